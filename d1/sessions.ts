@@ -1,0 +1,1 @@
+export interface Session { userId: number }

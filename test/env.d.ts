@@ -1,0 +1,13 @@
+import type { D1Migration } from 'cloudflare:test';
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      DB: D1Database;
+      ASSETS: Fetcher;
+      ORG_NAME: string;
+      PUBLIC_ORIGIN: string;
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}

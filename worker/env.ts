@@ -1,0 +1,23 @@
+import type { Session } from '../d1/sessions';
+
+/** Bindings of the ClaimDesk Worker (see wrangler.toml). */
+export interface Bindings {
+  /** The ClaimDesk database: claims, verdicts, users, audit log. */
+  DB: D1Database;
+  /** Static files from public/ (css, embed.js). */
+  ASSETS: Fetcher;
+  /** Public name of the fact-checking organisation (ClaimReview author). */
+  ORG_NAME: string;
+  /** Canonical origin for public URLs, e.g. https://factcheck.example.org; empty = request origin. */
+  PUBLIC_ORIGIN: string;
+}
+
+/** Per-request values set by middleware. */
+export interface Variables {
+  /** Random id of this request, echoed in X-Request-Id and written to audit rows. */
+  requestId: string;
+  /** The signed-in editor, when the request carries a valid session or API token. */
+  session?: Session;
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };
