@@ -18,6 +18,8 @@ export interface Variables {
   requestId: string;
   /** The signed-in editor, when the request carries a valid session or API token. */
   session?: Session;
+  /** How the session was presented; cookie-authenticated writes need CSRF checks. */
+  authVia?: 'bearer' | 'cookie';
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -1,0 +1,97 @@
+import { hashPassword, sha256Hex } from '../worker/lib/crypto';
+import { newId } from '../worker/lib/ids';
+import type { Actor } from './audit';
+import { addSource } from './sources';
+import { createClaim, getClaim, transitionClaim } from './claims';
+import { DEMO_ARTICLES } from './demo-content';
+import { countUsers, createUser } from './users';
+import { appendVerdict } from './verdicts';
+
+export const DEMO_ADMIN = { email: 'admin@claimdesk.local', password: 'claimdesk-demo', name: 'Demo Admin' };
+export const DEMO_EDITOR = { email: 'editor@claimdesk.local', password: 'claimdesk-demo', name: 'محررة تجريبية' };
+
+/**
+ * Fill an EMPTY database with demo accounts and content: three articles (ar, en, fr), claims in
+ * several statuses, sources and published verdicts. Local development only — never run against
+ * a deployed database. Returns false (and changes nothing) when users already exist.
+ */
+export async function seedDemo(db: D1Database): Promise<boolean> {
+  if ((await countUsers(db)) > 0) return false;
+  const system: Actor = { userId: null, requestId: 'seed' };
+  const admin = await createUser(db, { ...DEMO_ADMIN, role: 'admin', locale: 'en', password: await hashPassword(DEMO_ADMIN.password) }, system);
+  const editor = await createUser(db, { ...DEMO_EDITOR, role: 'editor', locale: 'ar', password: await hashPassword(DEMO_EDITOR.password) }, system);
+  if (!admin || !editor) throw new Error('demo users could not be created');
+  const actor: Actor = { userId: admin.id, requestId: 'seed' };
+
+  const articleIds: string[] = [];
+  for (const a of DEMO_ARTICLES) {
+    const id = newId();
+    articleIds.push(id);
+    await db
+      .prepare(
+        `INSERT INTO articles (id, url, title, publisher, language, direction, published_at, body, body_hash, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
+      )
+      .bind(id, a.url, a.title, a.publisher, a.language, a.language === 'ar' ? 'rtl' : 'ltr', a.publishedAt, a.body, await sha256Hex(a.body), admin.id, new Date().toISOString())
+      .run();
+  }
+
+  // Claims taken from the articles by their own sentences (offsets point into the body).
+  const fromArticle = async (index: number, sentenceStart: string, status: 'candidate' | 'queued', extra: { claimant?: string; claimantType?: 'person' | 'organization'; claimDate?: string } = {}) => {
+    const article = DEMO_ARTICLES[index]!;
+    const start = article.body.indexOf(sentenceStart);
+    const end = article.body.indexOf('\n\n', start) === -1 ? article.body.length : article.body.indexOf('\n\n', start);
+    return createClaim(
+      db,
+      { text: article.body.slice(start, end), language: article.language, status, articleId: articleIds[index], start, end, appearances: [article.url], claimDate: extra.claimDate ?? article.publishedAt.slice(0, 10), ...extra },
+      actor,
+    );
+  };
+  const publish = async (id: string, verdict: { ratingKey: string; summary: string; explanation: string; language: string }, src: { url: string; title: string; stance: 'supports' | 'refutes' | 'context' }) => {
+    let claim = (await getClaim(db, id))!;
+    await addSource(db, id, { ...src, publisher: null, excerpt: null, archivedUrl: null }, actor);
+    const r1 = await transitionClaim(db, claim, 'in_review', {}, actor);
+    if (!r1.ok) throw new Error('seed transition failed');
+    claim = r1.claim;
+    await appendVerdict(db, id, { ...verdict, correctionNote: null, publishNow: false }, actor);
+    const r2 = await transitionClaim(db, claim, 'published', {}, actor);
+    if (!r2.ok) throw new Error('seed publish failed');
+    return r2.claim;
+  };
+
+  const dams = await fromArticle(0, 'عمّان – أعلنت', 'queued', { claimant: 'وزارة المياه', claimantType: 'organization' });
+  await publish(
+    dams.id,
+    { ratingKey: 'mostly-true', summary: 'المخزون ٣٤٪ فعلًا، لكنه ليس الأدنى منذ ٢٠١٤', explanation: 'تُظهر نشرة الوزارة الأسبوعية أن المخزون بلغ ٣٤٪، غير أن مستوى عام ٢٠١٨ كان أدنى (٣١٪).', language: 'ar' },
+    { url: 'https://data.example.org/water/dams-weekly', title: 'النشرة الأسبوعية لمخزون السدود', stance: 'supports' },
+  );
+  await fromArticle(0, 'وبحسب تقرير البنك الدولي', 'queued', { claimant: 'البنك الدولي', claimantType: 'organization' });
+  await fromArticle(0, 'ومن المتوقع', 'candidate');
+
+  const ridership = await fromArticle(1, 'The city transport authority', 'queued', { claimant: 'City transport authority', claimantType: 'organization' });
+  const published = await publish(
+    ridership.id,
+    { ratingKey: 'false', summary: 'Ridership rose, but 212 million trips is not a record', explanation: 'The authority\'s 2019 annual report lists 231 million trips in the same nine months.', language: 'en' },
+    { url: 'https://data.example.org/transport/annual-2019', title: 'Transport authority annual report 2019', stance: 'refutes' },
+  );
+  // A public correction: a new verdict version with a note, published at once.
+  await appendVerdict(
+    db,
+    published.id,
+    { ratingKey: 'mostly-false', summary: 'Ridership rose 18%, but 212 million trips is not a record', explanation: 'Ridership did rise 18%; the record claim is wrong (231 million trips in 2019).', language: 'en', correctionNote: 'The first version wrongly said ridership had not risen.', publishNow: true },
+    actor,
+  );
+  const mayor = await fromArticle(1, 'Mayor Dana Whitfield', 'queued', { claimant: 'Dana Whitfield', claimantType: 'person' });
+  await transitionClaim(db, mayor, 'in_review', {}, actor);
+  await fromArticle(1, 'Commuters at the central', 'candidate');
+
+  const jobs = await fromArticle(2, 'Le taux de chômage', 'queued', { claimant: 'Ministère du Travail', claimantType: 'organization' });
+  await publish(
+    jobs.id,
+    { ratingKey: 'true', summary: 'Le chômage des 15-24 ans est bien à 16,2 %, au plus bas depuis 2016', explanation: 'Les séries trimestrielles de l\'institut statistique confirment 16,2 % au troisième trimestre.', language: 'fr' },
+    { url: 'https://data.example.org/fr/emploi-t3', title: 'Enquête emploi, troisième trimestre', stance: 'supports' },
+  );
+  await fromArticle(2, 'Selon la ministre', 'queued', { claimant: 'Claire Duval', claimantType: 'person' });
+  await createClaim(db, { text: 'يقال إن أسعار الخبز ستتضاعف الشهر المقبل', language: 'ar', status: 'submitted', submissionCount: 3 }, { userId: null, requestId: 'seed' });
+  return true;
+}

@@ -1,0 +1,85 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './env';
+import { problemResponse, ProblemError, validationHook, type ProblemInit } from './lib/problem';
+import { apiGuards } from './middleware/api-guards';
+import { sessionLoader } from './middleware/auth';
+import { d1Counter } from './middleware/d1-counter';
+import { idempotency } from './middleware/idempotency';
+import { requestId } from './middleware/request-id';
+import { securityHeaders } from './middleware/security-headers';
+import { apiDocs } from './routes/api-docs';
+import { auth } from './routes/auth';
+import { claims } from './routes/claims';
+import { ratings } from './routes/ratings';
+import { search } from './routes/search';
+import { sources } from './routes/sources';
+import { users } from './routes/users';
+import { verdicts } from './routes/verdicts';
+import { ErrorPage } from './views/error-page';
+
+/** Largest JSON body the API accepts (article texts are the big ones). */
+export const API_BODY_LIMIT = 1024 * 1024;
+
+export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+app.use('*', requestId());
+app.use('*', d1Counter());
+
+app.get('/healthz', (c) => c.json({ ok: true }));
+
+// --- JSON API: /api/v1 ---------------------------------------------------------------
+app.use('/api/*', securityHeaders({ cacheControl: 'no-store' }));
+app.use(
+  '/api/*',
+  bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: () => {
+      throw new ProblemError(413, { title: 'Request body too large', detail: `At most ${API_BODY_LIMIT} bytes.`, code: 'body_too_large' });
+    },
+  }),
+);
+app.use('/api/*', sessionLoader());
+app.use('/api/v1/*', apiGuards());
+app.use('/api/v1/*', idempotency());
+
+app.route('/api/v1/auth', auth);
+app.route('/api/v1', users);
+app.route('/api/v1/claims', claims);
+app.route('/api/v1/claims', sources);
+app.route('/api/v1/claims', verdicts);
+app.route('/api/v1/ratings', ratings);
+app.route('/api/v1/search', search);
+app.route('/api', apiDocs(app));
+
+// --- Errors: one shape per surface -----------------------------------------------------
+function wantsProblemJson(c: Context): boolean {
+  return c.req.path.startsWith('/api/') || !(c.req.header('Accept') ?? '').includes('text/html');
+}
+
+app.notFound((c) => {
+  if (wantsProblemJson(c)) return problemResponse(404, { title: 'Not found', detail: `No route for ${c.req.method} ${c.req.path}`, code: 'not_found' });
+  c.status(404);
+  return c.html(<ErrorPage status={404} title="Page not found" />);
+});
+
+app.onError((err, c) => {
+  let status = 500;
+  let body: ProblemInit = { title: 'Internal server error', detail: `Request ${c.get('requestId')} failed; it has been logged.` };
+  if (err instanceof ProblemError) {
+    status = err.status;
+    body = err.problem;
+  } else if (err instanceof HTTPException) {
+    status = err.status;
+    body = { title: err.status === 400 ? 'Bad request' : 'Request failed', detail: err.message, code: err.status === 400 ? 'bad_request' : undefined };
+  } else {
+    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, message: err.message, stack: err.stack }));
+  }
+  const headers = new Headers({ 'X-Request-Id': c.get('requestId') ?? '' });
+  const retryAfter = c.res.headers.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  if (wantsProblemJson(c)) return problemResponse(status, body, headers);
+  return c.html(<ErrorPage status={status} title={body.title} detail={status < 500 ? body.detail : undefined} />, status as 500, Object.fromEntries(headers));
+});

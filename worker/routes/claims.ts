@@ -1,0 +1,227 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getClaimDetail } from '../../d1/claim-detail';
+import { createClaim, getClaim, listClaims, transitionClaim, updateClaim, type Claim } from '../../d1/claims';
+import type { AppEnv } from '../env';
+import { detectLanguage } from '../extract/index';
+import { actorOf } from '../lib/actor';
+import { problem, validationHook } from '../lib/problem';
+import { canMove, illegalMoveMessage, STATUSES } from '../lib/status';
+import { requireUser } from '../middleware/auth';
+import {
+  ClaimSchema,
+  HttpUrl,
+  IdParam,
+  IsoDate,
+  jsonBody,
+  jsonResponse,
+  LanguageTag,
+  problems,
+  SourceSchema,
+  VerdictSchema,
+} from '../schemas';
+
+export const claims = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+claims.use('*', requireUser());
+
+const ClaimText = z.string().trim().min(3, 'At least 3 characters').max(2000, 'At most 2000 characters');
+const Claimant = z.string().trim().min(1).max(200).nullable();
+const ClaimantType = z.enum(['person', 'organization']).nullable();
+const Appearances = z.array(HttpUrl).max(20);
+
+const NewClaim = z.strictObject({
+  text: ClaimText,
+  language: LanguageTag.optional(),
+  claimant: Claimant.optional(),
+  claimantType: ClaimantType.optional(),
+  claimDate: IsoDate.nullable().optional(),
+  appearances: Appearances.optional(),
+  status: z.enum(['candidate', 'queued']).default('queued'),
+});
+
+const ClaimPatch = z
+  .strictObject({
+    text: ClaimText.optional(),
+    claimant: Claimant.optional(),
+    claimantType: ClaimantType.optional(),
+    claimDate: IsoDate.nullable().optional(),
+    appearances: Appearances.optional(),
+    language: LanguageTag.optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'Nothing to change');
+
+const ListQuery = z.object({
+  status: z.enum(STATUSES).optional(),
+  language: LanguageTag.optional(),
+  article: z.string().max(64).optional(),
+  rating: z.string().max(40).optional(),
+  assignee: z.coerce.number().int().positive().optional(),
+  cursor: z.string().regex(/^\d{1,15}$/, 'Not a cursor from this API').optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const Transition = z.strictObject({
+  to: z.enum(STATUSES),
+  duplicateOf: z.string().max(64).optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+
+/** Strong ETag of a claim's editable state. */
+export function claimEtag(claim: Pick<Claim, 'version'>): string {
+  return `"v${claim.version}"`;
+}
+
+/** Version number named by an If-Match header (`"v3"` or `W/"v3"`), or null. */
+function versionFromIfMatch(header: string | undefined): number | null {
+  const m = header?.trim().match(/^(?:W\/)?"v(\d+)"$/);
+  return m ? Number(m[1]) : null;
+}
+
+claims.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['claims'],
+    summary: 'Create a claim (queued by default)',
+    request: { body: jsonBody(NewClaim) },
+    responses: { 201: jsonResponse(z.object({ claim: ClaimSchema }), 'Created'), ...problems(401, 413, 415, 422) },
+  }),
+  async (c) => {
+    const input = c.req.valid('json');
+    const detected = detectLanguage(input.text);
+    const claim = await createClaim(
+      c.env.DB,
+      { ...input, language: input.language ?? (detected === 'und' ? 'en' : detected) },
+      actorOf(c),
+    );
+    c.header('ETag', claimEtag(claim));
+    c.header('Location', `/api/v1/claims/${claim.id}`);
+    return c.json({ claim }, 201);
+  },
+);
+
+claims.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['claims'],
+    summary: 'List claims, newest first, with cursor paging',
+    request: { query: ListQuery },
+    responses: { 200: jsonResponse(z.object({ items: z.array(ClaimSchema), nextCursor: z.string().nullable() }), 'A page of claims'), ...problems(400, 401) },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const page = await listClaims(c.env.DB, {
+      status: q.status,
+      language: q.language,
+      articleId: q.article,
+      rating: q.rating,
+      assigneeId: q.assignee,
+      cursor: q.cursor ? Number(q.cursor) : undefined,
+      limit: q.limit,
+    });
+    return c.json({ items: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) }, 200);
+  },
+);
+
+claims.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: ['claims'],
+    summary: 'A claim with its sources, verdicts and audit trail (one D1 round trip)',
+    request: { params: IdParam },
+    responses: {
+      200: jsonResponse(
+        z.object({
+          claim: ClaimSchema,
+          sources: z.array(SourceSchema),
+          currentVerdict: VerdictSchema.nullable(),
+          publishedVerdict: VerdictSchema.nullable(),
+          verdicts: z.array(VerdictSchema),
+          audit: z.array(z.object({ id: z.number(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), action: z.string(), entityType: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown() })),
+        }),
+        'The claim',
+      ),
+      ...problems(400, 401, 404),
+    },
+  }),
+  async (c) => {
+    const detail = await getClaimDetail(c.env.DB, c.req.valid('param').id);
+    if (!detail) throw problem(404, 'Claim not found', { code: 'not_found' });
+    c.header('ETag', claimEtag(detail.claim));
+    c.header('Cache-Control', 'no-store');
+    return c.json(detail, 200);
+  },
+);
+
+claims.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/{id}',
+    tags: ['claims'],
+    summary: 'Edit a claim; If-Match with the ETag is required (optimistic concurrency)',
+    request: { params: IdParam, body: jsonBody(ClaimPatch), headers: z.object({ 'if-match': z.string().max(40).optional() }) },
+    responses: { 200: jsonResponse(z.object({ claim: ClaimSchema }), 'Updated'), ...problems(400, 401, 404, 412, 422, 428) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const expected = versionFromIfMatch(c.req.header('If-Match'));
+    if (expected === null) {
+      throw problem(428, 'If-Match required', {
+        detail: 'Send the ETag you read in If-Match so a concurrent edit is not overwritten.',
+        code: 'precondition_required',
+        errors: [{ field: 'header.If-Match', message: 'Required: the ETag of the version you edited, e.g. "v3"' }],
+      });
+    }
+    const before = await getClaim(c.env.DB, id);
+    if (!before) throw problem(404, 'Claim not found', { code: 'not_found' });
+    const result = before.version === expected ? await updateClaim(c.env.DB, id, expected, c.req.valid('json'), before, actorOf(c)) : { ok: false as const, current: before };
+    if (!result.ok) {
+      const current = result.current ?? before;
+      c.header('ETag', claimEtag(current));
+      throw problem(412, 'The claim changed since you read it', {
+        detail: `You edited version ${expected}; the current version is ${current.version}. Merge your change into it and retry.`,
+        code: 'version_conflict',
+        current,
+      });
+    }
+    c.header('ETag', claimEtag(result.claim));
+    return c.json({ claim: result.claim }, 200);
+  },
+);
+
+claims.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/transition',
+    tags: ['claims'],
+    summary: 'Move a claim through the status machine',
+    request: { params: IdParam, body: jsonBody(Transition) },
+    responses: { 200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved'), ...problems(400, 401, 404, 409, 412, 422) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { to, duplicateOf, note } = c.req.valid('json');
+    const detail = await getClaimDetail(c.env.DB, id);
+    if (!detail) throw problem(404, 'Claim not found', { code: 'not_found' });
+    const { claim } = detail;
+    const expected = versionFromIfMatch(c.req.header('If-Match'));
+    if (expected !== null && expected !== claim.version) {
+      throw problem(412, 'The claim changed since you read it', { code: 'version_conflict', current: claim });
+    }
+    if (!canMove(claim.status, to)) throw problem(409, 'Illegal status change', { detail: illegalMoveMessage(claim.status, to), code: 'illegal_transition', from: claim.status, to });
+    if (to === 'published' && !detail.currentVerdict) {
+      throw problem(409, 'No verdict to publish', { detail: 'Add a verdict before publishing the claim.', code: 'verdict_required' });
+    }
+    if (to === 'duplicate') {
+      if (!duplicateOf) throw problem(422, 'Invalid request', { code: 'validation_failed', errors: [{ field: 'json.duplicateOf', message: 'Required when marking a duplicate' }] });
+      const original = duplicateOf === id ? null : await getClaim(c.env.DB, duplicateOf);
+      if (!original) throw problem(422, 'Invalid request', { code: 'validation_failed', errors: [{ field: 'json.duplicateOf', message: 'No other claim with this id' }] });
+    }
+    const result = await transitionClaim(c.env.DB, claim, to, { duplicateOf: to === 'duplicate' ? duplicateOf : null, note }, actorOf(c));
+    if (!result.ok) throw problem(409, 'The claim changed while you were moving it', { code: 'version_conflict', current: result.current });
+    c.header('ETag', claimEtag(result.claim));
+    return c.json({ claim: result.claim }, 200);
+  },
+);

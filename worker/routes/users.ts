@@ -1,0 +1,101 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createApiToken } from '../../d1/sessions';
+import { createUser, getUser, listUsers, updateUser } from '../../d1/users';
+import type { AppEnv } from '../env';
+import { actorOf } from '../lib/actor';
+import { hashPassword, randomToken, sha256Hex } from '../lib/crypto';
+import { problem, validationHook } from '../lib/problem';
+import { API_TOKEN_PREFIX, requireUser } from '../middleware/auth';
+import { jsonBody, jsonResponse, LanguageTag, problems, UserSchema } from '../schemas';
+
+export const users = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const NewUser = z.strictObject({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(['admin', 'editor']),
+  password: z.string().min(12, 'At least 12 characters').max(200),
+  locale: LanguageTag.nullable().optional(),
+});
+
+const UserPatch = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    role: z.enum(['admin', 'editor']).optional(),
+    active: z.boolean().optional(),
+    locale: LanguageTag.nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'Nothing to change');
+
+const UserIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+
+users.openapi(
+  createRoute({
+    method: 'post',
+    path: '/users',
+    tags: ['users'],
+    summary: 'Create an editor or admin account (admin only)',
+    middleware: [requireUser('admin')] as const,
+    request: { body: jsonBody(NewUser) },
+    responses: { 201: jsonResponse(z.object({ user: UserSchema }), 'Created'), ...problems(401, 403, 409, 422) },
+  }),
+  async (c) => {
+    const input = c.req.valid('json');
+    const user = await createUser(c.env.DB, { ...input, password: await hashPassword(input.password) }, actorOf(c));
+    if (!user) throw problem(409, 'E-mail already registered', { code: 'email_taken', errors: [{ field: 'json.email', message: 'Already registered' }] });
+    return c.json({ user }, 201);
+  },
+);
+
+users.openapi(
+  createRoute({
+    method: 'get',
+    path: '/users',
+    tags: ['users'],
+    summary: 'List accounts (admin only)',
+    middleware: [requireUser('admin')] as const,
+    responses: { 200: jsonResponse(z.object({ items: z.array(UserSchema) }), 'Accounts'), ...problems(401, 403) },
+  }),
+  async (c) => c.json({ items: await listUsers(c.env.DB) }, 200),
+);
+
+users.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/users/{id}',
+    tags: ['users'],
+    summary: 'Change name, role, locale or deactivate (admin only)',
+    middleware: [requireUser('admin')] as const,
+    request: { params: UserIdParam, body: jsonBody(UserPatch) },
+    responses: { 200: jsonResponse(z.object({ user: UserSchema }), 'Updated'), ...problems(401, 403, 404, 409, 422) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const before = await getUser(c.env.DB, id);
+    if (!before) throw problem(404, 'User not found');
+    if (id === c.get('session')!.userId && (patch.active === false || patch.role === 'editor')) {
+      throw problem(409, 'You cannot demote or deactivate yourself', { code: 'self_lockout' });
+    }
+    const user = await updateUser(c.env.DB, before, patch, actorOf(c));
+    if (!user) throw problem(404, 'User not found');
+    return c.json({ user }, 200);
+  },
+);
+
+users.openapi(
+  createRoute({
+    method: 'post',
+    path: '/tokens',
+    tags: ['users'],
+    summary: 'Create an API token for yourself (shown once)',
+    middleware: [requireUser()] as const,
+    request: { body: jsonBody(z.strictObject({ name: z.string().trim().min(1).max(80) })) },
+    responses: { 201: jsonResponse(z.object({ id: z.number(), token: z.string() }), 'The token; only its hash is stored'), ...problems(401, 422) },
+  }),
+  async (c) => {
+    const token = API_TOKEN_PREFIX + randomToken(32);
+    const { id } = await createApiToken(c.env.DB, c.get('session')!.userId, c.req.valid('json').name, await sha256Hex(token));
+    return c.json({ id, token }, 201);
+  },
+);
