@@ -10,6 +10,14 @@ export interface Bindings {
   ORG_NAME: string;
   /** Canonical origin for public URLs, e.g. https://factcheck.example.org; empty = request origin. */
   PUBLIC_ORIGIN: string;
+  /** Turnstile site key for the public submit form (wrangler.toml has the always-pass test key). */
+  TURNSTILE_SITE_KEY: string;
+  /** Turnstile secret (a secret in production; the documented test secret verifies offline). */
+  TURNSTILE_SECRET_KEY: string;
+  /** Secret for the keyed hashes of reader addresses and the AES-GCM key of contact e-mails. */
+  PUBLIC_DATA_KEY: string;
+  /** Optional Workers rate-limiting binding, checked before the D1 counter for public submissions. */
+  SUBMIT_RATE_LIMITER?: RateLimit;
 }
 
 /** Per-request values set by middleware. */

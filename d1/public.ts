@@ -1,0 +1,209 @@
+/**
+ * What the public may read: claims with status 'published' and their published verdict versions.
+ * Every page's reads travel in one db.batch() (one D1 round trip).
+ */
+import { CLAIM_COLUMNS, toClaim, type Claim, type ClaimRow } from './claims';
+import { toRating, type Rating, type RatingRow } from './ratings';
+import { ftsQuery } from './search';
+import { sourcesStatement, toSource, type Source, type SourceRow } from './sources';
+import { toVerdict, VERDICT_COLUMNS, type Verdict, type VerdictRow } from './verdicts';
+
+/** The ratings of the active scale, in display order (for batches). */
+export function activeRatingsStatement(db: D1Database): D1PreparedStatement {
+  return db.prepare(
+    `SELECT r.key, r.value, r.color, r.position, r.labels FROM ratings r
+     JOIN rating_scales s ON s.id = r.scale_id WHERE s.active = 1 ORDER BY r.position`,
+  );
+}
+
+export interface PublicClaimPage {
+  claim: Claim;
+  sources: Source[];
+  /** Published verdict versions, oldest first; the last one is the current verdict. */
+  verdicts: Verdict[];
+  ratings: Rating[];
+}
+
+/**
+ * A published claim with its sources, published verdict versions and the active rating scale,
+ * in one round trip. Null unless the claim is published and has a published verdict.
+ */
+export async function getPublicClaim(db: D1Database, id: string): Promise<PublicClaimPage | null> {
+  const [claim, sources, verdicts, ratings] = await db.batch<unknown>([
+    db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1 AND c.status = 'published'`).bind(id),
+    sourcesStatement(db, id),
+    db
+      .prepare(
+        `SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id
+         WHERE v.claim_id = ?1 AND v.published_at IS NOT NULL ORDER BY v.version`,
+      )
+      .bind(id),
+    activeRatingsStatement(db),
+  ]);
+  const row = claim?.results[0] as ClaimRow | undefined;
+  const history = (verdicts?.results as VerdictRow[]).map(toVerdict);
+  if (!row || history.length === 0) return null;
+  return {
+    claim: toClaim(row),
+    sources: (sources?.results as SourceRow[]).map(toSource),
+    verdicts: history,
+    ratings: (ratings?.results as RatingRow[]).map(toRating),
+  };
+}
+
+/** One row of a public list: a published claim and its current published verdict. */
+export interface PublicItem {
+  seq: number;
+  id: string;
+  text: string;
+  language: string;
+  claimant: string | null;
+  claimantType: 'person' | 'organization' | null;
+  claimDate: string | null;
+  appearances: string[];
+  publishedAt: string;
+  updatedAt: string;
+  verdict: { version: number; ratingKey: string; summary: string; explanation: string; language: string; publishedAt: string; firstPublishedAt: string };
+}
+
+interface PublicItemRow {
+  seq: number;
+  id: string;
+  text: string;
+  language: string;
+  claimant: string | null;
+  claimant_type: 'person' | 'organization' | null;
+  claim_date: string | null;
+  appearances: string;
+  published_at: string | null;
+  updated_at: string;
+  verdict_version: number;
+  rating_key: string;
+  summary: string;
+  explanation: string;
+  verdict_language: string;
+  verdict_published_at: string;
+  first_published_at: string;
+}
+
+export function toPublicItem(row: PublicItemRow): PublicItem {
+  return {
+    seq: row.seq,
+    id: row.id,
+    text: row.text,
+    language: row.language,
+    claimant: row.claimant,
+    claimantType: row.claimant_type,
+    claimDate: row.claim_date,
+    appearances: JSON.parse(row.appearances) as string[],
+    publishedAt: row.published_at ?? row.verdict_published_at,
+    updatedAt: row.updated_at,
+    verdict: {
+      version: row.verdict_version,
+      ratingKey: row.rating_key,
+      summary: row.summary,
+      explanation: row.explanation,
+      language: row.verdict_language,
+      publishedAt: row.verdict_published_at,
+      firstPublishedAt: row.first_published_at,
+    },
+  };
+}
+
+// Published claims joined with their newest published verdict version.
+const ITEM_SELECT = `SELECT c.seq, c.id, c.text, c.language, c.claimant, c.claimant_type, c.claim_date, c.appearances,
+    c.published_at, c.updated_at, v.version AS verdict_version, v.rating_key, v.summary, v.explanation,
+    v.language AS verdict_language, v.published_at AS verdict_published_at,
+    (SELECT MIN(v0.published_at) FROM verdicts v0 WHERE v0.claim_id = c.id AND v0.published_at IS NOT NULL) AS first_published_at`;
+const ITEM_JOIN = `JOIN verdicts v ON v.claim_id = c.id
+    AND v.version = (SELECT MAX(v1.version) FROM verdicts v1 WHERE v1.claim_id = c.id AND v1.published_at IS NOT NULL)`;
+
+export interface PublicListFilters {
+  rating?: string;
+  language?: string;
+  /** Full-text query (Arabic-aware normalizer, see d1/search.ts). */
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+const CURSOR = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)~(\d{1,15})$/;
+
+/** True when a cursor string has the shape this module issues. */
+export function isCursor(value: string, search: boolean): boolean {
+  return search ? /^o\d{1,6}$/.test(value) : CURSOR.test(value);
+}
+
+function listStatement(db: D1Database, f: PublicListFilters): D1PreparedStatement | null {
+  const filters = `c.status = 'published' AND (?1 IS NULL OR v.rating_key = ?1) AND (?2 IS NULL OR c.language = ?2)`;
+  if (f.q !== undefined) {
+    const match = ftsQuery(f.q);
+    if (!match) return null;
+    const offset = f.cursor?.startsWith('o') ? Number(f.cursor.slice(1)) : 0;
+    return db
+      .prepare(
+        `${ITEM_SELECT} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid ${ITEM_JOIN}
+         WHERE claims_fts MATCH ?3 AND ${filters} ORDER BY bm25(claims_fts), c.seq DESC LIMIT ?4 OFFSET ?5`,
+      )
+      .bind(f.rating ?? null, f.language ?? null, match, f.limit + 1, offset);
+  }
+  const m = f.cursor ? CURSOR.exec(f.cursor) : null;
+  return db
+    .prepare(
+      `${ITEM_SELECT} FROM claims c ${ITEM_JOIN}
+       WHERE ${filters} AND (?3 IS NULL OR c.published_at < ?3 OR (c.published_at = ?3 AND c.seq < ?4))
+       ORDER BY c.published_at DESC, c.seq DESC LIMIT ?5`,
+    )
+    .bind(f.rating ?? null, f.language ?? null, m?.[1] ?? null, m ? Number(m[2]) : null, f.limit + 1);
+}
+
+export interface PublicListPage {
+  items: PublicItem[];
+  nextCursor: string | null;
+  ratings: Rating[];
+}
+
+/** One page of published claims (newest first, or best match first for a query) plus the scale, in one round trip. */
+export async function listPublic(db: D1Database, f: PublicListFilters): Promise<PublicListPage> {
+  const list = listStatement(db, f);
+  const statements = list ? [activeRatingsStatement(db), list] : [activeRatingsStatement(db)];
+  const [ratings, rows] = await db.batch<unknown>(statements);
+  const results = (rows?.results ?? []) as PublicItemRow[];
+  const page = results.slice(0, f.limit).map(toPublicItem);
+  const last = page.at(-1);
+  let nextCursor: string | null = null;
+  if (results.length > f.limit && last) {
+    const offset = f.cursor?.startsWith('o') ? Number(f.cursor.slice(1)) : 0;
+    nextCursor = f.q !== undefined ? `o${offset + f.limit}` : `${last.publishedAt}~${last.seq}`;
+  }
+  return { items: page, nextCursor, ratings: (ratings?.results as RatingRow[]).map(toRating) };
+}
+
+/** The newest published or corrected verdicts (for the feeds), newest verdict version first. */
+export async function feedItems(db: D1Database, limit: number): Promise<{ items: PublicItem[]; ratings: Rating[] }> {
+  const [ratings, rows] = await db.batch<unknown>([
+    activeRatingsStatement(db),
+    db.prepare(`${ITEM_SELECT} FROM claims c ${ITEM_JOIN} WHERE c.status = 'published' ORDER BY v.published_at DESC, c.seq DESC LIMIT ?1`).bind(limit),
+  ]);
+  return { items: (rows?.results as PublicItemRow[]).map(toPublicItem), ratings: (ratings?.results as RatingRow[]).map(toRating) };
+}
+
+/**
+ * Published claims that look like `text` (any of its words, best bm25 first), for "this may
+ * already be checked". A fallback for when no matcher is configured.
+ */
+export async function publishedLike(db: D1Database, text: string, limit: number): Promise<{ items: PublicItem[]; ratings: Rating[] }> {
+  const match = ftsQuery(text, 'any');
+  if (!match) return { items: [], ratings: [] };
+  const [ratings, rows] = await db.batch<unknown>([
+    activeRatingsStatement(db),
+    db
+      .prepare(
+        `${ITEM_SELECT} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid ${ITEM_JOIN}
+         WHERE claims_fts MATCH ?1 AND c.status = 'published' ORDER BY bm25(claims_fts) LIMIT ?2`,
+      )
+      .bind(match, limit),
+  ]);
+  return { items: (rows?.results as PublicItemRow[]).map(toPublicItem), ratings: (ratings?.results as RatingRow[]).map(toRating) };
+}
+
