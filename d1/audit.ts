@@ -48,6 +48,8 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
  * An audit insert to put in the same db.batch() as the write it records.
  * With `onlyIfChanged`, the row is written only when the statement just before it in the
  * batch changed exactly one row (a guarded UPDATE that lost a race writes no audit row).
+ * It returns the new row's id, so `results.length === 1` tells whether the write won
+ * (D1's meta.changes is not usable for that: it also counts trigger rows).
  */
 export function auditStatement(
   db: D1Database,
@@ -59,7 +61,7 @@ export function auditStatement(
   opts: { onlyIfChanged?: boolean; at?: string } = {},
 ): D1PreparedStatement {
   const sql = `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, before, after, request_id)
-    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 ${opts.onlyIfChanged ? 'WHERE changes() = 1' : ''}`;
+    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 ${opts.onlyIfChanged ? 'WHERE changes() = 1' : ''} RETURNING id`;
   return db
     .prepare(sql)
     .bind(

@@ -272,7 +272,8 @@ export async function updateClaim(
   const results = await db.batch<ClaimRow>([update, audit, selectClaim(db, id)]);
   const row = results[2]?.results[0];
   const current = row ? toClaim(row) : null;
-  return results[0]?.meta.changes === 1 && current ? { ok: true, claim: current } : { ok: false, current };
+  // The audit row is written only if the guarded UPDATE won: its RETURNING row is the signal.
+  return results[1]?.results.length === 1 && current ? { ok: true, claim: current } : { ok: false, current };
 }
 
 /**
@@ -320,7 +321,7 @@ export async function transitionClaim(
   const results = await db.batch<ClaimRow>(statements);
   const row = results.at(-1)?.results[0];
   const current = row ? toClaim(row) : null;
-  return results[0]?.meta.changes === 1 && current ? { ok: true, claim: current } : { ok: false, current };
+  return results[1]?.results.length === 1 && current ? { ok: true, claim: current } : { ok: false, current };
 }
 
 /** Mark a claim's last-change time (sources and verdicts change what readers see). */

@@ -9,13 +9,14 @@ export type Reservation =
  * exactly one request reserves a key; the others see the stored row.
  */
 export async function reserveKey(db: D1Database, scope: string, key: string, requestHash: string): Promise<Reservation> {
-  const [inserted, existing] = await db.batch<{ request_hash: string; status: number | null; response_body: string | null }>([
+  const [inserted, existing] = await db.batch<{ key?: string; request_hash: string; status: number | null; response_body: string | null }>([
     db
-      .prepare(`INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING`)
+      .prepare(`INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING RETURNING key`)
       .bind(scope, key, requestHash, new Date().toISOString()),
     db.prepare(`SELECT request_hash, status, response_body FROM idempotency_keys WHERE scope = ?1 AND key = ?2`).bind(scope, key),
   ]);
-  if (inserted?.meta.changes === 1) return { state: 'new' };
+  // RETURNING yields a row only when this request inserted the key (D1's meta.changes is not reliable).
+  if (inserted?.results.length === 1) return { state: 'new' };
   const row = existing?.results[0];
   if (!row || row.request_hash !== requestHash) return { state: 'mismatch' };
   if (row.status === null || row.response_body === null) return { state: 'in-progress' };

@@ -100,9 +100,9 @@ export async function updateSource(db: D1Database, before: Source, input: Source
 export async function deleteSource(db: D1Database, before: Source, actor: Actor): Promise<boolean> {
   const now = new Date().toISOString();
   const results = await db.batch([
-    db.prepare(`DELETE FROM sources WHERE claim_id = ?1 AND id = ?2`).bind(before.claimId, before.id),
+    db.prepare(`DELETE FROM sources WHERE claim_id = ?1 AND id = ?2 RETURNING id`).bind(before.claimId, before.id),
     auditStatement(db, actor, 'source.remove', { type: 'claim', id: before.claimId }, before, null, { onlyIfChanged: true, at: now }),
     touchClaimStatement(db, before.claimId, now),
   ]);
-  return results[0]?.meta.changes === 1;
+  return results[0]?.results.length === 1;
 }

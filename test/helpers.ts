@@ -1,0 +1,83 @@
+import { env, exports } from 'cloudflare:workers';
+import { createSession } from '../d1/sessions';
+import { createUser, type Role } from '../d1/users';
+import { hashPassword, randomToken, sha256Hex } from '../worker/lib/crypto';
+
+let counter = 0;
+/** A string unique within this test run (ids, e-mails, texts). */
+export function unique(prefix = 'x'): string {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export interface TestUser {
+  id: number;
+  email: string;
+  password: string;
+  role: Role;
+  /** A live session secret for `Authorization: Bearer`. */
+  token: string;
+}
+
+// PBKDF2 at 100k iterations is slow-ish: hash the shared test password once.
+let passwordHash: ReturnType<typeof hashPassword> | undefined;
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Create an account and a session for it directly in D1. */
+export async function makeUser(role: Role = 'editor'): Promise<TestUser> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const email = `${unique(role)}@test.example`;
+  const user = await createUser(env.DB, { email, name: `Test ${role}`, role, password: await passwordHash }, { userId: null, requestId: 'test' });
+  if (!user) throw new Error('test user not created');
+  const token = randomToken(32);
+  await createSession(env.DB, user.id, await sha256Hex(token), randomToken(24));
+  return { id: user.id, email, password: TEST_PASSWORD, role, token };
+}
+
+export interface CallOptions {
+  method?: string;
+  token?: string;
+  body?: unknown;
+  /** Raw body (sent as is, no JSON encoding). */
+  raw?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+/** Call the Worker's fetch handler like a client would. */
+export function call(path: string, opts: CallOptions = {}): Promise<Response> {
+  const headers = new Headers(opts.headers);
+  if (opts.token) headers.set('Authorization', `Bearer ${opts.token}`);
+  let body: BodyInit | undefined = opts.raw;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  }
+  return exports.default.fetch(new Request(`https://claimdesk.test${path}`, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body }));
+}
+
+/** Call and parse JSON, asserting nothing: the test decides. */
+export async function callJson<T = any>(path: string, opts: CallOptions = {}): Promise<{ res: Response; body: T }> {
+  const res = await call(path, opts);
+  const text = await res.text();
+  return { res, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Number of D1 round trips a response reports in Server-Timing. */
+export function d1Queries(res: Response): number {
+  const m = res.headers.get('Server-Timing')?.match(/d1;desc="queries=(\d+)"/);
+  if (!m) throw new Error('no d1 Server-Timing header');
+  return Number(m[1]);
+}
+
+/** Create a claim through the API and return it. */
+export async function apiClaim(token: string, body: Record<string, unknown> = {}) {
+  const { res, body: json } = await callJson('/api/v1/claims', { token, body: { text: `${unique('claim ')} rose by 5% in 2025`, language: 'en', ...body } });
+  if (res.status !== 201) throw new Error(`claim create failed: ${res.status} ${JSON.stringify(json)}`);
+  return json.claim as { id: string; version: number; status: string; text: string };
+}
+
+/** Row count of a table (to prove a failed request wrote nothing). */
+export async function count(table: string, where = '1 = 1', ...params: unknown[]): Promise<number> {
+  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).bind(...params).first<{ n: number }>();
+  return row?.n ?? 0;
+}
