@@ -1,0 +1,29 @@
+// `npm run check`: bundle the Worker exactly as `wrangler deploy` would (dry run, no upload)
+// and print its size, gzipped. Fails above the 400 KB gzip budget in DESIGN.md.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET = 400 * 1024;
+const outdir = 'dist';
+rmSync(outdir, { recursive: true, force: true });
+const bin = new URL('../node_modules/.bin/wrangler', import.meta.url).pathname;
+const r = spawnSync(bin, ['deploy', '--dry-run', '--outdir', outdir], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (r.status !== 0) process.exit(r.status ?? 1);
+
+let raw = 0;
+let gz = 0;
+for (const f of readdirSync(outdir)) {
+  const p = join(outdir, f);
+  if (!statSync(p).isFile() || !/\.(m?js|wasm)$/.test(f)) continue;
+  const buf = readFileSync(p);
+  raw += buf.length;
+  gz += gzipSync(buf, { level: 9 }).length;
+}
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`Worker bundle: ${kb(raw)} raw, ${kb(gz)} gzip (budget ${kb(BUDGET)} gzip)`);
+if (gz > BUDGET) {
+  console.error('Bundle is over budget.');
+  process.exit(1);
+}
