@@ -39,7 +39,7 @@ export function trigramDice(a: ClaimProfile, b: ClaimProfile): number {
  */
 export function numbersIn(text: string): number[] {
   const out: number[] = [];
-  for (const m of normalizeText(text).matchAll(/\d+(?:[.,]\d+)*/g)) {
+  for (const m of normalizeText(text).matchAll(/(?<!\p{L})\d+(?:[.,]\d+)*/gu)) {
     let s = m[0];
     if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, ''); // 1,234,567.5
     else if (/^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.'); // 1.234.567,5
@@ -51,16 +51,17 @@ export function numbersIn(text: string): number[] {
 }
 
 /**
- * 1 when both texts state the same numbers (or none), lower as they disagree: 0.85 when only one
- * text has numbers, down to 0.4 when they share none.
+ * 1 when both texts state the same numbers (or none); 0.85 when one states numbers the other
+ * leaves out (more specific, not contradicting); at most 0.6 as soon as they disagree
+ * (each states a number the other does not), less the fewer they share.
  */
 export function numberAgreement(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  if (a.size === 0 || b.size === 0) return 0.85;
   let shared = 0;
   for (const n of a) if (b.has(n)) shared++;
+  if (shared === a.size && shared === b.size) return 1;
+  if (shared === a.size || shared === b.size) return 0.85;
   const jaccard = shared / (a.size + b.size - shared);
-  return 0.4 + 0.6 * jaccard;
+  return 0.25 + 0.35 * jaccard;
 }
 
 /** Overall similarity of two claims, 0..1 (three decimals). */
