@@ -113,3 +113,8 @@ export async function findApiToken(db: D1Database, tokenHash: string): Promise<S
   if (!row) return null;
   return { userId: row.user_id, email: row.email, name: row.name, role: row.role, locale: row.locale, csrfToken: null, tokenHash: null, expiresAt: null };
 }
+
+/** Delete sessions past their absolute expiry (scheduled housekeeping). */
+export async function pruneSessions(db: D1Database, now = new Date()): Promise<void> {
+  await db.prepare(`DELETE FROM sessions WHERE expires_at < ?1`).bind(now.toISOString()).run();
+}
