@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { articleFixtureServer } from './test/fixtures/articles/fixture-server';
 
 export default defineConfig({
   plugins: [
@@ -10,6 +11,8 @@ export default defineConfig({
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))),
         },
+        // Article-URL tests fetch fixture pages from this Node function instead of the internet.
+        serviceBindings: { ARTICLE_FETCHER: articleFixtureServer },
       },
     })),
   ],
