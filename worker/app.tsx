@@ -13,8 +13,15 @@ import { securityHeaders } from './middleware/security-headers';
 import { apiDocs } from './routes/api-docs';
 import { auth } from './routes/auth';
 import { claims } from './routes/claims';
+import { embeds } from './routes/embeds';
 import { ratings } from './routes/ratings';
 import { search } from './routes/search';
+import { claimPages } from './routes/public/claims';
+import { feeds } from './routes/public/feeds';
+import { homePage } from './routes/public/home';
+import { submitPages } from './routes/public/submit';
+import { trackPages } from './routes/public/track';
+import { submissions } from './routes/submissions';
 import { sources } from './routes/sources';
 import { users } from './routes/users';
 import { verdicts } from './routes/verdicts';
@@ -52,7 +59,16 @@ app.route('/api/v1/claims', sources);
 app.route('/api/v1/claims', verdicts);
 app.route('/api/v1/ratings', ratings);
 app.route('/api/v1/search', search);
+app.route('/api/v1/submissions', submissions);
 app.route('/api', apiDocs(app));
+
+// --- Public pages (each router sets its own CSP and cache policy) ------------------------
+app.route('/', homePage);
+app.route('/claims', claimPages);
+app.route('/submit', submitPages);
+app.route('/track', trackPages);
+app.route('/feeds', feeds);
+app.route('/', embeds);
 
 // --- Errors: one shape per surface -----------------------------------------------------
 function wantsProblemJson(c: Context): boolean {

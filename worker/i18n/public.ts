@@ -6,7 +6,7 @@ export type Locale = Language;
 export const LOCALES = LANGUAGES;
 
 export interface PublicStrings {
-  nav: { home: string; claims: string; submit: string; feed: string; language: string };
+  nav: { home: string; claims: string; submit: string; feed: string; language: string; skip: string };
   home: { title: string; intro: string; all: string };
   list: { title: string; search: string; rating: string; language: string; any: string; apply: string; empty: string; older: string; newest: string; resultsFor: (q: string) => string };
   claim: {
@@ -34,7 +34,7 @@ export interface PublicStrings {
 }
 
 const en: PublicStrings = {
-  nav: { home: 'Home', claims: 'Fact-checks', submit: 'Submit a claim', feed: 'Atom feed', language: 'Language' },
+  nav: { home: 'Home', claims: 'Fact-checks', submit: 'Submit a claim', feed: 'Atom feed', language: 'Language', skip: 'Skip to content' },
   home: { title: 'Latest fact-checks', intro: 'Claims we checked, newest first.', all: 'All fact-checks' },
   list: {
     title: 'Fact-checks', search: 'Search', rating: 'Rating', language: 'Language', any: 'Any', apply: 'Apply',
@@ -82,7 +82,7 @@ const en: PublicStrings = {
 };
 
 const ar: PublicStrings = {
-  nav: { home: 'الرئيسية', claims: 'التحققات', submit: 'أرسل ادعاءً', feed: 'موجز Atom', language: 'اللغة' },
+  nav: { home: 'الرئيسية', claims: 'التحققات', submit: 'أرسل ادعاءً', feed: 'موجز Atom', language: 'اللغة', skip: 'انتقل إلى المحتوى' },
   home: { title: 'أحدث التحققات', intro: 'ادعاءات تحققنا منها، الأحدث أولاً.', all: 'كل التحققات' },
   list: {
     title: 'التحققات', search: 'بحث', rating: 'التقييم', language: 'اللغة', any: 'الكل', apply: 'تطبيق',
@@ -126,7 +126,7 @@ const ar: PublicStrings = {
 };
 
 const fr: PublicStrings = {
-  nav: { home: 'Accueil', claims: 'Vérifications', submit: 'Signaler une affirmation', feed: 'Flux Atom', language: 'Langue' },
+  nav: { home: 'Accueil', claims: 'Vérifications', submit: 'Signaler une affirmation', feed: 'Flux Atom', language: 'Langue', skip: 'Aller au contenu' },
   home: { title: 'Dernières vérifications', intro: 'Les affirmations vérifiées, les plus récentes d’abord.', all: 'Toutes les vérifications' },
   list: {
     title: 'Vérifications', search: 'Rechercher', rating: 'Verdict', language: 'Langue', any: 'Toutes', apply: 'Appliquer',

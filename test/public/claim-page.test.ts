@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { call, d1Queries } from '../helpers';
+import { jsonLdBlocks, publishedClaim, unpublishedClaim } from './fixtures';
+
+describe('GET /claims/:id', () => {
+  it('renders a published claim with verdict, sources, dates and strict headers', async () => {
+    const claim = await publishedClaim({ sources: [{ title: 'Labour survey', stance: 'refutes' }, { title: 'Context note', stance: 'context', url: 'https://ctx.example/' }] });
+    const res = await call(`/claims/${claim.id}`, { headers: { 'Accept-Language': 'en' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(claim.text);
+    expect(html).toContain('False');
+    expect(html).toContain('Unemployment did not fall by 12%');
+    expect(html).toContain('Labour survey');
+    expect(html).toContain('refutes the claim');
+    expect(html).toContain('A. Minister');
+    expect(html).toMatch(/<link rel="canonical" href="https:\/\/claimdesk.test\/claims\/[0-9a-z]+"/);
+    expect(html).toContain('type="application/json+oembed"');
+    expect(html).toContain('property="og:title"');
+    expect(html).toContain('name="twitter:card"');
+    const csp = res.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('Set-Cookie')).toBeNull();
+    expect(res.headers.get('Cache-Control')).toMatch(/s-maxage=\d+.*stale-while-revalidate=\d+/);
+    expect(res.headers.get('ETag')).toBeTruthy();
+    expect(d1Queries(res)).toBe(1);
+  });
+
+  it('answers 304 to a matching If-None-Match and a new ETag after a correction', async () => {
+    const claim = await publishedClaim();
+    const first = await call(`/claims/${claim.id}`);
+    const etag = first.headers.get('ETag')!;
+    const again = await call(`/claims/${claim.id}`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const { appendVerdict } = await import('../../d1/verdicts');
+    const { env } = await import('cloudflare:workers');
+    await new Promise((r) => setTimeout(r, 5));
+    await appendVerdict(env.DB, claim.id, { ratingKey: 'mixed', summary: 'Partly', explanation: 'x', language: 'en', correctionNote: 'New data', publishNow: true }, { userId: null, requestId: 't' });
+    const after = await call(`/claims/${claim.id}`, { headers: { 'If-None-Match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('ETag')).not.toBe(etag);
+  });
+
+  it('shows the corrections log: each version after the first with its note', async () => {
+    const claim = await publishedClaim({ rating: 'false', corrections: [{ rating: 'mostly-false', note: 'We misread table 3.' }, { rating: 'mixed', note: 'A revised series was published.' }] });
+    const html = await (await call(`/claims/${claim.id}`)).text();
+    expect(html).toContain('We misread table 3.');
+    expect(html).toContain('A revised series was published.');
+    expect(html).toContain('Version 2');
+    expect(html).toContain('Version 3');
+    const verdict = html.slice(html.indexOf('id="verdict-h"'), html.indexOf('id="sources-h"'));
+    expect(verdict).toContain('Mixed');
+    expect(html).toContain('Updated');
+  });
+
+  it('is 404 for claims that are not published, and for unknown ids', async () => {
+    const draft = await unpublishedClaim();
+    for (const path of [`/claims/${draft.id}`, '/claims/zzzzzzzzzzzzzzzz', '/claims/not!an!id']) {
+      const res = await call(path, { headers: { Accept: 'text/html' } });
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain(draft.text);
+    }
+  });
+
+  it('renders Arabic claims right-to-left with Arabic UI and Arabic-Indic digits', async () => {
+    const claim = await publishedClaim({ text: 'ارتفعت البطالة بنسبة ١٢٪ في عام ٢٠٢٥', language: 'ar', summary: 'لم ترتفع البطالة بنسبة ١٢٪', claimant: 'وزير المالية' });
+    const html = await (await call(`/claims/${claim.id}?lang=ar`)).text();
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(html).toMatch(/<blockquote lang="ar" dir="rtl" class="claim-text">ارتفعت البطالة/);
+    expect(html).toContain('خاطئ');
+    expect(html).toContain('حكمنا');
+    expect(html).toMatch(/[٠-٩]{4}/);
+  });
+
+  it('uses PUBLIC_ORIGIN-independent canonical from the request when unset', async () => {
+    const claim = await publishedClaim();
+    const html = await (await call(`/claims/${claim.id}?lang=fr&utm=x`)).text();
+    expect(html).toContain(`<link rel="canonical" href="https://claimdesk.test/claims/${claim.id}"/>`.replace('"/>', '"'));
+    expect(jsonLdBlocks(html)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,82 @@
+/** Turns a published claim page read into the claim page view, its metadata and JSON-LD. */
+import type { PublicClaimPage } from '../../../d1/public';
+import { ratingLabel, type Rating } from '../../../d1/ratings';
+import type { Verdict } from '../../../d1/verdicts';
+import { strings, type Locale } from '../../i18n/public';
+import { claimReview } from '../../seo/claim-review';
+import { stripBidiControls } from '../../seo/text';
+import type { ClaimPageProps, EmbedSnippetView, VersionView } from '../../views/public/claim-page';
+import type { PageMeta } from '../../views/public/layout';
+import { ratingView } from './context';
+
+/** Best and worst values of the scale (max and min of the numeric ratings), null when it has none. */
+export function scaleBounds(ratings: Rating[]): { best: number; worst: number } | null {
+  const values = ratings.map((r) => r.value).filter((v): v is number => v !== null);
+  return values.length ? { best: Math.max(...values), worst: Math.min(...values) } : null;
+}
+
+function versionView(v: Verdict, ratings: Rating[], locale: Locale): VersionView {
+  return {
+    version: v.version,
+    rating: ratingView(ratings, v.ratingKey, locale),
+    summary: v.summary,
+    language: v.language,
+    correctionNote: v.correctionNote,
+    publishedAt: v.publishedAt ?? v.createdAt,
+  };
+}
+
+function truncate(text: string, max: number): string {
+  const clean = stripBidiControls(text).replace(/\s+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+export interface ClaimPageModel {
+  props: Omit<ClaimPageProps, 'feedback' | 'feedbackError' | 'reason'>;
+  meta: PageMeta;
+}
+
+/** Everything the claim page shows, from one read. */
+export function claimPageModel(
+  page: PublicClaimPage,
+  ctx: { locale: Locale; origin: string; org: string; embed: EmbedSnippetView[]; oembed: string },
+): ClaimPageModel {
+  const { claim, verdicts, ratings } = page;
+  const first = verdicts[0]!;
+  const current = verdicts.at(-1)!;
+  const canonical = `${ctx.origin}/claims/${claim.id}`;
+  const rating = ratings.find((r) => r.key === current.ratingKey) ?? null;
+  const jsonLd = claimReview({
+    url: canonical,
+    org: { name: ctx.org, url: `${ctx.origin}/` },
+    claim: { text: claim.text, claimant: claim.claimant, claimantType: claim.claimantType, claimDate: claim.claimDate, appearances: claim.appearances },
+    verdict: {
+      summary: current.summary,
+      language: current.language,
+      datePublished: first.publishedAt ?? first.createdAt,
+      dateModified: current.publishedAt ?? current.createdAt,
+    },
+    rating: rating ? { label: ratingLabel(rating, current.language), value: rating.value } : { label: current.ratingKey, value: null },
+    scale: scaleBounds(ratings),
+  });
+  const label = ratingView(ratings, current.ratingKey, ctx.locale).label;
+  return {
+    props: {
+      locale: ctx.locale,
+      claim,
+      current: { ...versionView(current, ratings, ctx.locale), explanation: current.explanation },
+      firstPublishedAt: first.publishedAt ?? first.createdAt,
+      corrections: verdicts.slice(1).map((v) => versionView(v, ratings, ctx.locale)),
+      sources: page.sources,
+      embed: ctx.embed,
+    },
+    meta: {
+      title: `${label}: ${truncate(claim.text, 70)}`,
+      description: truncate(`${strings(ctx.locale).claim.verdict}: ${label}. ${current.summary}`, 200),
+      canonical,
+      ogType: 'article',
+      oembed: ctx.oembed,
+      jsonLd,
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/** Public claim pages: `/claims` (list and search), `/claims/:id`, and the "was this helpful?" form. */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { recordFeedback } from '../../../d1/feedback';
+import { getPublicClaim } from '../../../d1/public';
+import { hit } from '../../../d1/rate-limits';
+import type { AppEnv } from '../../env';
+import { clientAddress } from '../../lib/actor';
+import { ID_PATTERN } from '../../lib/ids';
+import { strings } from '../../i18n/public';
+import { ClaimPage } from '../../views/public/claim-page';
+import { PublicError } from '../../views/public/error-page';
+import { claimPageModel } from './claim-view';
+import { conditional, langSuffix, localeOf, notFoundPage, originOf, publicHeaders, renderPage } from './context';
+import { embedFor } from './embed';
+import { listResponse } from './list';
+import { keyedHash, readerHash } from './reader-keys';
+
+/** Feedback votes per address per hour (on top of one vote per reader per claim per day). */
+export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };
+export const FEEDBACK_BODY_LIMIT = 4 * 1024;
+const REASON_MAX = 500;
+
+export const claimPages = new Hono<AppEnv>();
+claimPages.use('*', publicHeaders());
+
+claimPages.get('/', (c) => listResponse(c, 'list'));
+
+type FeedbackState = { state: 'thanks' | 'already' | null; error?: string; reason?: string };
+
+async function claimResponse(c: Context<AppEnv>, id: string, fb: FeedbackState, status = 200): Promise<Response> {
+  if (!ID_PATTERN.test(id)) return notFoundPage(c);
+  const page = await getPublicClaim(c.env.DB, id);
+  if (!page) return notFoundPage(c);
+  const locale = localeOf(c);
+  const current = page.verdicts.at(-1)!;
+  if (status === 200) {
+    const stamp = Date.parse(page.claim.updatedAt).toString(36);
+    const etag = `W/"c-${id}.${page.claim.version}.${current.version}.${stamp}.${locale}.${fb.state ?? '-'}"`;
+    const newest = [page.claim.updatedAt, current.publishedAt ?? ''].sort().at(-1);
+    const notModified = conditional(c, etag, newest);
+    if (notModified) return notModified;
+  } else {
+    c.header('Cache-Control', 'no-store');
+  }
+  const origin = originOf(c);
+  const { props, meta } = claimPageModel(page, { locale, origin, org: c.env.ORG_NAME, ...embedFor(origin, id, locale) });
+  return renderPage(c, meta, <ClaimPage {...props} feedback={fb.state} feedbackError={fb.error} reason={fb.reason} />, status);
+}
+
+claimPages.get('/:id', (c) => {
+  const fb = c.req.query('feedback');
+  return claimResponse(c, c.req.param('id'), { state: fb === 'thanks' || fb === 'already' ? fb : null });
+});
+
+claimPages.post(
+  '/:id/feedback',
+  bodyLimit({
+    maxSize: FEEDBACK_BODY_LIMIT,
+    onError: (c) => {
+      const t = strings(localeOf(c));
+      return renderPage(c, { title: t.errors.tooLarge, noindex: true }, <PublicError title={t.errors.tooLarge} />, 413);
+    },
+  }),
+  async (c) => {
+    const id = c.req.param('id');
+    c.header('Cache-Control', 'no-store');
+    const t = strings(localeOf(c));
+    const form = await c.req.parseBody();
+    const helpful = form.helpful;
+    const reason = typeof form.reason === 'string' ? form.reason.trim() : '';
+    if (helpful !== 'yes' && helpful !== 'no') return claimResponse(c, id, { state: null, error: t.errors.required, reason }, 422);
+    if (reason.length > REASON_MAX) return claimResponse(c, id, { state: null, error: t.errors.tooLong(REASON_MAX), reason }, 422);
+    const address = clientAddress(c);
+    const limit = await hit(c.env.DB, `feedback:${await keyedHash(c.env.PUBLIC_DATA_KEY, 'ip', address)}`, FEEDBACK_RATE.windowSeconds, FEEDBACK_RATE.limit);
+    if (!limit.allowed) {
+      c.header('Retry-After', String(limit.retryAfter));
+      return claimResponse(c, id, { state: null, error: t.errors.rateLimited(limit.retryAfter), reason }, 429);
+    }
+    const outcome = await recordFeedback(c.env.DB, {
+      claimId: id,
+      helpful: helpful === 'yes',
+      reason: reason || null,
+      readerHash: await readerHash(c.env.PUBLIC_DATA_KEY, address),
+    });
+    if (outcome === 'not_found') return notFoundPage(c);
+    return c.redirect(`/claims/${id}?feedback=${outcome === 'recorded' ? 'thanks' : 'already'}${langSuffix(c, '&')}#feedback`, 303);
+  },
+);

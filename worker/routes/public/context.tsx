@@ -1,0 +1,121 @@
+/** Helpers shared by the public routers: locale, origin, rendering in the layout, headers, 304s. */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { Rating } from '../../../d1/ratings';
+import { ratingLabel } from '../../../d1/ratings';
+import type { AppEnv } from '../../env';
+import { readerLocale, strings, type Locale } from '../../i18n/public';
+import { securityHeaders } from '../../middleware/security-headers';
+import { isTestSiteKey } from '../../turnstile';
+import { PublicError } from '../../views/public/error-page';
+import { PublicLayout, type PageMeta } from '../../views/public/layout';
+import type { RatingView } from '../../views/public/parts';
+
+type C = Context<AppEnv>;
+
+const BASE_CSP = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+};
+const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
+const strict = securityHeaders({ csp: BASE_CSP });
+const withTurnstile = securityHeaders({
+  csp: { ...BASE_CSP, scriptSrc: ["'self'", TURNSTILE_ORIGIN], frameSrc: [TURNSTILE_ORIGIN], connectSrc: ["'self'", TURNSTILE_ORIGIN] },
+});
+
+/** Strict CSP, frame-ancestors 'none' and friends for every public page. */
+export function publicHeaders(options: { turnstile?: boolean } = {}): MiddlewareHandler<AppEnv> {
+  return async function publicHeadersMiddleware(c, next) {
+    const online = options.turnstile === true && !isTestSiteKey(c.env.TURNSTILE_SITE_KEY);
+    return (online ? withTurnstile : strict)(c, next);
+  };
+}
+
+/** Cache policy of public GET pages: browsers revalidate after a minute, the edge serves stale while refreshing. */
+export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+
+export function localeOf(c: C): Locale {
+  return readerLocale(c.req.query('lang'), c.req.header('Accept-Language'));
+}
+
+/** `?lang=xx` to carry on internal links when the reader chose a language explicitly. */
+export function langSuffix(c: C, sep: '?' | '&' = '?'): string {
+  const explicit = c.req.query('lang');
+  return explicit ? `${sep}lang=${localeOf(c)}` : '';
+}
+
+/** The canonical origin: PUBLIC_ORIGIN when configured, else the request's. */
+export function originOf(c: C): string {
+  return (c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin).replace(/\/+$/, '');
+}
+
+export function claimHref(c: C, id: string): string {
+  return `/claims/${id}${langSuffix(c)}`;
+}
+
+/** A rating as the reader sees it (label in their locale). */
+export function ratingView(ratings: Rating[], key: string, locale: string): RatingView {
+  const r = ratings.find((x) => x.key === key);
+  return r ? { key, label: ratingLabel(r, locale), color: r.color } : { key, label: key, color: '#57606a' };
+}
+
+/** Render a page body in the public layout. */
+export function renderPage(c: C, meta: PageMeta, body: Child, status = 200): Response | Promise<Response> {
+  const locale = localeOf(c);
+  const url = new URL(c.req.url);
+  const langHref = (l: Locale) => {
+    const u = new URL(url);
+    u.searchParams.set('lang', l);
+    return `${u.pathname}${u.search}`;
+  };
+  c.header('Content-Language', locale);
+  c.header('Vary', 'Accept-Language');
+  return c.html(
+    <PublicLayout locale={locale} org={c.env.ORG_NAME} meta={meta} langHref={langHref} atomUrl="/feeds/atom.xml">
+      {body}
+    </PublicLayout>,
+    status as 200,
+  );
+}
+
+/** The public "not found" page, in the reader's language. */
+export function notFoundPage(c: C): Response | Promise<Response> {
+  const t = strings(localeOf(c));
+  c.header('Cache-Control', 'public, max-age=60');
+  return renderPage(c, { title: t.errors.notFound, noindex: true }, <PublicError title={t.errors.notFound} />, 404);
+}
+
+/** True when If-None-Match names this ETag (weak comparison, as for GET). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === bare;
+  });
+}
+
+/**
+ * Set the validators and cache policy of a cacheable GET answer; returns a 304 when the client's
+ * copy is current (If-None-Match first; If-Modified-Since only without it).
+ */
+export function conditional(c: C, etag: string, lastModified?: string): Response | null {
+  c.header('ETag', etag);
+  c.header('Cache-Control', PUBLIC_CACHE);
+  c.header('Vary', 'Accept-Language');
+  const lm = lastModified ? new Date(lastModified) : null;
+  if (lm && !Number.isNaN(lm.getTime())) c.header('Last-Modified', lm.toUTCString());
+  const inm = c.req.header('If-None-Match');
+  let fresh = etagMatches(inm, etag);
+  if (!inm && lm) {
+    const ims = Date.parse(c.req.header('If-Modified-Since') ?? '');
+    fresh = !Number.isNaN(ims) && Math.floor(lm.getTime() / 1000) <= Math.floor(ims / 1000);
+  }
+  return fresh ? c.body(null, 304) : null;
+}

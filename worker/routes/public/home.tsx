@@ -1,0 +1,9 @@
+/** `/`: the latest published verdicts. Mounted at '/', so its middleware is scoped to '/' only. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env';
+import { publicHeaders } from './context';
+import { listResponse } from './list';
+
+export const homePage = new Hono<AppEnv>();
+homePage.use('/', publicHeaders());
+homePage.get('/', (c) => listResponse(c, 'home'));

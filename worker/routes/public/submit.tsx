@@ -1,0 +1,133 @@
+/** `/submit`: the claim form (no JavaScript needed), its "check first" action and live matches for the script. */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { completeKey, releaseKey, reserveKey } from '../../../d1/idempotency';
+import type { AppEnv } from '../../env';
+import { sha256Hex } from '../../lib/crypto';
+import { newId } from '../../lib/ids';
+import { strings } from '../../i18n/public';
+import { DUMMY_TOKEN, isTestSecret, isTestSiteKey } from '../../turnstile';
+import { EMPTY_VALUES, SubmitPage, type SubmitPageProps, type SubmitValues } from '../../views/public/submit-page';
+import { claimHref, langSuffix, localeOf, publicHeaders, renderPage } from './context';
+import { intake, messageFor, publishedMatches, SUBMIT_BODY_LIMIT, validateSubmission, type FieldCodes } from './intake';
+
+export const submitPages = new Hono<AppEnv>();
+submitPages.use('*', publicHeaders({ turnstile: true }));
+submitPages.use('*', async (c, next) => {
+  await next();
+  // The form carries a one-time nonce; answers may echo what the reader typed: never cache.
+  c.header('Cache-Control', 'no-store');
+});
+
+const NONCE = /^[0-9a-z]{16,40}$/;
+const FORM_SCOPE = 'submit-form';
+
+type Page = Partial<Omit<SubmitPageProps, 'locale' | 'turnstile' | 'hrefOf'>>;
+
+function render(c: Context<AppEnv>, page: Page, status = 200) {
+  const locale = localeOf(c);
+  const t = strings(locale);
+  const siteKey = c.env.TURNSTILE_SITE_KEY;
+  // Offline test keys: the dummy token travels in a hidden field, no third-party script (dev and tests).
+  const offline = isTestSiteKey(siteKey) && isTestSecret(c.env.TURNSTILE_SECRET_KEY);
+  const scripts = offline ? ['/js/submit.js'] : ['/js/submit.js', 'https://challenges.cloudflare.com/turnstile/v0/api.js'];
+  return renderPage(
+    c,
+    { title: t.submit.title, description: t.submit.intro, noindex: status !== 200, scripts },
+    <SubmitPage
+      locale={locale}
+      values={page.values ?? EMPTY_VALUES}
+      errors={page.errors ?? {}}
+      formError={page.formError}
+      matches={page.matches ?? null}
+      nonce={page.nonce ?? newId(24)}
+      turnstile={{ siteKey, offlineToken: offline ? DUMMY_TOKEN : null }}
+      hrefOf={(id) => claimHref(c, id)}
+    />,
+    status,
+  );
+}
+
+function valuesOf(form: Record<string, unknown>): SubmitValues {
+  const s = (k: keyof SubmitValues) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+  return { text: s('text'), where_url: s('where_url'), where_text: s('where_text'), why: s('why'), language: s('language'), email: s('email') };
+}
+
+function localized(codes: FieldCodes, c: Context<AppEnv>): SubmitPageProps['errors'] {
+  const locale = localeOf(c);
+  return Object.fromEntries(Object.entries(codes).map(([k, code]) => [k, messageFor(code ?? 'required', locale)]));
+}
+
+const tooLarge = bodyLimit({
+  maxSize: SUBMIT_BODY_LIMIT,
+  onError: (c) => render(c as Context<AppEnv>, { formError: strings(localeOf(c as Context<AppEnv>)).errors.tooLarge }, 413),
+});
+
+submitPages.get('/', (c) => render(c, {}));
+
+submitPages.post('/check', tooLarge, async (c) => {
+  const form = await c.req.parseBody();
+  const values = valuesOf(form);
+  const nonce = typeof form.nonce === 'string' && NONCE.test(form.nonce) ? form.nonce : undefined;
+  return render(c, { values, nonce, matches: await publishedMatches(c.env.DB, values.text, localeOf(c)) });
+});
+
+/** JSON for /js/submit.js: matches as the reader types. */
+submitPages.get('/matches', async (c) => {
+  const text = (c.req.query('text') ?? '').slice(0, 1000);
+  const locale = localeOf(c);
+  const matches = text.trim().length >= 10 ? await publishedMatches(c.env.DB, text, locale) : [];
+  const t = strings(locale);
+  return c.json({
+    title: t.submit.matchesTitle,
+    intro: matches.length ? t.submit.matchesIntro : t.submit.noMatches,
+    matches: matches.map((m) => ({ ...m, url: claimHref(c, m.id) })),
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+submitPages.post('/', tooLarge, async (c) => {
+  const locale = localeOf(c);
+  const t = strings(locale);
+  const form = await c.req.parseBody();
+  const values = valuesOf(form);
+  const nonce = typeof form.nonce === 'string' && NONCE.test(form.nonce) ? form.nonce : undefined;
+  const checked = validateSubmission({ ...values, website: typeof form.website === 'string' ? form.website : '' });
+  if (!checked.ok) return render(c, { values, nonce, errors: localized(checked.codes, c) }, 422);
+
+  // A double click posts the same form twice: the nonce makes the second one follow the first.
+  let reserved = false;
+  if (nonce) {
+    const requestHash = await sha256Hex(JSON.stringify(values));
+    let state = 'in-progress';
+    for (let attempt = 0; attempt < 15 && state === 'in-progress'; attempt++) {
+      if (attempt > 0) await sleep(200);
+      const r = await reserveKey(c.env.DB, FORM_SCOPE, nonce, requestHash);
+      if (r.state === 'replay') return c.redirect(r.body, 303);
+      state = r.state;
+    }
+    if (state === 'in-progress') return render(c, { values, nonce, formError: t.errors.inProgress }, 409);
+    // 'mismatch': the reader went back and changed the text; that is a new submission.
+    reserved = state === 'new';
+  }
+  const token = typeof form['cf-turnstile-response'] === 'string' ? form['cf-turnstile-response'] : null;
+  try {
+    const outcome = await intake(c, checked.input, token);
+    if (outcome.kind !== 'created') {
+      if (reserved && nonce) await releaseKey(c.env.DB, FORM_SCOPE, nonce);
+      const fresh = newId(24);
+      if (outcome.kind === 'rate_limited') {
+        c.header('Retry-After', String(outcome.retryAfter));
+        return render(c, { values, nonce: fresh, formError: t.errors.rateLimited(outcome.retryAfter) }, 429);
+      }
+      return render(c, { values, nonce: fresh, errors: { turnstile: t.errors.captcha } }, outcome.kind === 'captcha' ? 403 : 422);
+    }
+    const location = `/track/${outcome.trackingToken}?new=1${langSuffix(c, '&')}`;
+    if (reserved && nonce) await completeKey(c.env.DB, FORM_SCOPE, nonce, 303, location);
+    return c.redirect(location, 303);
+  } catch (err) {
+    if (reserved && nonce) await releaseKey(c.env.DB, FORM_SCOPE, nonce);
+    throw err;
+  }
+});

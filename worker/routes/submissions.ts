@@ -1,0 +1,98 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../env';
+import { fieldErrors, problem, ProblemError } from '../lib/problem';
+import { readerLocale } from '../i18n/public';
+import { jsonBody, jsonResponse, problems } from '../schemas';
+import { claimHref, originOf } from './public/context';
+import { intake, messageFor, publishedMatches, SUBMIT_BODY_LIMIT, SubmissionFields } from './public/intake';
+
+/** POST /api/v1/submissions: the public claim intake as JSON (same rules as the /submit form). */
+export const submissions = new OpenAPIHono<AppEnv>();
+
+submissions.use(
+  '*',
+  bodyLimit({
+    maxSize: SUBMIT_BODY_LIMIT,
+    onError: () => {
+      throw problem(413, 'Request body too large', { detail: `At most ${SUBMIT_BODY_LIMIT} bytes.`, code: 'body_too_large' });
+    },
+  }),
+);
+
+const SubmissionBody = SubmissionFields.extend({
+  turnstile_token: z.string().max(4096).optional(),
+}).openapi('SubmissionRequest');
+
+const MatchSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  language: z.string(),
+  url: z.string(),
+  rating: z.object({ key: z.string(), label: z.string(), color: z.string() }).nullable(),
+});
+
+const Accepted = z
+  .object({
+    id: z.string(),
+    status: z.literal('received'),
+    new_claim: z.boolean(),
+    language: z.string(),
+    tracking_url: z.string(),
+    matches: z.array(MatchSchema),
+  })
+  .openapi('SubmissionAccepted');
+
+submissions.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['submissions'],
+    summary: 'Submit a claim (public; Turnstile token in turnstile_token or the CF-Turnstile-Response header)',
+    request: { body: jsonBody(SubmissionBody) },
+    responses: {
+      202: jsonResponse(Accepted, 'Received; published verdicts that may match come back at once'),
+      ...problems(403, 413, 415, 422, 429),
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const locale = readerLocale(null, c.req.header('Accept-Language'));
+    const outcome = await intake(c, body, body.turnstile_token ?? c.req.header('CF-Turnstile-Response'));
+    if (outcome.kind === 'rate_limited') {
+      c.header('Retry-After', String(outcome.retryAfter));
+      throw problem(429, 'Too many submissions', { detail: `Try again in ${outcome.retryAfter} seconds.`, code: 'rate_limited' });
+    }
+    if (outcome.kind === 'captcha') {
+      throw problem(403, 'Turnstile verification failed', {
+        code: 'turnstile_failed',
+        errors: [{ field: 'body.turnstile_token', message: messageFor('captcha', locale) }],
+      });
+    }
+    if (outcome.kind === 'honeypot') {
+      throw problem(422, 'Invalid request', { code: 'validation_failed', errors: [{ field: 'body.website', message: 'Must be empty' }] });
+    }
+    const matches = await publishedMatches(c.env.DB, body.text, locale);
+    return c.json(
+      {
+        id: outcome.result.id,
+        status: 'received' as const,
+        new_claim: outcome.result.newClaim,
+        language: outcome.language,
+        tracking_url: `${originOf(c)}/track/${outcome.trackingToken}`,
+        matches: matches.map((m) => ({ ...m, url: `${originOf(c)}${claimHref(c, m.id)}` })),
+      },
+      202,
+    );
+  },
+  // Field errors in the reader's language (Accept-Language), each with its stable code.
+  (result, c) => {
+    if (result.success) return undefined;
+    const locale = readerLocale(null, c.req.header('Accept-Language'));
+    const errors = fieldErrors(result.error, 'body').map((e) => {
+      const code = /^(required|too_short:\d+|too_long:\d+|url|email|language)$/.test(e.message) ? e.message : 'invalid';
+      return { field: e.field, code, message: code === 'invalid' ? e.message : messageFor(code, locale) };
+    });
+    throw new ProblemError(422, { title: 'Invalid request', detail: `${errors.length} field(s) failed validation`, code: 'validation_failed', errors, instance: c.req.path });
+  },
+);

@@ -1,0 +1,102 @@
+/** Small pieces shared by the public pages. Everything untrusted arrives as text and JSX escapes it. */
+import type { Child } from 'hono/jsx';
+import { dirOf } from '../../lib/lang';
+import { formatDate, type Locale } from '../../i18n/public';
+import { isHttpUrl } from '../../seo/claim-review';
+import { stripBidiControls } from '../../seo/text';
+
+/** A rating as pages show it. */
+export interface RatingView {
+  key: string;
+  label: string;
+  color: string;
+}
+
+/** A published claim in a list or among "this may already be checked". */
+export interface ClaimCardView {
+  id: string;
+  text: string;
+  language: string;
+  summary?: string;
+  claimant?: string | null;
+  publishedAt?: string;
+  rating: RatingView | null;
+}
+
+const SAFE_COLOR = /^#[0-9a-fA-F]{3,8}$/;
+
+/** Untrusted text as shown: without bidi override controls. */
+export function shown(text: string | null | undefined): string {
+  return stripBidiControls(text ?? '');
+}
+
+/** A rating label with its colour as an SVG dot (presentation attribute: no inline style needed under the CSP). */
+export function RatingBadge(props: { rating: RatingView | null; locale: Locale }) {
+  if (!props.rating) return null;
+  const color = SAFE_COLOR.test(props.rating.color) ? props.rating.color : '#57606a';
+  return (
+    <span class={`rating rating-${props.rating.key.replace(/[^a-z0-9-]/g, '')}`}>
+      <svg class="rating-dot" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+        <circle cx="7" cy="7" r="7" fill={color} />
+      </svg>
+      <span class="rating-label">{props.rating.label}</span>
+    </span>
+  );
+}
+
+/** User text in its own language and direction, isolated from the page around it. */
+export function UserText(props: { text: string | null | undefined; lang: string; as?: 'p' | 'span' | 'blockquote' | 'h1' | 'h2'; class?: string }) {
+  const Tag = props.as ?? 'span';
+  return (
+    <Tag lang={props.lang} dir={dirOf(props.lang)} class={props.class}>
+      {shown(props.text)}
+    </Tag>
+  );
+}
+
+/** A date as `<time>`. */
+export function DateText(props: { iso: string | null | undefined; locale: Locale }) {
+  if (!props.iso) return null;
+  return <time datetime={props.iso}>{formatDate(props.iso, props.locale)}</time>;
+}
+
+/** A link only for http(s) URLs; anything else (javascript:, data:…) is shown as plain text. */
+export function SafeLink(props: { href: string | null | undefined; children: Child }) {
+  if (!isHttpUrl(props.href)) return <span class="unlinked">{props.children}</span>;
+  return (
+    <a href={props.href} rel="nofollow noopener noreferrer ugc">
+      {props.children}
+    </a>
+  );
+}
+
+/** One published claim as a card (lists and matches). */
+export function ClaimCard(props: { item: ClaimCardView; locale: Locale; href: string }) {
+  const { item } = props;
+  return (
+    <article class="claim-card">
+      <RatingBadge rating={item.rating} locale={props.locale} />
+      <h3 class="claim-card-text">
+        <a href={props.href}>
+          <UserText text={item.text} lang={item.language} />
+        </a>
+      </h3>
+      {item.summary ? <UserText as="p" text={item.summary} lang={item.language} class="claim-card-summary" /> : null}
+      <p class="claim-card-meta">
+        {item.claimant ? <bdi>{shown(item.claimant)}</bdi> : null}
+        {item.claimant && item.publishedAt ? ' · ' : null}
+        <DateText iso={item.publishedAt} locale={props.locale} />
+      </p>
+    </article>
+  );
+}
+
+/** The field's error message, tied to the input by id (aria-describedby). */
+export function FieldError(props: { id: string; message: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <p class="field-error" id={props.id} role="alert">
+      {props.message}
+    </p>
+  );
+}
