@@ -13,7 +13,6 @@ import { securityHeaders } from './middleware/security-headers';
 import { apiDocs } from './routes/api-docs';
 import { auth } from './routes/auth';
 import { claims } from './routes/claims';
-import { embeds } from './routes/embeds';
 import { ratings } from './routes/ratings';
 import { search } from './routes/search';
 import { claimPages } from './routes/public/claims';
@@ -68,7 +67,6 @@ app.route('/claims', claimPages);
 app.route('/submit', submitPages);
 app.route('/track', trackPages);
 app.route('/feeds', feeds);
-app.route('/', embeds);
 
 // --- Errors: one shape per surface -----------------------------------------------------
 function wantsProblemJson(c: Context): boolean {
