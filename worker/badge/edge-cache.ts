@@ -1,0 +1,79 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import { BADGE_STYLES, EMBED_LANGS, type BadgeStyle, type EmbedLang } from './messages';
+
+/**
+ * Edge cache for embeds (Cache API, caches.default).
+ *
+ * The key is computed from the request alone (route kind, claim id, normalized options), so a hit
+ * needs no D1 query. Freshness comes from purging: every write that changes what an embed shows
+ * (verdict appended, status moved, claim edited) calls invalidateEmbeds(), which deletes every
+ * key of that claim (the options are a small closed set), and once more a moment later to catch a
+ * miss that read D1 before the write and stored its answer after the first purge.
+ * Pinned `?v=N` answers never change (verdicts are append-only) and are cached as immutable.
+ *
+ * The Cache API is per data centre: a purge here reaches this location only; elsewhere an entry
+ * lives at most its s-maxage (300 s). A multi-location deployment adds a zone purge by URL
+ * prefix in invalidateEmbeds (one place); nothing else changes.
+ */
+export const EMBED_KINDS = ['svg', 'json', 'card', 'oembed'] as const;
+export type EmbedKind = (typeof EMBED_KINDS)[number];
+
+export const LIVE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
+export const UNKNOWN_CACHE_CONTROL = 'public, max-age=60';
+export const PINNED_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+export interface EmbedKey {
+  kind: EmbedKind;
+  id: string;
+  /** '' = the claim's own language. */
+  lang: EmbedLang | '';
+  /** '' for kinds without styles. */
+  style: BadgeStyle | '';
+  pinned: number | null;
+}
+
+/** The origin that public URLs (and cache keys) use: PUBLIC_ORIGIN when set, else the request's. */
+export function publicOrigin(c: Context<AppEnv>): string {
+  const configured = c.env.PUBLIC_ORIGIN;
+  return configured ? new URL(configured).origin : new URL(c.req.url).origin;
+}
+
+/** Cache key URL of one embed answer (a path no route serves, so it never shadows a real URL). */
+export function embedCacheKey(origin: string, key: EmbedKey): string {
+  return `${origin}/_edge/embeds/${key.kind}/${key.id}/${key.lang || '-'}/${key.style || '-'}/${key.pinned ?? 'live'}`;
+}
+
+/** Every live (unpinned) cache key of a claim. */
+export function liveCacheKeys(origin: string, id: string): string[] {
+  const langs: (EmbedLang | '')[] = ['', ...EMBED_LANGS];
+  const keys: string[] = [];
+  for (const lang of langs) {
+    for (const style of BADGE_STYLES) keys.push(embedCacheKey(origin, { kind: 'svg', id, lang, style, pinned: null }));
+    for (const kind of ['json', 'card', 'oembed'] as const) keys.push(embedCacheKey(origin, { kind, id, lang, style: '', pinned: null }));
+  }
+  return keys;
+}
+
+const SECOND_PURGE_MS = 2000;
+
+async function purge(keys: string[]): Promise<void> {
+  const cache = caches.default;
+  await Promise.all(keys.map((k) => cache.delete(k)));
+}
+
+/**
+ * Purge every cached embed of `claimId`; call after a successful write that changes what the
+ * claim's embeds show. The first purge is awaited (the next request misses and reads D1);
+ * a second one runs after the response, for a miss that raced the write.
+ */
+export async function invalidateEmbeds(c: Context<AppEnv>, claimId: string): Promise<void> {
+  const keys = liveCacheKeys(publicOrigin(c), claimId);
+  await purge(keys);
+  const later = new Promise<void>((resolve) => setTimeout(resolve, SECOND_PURGE_MS)).then(() => purge(keys)).catch(() => undefined);
+  try {
+    c.executionCtx.waitUntil(later);
+  } catch {
+    // No execution context (app.request in a unit test): the awaited purge above is enough.
+  }
+}

@@ -1,0 +1,47 @@
+import type { EmbedClaim, EmbedVerdict } from '../../d1/embeds';
+import { safeColor } from './color';
+import { embedLangOf, REVIEW_COLOR, UNKNOWN_COLOR, WORDS, type EmbedLang } from './messages';
+
+/** Bump when the rendered output changes shape, so old ETags stop matching. */
+export const RENDER_VERSION = 'e1';
+
+/** Claim statuses whose existence is public before a verdict is (they show "in review"). */
+const IN_REVIEW = new Set(['queued', 'in_review', 'duplicate']);
+
+/** Everything an embed may show, decided once: published verdict, in review, or unknown. */
+export type EmbedView =
+  | { kind: 'published'; lang: EmbedLang; claim: EmbedClaim; verdict: EmbedVerdict; label: string; message: string; color: string; etag: string }
+  | { kind: 'review'; lang: EmbedLang; claim: EmbedClaim; label: string; message: string; color: string; etag: string }
+  | { kind: 'unknown'; lang: EmbedLang; label: string; message: string; color: string; etag: string };
+
+export interface ViewOptions {
+  /** Requested language; null = the claim's own (English when it is not one we ship). */
+  lang: EmbedLang | null;
+  /** A pinned verdict version (`?v=`), or null for the live one. */
+  pinned: number | null;
+  /** Route-specific part of the ETag (kind and options). */
+  variant: string;
+}
+
+/**
+ * What readers may see: a published claim shows its published verdict; a queued, in-review or
+ * duplicate claim (or a reopened one) shows "in review"; anything else, including candidates,
+ * submissions and rejected claims, looks exactly like an id that does not exist.
+ * A pinned `?v=N` shows version N if it was ever published (verdicts are append-only, so it never changes).
+ */
+export function embedView(claim: EmbedClaim | null, opts: ViewOptions): EmbedView {
+  const lang = opts.lang ?? embedLangOf(claim?.language) ?? 'en';
+  const words = WORDS[lang];
+  const showVerdict = claim?.verdict && (opts.pinned !== null || claim.status === 'published');
+  if (claim && claim.verdict && showVerdict) {
+    const v = claim.verdict;
+    const message = v.rating ? (v.rating.labels[lang] ?? v.rating.labels.en ?? v.ratingKey) : v.ratingKey;
+    const etag = `"${RENDER_VERSION}.p.${claim.id}.${claim.version}.${v.version}.${opts.variant}.${lang}"`;
+    return { kind: 'published', lang, claim, verdict: v, label: words.label, message, color: safeColor(v.rating?.color, REVIEW_COLOR), etag };
+  }
+  if (claim && opts.pinned === null && (IN_REVIEW.has(claim.status) || claim.status === 'published')) {
+    const etag = `"${RENDER_VERSION}.r.${claim.id}.${claim.version}.${opts.variant}.${lang}"`;
+    return { kind: 'review', lang, claim, label: words.label, message: words.inReview, color: REVIEW_COLOR, etag };
+  }
+  return { kind: 'unknown', lang, label: words.label, message: words.unknown, color: UNKNOWN_COLOR, etag: `"${RENDER_VERSION}.u.${opts.variant}.${lang}"` };
+}

@@ -1,0 +1,64 @@
+/** Languages embeds are offered in, and their fixed words. */
+export const EMBED_LANGS = ['en', 'ar', 'fr'] as const;
+export type EmbedLang = (typeof EMBED_LANGS)[number];
+
+export const BADGE_STYLES = ['flat', 'flat-square', 'for-the-badge'] as const;
+export type BadgeStyle = (typeof BADGE_STYLES)[number];
+
+export interface EmbedWords {
+  label: string;
+  inReview: string;
+  unknown: string;
+  /** Card: heading above the claim. */
+  claim: string;
+  /** Card: link to the full fact check. */
+  readMore: string;
+  /** Card: what an in-review claim's card says instead of a rating. */
+  inReviewNote: string;
+  unknownNote: string;
+  /** Card: small "by {org}" line. */
+  by: string;
+}
+
+export const WORDS: Record<EmbedLang, EmbedWords> = {
+  en: {
+    label: 'fact check',
+    inReview: 'in review',
+    unknown: 'unknown claim',
+    claim: 'Claim',
+    readMore: 'Read the fact check',
+    inReviewNote: 'Our fact-checkers are reviewing this claim.',
+    unknownNote: 'This claim is not available.',
+    by: 'Fact check by',
+  },
+  ar: {
+    label: 'تحقق',
+    inReview: 'قيد المراجعة',
+    unknown: 'ادعاء غير معروف',
+    claim: 'الادعاء',
+    readMore: 'اقرأ التحقق كاملاً',
+    inReviewNote: 'يراجع فريق التحقق هذا الادعاء حالياً.',
+    unknownNote: 'هذا الادعاء غير متاح.',
+    by: 'تحقق من',
+  },
+  fr: {
+    label: 'vérification',
+    inReview: 'en cours',
+    unknown: 'affirmation inconnue',
+    claim: 'Affirmation',
+    readMore: 'Lire la vérification',
+    inReviewNote: 'Nos vérificateurs examinent cette affirmation.',
+    unknownNote: "Cette affirmation n'est pas disponible.",
+    by: 'Vérification par',
+  },
+};
+
+/** Neutral colours (no rating): in review and unknown. */
+export const REVIEW_COLOR = '#6e7781';
+export const UNKNOWN_COLOR = '#9f9f9f';
+
+/** The embed language for a claim language tag, or null when it is not one we ship. */
+export function embedLangOf(tag: string | null | undefined): EmbedLang | null {
+  const primary = (tag ?? '').toLowerCase().split('-')[0];
+  return EMBED_LANGS.find((l) => l === primary) ?? null;
+}

@@ -1,0 +1,97 @@
+import { textColorOn } from '../../badge/color';
+import type { EmbedView } from '../../badge/embed-view';
+import { WORDS } from '../../badge/messages';
+import { truncate } from '../../badge/svg';
+import { dirOf } from '../../lib/lang';
+import { FRAME_SCRIPT } from './frame-script';
+
+/** Longest claim text shown on a card; the claim page has the rest. */
+const CARD_TEXT_MAX = 280;
+
+// Self-contained: no external stylesheet, font or image, so the card makes no other request.
+const CSS = `:root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--link:#0550ae}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--link:#6cb6ff}}
+html{background:var(--bg);color:var(--fg)}
+body{margin:0;padding:1px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif}
+.cd{margin:0;border:1px solid var(--line);border-radius:10px;padding:14px 16px}
+.cd p{margin:0}
+.cd-top{font-size:12px;color:var(--muted);display:flex;gap:6px;flex-wrap:wrap;justify-content:space-between}
+.cd-kind{font-weight:600;text-transform:uppercase;letter-spacing:.04em}
+.cd-quote{margin:10px 0;padding:0 12px;border-inline-start:3px solid var(--line);font-size:16px}
+.cd-pill{display:inline-block;padding:2px 10px;border-radius:999px;font-weight:700;font-size:14px}
+.cd-summary{margin-top:8px!important}
+.cd-note{margin-top:6px!important;color:var(--muted)}
+.cd a{display:inline-block;margin-top:10px;color:var(--link)}`;
+
+export interface CardProps {
+  view: EmbedView;
+  /** Absolute URL of the claim page. */
+  claimUrl: string;
+  orgName: string;
+}
+
+function Verdict({ view }: { view: EmbedView }) {
+  const words = WORDS[view.lang];
+  const pill = (
+    <p>
+      <span class="cd-pill" style={`background:${view.color};color:${textColorOn(view.color)}`}>
+        {view.message}
+      </span>
+    </p>
+  );
+  if (view.kind === 'published') {
+    const v = view.verdict;
+    return (
+      <>
+        {pill}
+        <p class="cd-summary" lang={v.language} dir={dirOf(v.language)}>
+          {v.summary}
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      {pill}
+      <p class="cd-note">{view.kind === 'review' ? words.inReviewNote : words.unknownNote}</p>
+    </>
+  );
+}
+
+/** The embeddable card: a whole HTML document for an iframe, sized by its own postMessage. */
+export function EmbedCard({ view, claimUrl, orgName }: CardProps) {
+  const words = WORDS[view.lang];
+  const claim = view.kind === 'unknown' ? null : view.claim;
+  return (
+    <html lang={view.lang} dir={dirOf(view.lang)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <meta name="referrer" content="strict-origin-when-cross-origin" />
+        <title>{claim ? `${view.label}: ${view.message} — ${truncate(claim.text, 80)}` : `${view.label}: ${view.message}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+      </head>
+      <body data-claim={claim?.id ?? ''}>
+        <article class="cd">
+          <p class="cd-top">
+            <span class="cd-kind">{view.label}</span>
+            <span class="cd-org">{`${words.by} ${orgName}`}</span>
+          </p>
+          {claim ? (
+            <blockquote class="cd-quote" lang={claim.language} dir={dirOf(claim.language)}>
+              {truncate(claim.text, CARD_TEXT_MAX)}
+            </blockquote>
+          ) : null}
+          <Verdict view={view} />
+          {claim ? (
+            <a href={claimUrl} target="_blank" rel="noopener">
+              {words.readMore}
+            </a>
+          ) : null}
+        </article>
+        <script dangerouslySetInnerHTML={{ __html: FRAME_SCRIPT }} />
+      </body>
+    </html>
+  );
+}
