@@ -13,6 +13,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { apiDocs } from './routes/api-docs';
 import { auth } from './routes/auth';
 import { claims } from './routes/claims';
+import { embeds } from './routes/embeds';
 import { ratings } from './routes/ratings';
 import { search } from './routes/search';
 import { claimPages } from './routes/public/claims';
@@ -60,6 +61,9 @@ app.route('/api/v1/ratings', ratings);
 app.route('/api/v1/search', search);
 app.route('/api/v1/submissions', submissions);
 app.route('/api', apiDocs(app));
+
+// --- Embeds for other sites (badges, cards, oEmbed): own header and cache policy ---------
+app.route('/', embeds);
 
 // --- Public pages (each router sets its own CSP and cache policy) ------------------------
 app.route('/', homePage);
