@@ -10,7 +10,6 @@ import { claimHref, langSuffix, localeOf, notFoundPage, publicHeaders, renderPag
 import { publishedMatches } from './intake';
 
 export const trackPages = new Hono<AppEnv>();
-trackPages.use('*', publicHeaders());
 trackPages.use('*', async (c, next) => {
   await next();
   // The token in the address is the submitter's secret: not cached, not sent on as a referrer, not indexed.
@@ -18,6 +17,7 @@ trackPages.use('*', async (c, next) => {
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Robots-Tag', 'noindex');
 });
+trackPages.use('*', publicHeaders());
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
