@@ -13,6 +13,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { apiDocs } from './routes/api-docs';
 import { auth } from './routes/auth';
 import { claims } from './routes/claims';
+import { desk } from './routes/desk/index';
 import { embeds } from './routes/embeds';
 import { ratings } from './routes/ratings';
 import { search } from './routes/search';
@@ -64,6 +65,9 @@ app.route('/api', apiDocs(app));
 
 // --- Embeds for other sites (badges, cards, oEmbed): own header and cache policy ---------
 app.route('/', embeds);
+
+// --- Editors' desk (HTML, its own header policy and CSRF checks) ---------------------------
+app.route('/desk', desk);
 
 // --- Public pages (each router sets its own CSP and cache policy) ------------------------
 app.route('/', homePage);

@@ -1,0 +1,60 @@
+/**
+ * The editors' desk (/desk): server-rendered HTML. Every page gets the strict header policy
+ * (CSP with a per-request script nonce, no framing, no caching); every POST passes hono's
+ * csrf() Origin check here and the per-session token check in requireDesk().
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { NONCE } from 'hono/secure-headers';
+import type { AppEnv } from '../../env';
+import { sessionLoader } from '../../middleware/auth';
+import { securityHeaders } from '../../middleware/security-headers';
+import { deskAdmin } from './admin';
+import { deskArticles } from './articles';
+import { deskClaims } from './claims';
+import { deskQueue } from './queue';
+import { deskSession } from './session';
+import { deskMessage, deskUi } from './support';
+
+/** Largest desk form (an article pasted as text). */
+export const DESK_BODY_LIMIT = 512 * 1024;
+
+export const desk = new Hono<AppEnv>();
+
+desk.use(
+  '*',
+  securityHeaders({
+    cacheControl: 'no-store',
+    csp: {
+      defaultSrc: ["'none'"],
+      scriptSrc: [NONCE],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+  }),
+);
+
+desk.use('*', sessionLoader());
+desk.use('*', bodyLimit({ maxSize: DESK_BODY_LIMIT, onError: (c) => deskMessage(c, 422, deskUi(c).t('invalidForm')) }));
+
+const originCheck = csrf();
+desk.use('*', async function deskOriginCheck(c, next) {
+  try {
+    await originCheck(c, next);
+  } catch (err) {
+    if (err instanceof HTTPException && err.status === 403) return deskMessage(c, 403, deskUi(c).t('forbidden'));
+    throw err;
+  }
+});
+
+desk.route('/', deskSession);
+desk.route('/', deskQueue);
+desk.route('/articles', deskArticles);
+desk.route('/claims', deskClaims);
+desk.route('/admin', deskAdmin);

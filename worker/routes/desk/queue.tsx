@@ -1,0 +1,65 @@
+/** The queue: claims by status with counts, filters and cursor paging. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { queuePage, recentArticles } from '../../../d1/desk';
+import { activeRatings } from '../../../d1/ratings';
+import { listUsers } from '../../../d1/users';
+import type { AppEnv } from '../../env';
+import { STATUSES } from '../../lib/status';
+import { swatchClass } from '../../views/desk/bits';
+import { QueuePage, type QueueQuery } from '../../views/desk/queue';
+import { deskUi, render, requireDesk } from './support';
+
+export const deskQueue = new Hono<AppEnv>();
+
+/** Page size of the queue. */
+export const QUEUE_PAGE_SIZE = 25;
+
+// Each filter is validated on its own: a bad value is dropped, the others still apply.
+const filterSchemas = {
+  status: z.enum(STATUSES),
+  language: z.string().regex(/^[a-z]{2,3}$/),
+  rating: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  article: z.string().regex(/^[0-9a-z]{8,32}$/),
+  assignee: z.string().regex(/^\d{1,9}$/),
+  q: z.string().trim().min(1).max(200),
+  cursor: z.string().regex(/^\d{1,15}$/),
+} as const;
+
+function readQuery(get: (k: string) => string | undefined): QueueQuery {
+  const out: QueueQuery = {};
+  for (const [key, schema] of Object.entries(filterSchemas)) {
+    const parsed = schema.safeParse(get(key) ?? undefined);
+    if (parsed.success) (out as Record<string, string>)[key] = parsed.data;
+  }
+  return out;
+}
+
+/** Rating colours as classes: our CSP allows no inline styles, so the scale's colours come from here. */
+deskQueue.get('/ratings.css', requireDesk(), async (c) => {
+  const rules = (await activeRatings(c.env.DB))
+    .filter((r) => /^#[0-9a-fA-F]{6}$/.test(r.color))
+    .map((r) => `.${swatchClass(r.key)} { background-color: ${r.color}; }`);
+  return c.body(rules.join('\n'), 200, { 'Content-Type': 'text/css; charset=utf-8' });
+});
+
+deskQueue.get('/', requireDesk(), async (c) => {
+  const query = readQuery((k) => c.req.query(k));
+  const db = c.env.DB;
+  const [page, ratings, users, articles] = await Promise.all([
+    queuePage(db, {
+      status: query.status,
+      language: query.language,
+      rating: query.rating,
+      articleId: query.article,
+      assigneeId: query.assignee ? Number(query.assignee) : undefined,
+      q: query.q,
+      cursor: query.cursor ? Number(query.cursor) : undefined,
+      limit: QUEUE_PAGE_SIZE,
+    }),
+    activeRatings(db),
+    listUsers(db),
+    recentArticles(db),
+  ]);
+  return render(c, <QueuePage ui={deskUi(c)} query={query} page={page} ratings={ratings} users={users.filter((u) => u.active)} articles={articles} />);
+});

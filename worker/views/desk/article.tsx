@@ -1,0 +1,138 @@
+import type { Child } from 'hono/jsx';
+import type { Article } from '../../../d1/articles';
+import type { Claim } from '../../../d1/claims';
+import { StatusBadge, UserText } from './bits';
+import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
+
+/**
+ * The article body as text runs and <mark>s at the candidates' offsets (overlapping or
+ * out-of-range offsets are skipped rather than guessed). Pure: exported for tests.
+ */
+export function highlightRuns(body: string, claims: Pick<Claim, 'id' | 'start' | 'end'>[]): { text: string; claimId: string | null }[] {
+  const spans = claims
+    .filter((c): c is typeof c & { start: number; end: number } => c.start !== null && c.end !== null && c.start >= 0 && c.end <= body.length && c.start < c.end)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const runs: { text: string; claimId: string | null }[] = [];
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    if (s.start > at) runs.push({ text: body.slice(at, s.start), claimId: null });
+    runs.push({ text: body.slice(s.start, s.end), claimId: s.id });
+    at = s.end;
+  }
+  if (at < body.length) runs.push({ text: body.slice(at), claimId: null });
+  return runs;
+}
+
+function HighlightedBody(props: { ui: DeskUi; article: Article; claims: Claim[] }) {
+  const byId = new Map(props.claims.map((c) => [c.id, c]));
+  const out: Child[] = [];
+  for (const run of highlightRuns(props.article.body, props.claims)) {
+    const claim = run.claimId ? byId.get(run.claimId) : undefined;
+    if (!claim) {
+      out.push(run.text);
+      continue;
+    }
+    out.push(
+      <mark id={`m-${claim.id}`} class={`cand status-${claim.status}`}>
+        {run.text}
+      </mark>,
+      <a href={`#c-${claim.id}`} class="mark-meta" dir={props.ui.dir} lang={props.ui.locale}>
+        {`${props.ui.t('score')} ${(claim.score ?? 0).toFixed(2)} · ${claim.claimType ?? '?'}`}
+      </a>,
+    );
+  }
+  return (
+    <div class="article-body" lang={props.article.language} dir={props.article.direction} aria-label={props.ui.t('articleBody')} role="region">
+      {out}
+    </div>
+  );
+}
+
+function CandidateItem(props: { ui: DeskUi; claim: Claim }) {
+  const { ui, claim } = props;
+  const { t } = ui;
+  const open = claim.status === 'candidate';
+  return (
+    <li id={`c-${claim.id}`} class="candidate">
+      <div class="cand-head">
+        {open ? (
+          <input type="checkbox" name="ids" value={claim.id} id={`sel-${claim.id}`} aria-label={t('selectClaim', { text: claim.text.slice(0, 60) })} />
+        ) : null}
+        <StatusBadge ui={ui} status={claim.status} />
+        <span class="meta">
+          {t('score')} <strong>{(claim.score ?? 0).toFixed(2)}</strong> · {t('type')} <strong>{claim.claimType ?? '?'}</strong>
+        </span>
+      </div>
+      <UserText lang={claim.language} as="p" class="cand-text">
+        <a href={`/desk/claims/${claim.id}`}>{claim.text}</a>
+      </UserText>
+      {claim.why.length > 0 ? (
+        <p class="why">
+          {t('why')}:{' '}
+          {claim.why.map((w) => (
+            <code class="feature">{w}</code>
+          ))}
+        </p>
+      ) : null}
+      {open ? (
+        <div class="cand-actions">
+          <button type="submit" name="one" value={`accept:${claim.id}`} class="primary">
+            {t('accept')}
+          </button>
+          <button type="submit" name="one" value={`reject:${claim.id}`}>
+            {t('reject')}
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** An ingested article with its candidates highlighted in place and a triage form beside it. */
+export function ArticlePage(props: { ui: DeskUi; article: Article; claims: Claim[]; notice?: { kind: 'ok' | 'error'; text: string } }) {
+  const { ui, article, claims } = props;
+  const { t } = ui;
+  const title = article.title ?? t('untitled');
+  const open = claims.some((c) => c.status === 'candidate');
+  return (
+    <DeskLayout ui={ui} title={title} active="ingest">
+      <h1>
+        <UserText lang={article.language}>{title}</UserText>
+      </h1>
+      {props.notice ? <Notice kind={props.notice.kind}>{props.notice.text}</Notice> : null}
+      <p>
+        <a href={`/desk?article=${article.id}`}>{t('seeInQueue')}</a>
+      </p>
+      <div class="article-layout">
+        <HighlightedBody ui={ui} article={article} claims={claims} />
+        <section aria-labelledby="cand-h" class="candidates">
+          <h2 id="cand-h">{t('candidates')}</h2>
+          {claims.length === 0 ? (
+            <p>{t('noCandidates')}</p>
+          ) : (
+            <form method="post" action={`/desk/articles/${article.id}/review`}>
+              <Csrf ui={ui} />
+              <p class="help">{t('candidatesHelp')}</p>
+              {open ? (
+                <div class="bulk-actions">
+                  <button type="submit" name="bulk" value="accept" class="primary">
+                    {t('acceptSelected')}
+                  </button>
+                  <button type="submit" name="bulk" value="reject">
+                    {t('rejectSelected')}
+                  </button>
+                </div>
+              ) : null}
+              <ol class="cand-list">
+                {claims.map((claim) => (
+                  <CandidateItem ui={ui} claim={claim} />
+                ))}
+              </ol>
+            </form>
+          )}
+        </section>
+      </div>
+    </DeskLayout>
+  );
+}

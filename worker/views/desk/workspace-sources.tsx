@@ -1,0 +1,116 @@
+import type { Source } from '../../../d1/sources';
+import type { DeskKey } from '../../i18n/desk';
+import { SafeLink, UserText } from './bits';
+import { Csrf, type DeskUi } from './layout';
+import type { SourceFormValues, WorkspaceProps } from './workspace';
+
+const STANCES = ['supports', 'refutes', 'context'] as const;
+
+function SourceFields(props: { ui: DeskUi; idPrefix: string; values: SourceFormValues; errors?: string[] }) {
+  const { t } = props.ui;
+  const { values: v, idPrefix: p } = props;
+  const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
+  return (
+    <>
+      <div class="row">
+        <div class="field grow">
+          <label for={`${p}-url`}>{t('sourceUrl')}</label>
+          <input id={`${p}-url`} name="url" type="url" dir="ltr" required maxlength={2048} value={v.url} aria-invalid={bad('url')} />
+        </div>
+        <div class="field">
+          <label for={`${p}-stance`}>{t('stance')}</label>
+          <select id={`${p}-stance`} name="stance" aria-invalid={bad('stance')}>
+            {STANCES.map((s) => (
+              <option value={s} selected={v.stance === s}>
+                {t(`stance_${s}` as DeskKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div class="row">
+        <div class="field grow">
+          <label for={`${p}-title`}>{t('sourceTitle')}</label>
+          <input id={`${p}-title`} name="title" dir="auto" maxlength={300} value={v.title} aria-invalid={bad('title')} />
+        </div>
+        <div class="field">
+          <label for={`${p}-publisher`}>{t('publisher')}</label>
+          <input id={`${p}-publisher`} name="publisher" dir="auto" maxlength={200} value={v.publisher} aria-invalid={bad('publisher')} />
+        </div>
+      </div>
+      <label for={`${p}-excerpt`}>{t('excerpt')}</label>
+      <textarea id={`${p}-excerpt`} name="excerpt" dir="auto" rows={2} maxlength={2000} aria-invalid={bad('excerpt')}>
+        {v.excerpt}
+      </textarea>
+      <label for={`${p}-archived`}>{t('archivedUrl')}</label>
+      <input id={`${p}-archived`} name="archivedUrl" type="url" dir="ltr" maxlength={2048} value={v.archivedUrl} aria-invalid={bad('archivedUrl')} />
+    </>
+  );
+}
+
+function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
+  const { ui, source: s } = props;
+  const { t } = ui;
+  const values: SourceFormValues = { url: s.url, title: s.title ?? '', publisher: s.publisher ?? '', excerpt: s.excerpt ?? '', stance: s.stance, archivedUrl: s.archivedUrl ?? '' };
+  return (
+    <li class="source">
+      <p>
+        <span class={`badge stance-${s.stance}`}>{t(`stance_${s.stance}` as DeskKey)}</span>{' '}
+        <SafeLink href={s.url}>{s.title ? <UserText lang={null}>{s.title}</UserText> : undefined}</SafeLink>
+        {s.publisher ? (
+          <>
+            {' · '}
+            <bdi>{s.publisher}</bdi>
+          </>
+        ) : null}
+        {s.archivedUrl ? (
+          <>
+            {' · '}
+            <SafeLink href={s.archivedUrl}>{t('archivedUrl')}</SafeLink>
+          </>
+        ) : null}
+      </p>
+      {s.excerpt ? <UserText lang={null} as="blockquote">{s.excerpt}</UserText> : null}
+      <details>
+        <summary>{t('edit')}</summary>
+        <form method="post" action={`/desk/claims/${props.claimId}/sources/${s.id}`} class="stack">
+          <Csrf ui={ui} />
+          <SourceFields ui={ui} idPrefix={`s${s.id}`} values={values} />
+          <button type="submit">{t('saveSource')}</button>
+        </form>
+      </details>
+      <form method="post" action={`/desk/claims/${props.claimId}/sources/${s.id}/remove`} class="inline-form">
+        <Csrf ui={ui} />
+        <button type="submit" class="danger">
+          {t('remove')}
+        </button>
+      </form>
+    </li>
+  );
+}
+
+/** Sources of the claim: list with edit and remove, and the add form. */
+export function SourcesSection(props: WorkspaceProps) {
+  const { ui, detail, extras } = props;
+  const { t } = ui;
+  const empty: SourceFormValues = { url: '', title: '', publisher: '', excerpt: '', stance: 'refutes', archivedUrl: '' };
+  return (
+    <section aria-labelledby="sources-h" class="panel" id="sources">
+      <h2 id="sources-h">{t('sources')}</h2>
+      {detail.sources.length === 0 ? <p class="help">{t('noSources')}</p> : null}
+      <ul class="sources">
+        {detail.sources.map((s) => (
+          <SourceItem ui={ui} claimId={detail.claim.id} source={s} />
+        ))}
+      </ul>
+      <h3>{t('addSource')}</h3>
+      <form method="post" action={`/desk/claims/${detail.claim.id}/sources`} class="stack">
+        <Csrf ui={ui} />
+        <SourceFields ui={ui} idPrefix="new-src" values={extras.sourceValues ?? empty} errors={extras.sourceErrors} />
+        <button type="submit" class="primary">
+          {t('addSource')}
+        </button>
+      </form>
+    </section>
+  );
+}

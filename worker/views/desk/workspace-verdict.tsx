@@ -1,0 +1,176 @@
+import { ratingLabel } from '../../../d1/ratings';
+import { SUMMARY_MAX } from '../../routes/verdicts';
+import { RatingChip, Time, UserText } from './bits';
+import { Csrf } from './layout';
+import { wordDiff, type DiffPart } from './word-diff';
+import { LanguageOptions, type VerdictFormValues, type WorkspaceProps } from './workspace';
+
+/** Rating, summary (live counter, ≤ 75 characters), explanation, language and, for a correction, the public note. */
+export function VerdictEditor(props: WorkspaceProps) {
+  const { ui, detail, ratings, extras } = props;
+  const { t } = ui;
+  const { claim } = detail;
+  if (!['queued', 'in_review', 'published'].includes(claim.status)) return null;
+  const cur = detail.currentVerdict;
+  const v: VerdictFormValues = extras.verdictValues ?? {
+    ratingKey: cur?.ratingKey ?? '',
+    summary: cur?.summary ?? '',
+    explanation: cur?.explanation ?? '',
+    language: cur?.language ?? claim.language,
+    correctionNote: '',
+  };
+  const bad = (f: string) => (extras.verdictErrors?.includes(f) ? 'true' : undefined);
+  const correction = detail.publishedVerdict !== null;
+  return (
+    <section aria-labelledby="verdict-h" class="panel" id="verdict">
+      <h2 id="verdict-h">{t('verdict')}</h2>
+      <form method="post" action={`/desk/claims/${claim.id}/verdicts`} class="stack">
+        <Csrf ui={ui} />
+        <label for="v-rating">{t('rating')}</label>
+        <select id="v-rating" name="ratingKey" required aria-invalid={bad('ratingKey')}>
+          <option value="">{t('none')}</option>
+          {ratings.map((r) => (
+            <option value={r.key} selected={v.ratingKey === r.key}>
+              {ratingLabel(r, ui.locale)}
+            </option>
+          ))}
+        </select>
+        <label for="v-summary">{t('summary')}</label>
+        <input
+          id="v-summary"
+          name="summary"
+          dir="auto"
+          lang={v.language}
+          required
+          maxlength={SUMMARY_MAX}
+          value={v.summary}
+          aria-invalid={bad('summary')}
+          aria-describedby="v-summary-help v-summary-count"
+          data-counter="v-summary-count"
+          data-counter-template={t('charsLeft', { n: '{n}' })}
+        />
+        <p class="help" id="v-summary-help">
+          {t('summaryHelp', { n: SUMMARY_MAX })}{' '}
+          <output id="v-summary-count" for="v-summary" aria-live="polite">
+            {t('charsLeft', { n: SUMMARY_MAX - [...v.summary].length })}
+          </output>
+        </p>
+        <label for="v-explanation">{t('explanation')}</label>
+        <textarea id="v-explanation" name="explanation" dir="auto" lang={v.language} rows={6} required maxlength={20000} aria-invalid={bad('explanation')}>
+          {v.explanation}
+        </textarea>
+        <label for="v-language">{t('verdictLanguage')}</label>
+        <select id="v-language" name="language">
+          <LanguageOptions selected={v.language} />
+        </select>
+        {correction ? (
+          <>
+            <label for="v-note">{t('correctionNote')}</label>
+            <p class="help" id="v-note-help">{t('correctionHelp')}</p>
+            <textarea id="v-note" name="correctionNote" dir="auto" rows={2} required maxlength={1000} aria-invalid={bad('correctionNote')} aria-describedby="v-note-help">
+              {v.correctionNote}
+            </textarea>
+          </>
+        ) : null}
+        <button type="submit" class="primary">
+          {t('saveVerdict')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Diff(props: { parts: DiffPart[]; lang: string }) {
+  return (
+    <UserText lang={props.lang} as="p" class="diff">
+      {props.parts.map((p) => (p.op === 'same' ? p.text : p.op === 'add' ? <ins>{p.text}</ins> : <del>{p.text}</del>))}
+    </UserText>
+  );
+}
+
+/** Every verdict version, newest first, each with a word diff against the one before. */
+export function HistorySection(props: WorkspaceProps) {
+  const { ui, detail, ratings } = props;
+  const { t } = ui;
+  const versions = [...detail.verdicts].reverse();
+  return (
+    <section aria-labelledby="history-h" class="panel" id="history">
+      <h2 id="history-h">{t('history')}</h2>
+      {versions.length === 0 ? <p class="help">{t('noVerdicts')}</p> : null}
+      <ol class="history" reversed>
+        {versions.map((v) => {
+          const prev = detail.verdicts.find((p) => p.version === v.version - 1);
+          return (
+            <li>
+              <h3>
+                {t('versionN', { n: v.version })} · <RatingChip ui={ui} ratings={ratings} ratingKey={v.ratingKey} /> ·{' '}
+                {v.publishedAt ? t('publishedAt', { at: v.publishedAt.slice(0, 16).replace('T', ' ') }) : t('draft')}
+                {v.authorName ? (
+                  <>
+                    {' · '}
+                    {t('byAuthor', { name: '' }).trim()} <bdi>{v.authorName}</bdi>
+                  </>
+                ) : null}
+              </h3>
+              {v.correctionNote ? <UserText lang={v.language} as="p" class="correction">{v.correctionNote}</UserText> : null}
+              {prev ? (
+                <div class="changes">
+                  <p class="meta">{t('changesFrom', { n: prev.version })}</p>
+                  {prev.ratingKey !== v.ratingKey ? (
+                    <p>
+                      <del><RatingChip ui={ui} ratings={ratings} ratingKey={prev.ratingKey} /></del> → <ins><RatingChip ui={ui} ratings={ratings} ratingKey={v.ratingKey} /></ins>
+                    </p>
+                  ) : null}
+                  <Diff parts={wordDiff(prev.summary, v.summary)} lang={v.language} />
+                  <Diff parts={wordDiff(prev.explanation, v.explanation)} lang={v.language} />
+                </div>
+              ) : (
+                <>
+                  <UserText lang={v.language} as="p" class="summary">{v.summary}</UserText>
+                  <UserText lang={v.language} as="p">{v.explanation}</UserText>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function brief(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+/** Who did what to this claim, oldest first. */
+export function AuditSection(props: WorkspaceProps) {
+  const { ui, detail } = props;
+  const { t } = ui;
+  return (
+    <section aria-labelledby="audit-h" class="panel" id="audit">
+      <h2 id="audit-h">{t('audit')}</h2>
+      <table class="audit">
+        <thead>
+          <tr>
+            <th scope="col">{t('auditWhen')}</th>
+            <th scope="col">{t('auditWho')}</th>
+            <th scope="col">{t('auditWhat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.audit.map((a) => (
+            <tr>
+              <td><Time iso={a.at} /></td>
+              <td>{a.actorName ? <bdi>{a.actorName}</bdi> : t('system')}</td>
+              <td>
+                <code dir="ltr">{a.action}</code> <code class="audit-after" dir="auto">{brief(a.after)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,250 @@
+import type { ClaimDetail } from '../../../d1/claim-detail';
+import type { ArticleText } from '../../../d1/desk';
+import type { ClaimMatch } from '../../../d1/matches';
+import type { Rating } from '../../../d1/ratings';
+import type { User } from '../../../d1/users';
+import { LANGUAGE_NAMES, type DeskKey } from '../../i18n/desk';
+import { allowedMoves } from '../../lib/status';
+import { StatusBadge, statusLabel, UserText } from './bits';
+import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
+import { SourcesSection } from './workspace-sources';
+import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
+
+export interface SourceFormValues { url: string; title: string; publisher: string; excerpt: string; stance: string; archivedUrl: string }
+export interface VerdictFormValues { ratingKey: string; summary: string; explanation: string; language: string; correctionNote: string }
+export interface ClaimValues { text: string; claimant: string; claimantType: string; claimDate: string; language: string }
+
+/** What a refused form sends back to the page: the message, the typed values, the bad fields. */
+export interface WorkspaceExtras {
+  notice?: { kind: 'ok' | 'error'; text: string };
+  claimValues?: ClaimValues;
+  claimErrors?: string[];
+  sourceValues?: SourceFormValues;
+  sourceErrors?: string[];
+  verdictValues?: VerdictFormValues;
+  verdictErrors?: string[];
+}
+
+export interface WorkspaceProps {
+  ui: DeskUi;
+  detail: ClaimDetail;
+  ratings: Rating[];
+  users: User[];
+  matches: ClaimMatch[];
+  article: ArticleText | null;
+  extras: WorkspaceExtras;
+}
+
+export function LanguageOptions(props: { selected: string }) {
+  const known = Object.keys(LANGUAGE_NAMES);
+  return (
+    <>
+      {known.includes(props.selected) ? null : <option value={props.selected}>{props.selected}</option>}
+      {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
+        <option value={code} lang={code} selected={props.selected === code}>
+          {name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The claim's own fields, editable; `orig_*` carry the values the editor started from (for a three-way merge). */
+export function ClaimFields(props: { ui: DeskUi; values: ClaimValues; original: ClaimValues; errors?: string[]; idPrefix?: string }) {
+  const { t } = props.ui;
+  const v = props.values;
+  const p = props.idPrefix ?? 'c';
+  const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
+  return (
+    <>
+      {Object.entries(props.original).map(([k, val]) => (
+        <input type="hidden" name={`orig_${k}`} value={val} />
+      ))}
+      <label for={`${p}-text`}>{t('claimText')}</label>
+      <textarea id={`${p}-text`} name="text" rows={4} required maxlength={2000} lang={v.language} dir="auto" aria-invalid={bad('text')}>
+        {v.text}
+      </textarea>
+      <div class="row">
+        <div class="field">
+          <label for={`${p}-claimant`}>{t('claimant')}</label>
+          <input id={`${p}-claimant`} name="claimant" dir="auto" maxlength={200} value={v.claimant} aria-invalid={bad('claimant')} />
+        </div>
+        <div class="field">
+          <label for={`${p}-ctype`}>{t('claimantType')}</label>
+          <select id={`${p}-ctype`} name="claimantType">
+            <option value="">{t('none')}</option>
+            <option value="person" selected={v.claimantType === 'person'}>{t('person')}</option>
+            <option value="organization" selected={v.claimantType === 'organization'}>{t('organization')}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for={`${p}-date`}>{t('claimDate')}</label>
+          <input id={`${p}-date`} name="claimDate" type="date" value={v.claimDate} aria-invalid={bad('claimDate')} />
+        </div>
+        <div class="field">
+          <label for={`${p}-lang`}>{t('claimLanguage')}</label>
+          <select id={`${p}-lang`} name="language">
+            <LanguageOptions selected={v.language} />
+          </select>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function StatusActions(props: WorkspaceProps) {
+  const { ui, detail } = props;
+  const { t } = ui;
+  const moves = allowedMoves(detail.claim.status).filter((m) => m !== 'duplicate');
+  return (
+    <section aria-labelledby="status-h" class="panel">
+      <h2 id="status-h">{t('statusActions')}</h2>
+      <p>{t('currentStatus', { status: statusLabel(ui, detail.claim.status) })}</p>
+      {moves.length === 0 ? <p class="help">{allowedMoves(detail.claim.status).length === 0 ? t('noMoves') : ''}</p> : null}
+      <div class="status-buttons">
+        {moves.map((to) => {
+          const blocked = to === 'published' && !detail.currentVerdict;
+          return (
+            <form method="post" action={`/desk/claims/${detail.claim.id}/status`}>
+              <Csrf ui={ui} />
+              <input type="hidden" name="version" value={String(detail.claim.version)} />
+              <input type="hidden" name="to" value={to} />
+              <button type="submit" class={to === 'published' || to === 'queued' ? 'primary' : undefined} disabled={blocked} aria-describedby={blocked ? 'need-verdict' : undefined}>
+                {t(`moveTo_${to}` as DeskKey)}
+              </button>
+            </form>
+          );
+        })}
+      </div>
+      {moves.includes('published') && !detail.currentVerdict ? <p id="need-verdict" class="help">{t('needVerdict')}</p> : null}
+    </section>
+  );
+}
+
+function Assignment(props: WorkspaceProps) {
+  const { ui, detail, users } = props;
+  const { t } = ui;
+  return (
+    <section aria-labelledby="assign-h" class="panel">
+      <h2 id="assign-h">{t('assignment')}</h2>
+      <form method="post" action={`/desk/claims/${detail.claim.id}/assign`} class="inline-form">
+        <Csrf ui={ui} />
+        <input type="hidden" name="version" value={String(detail.claim.version)} />
+        <label for="assignee">{t('assignee')}</label>
+        <select id="assignee" name="assignee">
+          <option value="">{t('nobody')}</option>
+          {users.map((u) => (
+            <option value={String(u.id)} selected={detail.claim.assigneeId === u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t('assign')}</button>
+      </form>
+    </section>
+  );
+}
+
+function ArticleContext(props: WorkspaceProps) {
+  const { ui, article, detail } = props;
+  const { claim } = detail;
+  if (!article || claim.start === null || claim.end === null || claim.end > article.body.length) return null;
+  const from = Math.max(0, article.body.lastIndexOf('\n', claim.start - 2) + 1, claim.start - 400);
+  const next = article.body.indexOf('\n', claim.end + 1);
+  const to = Math.min(article.body.length, next === -1 ? article.body.length : next, claim.end + 400);
+  return (
+    <section aria-labelledby="ctx-h" class="panel">
+      <h2 id="ctx-h">{ui.t('articleContext')}</h2>
+      <UserText lang={article.language} as="blockquote" class="context">
+        {article.body.slice(from, claim.start)}
+        <mark>{article.body.slice(claim.start, claim.end)}</mark>
+        {article.body.slice(claim.end, to)}
+      </UserText>
+      <p>
+        <a href={`/desk/articles/${article.id}#c-${claim.id}`}>{ui.t('openArticle')}</a>
+        {article.title ? (
+          <>
+            {' · '}
+            <UserText lang={article.language}>{article.title}</UserText>
+          </>
+        ) : null}
+      </p>
+    </section>
+  );
+}
+
+function Matches(props: WorkspaceProps) {
+  const { ui, matches, detail } = props;
+  const { t } = ui;
+  const canMark = allowedMoves(detail.claim.status).includes('duplicate');
+  return (
+    <section aria-labelledby="matches-h" class="panel">
+      <h2 id="matches-h">{t('matches')}</h2>
+      {matches.length === 0 ? <p class="help">{t('noMatches')}</p> : null}
+      <ul class="matches">
+        {matches.map((m) => (
+          <li>
+            <UserText lang={m.language} as="p">
+              <a href={`/desk/claims/${m.id}`}>{m.text}</a>
+            </UserText>
+            <p class="meta">
+              {t('similarity')} {Math.round(m.similarity * 100)}% · {statusLabel(ui, m.status as never)}
+            </p>
+            {canMark ? (
+              <form method="post" action={`/desk/claims/${detail.claim.id}/status`}>
+                <Csrf ui={ui} />
+                <input type="hidden" name="version" value={String(detail.claim.version)} />
+                <input type="hidden" name="to" value="duplicate" />
+                <input type="hidden" name="duplicateOf" value={m.id} />
+                <button type="submit">{t('markDuplicate')}</button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The claim workspace. */
+export function WorkspacePage(props: WorkspaceProps) {
+  const { ui, detail, extras } = props;
+  const { t } = ui;
+  const { claim } = detail;
+  const stored: ClaimValues = { text: claim.text, claimant: claim.claimant ?? '', claimantType: claim.claimantType ?? '', claimDate: claim.claimDate?.slice(0, 10) ?? '', language: claim.language };
+  return (
+    <DeskLayout ui={ui} title={`${t('claimTitle')}: ${claim.text.slice(0, 60)}`} active="queue">
+      <div class="claim-head">
+        <StatusBadge ui={ui} status={claim.status} />
+        <span class="meta">{t('versionN', { n: claim.version })}</span>
+      </div>
+      <h1>
+        <UserText lang={claim.language}>{claim.text}</UserText>
+      </h1>
+      {extras.notice ? <Notice kind={extras.notice.kind}>{extras.notice.text}</Notice> : null}
+      <div class="workspace">
+        <div class="work-main">
+          <section aria-labelledby="edit-h" class="panel">
+            <h2 id="edit-h">{t('editClaim')}</h2>
+            <form method="post" action={`/desk/claims/${claim.id}/edit`} class="stack">
+              <Csrf ui={ui} />
+              <input type="hidden" name="version" value={String(claim.version)} />
+              <ClaimFields ui={ui} values={extras.claimValues ?? stored} original={stored} errors={extras.claimErrors} />
+              <button type="submit" class="primary">{t('save')}</button>
+            </form>
+          </section>
+          <VerdictEditor {...props} />
+          <SourcesSection {...props} />
+        </div>
+        <div class="work-side">
+          <StatusActions {...props} />
+          <Assignment {...props} />
+          <ArticleContext {...props} />
+          <Matches {...props} />
+        </div>
+      </div>
+      <HistorySection {...props} />
+      <AuditSection {...props} />
+    </DeskLayout>
+  );
+}
