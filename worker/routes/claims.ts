@@ -3,6 +3,7 @@ import { getClaimDetail } from '../../d1/claim-detail';
 import { createClaim, getClaim, listClaims, transitionClaim, updateClaim, type Claim } from '../../d1/claims';
 import type { AppEnv } from '../env';
 import { detectLanguage } from '../extract/index';
+import { invalidateEmbeds } from '../badge/edge-cache';
 import { actorOf } from '../lib/actor';
 import { problem, validationHook } from '../lib/problem';
 import { canMove, illegalMoveMessage, STATUSES } from '../lib/status';
@@ -186,6 +187,7 @@ claims.openapi(
         current,
       });
     }
+    await invalidateEmbeds(c, id);
     c.header('ETag', claimEtag(result.claim));
     return c.json({ claim: result.claim }, 200);
   },
@@ -221,6 +223,7 @@ claims.openapi(
     }
     const result = await transitionClaim(c.env.DB, claim, to, { duplicateOf: to === 'duplicate' ? duplicateOf : null, note }, actorOf(c));
     if (!result.ok) throw problem(409, 'The claim changed while you were moving it', { code: 'version_conflict', current: result.current });
+    await invalidateEmbeds(c, id);
     c.header('ETag', claimEtag(result.claim));
     return c.json({ claim: result.claim }, 200);
   },

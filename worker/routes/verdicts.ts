@@ -3,6 +3,7 @@ import { getClaimDetail } from '../../d1/claim-detail';
 import { activeRatings } from '../../d1/ratings';
 import { appendVerdict } from '../../d1/verdicts';
 import type { AppEnv } from '../env';
+import { invalidateEmbeds } from '../badge/edge-cache';
 import { actorOf } from '../lib/actor';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
@@ -61,6 +62,7 @@ verdicts.openapi(
       { ...input, correctionNote: input.correctionNote ?? null, publishNow: status === 'published' },
       actorOf(c),
     );
+    await invalidateEmbeds(c, id);
     return c.json({ verdict }, 201);
   },
 );
