@@ -89,13 +89,12 @@ export function claimReview(input: ClaimReviewInput): Record<string, Json> {
 
 /**
  * JSON for a `<script type="application/ld+json">` body: `<`, `>` and `&` (and the JS line
- * separators) become \u escapes, so no claim text can close the script element.
+ * separators and bidi controls) become \u escapes, so no claim text can close the script element.
  */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+    .replace(/[\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
 }
