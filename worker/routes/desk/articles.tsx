@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { getArticleWithClaims } from '../../../d1/articles';
 import { getClaim, transitionClaim } from '../../../d1/claims';
+import { invalidateEmbeds } from '../../badge/edge-cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { ArticlePage } from '../../views/desk/article';
@@ -55,7 +56,9 @@ deskArticles.post('/:id/review', async (c) => {
     const claim = await getClaim(c.env.DB, claimId);
     if (!claim || claim.articleId !== id || claim.status !== 'candidate') continue;
     const result = await transitionClaim(c.env.DB, claim, to, {}, actorOf(c));
-    if (result.ok) moved++;
+    if (!result.ok) continue;
+    moved++;
+    await invalidateEmbeds(c, claim.id);
   }
   return c.redirect(`/desk/articles/${id}?done=${action === 'accept' ? 'accepted' : 'rejected'}&n=${moved}`, 303);
 });

@@ -6,6 +6,7 @@ import { getClaim } from '../../../d1/claims';
 import { activeRatings } from '../../../d1/ratings';
 import { addSource, deleteSource, getSource, updateSource, type SourceInput } from '../../../d1/sources';
 import { appendVerdict } from '../../../d1/verdicts';
+import { invalidateEmbeds } from '../../badge/edge-cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import type { SourceFormValues, VerdictFormValues } from '../../views/desk/workspace';
@@ -103,5 +104,6 @@ deskClaimParts.post('/:id/verdicts', async (c) => {
     { ...parsed.data, correctionNote: isCorrection ? parsed.data.correctionNote : null, publishNow: detail.claim.status === 'published' },
     actorOf(c),
   );
+  await invalidateEmbeds(c, id);
   return c.redirect(`/desk/claims/${id}?ok=saved#verdict`, 303);
 });

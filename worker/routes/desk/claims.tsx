@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getClaimDetail } from '../../../d1/claim-detail';
 import { getClaim, transitionClaim, updateClaim, type ClaimPatch } from '../../../d1/claims';
 import { getUser } from '../../../d1/users';
+import { invalidateEmbeds } from '../../badge/edge-cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { canMove, STATUSES } from '../../lib/status';
@@ -63,7 +64,10 @@ deskClaims.post('/:id/edit', async (c) => {
     language: v.language,
   };
   const result = before.version === version.data ? await updateClaim(c.env.DB, id, version.data, patch, before, actorOf(c)) : { ok: false as const, current: before };
-  if (result.ok) return c.redirect(`/desk/claims/${id}?ok=saved`, 303);
+  if (result.ok) {
+    await invalidateEmbeds(c, id);
+    return c.redirect(`/desk/claims/${id}?ok=saved`, 303);
+  }
   const current = result.current ?? before;
   return render(c, <ConflictPage ui={deskUi(c)} current={current} mine={mine} original={original} myVersion={version.data} />, 409);
 });
@@ -105,6 +109,7 @@ deskClaims.post('/:id/status', async (c) => {
     if (!original) return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
   }
   const result = await transitionClaim(c.env.DB, claim, to.data, { duplicateOf }, actorOf(c));
+  if (result.ok) await invalidateEmbeds(c, id);
   return c.redirect(`/desk/claims/${id}?ok=${result.ok ? 'moved' : 'stale'}`, 303);
 });
 
