@@ -1,9 +1,9 @@
 /** A word-level diff for the verdict history and the conflict screen. Pure. */
 export type DiffPart = { op: 'same' | 'add' | 'del'; text: string };
 
-/** Words and the whitespace after them, so joining the parts gives back the text. */
+/** Words and runs of whitespace as separate tokens, so joining them gives back the text. */
 function words(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? [];
+  return text.match(/\S+|\s+/g) ?? [];
 }
 
 /** Above this many cells the LCS table is not built; the middle is shown as replaced. */

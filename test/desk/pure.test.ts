@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { highlightRuns } from '../../worker/views/desk/article';
+import { mergeProposal } from '../../worker/views/desk/conflict';
+import { wordDiff } from '../../worker/views/desk/word-diff';
+import { safeNext } from '../../worker/routes/desk/support';
+
+describe('wordDiff', () => {
+  it('marks inserted and deleted words and rebuilds both texts', () => {
+    const before = 'Unemployment rose to 12% last year';
+    const after = 'Unemployment fell to 11% last year, officials said';
+    const parts = wordDiff(before, after);
+    expect(parts.filter((p) => p.op !== 'add').map((p) => p.text).join('')).toBe(before);
+    expect(parts.filter((p) => p.op !== 'del').map((p) => p.text).join('')).toBe(after);
+    expect(parts.filter((p) => p.op === 'del').map((p) => p.text.trim())).toEqual(['rose', '12%', 'year']);
+  });
+
+  it('handles Arabic and identical or empty texts', () => {
+    expect(wordDiff('نص', 'نص')).toEqual([{ op: 'same', text: 'نص' }]);
+    expect(wordDiff('', 'جديد')).toEqual([{ op: 'add', text: 'جديد' }]);
+    expect(wordDiff('قديم', '')).toEqual([{ op: 'del', text: 'قديم' }]);
+  });
+
+  it('stays bounded on very long, completely different texts', () => {
+    const a = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
+    const b = Array.from({ length: 3000 }, (_, i) => `b${i}`).join(' ');
+    const parts = wordDiff(a, b);
+    expect(parts.map((p) => p.op)).toEqual(['del', 'add']);
+  });
+});
+
+describe('highlightRuns', () => {
+  it('splits the body at candidate offsets and skips overlapping or out-of-range spans', () => {
+    const body = 'One. Two is 2. Three is 3.';
+    const runs = highlightRuns(body, [
+      { id: 'b', start: 15, end: 26 },
+      { id: 'a', start: 5, end: 14 },
+      { id: 'x', start: 6, end: 10 },
+      { id: 'y', start: 20, end: 99 },
+    ]);
+    expect(runs).toEqual([
+      { text: 'One. ', claimId: null },
+      { text: 'Two is 2.', claimId: 'a' },
+      { text: ' ', claimId: null },
+      { text: 'Three is 3.', claimId: 'b' },
+    ]);
+  });
+});
+
+describe('mergeProposal', () => {
+  it('keeps my changed fields and their changed fields', () => {
+    const base = { text: 'A', claimant: '', claimantType: '', claimDate: '', language: 'en' };
+    expect(mergeProposal(base, { ...base, text: 'B' }, { ...base, claimant: 'X' })).toEqual({ ...base, text: 'B', claimant: 'X' });
+  });
+});
+
+describe('safeNext', () => {
+  it('only allows local desk paths', () => {
+    expect(safeNext('/desk/claims/abc?x=1')).toBe('/desk/claims/abc?x=1');
+    for (const bad of ['https://evil.example', '//evil.example', '/desk//evil', '/\\evil', '/deskx', 'javascript:alert(1)', undefined]) expect(safeNext(bad)).toBe('/desk');
+  });
+});
