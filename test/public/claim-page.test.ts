@@ -69,7 +69,7 @@ describe('GET /claims/:id', () => {
     const claim = await publishedClaim({ text: 'ارتفعت البطالة بنسبة ١٢٪ في عام ٢٠٢٥', language: 'ar', summary: 'لم ترتفع البطالة بنسبة ١٢٪', claimant: 'وزير المالية' });
     const html = await (await call(`/claims/${claim.id}?lang=ar`)).text();
     expect(html).toMatch(/<html lang="ar" dir="rtl">/);
-    expect(html).toMatch(/<blockquote lang="ar" dir="rtl" class="claim-text">ارتفعت البطالة/);
+    expect(html).toMatch(/<h1 lang="ar" dir="rtl" class="claim-text">ارتفعت البطالة/);
     expect(html).toContain('خاطئ');
     expect(html).toContain('حكمنا');
     expect(html).toMatch(/[٠-٩]{4}/);

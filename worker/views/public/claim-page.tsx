@@ -40,7 +40,7 @@ export function ClaimPage(p: ClaimPageProps) {
   return (
     <article class="claim-page">
       <header class="claim-head">
-        <UserText as="blockquote" text={claim.text} lang={claim.language} class="claim-text" />
+        <UserText as="h1" text={claim.text} lang={claim.language} class="claim-text" />
         <dl class="claim-facts">
           {claim.claimant ? (
             <>
