@@ -25,6 +25,7 @@ export interface MatchOptions {
 }
 
 interface MatchRow {
+  text_hash: string;
   id: string;
   text: string;
   status: string;
@@ -34,58 +35,99 @@ interface MatchRow {
 
 /** How many full-text candidates are re-ranked per text. */
 const FTS_CANDIDATES = 50;
+/**
+ * bm25 scores every row that shares a term with the query, so common terms make the OR-query
+ * slow on a large table. Terms are taken rarest first until about this many rows would be scored
+ * (at least MIN_TERMS of them): rare terms are also what tells a near-duplicate apart.
+ */
+const ROW_BUDGET = 5000;
+const MIN_TERMS = 3;
+const MAX_TERMS = 8;
+const CHUNK = 90;
 
-const MATCH_COLUMNS = `c.id, c.text, c.status, c.language,
+const MATCH_COLUMNS = `c.id, c.text, c.status, c.language, c.text_hash,
   CASE WHEN c.status = 'published' THEN (SELECT v.rating_key FROM verdicts v
     WHERE v.claim_id = c.id AND v.published_at IS NOT NULL ORDER BY v.version DESC LIMIT 1) END AS published_rating`;
-const MATCH_FILTERS = `(?2 IS NULL OR c.id <> ?2) AND (?3 IS NULL OR c.article_id IS NOT ?3) AND (?4 = 0 OR c.status = 'published')`;
+const MATCH_FILTERS = `(?1 IS NULL OR c.id <> ?1) AND (?2 IS NULL OR c.article_id IS NOT ?2) AND (?3 = 0 OR c.status = 'published')`;
+
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+const chunks = <T>(list: T[]): T[][] => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
  * Stored claims that say the same thing as `text`, most similar first: exact normalized-hash
- * matches, then bm25 full-text candidates re-ranked by trigram similarity and agreement of the
- * numbers both texts state. One D1 round trip.
+ * matches, then bm25 full-text candidates (over the query's rarest terms) re-ranked by trigram
+ * similarity and agreement of the numbers both texts state. Two D1 round trips.
  */
 export async function findMatches(db: D1Database, text: string, opts: MatchOptions = {}): Promise<ClaimMatch[]> {
   const [matches] = await findMatchesMany(db, [text], opts);
   return matches ?? [];
 }
 
-/** findMatches for several texts (an article's candidates) in one batch. */
+/** findMatches for several texts (an article's candidates): still two round trips in all. */
 export async function findMatchesMany(db: D1Database, texts: string[], opts: MatchOptions = {}): Promise<ClaimMatch[][]> {
   if (texts.length === 0) return [];
   const filters = [opts.excludeId ?? null, opts.excludeArticleId ?? null, opts.publishedOnly ? 1 : 0] as const;
-  const statements: D1PreparedStatement[] = [];
-  const plans: Array<{ exact: number; fts: number | null }> = [];
-  for (const text of texts) {
-    const exact = statements.push(
+  const hashes = await Promise.all(texts.map(claimTextHash));
+  const termsOf = texts.map((t) => matchTerms(t, 16));
+  const allTerms = [...new Set(termsOf.flat())];
+
+  // Round trip 1: exact hash matches, and how many rows contain each query term.
+  const hashChunks = chunks([...new Set(hashes)]);
+  const first = await db.batch<MatchRow | { term: string; n: number }>([
+    ...hashChunks.map((hs) =>
       db
-        .prepare(`SELECT ${MATCH_COLUMNS} FROM claims c WHERE c.text_hash = ?1 AND ${MATCH_FILTERS} ORDER BY c.seq DESC LIMIT 10`)
-        .bind(await claimTextHash(text), ...filters),
-    ) - 1;
-    const terms = matchTerms(text);
-    let fts: number | null = null;
-    if (terms.length > 0) {
-      const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
-      fts = statements.push(
-        db
-          .prepare(
-            `SELECT ${MATCH_COLUMNS} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 AND ${MATCH_FILTERS} ORDER BY bm25(claims_fts) LIMIT ?5`,
-          )
-          .bind(match, ...filters, FTS_CANDIDATES),
-      ) - 1;
+        .prepare(`SELECT ${MATCH_COLUMNS} FROM claims c WHERE c.text_hash IN (${hs.map((_, i) => `?${i + 4}`).join(', ')}) AND ${MATCH_FILTERS}
+          ORDER BY c.seq DESC LIMIT 500`)
+        .bind(...filters, ...hs),
+    ),
+    ...(allTerms.length === 0
+      ? []
+      : [
+          db
+            .prepare(
+              `SELECT j.value AS term, (SELECT count(*) FROM claims_fts WHERE claims_fts MATCH '"' || replace(j.value, '"', '""') || '"') AS n
+               FROM json_each(?1) j`,
+            )
+            .bind(JSON.stringify(allTerms)),
+        ]),
+  ]);
+  const exact = first.slice(0, hashChunks.length).flatMap((r) => r.results as MatchRow[]);
+  const rows = new Map<string, number>();
+  for (const r of first.slice(hashChunks.length)) for (const { term, n } of r.results as Array<{ term: string; n: number }>) rows.set(term, n);
+
+  // Round trip 2: bm25 candidates over each text's rarest terms.
+  const plans = termsOf.map((terms) => {
+    const picked: string[] = [];
+    let budget = 0;
+    for (const t of [...terms].sort((a, b) => (rows.get(a) ?? 0) - (rows.get(b) ?? 0))) {
+      const n = rows.get(t) ?? 0;
+      if (n === 0) continue; // in no stored claim: cannot find anything
+      if (picked.length >= MAX_TERMS || (picked.length >= MIN_TERMS && budget + n > ROW_BUDGET)) break;
+      picked.push(t);
+      budget += n;
     }
-    plans.push({ exact, fts });
-  }
-  const results = await db.batch<MatchRow>(statements);
+    return picked;
+  });
+  const withTerms = plans.map((p, i) => ({ p, i })).filter(({ p }) => p.length > 0);
+  const second = withTerms.length === 0 ? [] : await db.batch<MatchRow>(
+    withTerms.map(({ p }) =>
+      db
+        .prepare(
+          `SELECT ${MATCH_COLUMNS} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
+           WHERE claims_fts MATCH ?4 AND ${MATCH_FILTERS} ORDER BY bm25(claims_fts) LIMIT ?5`,
+        )
+        .bind(...filters, p.map(quote).join(' OR '), FTS_CANDIDATES),
+    ),
+  );
+  const ftsRows = new Map(withTerms.map(({ i }, k) => [i, second[k]?.results ?? []]));
+
   const threshold = opts.threshold ?? MATCH_THRESHOLD;
   const limit = opts.limit ?? 10;
   return texts.map((text, i) => {
-    const plan = plans[i]!;
     const found = new Map<string, ClaimMatch>();
-    for (const row of results[plan.exact]?.results ?? []) found.set(row.id, toMatch(row, 1));
+    for (const row of exact) if (row.text_hash === hashes[i]) found.set(row.id, toMatch(row, 1));
     const query = claimProfile(text);
-    for (const row of plan.fts === null ? [] : (results[plan.fts]?.results ?? [])) {
+    for (const row of ftsRows.get(i) ?? []) {
       if (found.has(row.id)) continue;
       const similarity = claimSimilarity(query, claimProfile(row.text));
       if (similarity >= threshold) found.set(row.id, toMatch(row, similarity));
