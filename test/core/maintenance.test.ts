@@ -1,4 +1,5 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
+import worker from '../../worker/index';
 import { describe, expect, it } from 'vitest';
 import { hit } from '../../d1/rate-limits';
 import { seedDemo } from '../../d1/seed';
@@ -29,7 +30,7 @@ describe('scheduled housekeeping', () => {
     const u = await makeUser();
     const old = await sha256Hex(randomToken());
     await createSession(env.DB, u.id, old, 'c', { now: new Date(Date.now() - 13 * 3600 * 1000) });
-    await exports.default.scheduled({ cron: '17 3 * * *', scheduledTime: Date.now(), noRetry() {} } as ScheduledController);
+    await worker.scheduled({ cron: '17 3 * * *', scheduledTime: Date.now(), noRetry() {} }, env);
     expect(await count('sessions', 'token_hash = ?1', old)).toBe(0);
     expect(await count('sessions', 'user_id = ?1', u.id)).toBe(1);
   });
