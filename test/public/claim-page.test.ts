@@ -15,7 +15,9 @@ describe('GET /claims/:id', () => {
     expect(html).toContain('refutes the claim');
     expect(html).toContain('A. Minister');
     expect(html).toMatch(/<link rel="canonical" href="https:\/\/claimdesk.test\/claims\/[0-9a-z]+"/);
-    expect(html).toContain('type="application/json+oembed"');
+    expect(html).toContain(`type="application/json+oembed" href="https://claimdesk.test/oembed?url=https%3A%2F%2Fclaimdesk.test%2Fclaims%2F${claim.id}&amp;format=json"`);
+    expect(html).toContain('Embed this');
+    expect(html).toContain(`&lt;iframe src=&quot;https://claimdesk.test/embed/${claim.id}&quot;`);
     expect(html).toContain('property="og:title"');
     expect(html).toContain('name="twitter:card"');
     const csp = res.headers.get('Content-Security-Policy') ?? '';

@@ -1,24 +1,27 @@
 /**
- * The "Embed this" box and oEmbed discovery link of a claim page. Adapter over the embeds
- * module's URL scheme (/oembed, /badge/:id.svg, /embed/:id — DESIGN.md).
+ * The "Embed this" box and oEmbed discovery link of a claim page, from the embeds module's
+ * snippets (worker/views/embed/snippets.ts), with labels in the reader's language.
  */
 import type { Locale } from '../../i18n/public';
+import { embedSnippets, oembedUrl } from '../../views/embed/snippets';
 import type { EmbedSnippetView } from '../../views/public/claim-page';
 
-const LABELS: Record<Locale, { badge: string; card: string }> = {
-  en: { badge: 'Badge (image)', card: 'Card (iframe)' },
-  ar: { badge: 'شارة (صورة)', card: 'بطاقة (إطار)' },
-  fr: { badge: 'Badge (image)', card: 'Carte (iframe)' },
+const LABELS: Record<Locale, { badgeHtml: string; badgeMarkdown: string; iframe: string; script: string }> = {
+  en: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', iframe: 'Card (iframe)', script: 'Card (script, resizes itself)' },
+  ar: { badgeHtml: 'شارة (HTML)', badgeMarkdown: 'شارة (Markdown)', iframe: 'بطاقة (إطار)', script: 'بطاقة (سكربت، تتكيف مع الحجم)' },
+  fr: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', iframe: 'Carte (iframe)', script: 'Carte (script, taille automatique)' },
 };
 
 export function embedFor(origin: string, id: string, locale: Locale): { embed: EmbedSnippetView[]; oembed: string } {
-  const page = `${origin}/claims/${id}`;
+  const s = embedSnippets(origin, id);
   const l = LABELS[locale];
   return {
-    oembed: `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`,
+    oembed: oembedUrl(origin, id),
     embed: [
-      { label: l.badge, code: `<a href="${page}"><img src="${origin}/badge/${id}.svg" alt="ClaimDesk verdict"></a>` },
-      { label: l.card, code: `<iframe src="${origin}/embed/${id}" width="400" height="220" loading="lazy" title="ClaimDesk verdict"></iframe>` },
+      { label: l.badgeHtml, code: s.badgeHtml },
+      { label: l.badgeMarkdown, code: s.badgeMarkdown },
+      { label: l.iframe, code: s.iframe },
+      { label: l.script, code: s.script },
     ],
   };
 }
