@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createClaim } from '../../d1/claims';
-import { findMatches } from '../../d1/matches';
+import { findMatches, findMatchesMany } from '../../d1/matches';
 import { unique } from '../helpers';
 
 const actor = { userId: null, requestId: 'test-matches' };
@@ -74,5 +74,24 @@ describe('findMatches', () => {
     const w = word();
     for (let i = 0; i < 4; i++) await claim(`Exports of ${w} grew strongly this year`);
     expect(await findMatches(env.DB, `Exports of ${w} grew strongly this year`, { limit: 2 })).toHaveLength(2);
+  });
+
+  it('answers several texts at once, each with its own matches', async () => {
+    const w = word();
+    const a = await claim(`The ${w} dam holds 3 billion cubic metres of water`);
+    const b = await claim(`Il y a 40 000 ${w} inscrits au registre national`, 'fr');
+    const [ma, mb, none] = await findMatchesMany(env.DB, [a.text, b.text, `Nothing about ${word()} at all`]);
+    expect(ma?.[0]?.id).toBe(a.id);
+    expect(mb?.[0]?.id).toBe(b.id);
+    expect(none).toEqual([]);
+  });
+
+  it('still finds a near-duplicate among many claims that share its common words', async () => {
+    const w = word();
+    for (let i = 0; i < 30; i++) await claim(`The ${w} council approved the city budget for roads number ${word()}`);
+    const target = await claim(`The ${w} council approved the city budget of 2.1 billion dollars for ${word()} schools`);
+    const found = await findMatches(env.DB, target.text.replace('approved', 'has approved'));
+    expect(found[0]?.id).toBe(target.id);
+    expect(found[0]!.similarity).toBeGreaterThan(0.8);
   });
 });
