@@ -11,9 +11,9 @@ const CARD_TEXT_MAX = 280;
 // Self-contained: no external stylesheet, font or image, so the card makes no other request.
 const CSS = `:root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--link:#0550ae}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--link:#6cb6ff}}
-html{background:var(--bg);color:var(--fg)}
+html{background:transparent;color:var(--fg)}
 body{margin:0;padding:1px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif}
-.cd{margin:0;border:1px solid var(--line);border-radius:10px;padding:14px 16px}
+.cd{margin:0;background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:14px 16px}
 .cd p{margin:0}
 .cd-top{font-size:12px;color:var(--muted);display:flex;gap:6px;flex-wrap:wrap;justify-content:space-between}
 .cd-kind{font-weight:600;text-transform:uppercase;letter-spacing:.04em}

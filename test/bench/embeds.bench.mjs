@@ -1,0 +1,113 @@
+// Embeds benchmark (`npm run bench`): the bundled Worker served by Miniflare from this script,
+// with a local D1 (migrations applied, data inserted) and the Cache API, loaded with autocannon
+// in-process. Every route gets the same connections, 2 s warm-up and 5 s measurement, and is
+// reported as a ratio to the hello-world route (GET /healthz) measured in the same run.
+// Prints numbers only: it never fails on them.
+import autocannon from 'autocannon';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CONNECTIONS = 10;
+const WARMUP_S = 2;
+const DURATION_S = 5;
+const MISS_CLAIMS = 40_000;
+const DB_ID = '00000000-0000-0000-0000-000000000000';
+const env = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'claimdesk-bench-embeds-'));
+let mf;
+try {
+  const t0 = Date.now();
+  run(join(ROOT, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', join(tmp, 'dist')]);
+  run(join(ROOT, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', join(tmp, 'state')]);
+  const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
+  const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(toml)[1];
+
+  mf = new Miniflare({
+    modules: true,
+    scriptPath: join(tmp, 'dist/index.js'),
+    modulesRoot: join(tmp, 'dist'),
+    compatibilityDate,
+    compatibilityFlags: ['nodejs_compat'],
+    bindings: { ORG_NAME: 'Bench Newsroom', PUBLIC_ORIGIN: '' },
+    d1Databases: { DB: DB_ID },
+    d1Persist: join(tmp, 'state/v3/d1'),
+    cache: true,
+    port: 0,
+    host: '127.0.0.1',
+  });
+  const origin = (await mf.ready).origin;
+  const db = await mf.getD1Database('DB');
+
+  // One published claim for hits, card and oEmbed; MISS_CLAIMS more so that every miss is a new id.
+  const now = new Date().toISOString();
+  const hitId = 'benchhh000000001'; // ids use Crockford base32: no i, l, o, u
+  await db.batch([
+    db.prepare(`INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at, published_at)
+      VALUES (?1, 'Inflation fell to 2% last year', 'inflation fell', ?1, 'en', 'published', ?2, ?2, ?2)`).bind(hitId, now),
+    db.prepare(`INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
+      VALUES (?1, 1, 'mostly-false', 'Inflation did not fall to 2%', 'Official series.', 'en', ?2, ?2)`).bind(hitId, now),
+    db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+      INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at, published_at)
+      SELECT printf('benchm%010d', i), 'Bench claim number ' || i, 'bench claim', printf('h%d', i), 'en', 'published', ?2, ?2, ?2 FROM n`).bind(MISS_CLAIMS, now),
+    db.prepare(`INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
+      SELECT id, 1, 'false', 'Not so', 'Official series.', 'en', ?1, ?1 FROM claims WHERE id LIKE 'benchm%'`).bind(now),
+  ]);
+  console.log(`setup ${((Date.now() - t0) / 1000).toFixed(1)} s: bundle, migrations, ${MISS_CLAIMS + 1} published claims; ${origin}`);
+
+  const queriesOf = (res) => Number(/d1;desc="queries=(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+  const badge = `/badge/${hitId}.svg`;
+  const first = await fetch(origin + badge);
+  const second = await fetch(origin + badge);
+  await Promise.all([first.text(), second.text()]);
+  console.log(`D1 queries per badge request: miss ${queriesOf(first)}, hit ${queriesOf(second)} (Server-Timing: ${second.headers.get('server-timing')})`);
+
+  let missCounter = 0;
+  const missPath = () => `/badge/benchm${String(++missCounter).padStart(10, '0')}.svg`;
+  const oembed = `/oembed?url=${encodeURIComponent(`${origin}/claims/${hitId}`)}&format=json`;
+  const routes = [
+    { name: 'hello-world GET /healthz', path: '/healthz' },
+    { name: 'badge svg, edge cache hit', path: badge },
+    { name: 'badge svg, cache miss (new id each request)', setup: missPath },
+    { name: 'embed card /embed/:id (hit)', path: `/embed/${hitId}` },
+    { name: 'oEmbed /oembed (hit)', path: oembed },
+    { name: 'oEmbed, maxwidth=400 (never cached: 1 query)', path: `${oembed}&maxwidth=400` },
+  ];
+
+  const load = (route, seconds) =>
+    new Promise((resolve, reject) => {
+      const opts = { url: origin + (route.path ?? '/healthz'), connections: CONNECTIONS, duration: seconds };
+      if (route.setup) opts.requests = [{ setupRequest: (req) => ({ ...req, path: route.setup() }) }];
+      autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+    });
+
+  const rows = [];
+  for (const route of routes) {
+    await load(route, WARMUP_S);
+    const missesBefore = missCounter;
+    const r = await load(route, DURATION_S);
+    const bad = r.non2xx + r.errors + r.timeouts;
+    rows.push({ route: route.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad, total: r.requests.total });
+    if (route.setup && missCounter - missesBefore > MISS_CLAIMS - missesBefore) console.log('note: ran out of distinct miss ids; some "misses" were hits');
+  }
+  const base = rows[0].rps;
+  console.log(`\n${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per route, Miniflare ${(await import('miniflare/package.json', { with: { type: 'json' } })).default.version}`);
+  console.log(['route'.padEnd(46), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'x hello'.padStart(8), 'non-2xx'.padStart(8)].join(' '));
+  for (const r of rows) {
+    console.log([r.route.padEnd(46), r.rps.toFixed(0).padStart(8), String(r.p50).padStart(8), String(r.p99).padStart(8), (r.rps / base).toFixed(2).padStart(8), String(r.bad).padStart(8)].join(' '));
+  }
+  const hit = rows[1].rps / base;
+  console.log(`\ncached badge = ${hit.toFixed(2)} x hello-world (target >= 0.80: ${hit >= 0.8 ? 'met' : 'NOT met'}); D1 queries on a hit: ${queriesOf(second)}`);
+} finally {
+  await mf?.dispose();
+  rmSync(tmp, { recursive: true, force: true });
+}
