@@ -38,6 +38,10 @@ describe('checkArticleUrl: SSRF matrix', () => {
     ['http://127.000.000.001/', 'url_host_refused'],
     ['http://0/', 'url_host_refused'],
     ['http://0.0.0.0/', 'url_host_refused'],
+    ['http://127.0.0.1./', 'url_host_refused'],
+    ['http://%31%32%37.0.0.1/', 'url_host_refused'],
+    ['http://\uff11\uff12\uff17.\uff10.\uff10.\uff11/', 'url_host_refused'],
+    ['http://[::127.0.0.1]/', 'url_host_refused'],
     // private, CGNAT, link-local, metadata, multicast, broadcast
     ['http://10.1.2.3/', 'url_host_refused'],
     ['http://172.16.0.1/', 'url_host_refused'],
