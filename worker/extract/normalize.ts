@@ -73,3 +73,62 @@ export function tokens(text: string): string[] {
 export function searchKey(text: string): string {
   return tokens(text).map(searchStem).join(' ');
 }
+
+/** A normalized copy of a text and, for each of its UTF-16 units, the offset of the original unit it came from. */
+export interface OffsetText {
+  text: string;
+  /** offsets[i] = index in the original of text[i]; offsets[text.length] = original length. */
+  offsets: Int32Array;
+}
+
+const APOSTROPHES = new Set([0x2019, 0x2018, 0x02bc, 0x2032, 0x00b4]);
+// Per-UTF-16-unit fold table, filled lazily: each unit is folded once per isolate, then looked up.
+const FOLD_TABLE: (string | undefined)[] = new Array(0x10000);
+// Units removed from the scoring copy: invisibles, bidi controls, tatweel, harakat, combining accents.
+const DROPPED = new RegExp(`^(?:${INVISIBLES.source}|${TATWEEL.source}|${HARAKAT.source}|[\\u0300-\\u036F])$`);
+
+function foldUnit(code: number): string {
+  const ch = String.fromCharCode(code);
+  if (code >= 0xd800 && code <= 0xdfff) return ch; // surrogate halves pass through untouched
+  if (DROPPED.test(ch)) return '';
+  if (APOSTROPHES.has(code)) return "'";
+  const digits = foldDigits(ch);
+  if (digits !== ch) return digits;
+  // NFKC, then Latin accents off (so "élevé" and a decomposed "élevé" both read "eleve"), then Arabic letters folded.
+  const nfkc = ch.normalize('NFKC');
+  const noAccents = /[\u00C0-\u024F\u1E00-\u1EFF]/.test(nfkc) ? nfkc.normalize('NFD').replace(COMBINING, '') : nfkc;
+  return foldArabicLetters(foldDigits(noAccents));
+}
+
+/**
+ * Normalize for scoring while remembering where every unit came from: NFKC (per character),
+ * invisibles, bidi controls, harakat, tatweel and combining accents removed, Arabic letters and
+ * digits folded, typographic apostrophes made ASCII. Case and whitespace are kept, so offsets map
+ * back into the original and capitalization still means something. Linear, one table lookup per unit.
+ */
+export function normalizeWithOffsets(input: string): OffsetText {
+  const parts: string[] = [];
+  const offsets = new Int32Array(input.length * 2 + 1);
+  let n = 0;
+  let grow = offsets;
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code < 0x80) {
+      parts.push(input[i]!);
+      grow[n++] = i;
+      continue;
+    }
+    let folded = FOLD_TABLE[code];
+    if (folded === undefined) FOLD_TABLE[code] = folded = foldUnit(code);
+    if (folded.length === 0) continue;
+    if (n + folded.length >= grow.length) {
+      const bigger = new Int32Array(grow.length * 2 + folded.length);
+      bigger.set(grow);
+      grow = bigger;
+    }
+    parts.push(folded);
+    for (let k = 0; k < folded.length; k++) grow[n++] = i;
+  }
+  grow[n] = input.length;
+  return { text: parts.join(''), offsets: grow.subarray(0, n + 1) };
+}

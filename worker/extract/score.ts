@@ -1,0 +1,119 @@
+/**
+ * Check-worthiness as a logistic-style weighted sum of explainable features:
+ * score = 1 / (1 + e^-(BIAS + Σ weight)). Weights are set by hand; each says why it has its size.
+ */
+import type { ClaimType } from './types';
+import { type Features, type FeatureId, detectFeatures } from './features';
+import { type Lexicon } from './lexicon';
+import { AR } from './lexicon-ar';
+import { EN } from './lexicon-en';
+import { FR } from './lexicon-fr';
+import { normalizeWithOffsets } from './normalize';
+import { findSpeaker } from './speaker';
+
+const LEXICONS: Record<string, Lexicon> = { en: EN, fr: FR, ar: AR };
+/** Unknown languages are scored with the English lists: digits, symbols and capitals still work. */
+export function lexiconFor(language: string): Lexicon {
+  return LEXICONS[language] ?? EN;
+}
+
+// A plain sentence with no cue sits well below 0.5: most prose is not a checkable claim.
+const BIAS = -1.6;
+
+const WEIGHTS: Record<FeatureId, number> = {
+  // Figures are the core of what fact-checkers check: a number alone almost makes a claim.
+  number: 1.2,
+  // Percentages and money are numbers with a unit someone published: even more checkable.
+  percent: 0.8,
+  money: 0.6,
+  magnitude: 0.6,
+  // Nouns for measured things (unemployment, budget, deaths): the sentence is about data.
+  measure: 0.5,
+  // A date anchors an event in time but is also how schedules and scene-setting read: small.
+  date: 0.25,
+  // "Record", "highest", "first time": superlatives are strong, verifiable and often wrong.
+  superlative: 0.9,
+  comparative: 0.4,
+  // A change verb ("rose", "ارتفع") states a trend that data can confirm or refute.
+  'change-verb': 0.8,
+  causal: 0.4,
+  // Forecasts can't be checked yet; a little credit because they are often quantified.
+  prediction: 0.1,
+  // Attribution marks reported facts ("said", "according to"): checkable who-said-what.
+  attribution: 0.5,
+  'named-entity': 0.45,
+  'event-verb': 0.5,
+  quote: 0,
+  // Questions assert nothing, even with a number in them.
+  '-question': -2.0,
+  // Opinion, feeling and hedging words mark judgement rather than fact.
+  '-opinion': -0.9,
+  '-hedge': -0.6,
+  '-feeling': -1.0,
+  // "I remember when..." anecdotes are personal, rarely checkable.
+  '-first-person': -0.8,
+  // "The summit will be held on Monday": logistics, not claims.
+  '-schedule': -1.2,
+  // Very short sentences rarely carry a full claim; very long ones are usually several ideas.
+  '-too-short': -1.2,
+  '-too-long': -0.4,
+};
+
+// Extra figures add a little more; capped so that tables of numbers don't dominate.
+const EXTRA_NUMBER = 0.2;
+const MAX_EXTRA_NUMBERS = 3;
+
+function weightedSum(f: Features): number {
+  let z = BIAS;
+  for (const id of f.fired) z += WEIGHTS[id];
+  z += Math.min(Math.max(f.numbers - 1, 0), MAX_EXTRA_NUMBERS) * EXTRA_NUMBER;
+  return z;
+}
+
+/** One type per claim, from the most specific cue to the least. */
+function claimType(fired: Set<FeatureId>): ClaimType {
+  const has = (id: FeatureId): boolean => fired.has(id);
+  const figures = has('number') || has('percent') || has('money') || has('magnitude');
+  if (has('prediction') && !has('-schedule') && (figures || has('change-verb'))) return 'prediction';
+  if (has('superlative')) return 'comparison';
+  if (figures) return 'quantity';
+  if (has('comparative') && has('change-verb')) return 'comparison';
+  if (has('causal')) return 'causal';
+  if (has('prediction')) return 'prediction';
+  if (has('attribution')) return 'attributed';
+  if (has('event-verb') || has('change-verb') || has('date')) return 'event';
+  return 'other';
+}
+
+export interface SentenceScore {
+  score: number;
+  type: ClaimType;
+  speaker: string | null;
+  why: string[];
+}
+
+// Spaces, bidi controls and punctuation left at either end of a speaker cut from the original.
+const EDGES = /^[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+|[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+$/gu;
+
+const ORDER = Object.keys(WEIGHTS) as FeatureId[];
+
+/** Score a sentence already normalized with offsets (so the speaker is cut from the original). */
+export function scoreNormalized(original: string, norm: string, offsets: Int32Array, language: string): SentenceScore {
+  const f = detectFeatures(norm, lexiconFor(language), language);
+  const z = weightedSum(f);
+  const score = Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
+  let speaker: string | null = null;
+  if (f.fired.has('attribution')) {
+    const r = findSpeaker(norm, language);
+    if (r) speaker = original.slice(offsets[r.start]!, offsets[r.end]!).replace(EDGES, '') || null;
+  }
+  // 'quote' has no weight: it is reported for the UI, not scored.
+  const why = ORDER.filter((id) => f.fired.has(id) && WEIGHTS[id] !== 0);
+  return { score, type: claimType(f.fired), speaker, why };
+}
+
+/** Check-worthiness of one sentence, its claim type, named speaker and the features that fired. */
+export function scoreSentence(sentence: string, language: string): SentenceScore {
+  const { text, offsets } = normalizeWithOffsets(sentence);
+  return scoreNormalized(sentence, text, offsets, language);
+}

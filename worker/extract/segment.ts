@@ -1,0 +1,117 @@
+/**
+ * Sentence segmentation: Intl.Segmenter per language, then repairs for the cases where ICU's rules
+ * break news prose (abbreviations, initials, numbers, quotes), then a filter for fragments and headings.
+ * Spans are offsets into the ORIGINAL text; line breaks are always boundaries.
+ */
+import type { Lexicon } from './lexicon';
+import { normalizeText } from './normalize';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenterFor(language: string): Intl.Segmenter {
+  const lang = language === 'ar' || language === 'fr' ? language : 'en';
+  let s = segmenters.get(lang);
+  if (!s) segmenters.set(lang, (s = new Intl.Segmenter(lang, { granularity: 'sentence' })));
+  return s;
+}
+
+const LINE = /[^\n\r\u2028\u2029]+/g;
+const OPENERS = new Set(['“', '«', '„']);
+const CLOSERS = new Set(['”', '»']);
+const LAST_TOKEN = /(\S+)\s*$/u;
+const EDGE_SPACE = /[\s\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u061C]/u;
+const SINGLE_LETTER = /^[("'“«]*\p{L}$/u;
+const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
+const STARTS_LOWER_OR_DIGIT = /^\s*[\p{Ll}\p{N}]/u;
+const STARTS_DIGIT = /^\s*\p{N}/u;
+const ENDS_DIGIT = /\p{N}$/u;
+
+/** For each offset in the line, whether it sits inside a quotation that closes later on the same line. */
+function insideQuote(line: string): (at: number) => boolean {
+  const ranges: [number, number][] = [];
+  let open = -1;
+  let straight = -1;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (OPENERS.has(ch) && open < 0) open = i;
+    else if (CLOSERS.has(ch) && open >= 0) {
+      ranges.push([open, i]);
+      open = -1;
+    } else if (ch === '"') {
+      if (straight < 0) straight = i;
+      else {
+        ranges.push([straight, i]);
+        straight = -1;
+      }
+    }
+  }
+  return (at) => ranges.some(([a, b]) => at > a && at <= b);
+}
+
+/** Whether ICU's break at `b` (line-relative) is a known fault that must be undone. */
+function badBreak(line: string, b: number, lex: Lexicon, quoted: (at: number) => boolean): boolean {
+  if (quoted(b)) return true;
+  const before = line.slice(Math.max(0, b - 40), b);
+  const after = line.slice(b, b + 8);
+  const tok = LAST_TOKEN.exec(before)?.[1];
+  if (!tok || !tok.endsWith('.')) return false;
+  const core = tok.slice(0, -1).replace(/^[("'“«]+/u, '');
+  if (ENDS_DIGIT.test(core) && STARTS_DIGIT.test(after)) return true; // "3. 5" style number split
+  if (SINGLE_LETTER.test(core)) return true; // initials: "J. K. Rowling", "د. محمد"
+  const key = normalizeText(core);
+  if (lex.abbreviations.has(key)) return true;
+  if (DOTTED_ACRONYM.test(core) && STARTS_LOWER_OR_DIGIT.test(after)) return true;
+  return false;
+}
+
+function trimmed(text: string, start: number, end: number): Span | null {
+  while (start < end && EDGE_SPACE.test(text[start]!)) start++;
+  while (end > start && EDGE_SPACE.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** Sentence spans (before the fragment filter), in order, as offsets into `text`. */
+export function segmentSpans(text: string, language: string, lex: Lexicon): Span[] {
+  const out: Span[] = [];
+  const segmenter = segmenterFor(language);
+  LINE.lastIndex = 0;
+  for (let m = LINE.exec(text); m !== null; m = LINE.exec(text)) {
+    const line = m[0];
+    if (!/\S/u.test(line)) continue;
+    const quoted = insideQuote(line);
+    let from = 0;
+    for (const seg of segmenter.segment(line)) {
+      const b = seg.index + seg.segment.length;
+      if (b >= line.length) break;
+      if (badBreak(line, b, lex, quoted)) continue;
+      const span = trimmed(text, m.index + from, m.index + b);
+      if (span) out.push(span);
+      from = b;
+    }
+    const last = trimmed(text, m.index + from, m.index + line.length);
+    if (last) out.push(last);
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const FINAL_PUNCT = /[.!?؟…。;:]["'”’»)\]]*$/u;
+const CAPITALIZED = /^\p{Lu}/u;
+
+/**
+ * A span that is not a sentence: fewer than three words, no verb-like word, or a heading
+ * (no final punctuation and short or Title Cased). `norm` is the normalized span.
+ */
+export function isFragment(norm: string, lex: Lexicon): boolean {
+  const words = norm.match(WORD) ?? [];
+  if (words.length < 3) return true;
+  if (!FINAL_PUNCT.test(norm)) {
+    const caps = words.filter((w) => CAPITALIZED.test(w)).length;
+    if (words.length <= 12 || caps / words.length >= 0.6) return true;
+  }
+  return !lex.verbLike.test(norm) && !lex.attribution.test(norm) && !lex.changeVerb.test(norm);
+}

@@ -1,0 +1,61 @@
+/**
+ * Who an attributed statement is attributed to, when the sentence names them ("X said",
+ * "said X", "according to X", "قال وزير المالية محمد ...", "selon le ministre ..."). Patterns run
+ * on the normalized sentence; the match is returned as a range so the caller can cut the speaker
+ * out of the original text (with its accents and hamzas intact). Pronouns are not speakers.
+ */
+import { foldArabicLetters } from './normalize';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+const CAP = "\\p{Lu}[\\p{L}'.-]*";
+const NAME_RUN = `${CAP}(?:\\s+(?:(?:of|the|for|de|du|des|la|le|l')\\s+)?${CAP})*`;
+const EN_TITLE = '(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:minister|ministry|president|spokes(?:man|woman|person)|governor|mayor|agency|bank|police|army|office|department|official|officials|company|committee|commission|institute|report|data|survey|study|statistics)(?:\\s+' + CAP + ')*';
+const EN_VERBS = 'said|says|told|added|stated|announced|warned|noted|insisted|argued|explained|confirmed|claimed|declared|revealed|estimated|reported|wrote|admitted';
+const FR_VERBS = '(?:a|ont)\\s+(?:declare|affirme|annonce|indique|precise|assure|explique|ajoute|souligne|revele|confirme|estime|dit|rappele|reconnu|averti|fait\\s+savoir)|declare|affirme|estime|souligne|precise|assure';
+const AR_VERBS = foldArabicLetters('قال|قالت|أعلن|أعلنت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|أضاف|أضافت|أشار|أشارت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|شدد|شددت|لفت|لفتت|نفى|نفت');
+const AR_STOP = foldArabicLetters('إن|أن|في|يوم|خلال|أمس|عن|إلى|بأن|على|لـ|لوكالة|للصحفيين|لقناة|مساء|صباح|اليوم|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت');
+
+const SOURCES: Record<string, RegExp[]> = {
+  en: [
+    new RegExp(`according\\s+to\\s+((?:the\\s+)?[^,.;:!?"“”]{2,70}?)(?=\\s*[,.;:!?"”]|\\s+(?:that|which|who)\\b|$)`, 'iu'),
+    new RegExp(`(${NAME_RUN}|${EN_TITLE})(?:,[^,]{2,60},)?\\s+(?:${EN_VERBS})(?![\\p{L}])`, 'u'),
+    new RegExp(`(?<![\\p{L}])(?:${EN_VERBS})\\s+(${NAME_RUN}|${EN_TITLE})`, 'u'),
+  ],
+  fr: [
+    /(?<![\p{L}])(?:selon|d'apres)\s+((?:l'|le\s+|la\s+|les\s+)?[^,.;:!?"“”«»]{2,70}?)(?=\s*[,.;:!?"”»]|$)/iu,
+    new RegExp(`(?:^|[,«»"“”]\\s*)((?:l'|le\\s+|la\\s+|les\\s+)?[^,;:!?"“”«»]{2,70}?)\\s*(?:,[^,]{2,60},)?\\s+(?:${FR_VERBS})(?![\\p{L}])`, 'iu'),
+    new RegExp(`(?<![\\p{L}])(?:${FR_VERBS})\\s+((?:l'|le\\s+|la\\s+|les\\s+)?(?:${NAME_RUN}|ministre[^,.;:!?]{0,60}?))(?=\\s*[,.;:!?"”»]|$)`, 'u'),
+  ],
+  ar: [
+    new RegExp(`(?<![\\p{L}])(?:بحسب|حسب|وفقا\\s*ل|وفق|نقلا\\s+عن|طبقا\\s*ل)\\s*((?:[^\\s،,:؛.«»"“”]+\\s*){1,7}?)(?=[،,:؛.«»"“”]|\\s+(?:فان|ان|فقد)\\s|$)`, 'u'),
+    new RegExp(`(?<![\\p{L}])[وف]?(?:${AR_VERBS})\\s+((?:(?!(?:${AR_STOP})(?![\\p{L}]))[^\\s،,:؛«»"“”]+\\s*){1,7}?)(?=[،,:؛«»"“”]|\\.(?:\\s|$)|\\s+(?:${AR_STOP})(?![\\p{L}])|$)`, 'u'),
+  ],
+};
+
+// 'd' gives the exact offsets of the captured speaker.
+const PATTERNS: Record<string, RegExp[]> = Object.fromEntries(
+  Object.entries(SOURCES).map(([lang, list]) => [lang, list.map((re) => new RegExp(re.source, `${re.flags}d`))]),
+);
+
+const PRONOUNS = /^(?:he|she|they|it|we|i|you|this|that|il|elle|ils|elles|on|nous|je|هو|هي|هم|انه|انها)$/iu;
+const MAX_WORDS = 9;
+
+/** Range (in `norm`) of the named speaker of an attributed sentence, or null. */
+export function findSpeaker(norm: string, language: string): Range | null {
+  for (const re of PATTERNS[language] ?? PATTERNS.en!) {
+    const m = re.exec(norm);
+    if (!m || m[1] === undefined) continue;
+    const raw = m[1];
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim().replace(/[\s,،.]+$/u, '');
+    const words = text.split(/\s+/u);
+    if (text.length < 2 || words.length > MAX_WORDS || PRONOUNS.test(text)) continue;
+    const start = (m.indices?.[1]?.[0] ?? m.index) + lead;
+    return { start, end: start + text.length };
+  }
+  return null;
+}
