@@ -1,5 +1,6 @@
 import type { Claim } from '../../../d1/claims';
-import type { DeskKey } from '../../i18n/desk';
+import { LANGUAGE_NAMES, type DeskKey } from '../../i18n/desk';
+import type { Language } from '../../lib/lang';
 import { UserText } from './bits';
 import { Csrf, DeskLayout, type DeskUi } from './layout';
 import { ClaimFields, type ClaimValues } from './workspace';
@@ -52,11 +53,14 @@ export function ConflictPage(props: { ui: DeskUi; current: Claim; mine: ClaimVal
         <tbody>
           {FIELDS.map(({ key, label }) => {
             const differs = mine[key] !== theirs[key];
+            // The claim text is in the claim's language; other fields get their direction from their content.
+            const show = (v: ClaimValues) => (key === 'claimantType' && v[key] ? t(v[key] as DeskKey) : key === 'language' ? (LANGUAGE_NAMES[v[key] as Language] ?? v[key]) : v[key]);
+            const lang = (v: ClaimValues) => (key === 'text' ? v.language : null);
             return (
               <tr class={differs ? 'differs' : undefined}>
                 <th scope="row">{t(label)}</th>
                 <td>
-                  <UserText lang={mine.language} class="mine">{mine[key]}</UserText>
+                  <UserText lang={lang(mine)} class="mine">{show(mine)}</UserText>
                 </td>
                 <td>
                   {key === 'text' && differs ? (
@@ -64,7 +68,7 @@ export function ConflictPage(props: { ui: DeskUi; current: Claim; mine: ClaimVal
                       {wordDiff(mine.text, theirs.text).map((p) => (p.op === 'same' ? p.text : p.op === 'add' ? <ins>{p.text}</ins> : <del>{p.text}</del>))}
                     </UserText>
                   ) : (
-                    <UserText lang={theirs.language} class="theirs">{theirs[key]}</UserText>
+                    <UserText lang={lang(theirs)} class="theirs">{show(theirs)}</UserText>
                   )}
                 </td>
               </tr>

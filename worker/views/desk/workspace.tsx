@@ -110,7 +110,7 @@ function StatusActions(props: WorkspaceProps) {
               <input type="hidden" name="version" value={String(detail.claim.version)} />
               <input type="hidden" name="to" value={to} />
               <button type="submit" class={to === 'published' || to === 'queued' ? 'primary' : undefined} disabled={blocked} aria-describedby={blocked ? 'need-verdict' : undefined}>
-                {t(`moveTo_${to}` as DeskKey)}
+                {detail.claim.status === 'published' ? t('reopen') : t(`moveTo_${to}` as DeskKey)}
               </button>
             </form>
           );

@@ -1,0 +1,107 @@
+/**
+ * Every main desk page in English (LTR) and Arabic (RTL): screenshot, axe (no serious or
+ * critical violations), direction of the page and of user content; and keyboard-only use of the queue.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, shootAndCheck, signedIn, switchLanguage } from './desk-helpers';
+import { launchBrowser, startServer } from './harness';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Paths of the main pages, found through the UI from the seeded data. */
+async function mainPages(page: Page): Promise<Record<string, string>> {
+  await page.goto(`${server.origin}/desk?status=published&language=ar`);
+  const workspace = await page.locator('a.claim-link').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+  await page.goto(`${server.origin}${workspace}`);
+  const article = await page.locator('#ctx-h ~ p a[href^="/desk/articles/"]').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+  return {
+    queue: '/desk',
+    'queue-filtered': '/desk?status=queued',
+    ingest: '/desk/articles/new',
+    article,
+    workspace,
+    users: '/desk/admin/users',
+    ratings: '/desk/admin/ratings',
+  };
+}
+
+describe('desk pages in both directions', () => {
+  it('renders every main page accessibly in English (LTR) and Arabic (RTL)', async () => {
+    const { context, page } = await signedIn(browser, server.origin, ADMIN);
+    const pages = await mainPages(page);
+    for (const [lang, dir] of [['en', 'ltr'], ['ar', 'rtl']] as const) {
+      await switchLanguage(page, lang);
+      for (const [name, path] of Object.entries(pages)) {
+        await page.goto(`${server.origin}${path}`);
+        expect(await page.getAttribute('html', 'dir'), `${name} ${lang}`).toBe(dir);
+        await shootAndCheck(page, `desk-${name}-${dir}`);
+      }
+    }
+    // The Arabic claim and article stay right-to-left in the English UI, and the reverse.
+    await switchLanguage(page, 'en');
+    await page.goto(`${server.origin}${pages.article}`);
+    expect(await page.getAttribute('.article-body', 'dir')).toBe('rtl');
+    await page.goto(`${server.origin}${pages.workspace}`);
+    expect(await page.getAttribute('h1 span', 'dir')).toBe('rtl');
+    await switchLanguage(page, 'ar');
+    await page.goto(`${server.origin}/desk?language=en`);
+    expect(await page.locator('a.claim-link span[lang="en"][dir="ltr"]').count()).toBeGreaterThan(0);
+    await switchLanguage(page, 'en');
+    await context.close();
+  }, 150_000);
+
+  it('shows the sign-in page in both directions', async () => {
+    for (const [locale, dir] of [['en-GB', 'ltr'], ['ar-JO', 'rtl']] as const) {
+      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/desk/sign-in`);
+      expect(await page.getAttribute('html', 'dir')).toBe(dir);
+      await page.fill('#email', 'admin@claimdesk.local');
+      await page.fill('#password', 'wrong password');
+      await page.click('form[action="/desk/sign-in"] button[type=submit]');
+      await page.waitForSelector('.notice-error');
+      await shootAndCheck(page, `desk-sign-in-error-${dir}`);
+      await context.close();
+    }
+  });
+});
+
+describe('keyboard-only use of the queue', () => {
+  it('skips to the content, reaches a claim with Tab (focus visible) and opens it with Enter', async () => {
+    const { context, page } = await signedIn(browser, server.origin, ADMIN);
+    await page.goto(`${server.origin}/desk`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Status tabs come first in the main content; the first one is "All".
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.status-tabs') !== null)).toBe(true);
+    // Move to the "Queued" tab and follow it with the keyboard.
+    let guard = 0;
+    while (!(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href?.includes('status=queued'))) && guard++ < 10) await page.keyboard.press('Tab');
+    await Promise.all([page.waitForURL(/status=queued/), page.keyboard.press('Enter')]);
+    // Tab until a claim link has focus; its focus ring must be visible.
+    guard = 0;
+    await page.keyboard.press('Tab');
+    while (!(await page.evaluate(() => document.activeElement?.classList.contains('claim-link'))) && guard++ < 60) await page.keyboard.press('Tab');
+    expect(guard).toBeLessThan(60);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.screenshot({ path: `${(await import('./harness')).screenshotDir()}/desk-queue-keyboard-focus-ltr.png` });
+    await Promise.all([page.waitForURL(/\/desk\/claims\//), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').count()).toBe(1);
+    await context.close();
+  });
+});
