@@ -1,0 +1,140 @@
+// `npm run eval`: measures the claim extractor (worker/extract/) against labelled sentences.
+//   npm run eval                      project set (test/data/extract/*.tsv): per-language AP, mean P@5 per article, type accuracy
+//   npm run eval -- --tsv FILE [--lang en]   an outside file (Sentence_id/Text/class_label or tweet_id/tweet_url/tweet_text/class_label)
+// The engine is bundled with esbuild to a temp file and imported, exactly as the Worker would run it.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+async function loadEngine() {
+  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-eval-'));
+  const outfile = join(dir, 'extract.mjs');
+  await build({ entryPoints: [join(root, 'worker/extract/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'warning' });
+  try {
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Average precision of a ranking: items sorted by score desc (ties keep input order). */
+function averagePrecision(items) {
+  const ranked = [...items].sort((a, b) => b.score - a.score);
+  const positives = ranked.filter((x) => x.label).length;
+  if (positives === 0) return NaN;
+  let hits = 0;
+  let sum = 0;
+  ranked.forEach((x, i) => {
+    if (x.label) {
+      hits++;
+      sum += hits / (i + 1);
+    }
+  });
+  return sum / positives;
+}
+
+function precisionAt(items, k) {
+  const top = [...items].sort((a, b) => b.score - a.score).slice(0, k);
+  return top.filter((x) => x.label).length / Math.max(1, top.length);
+}
+
+/** One TSV field, with the CSV-style quoting some exports use ("" inside "..."). */
+function unquote(field) {
+  const f = field.trim();
+  return f.length >= 2 && f.startsWith('"') && f.endsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f;
+}
+
+const fmt = (x) => (Number.isNaN(x) ? '  n/a' : x.toFixed(3));
+
+async function outsideFile(engine, path) {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  const header = lines[0].split('\t').map((h) => h.trim().toLowerCase());
+  const textCol = header.indexOf(header.includes('tweet_text') ? 'tweet_text' : 'text');
+  const labelCol = header.indexOf('class_label');
+  if (textCol < 0 || labelCol < 0) throw new Error(`unknown header in ${path}: ${lines[0]}`);
+  const rows = lines.slice(1).map((l) => l.split('\t')).map((c) => ({ text: unquote(c[textCol] ?? ''), label: /^yes$/i.test(unquote(c[labelCol] ?? '')) }));
+  let lang = flag('--lang');
+  if (!lang) {
+    const votes = {};
+    for (const r of rows.slice(0, 200)) votes[engine.detectLanguage(r.text)] = (votes[engine.detectLanguage(r.text)] ?? 0) + 1;
+    lang = Object.entries(votes).sort((a, b) => b[1] - a[1])[0][0];
+  }
+  const scored = rows.map((r) => ({ ...r, score: engine.scoreSentence(r.text, lang).score }));
+  const base = scored.filter((r) => r.label).length / scored.length;
+  console.log(`${path}\n  language ${lang}, ${scored.length} rows, base rate ${fmt(base)}`);
+  console.log(`  AP ${fmt(averagePrecision(scored))}   (an all-yes or random ranking scores about the base rate)`);
+  console.log(`  P@10% ${fmt(precisionAt(scored, Math.round(scored.length / 10)))}`);
+}
+
+/** The project set: rows of article, paragraph, checkworthy (yes/no), type, text. */
+function loadProjectSet() {
+  const dir = join(root, 'test/data/extract');
+  const articles = new Map();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
+    const lines = readFileSync(join(dir, file), 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+    for (const line of lines.slice(1)) {
+      const [article, para, label, type, text] = line.split('\t');
+      if (!articles.has(article)) articles.set(article, { id: article, lang: article.slice(0, 2), rows: [] });
+      articles.get(article).rows.push({ para: Number(para), label: label === 'yes', type, text });
+    }
+  }
+  return [...articles.values()];
+}
+
+/** Join an article's rows into one text (paragraphs by blank lines) and remember each row's span. */
+function buildArticle(rows) {
+  let text = '';
+  let para = null;
+  const spans = rows.map((r) => {
+    if (para !== null) text += r.para === para ? ' ' : '\n\n';
+    para = r.para;
+    const start = text.length;
+    text += r.text;
+    return { start, end: text.length };
+  });
+  return { text, spans };
+}
+
+function projectSet(engine) {
+  const byLang = {};
+  for (const a of loadProjectSet()) {
+    const { text, spans } = buildArticle(a.rows);
+    const { candidates } = engine.extractClaims(text, { language: a.lang, minScore: 0, limit: 1000 });
+    const items = a.rows.map((r, i) => {
+      const s = spans[i];
+      const hit = candidates.filter((c) => c.start < s.end && c.end > s.start).sort((x, y) => y.score - x.score)[0];
+      return { label: r.label, type: r.type, score: hit ? hit.score : -1, predicted: hit?.type ?? null, text: r.text };
+    });
+    (byLang[a.lang] ??= { items: [], p5: [], articles: 0 }).items.push(...items);
+    byLang[a.lang].p5.push(precisionAt(items, 5));
+    byLang[a.lang].articles++;
+  }
+  console.log('project set (test/data/extract): lang  articles  sentences  base   AP     meanP@5  type-acc(check-worthy)');
+  for (const [lang, v] of Object.entries(byLang)) {
+    const pos = v.items.filter((x) => x.label);
+    const typeAcc = pos.filter((x) => x.predicted === x.type).length / pos.length;
+    const p5 = v.p5.reduce((s, x) => s + x, 0) / v.p5.length;
+    console.log(`  ${lang}    ${String(v.articles).padStart(3)}       ${String(v.items.length).padStart(4)}      ${fmt(pos.length / v.items.length)}  ${fmt(averagePrecision(v.items))}  ${fmt(p5)}    ${fmt(typeAcc)}`);
+    if (args.includes('--errors')) {
+      const ranked = [...v.items].sort((a, b) => b.score - a.score);
+      ranked.forEach((x, i) => {
+        const wrong = x.label ? i >= pos.length : i < pos.length;
+        if (wrong || (x.label && x.predicted !== x.type)) console.log(`    ${x.label ? 'YES' : 'no '} ${x.score.toFixed(2)} ${x.type}/${x.predicted} ${x.text.slice(0, 110)}`);
+      });
+    }
+  }
+}
+
+const engine = await loadEngine();
+const tsv = flag('--tsv');
+if (tsv) await outsideFile(engine, tsv);
+else projectSet(engine);
