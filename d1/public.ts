@@ -140,10 +140,16 @@ function listStatement(db: D1Database, f: PublicListFilters): D1PreparedStatemen
     const match = ftsQuery(f.q);
     if (!match) return null;
     const offset = f.cursor?.startsWith('o') ? Number(f.cursor.slice(1)) : 0;
+    // Rank and page the full-text hits first; join the verdict columns for one page only.
     return db
       .prepare(
-        `${ITEM_SELECT} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid ${ITEM_JOIN}
-         WHERE claims_fts MATCH ?3 AND ${filters} ORDER BY bm25(claims_fts), c.seq DESC LIMIT ?4 OFFSET ?5`,
+        `WITH hits AS (
+           SELECT c.seq, bm25(claims_fts) AS rank FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
+           WHERE claims_fts MATCH ?3 AND c.status = 'published' AND (?2 IS NULL OR c.language = ?2)
+             AND (?1 IS NULL OR ?1 = (SELECT v1.rating_key FROM verdicts v1 WHERE v1.claim_id = c.id AND v1.published_at IS NOT NULL
+                                      ORDER BY v1.version DESC LIMIT 1))
+           ORDER BY rank, c.seq DESC LIMIT ?4 OFFSET ?5)
+         ${ITEM_SELECT} FROM hits JOIN claims c ON c.seq = hits.seq ${ITEM_JOIN} ORDER BY hits.rank, c.seq DESC`,
       )
       .bind(f.rating ?? null, f.language ?? null, match, f.limit + 1, offset);
   }
@@ -183,7 +189,16 @@ export async function listPublic(db: D1Database, f: PublicListFilters): Promise<
 export async function feedItems(db: D1Database, limit: number): Promise<{ items: PublicItem[]; ratings: Rating[] }> {
   const [ratings, rows] = await db.batch<unknown>([
     activeRatingsStatement(db),
-    db.prepare(`${ITEM_SELECT} FROM claims c ${ITEM_JOIN} WHERE c.status = 'published' ORDER BY v.published_at DESC, c.seq DESC LIMIT ?1`).bind(limit),
+    // Walks verdicts_published newest first (CROSS JOIN keeps verdicts the outer loop) and stops
+    // after `limit` current, public versions.
+    db
+      .prepare(
+        `${ITEM_SELECT} FROM verdicts v CROSS JOIN claims c ON c.id = v.claim_id
+         WHERE v.published_at IS NOT NULL AND c.status = 'published'
+           AND v.version = (SELECT MAX(v1.version) FROM verdicts v1 WHERE v1.claim_id = c.id AND v1.published_at IS NOT NULL)
+         ORDER BY v.published_at DESC, v.id DESC LIMIT ?1`,
+      )
+      .bind(limit),
   ]);
   return { items: (rows?.results as PublicItemRow[]).map(toPublicItem), ratings: (ratings?.results as RatingRow[]).map(toRating) };
 }

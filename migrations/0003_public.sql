@@ -38,3 +38,6 @@ CREATE INDEX feedback_claim ON feedback (claim_id, id);
 
 -- The public lists read the newest published claims of a language first.
 CREATE INDEX claims_public ON claims (status, published_at, seq);
+
+-- The feeds read the newest public verdict versions first.
+CREATE INDEX verdicts_published ON verdicts (published_at) WHERE published_at IS NOT NULL;
