@@ -5,7 +5,7 @@
 import type { Lexicon } from './lexicon';
 
 export type FeatureId =
-  | 'number' | 'percent' | 'money' | 'magnitude' | 'measure' | 'date' | 'superlative' | 'comparative'
+  | 'number' | 'number-word' | 'percent' | 'money' | 'magnitude' | 'measure' | 'date' | 'superlative' | 'comparative'
   | 'change-verb' | 'causal' | 'prediction' | 'attribution' | 'named-entity' | 'event-verb' | 'quote'
   | '-question' | '-opinion' | '-hedge' | '-feeling' | '-first-person' | '-schedule' | '-too-short' | '-too-long';
 
@@ -20,7 +20,10 @@ const WORD = /[\p{L}\p{N}]+/gu;
 // A figure: digits with separators, not glued to letters ("COVID-19", "G20" are names, not figures).
 const NUMBER = /(?<![\p{L}\p{N}.,-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu;
 const YEAR = /^(?:1[89]|20)\d\d$/;
-const CLOCK = /\b\d{1,2}[:h]\d{2}\b/g;
+// Clock times ("10:30", "7 h 42", "5 p.m.", "8 heures") are scene-setting, not figures.
+const CLOCK = /(?<![\p{N}])\d{1,2}(?:\s?[:h]\s?\d{2}|\s?(?:a\.?m\.?|p\.?m\.?|heures?|h)(?![\p{L}]))/giu;
+// Links, @mentions and the # of hashtags (social posts): their digits and letters are not content.
+const NOISE = /https?:\/\/\S+|www\.\S+|@\w+|#/gu;
 const CURRENCY_SIGN = /[$€£¥]|(?<![\p{L}])(?:us\$|\$us)/u;
 const PERCENT_SIGN = /%|‰/;
 const QUESTION = /[?؟]/;
@@ -47,14 +50,16 @@ function countNumbers(norm: string, lex: Lexicon): number {
 }
 
 /** Which features fire on a normalized sentence in the given language. */
-export function detectFeatures(norm: string, lex: Lexicon, language: string): Features {
+export function detectFeatures(raw: string, lex: Lexicon, language: string): Features {
+  const norm = raw.replace(NOISE, ' ');
   const fired = new Set<FeatureId>();
   const add = (id: FeatureId, on: boolean): void => {
     if (on) fired.add(id);
   };
   const words = norm.match(WORD)?.length ?? 0;
   const numbers = countNumbers(norm, lex);
-  add('number', numbers > 0 || lex.numberWord.test(norm));
+  add('number', numbers > 0);
+  add('number-word', numbers === 0 && lex.numberWord.test(norm));
   add('percent', PERCENT_SIGN.test(norm) || lex.percent.test(norm));
   add('money', CURRENCY_SIGN.test(norm) || lex.money.test(norm));
   add('magnitude', lex.magnitude.test(norm));

@@ -23,6 +23,8 @@ const BIAS = -1.6;
 const WEIGHTS: Record<FeatureId, number> = {
   // Figures are the core of what fact-checkers check: a number alone almost makes a claim.
   number: 1.2,
+  // "two schools", "half the budget": a count in words is vaguer than a figure.
+  'number-word': 0.5,
   // Percentages and money are numbers with a unit someone published: even more checkable.
   percent: 0.8,
   money: 0.6,
@@ -73,7 +75,7 @@ function weightedSum(f: Features): number {
 /** One type per claim, from the most specific cue to the least. */
 function claimType(fired: Set<FeatureId>): ClaimType {
   const has = (id: FeatureId): boolean => fired.has(id);
-  const figures = has('number') || has('percent') || has('money') || has('magnitude');
+  const figures = has('number') || has('number-word') || has('percent') || has('money') || has('magnitude');
   if (has('prediction') && !has('-schedule') && (figures || has('change-verb'))) return 'prediction';
   if (has('superlative')) return 'comparison';
   if (figures) return 'quantity';
