@@ -37,13 +37,11 @@
     }
     const h = document.createElement('h3');
     h.className = 'claim-card-text';
+    h.lang = m.language;
+    h.dir = m.language === 'ar' ? 'rtl' : 'ltr';
     const a = document.createElement('a');
     a.href = m.url;
-    const span = document.createElement('span');
-    span.lang = m.language;
-    span.dir = m.language === 'ar' ? 'rtl' : 'ltr';
-    span.textContent = m.text;
-    a.appendChild(span);
+    a.textContent = m.text;
     h.appendChild(a);
     article.appendChild(h);
     return article;

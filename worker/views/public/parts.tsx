@@ -76,10 +76,8 @@ export function ClaimCard(props: { item: ClaimCardView; locale: Locale; href: st
   return (
     <article class="claim-card">
       <RatingBadge rating={item.rating} locale={props.locale} />
-      <h3 class="claim-card-text">
-        <a href={props.href}>
-          <UserText text={item.text} lang={item.language} />
-        </a>
+      <h3 class="claim-card-text" lang={item.language} dir={dirOf(item.language)}>
+        <a href={props.href}>{shown(item.text)}</a>
       </h3>
       {item.summary ? <UserText as="p" text={item.summary} lang={item.language} class="claim-card-summary" /> : null}
       <p class="claim-card-meta">
