@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MEMO_TTL_MS } from '../../worker/badge/memo';
 import { call, d1Queries } from '../helpers';
 import { makeClaim } from './fixtures';
 import { findAll, parseXml, textOf } from './xml-check';
@@ -32,7 +33,21 @@ describe('GET /badge/:id.svg', () => {
     expect(second.body).toBe(first.body);
     expect(second.res.headers.get('ETag')).toBe(first.res.headers.get('ETag'));
     expect(d1Queries(second.res)).toBe(0);
-    expect(edge(second.res)).toBe('hit');
+    expect(edge(second.res)).toBe('memo');
+  });
+
+  it('serves from the Cache API, still without D1, once the in-isolate memo has expired', async () => {
+    const id = await makeClaim({ status: 'published', verdicts: [{ ratingKey: 'false' }] });
+    const first = await svg(`/badge/${id}.svg?style=flat-square`);
+    expect(edge(first.res)).toBe('miss');
+    await new Promise((r) => setTimeout(r, MEMO_TTL_MS + 100));
+    const later = await svg(`/badge/${id}.svg?style=flat-square`);
+    expect(edge(later.res)).toBe('hit');
+    expect(d1Queries(later.res)).toBe(0);
+    expect(later.body).toBe(first.body);
+    expect(later.res.headers.get('ETag')).toBe(first.res.headers.get('ETag'));
+    expect(later.res.headers.get('Cache-Control')).toBe(LIVE);
+    expect(edge((await svg(`/badge/${id}.svg?style=flat-square`)).res)).toBe('memo');
   });
 
   it('answers If-None-Match with 304, from the cache and without D1', async () => {

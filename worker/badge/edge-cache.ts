@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
+import { memoDelete } from './memo';
 import { BADGE_STYLES, EMBED_LANGS, type BadgeStyle, type EmbedLang } from './messages';
 
 /**
- * Edge cache for embeds (Cache API, caches.default).
+ * Edge cache for embeds (Cache API, caches.default), with a short in-isolate memo in front (memo.ts).
  *
  * The key is computed from the request alone (route kind, claim id, normalized options), so a hit
  * needs no D1 query. Freshness comes from purging: every write that changes what an embed shows
@@ -58,6 +59,7 @@ export function liveCacheKeys(origin: string, id: string): string[] {
 const SECOND_PURGE_MS = 2000;
 
 async function purge(keys: string[]): Promise<void> {
+  memoDelete(keys);
   const cache = caches.default;
   await Promise.all(keys.map((k) => cache.delete(k)));
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getEmbedClaim, type EmbedClaim } from '../../d1/embeds';
 import type { AppEnv } from '../env';
 import { embedCacheKey, publicOrigin, type EmbedKey } from './edge-cache';
+import { memoGet, memoSet } from './memo';
 
 /** Headers a 304 keeps from the full answer. */
 const NOT_MODIFIED_HEADERS = ['ETag', 'Cache-Control', 'Access-Control-Allow-Origin', 'Content-Location'];
@@ -13,8 +14,8 @@ export function etagMatches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === want);
 }
 
-/** The answer to send: a 304 when the client already has it, else a mutable copy. */
-function finish(c: Context<AppEnv>, res: Response, cacheStatus: 'hit' | 'miss' | 'none'): Response {
+/** The answer to send: a 304 when the client already has it, else `res` itself. */
+function finish(c: Context<AppEnv>, res: Response, cacheStatus: 'memo' | 'hit' | 'miss' | 'none'): Response {
   const etag = res.headers.get('ETag');
   const ifNoneMatch = c.req.header('If-None-Match');
   let out: Response;
@@ -26,7 +27,7 @@ function finish(c: Context<AppEnv>, res: Response, cacheStatus: 'hit' | 'miss' |
     }
     out = new Response(null, { status: 304, headers });
   } else {
-    out = new Response(res.body, res);
+    out = res; // always our own Response here (Cache API answers are copied first): headers are mutable
   }
   out.headers.append('Server-Timing', `edge;desc="${cacheStatus}"`);
   return out;
@@ -40,9 +41,9 @@ export interface EmbedLookup {
 }
 
 /**
- * Serve one embed answer through the edge cache. A hit costs no D1 query (the key comes from the
- * request alone); a miss costs exactly one (getEmbedClaim), renders, and stores the answer when
- * `build` marked it cacheable.
+ * Serve one embed answer through the in-isolate memo and the edge cache. A hit in either costs no
+ * D1 query (the key comes from the request alone); a miss costs exactly one (getEmbedClaim),
+ * renders, and stores the answer in both when `build` marked it cacheable.
  */
 export async function serveEmbed(
   c: Context<AppEnv>,
@@ -52,11 +53,21 @@ export async function serveEmbed(
   const cacheUrl = lookup.id && lookup.key ? embedCacheKey(publicOrigin(c), lookup.key) : null;
   const cache = caches.default;
   if (cacheUrl) {
+    const memo = memoGet(cacheUrl);
+    if (memo) return finish(c, memo, 'memo');
     const hit = await cache.match(cacheUrl);
-    if (hit) return finish(c, hit, 'hit');
+    if (hit) {
+      const body = await hit.text();
+      memoSet(cacheUrl, hit.status, hit.headers, body);
+      return finish(c, new Response(body, hit), 'hit');
+    }
   }
   const claim = lookup.id ? await getEmbedClaim(c.env.DB, lookup.id, lookup.pinned) : null;
   const { res, cache: store } = build(claim);
-  if (cacheUrl && store) await cache.put(cacheUrl, res.clone());
+  if (cacheUrl && store) {
+    const body = await res.clone().text();
+    await cache.put(cacheUrl, res.clone());
+    memoSet(cacheUrl, res.status, res.headers, body);
+  }
   return finish(c, res, cacheUrl ? 'miss' : 'none');
 }
