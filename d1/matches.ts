@@ -40,8 +40,8 @@ const FTS_CANDIDATES = 50;
  * slow on a large table. Terms are taken rarest first until about this many rows would be scored
  * (at least MIN_TERMS of them): rare terms are also what tells a near-duplicate apart.
  */
-const ROW_BUDGET = 5000;
-const MIN_TERMS = 3;
+const ROW_BUDGET = 2000;
+const MIN_TERMS = 2;
 const MAX_TERMS = 8;
 const CHUNK = 90;
 
@@ -68,7 +68,7 @@ export async function findMatchesMany(db: D1Database, texts: string[], opts: Mat
   if (texts.length === 0) return [];
   const filters = [opts.excludeId ?? null, opts.excludeArticleId ?? null, opts.publishedOnly ? 1 : 0] as const;
   const hashes = await Promise.all(texts.map(claimTextHash));
-  const termsOf = texts.map((t) => matchTerms(t, 16));
+  const termsOf = texts.map((t) => matchTerms(t, 12));
   const allTerms = [...new Set(termsOf.flat())];
 
   // Round trip 1: exact hash matches, and how many rows contain each query term.
@@ -85,30 +85,36 @@ export async function findMatchesMany(db: D1Database, texts: string[], opts: Mat
       : [
           db
             .prepare(
-              `SELECT j.value AS term, (SELECT count(*) FROM claims_fts WHERE claims_fts MATCH '"' || replace(j.value, '"', '""') || '"') AS n
+              // Counting stops past the budget: a very common term costs no more than a rare one.
+              `SELECT j.value AS term, (SELECT count(*) FROM (SELECT 1 FROM claims_fts
+                 WHERE claims_fts MATCH '"' || replace(j.value, '"', '""') || '"' LIMIT ?2)) AS n
                FROM json_each(?1) j`,
             )
-            .bind(JSON.stringify(allTerms)),
+            .bind(JSON.stringify(allTerms), ROW_BUDGET + 1),
         ]),
   ]);
   const exact = first.slice(0, hashChunks.length).flatMap((r) => r.results as MatchRow[]);
   const rows = new Map<string, number>();
   for (const r of first.slice(hashChunks.length)) for (const { term, n } of r.results as Array<{ term: string; n: number }>) rows.set(term, n);
 
-  // Round trip 2: bm25 candidates over each text's rarest terms.
+  // Round trip 2: bm25 candidates over each text's rarest terms. When the budget left terms out,
+  // an AND-group of all the text's known terms is OR-ed in: it adds only the few rows that
+  // contain every one of them (a shortened or re-worded copy), which bm25 then ranks first.
   const plans = termsOf.map((terms) => {
+    const known = terms.filter((t) => (rows.get(t) ?? 0) > 0).sort((a, b) => rows.get(a)! - rows.get(b)!);
     const picked: string[] = [];
     let budget = 0;
-    for (const t of [...terms].sort((a, b) => (rows.get(a) ?? 0) - (rows.get(b) ?? 0))) {
-      const n = rows.get(t) ?? 0;
-      if (n === 0) continue; // in no stored claim: cannot find anything
+    for (const t of known) {
+      const n = rows.get(t)!;
       if (picked.length >= MAX_TERMS || (picked.length >= MIN_TERMS && budget + n > ROW_BUDGET)) break;
       picked.push(t);
       budget += n;
     }
-    return picked;
+    if (picked.length === 0) return '';
+    const any = picked.map(quote).join(' OR ');
+    return picked.length < known.length ? `(${known.map(quote).join(' AND ')}) OR ${any}` : any;
   });
-  const withTerms = plans.map((p, i) => ({ p, i })).filter(({ p }) => p.length > 0);
+  const withTerms = plans.map((p, i) => ({ p, i })).filter(({ p }) => p !== '');
   const second = withTerms.length === 0 ? [] : await db.batch<MatchRow>(
     withTerms.map(({ p }) =>
       db
@@ -116,7 +122,7 @@ export async function findMatchesMany(db: D1Database, texts: string[], opts: Mat
           `SELECT ${MATCH_COLUMNS} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
            WHERE claims_fts MATCH ?4 AND ${MATCH_FILTERS} ORDER BY bm25(claims_fts) LIMIT ?5`,
         )
-        .bind(...filters, p.map(quote).join(' OR '), FTS_CANDIDATES),
+        .bind(...filters, p, FTS_CANDIDATES),
     ),
   );
   const ftsRows = new Map(withTerms.map(({ i }, k) => [i, second[k]?.results ?? []]));
