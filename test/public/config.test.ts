@@ -39,6 +39,21 @@ describe('configuration', () => {
     expect(html).not.toContain('XXXX.DUMMY.TOKEN.XXXX');
   });
 
+  it('asks a configured Workers rate-limiting binding first, and answers 429 when it says no', async () => {
+    const keys: string[] = [];
+    const limiter = { limit: async (o: { key: string }) => (keys.push(o.key), { success: false }) };
+    const res = await app.request(
+      'http://x/api/v1/submissions',
+      { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '192.0.2.77' }, body: JSON.stringify({ text: 'A claim long enough to submit', turnstile_token: 'XXXX.DUMMY.TOKEN.XXXX' }) },
+      { ...env, SUBMIT_RATE_LIMITER: limiter },
+    );
+    expect(res.status).toBe(429);
+    expect(res.headers.get('Retry-After')).toBe('60');
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^submit:[0-9a-f]{64}$/);
+    expect(keys[0]).not.toContain('192.0.2.77');
+  });
+
   it('lists POST /api/v1/submissions in the OpenAPI document', async () => {
     const doc = (await (await call('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     expect(doc.paths['/api/v1/submissions']?.post).toBeTruthy();
