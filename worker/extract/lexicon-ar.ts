@@ -38,5 +38,9 @@ export const AR: Lexicon = {
   schedule: arabicWords(['ستعقد', 'سيعقد', 'تعقد', 'يعقد', 'ستقام', 'سيقام', 'تنطلق', 'ستنطلق', 'سينطلق', 'من المقرر', 'موعد', 'سيزور', 'ستزور', 'التسجيل', 'تذاكر', 'سيبث', 'ستبث'], { prefixes: false }),
   questionStart: /^\s*["'“«(]*\s*(?:هل|لماذا|كيف|ماذا|متي|اين|من هو|من هي|ما هو|ما هي|كم|اليس|الم|اما)(?!\p{L})/u,
   verbLike: arabicWords(['إن', 'أن', 'كان(?:ت|وا)?', 'يكون', 'تكون', 'ليس(?:ت)?', 'قد', 'لم', 'لن', 'تم', 'يتم', 'هو', 'هي', 'هناك', 'هذا', 'هذه', 'بلغ(?:ت)?', IMPERFECT, '\\p{L}{2,}(?:ت|وا)']),
-  abbreviations: new Set(['د', 'ا', 'م', 'ص', 'ج', 'ق', 'ه', 'ت', 'ب', 'ش', 'ع', 'الخ', 'اي']),
+  // Single letters (د. for doctor, أ. for professor, م. for engineer) are caught as initials in segment.ts.
+  // Nominal sentences and past verbs look like nouns: trust the full stop sooner.
+  sentenceWords: 4,
+  titles: new Set(['د', 'ا', 'م', 'ص', 'ج', 'ق', 'ه', 'ت', 'ب', 'ش', 'ع', 'اد', 'م.د']),
+  abbreviations: new Set(['الخ', 'اي', 'ص.ب']),
 };

@@ -25,5 +25,7 @@ export const FR: Lexicon = {
   schedule: latinWords(['aura lieu', 'se tiendra', 'se deroulera', 'est prevue? (?:le|pour|a)', 'sont prevue?s (?:le|pour|a)', 'debutera', 'ouvrira', 'se reunira', 'rendez-vous', 'billets', 'inscriptions?', 'visitera', 'sera diffuse(?:e)?']),
   questionStart: /^\s*["'“«(]*\s*(?:est-ce|pourquoi|comment|qui|quoi|quel(?:le)?s?|combien|ou|quand|faut-il|peut-on|doit-on)(?![\p{L}])/iu,
   verbLike: latinWords(['est', 'sont', 'etait', 'etaient', 'sera', 'seront', 'serait', 'a', 'ont', 'avait', 'avaient', 'aura', 'fait', 'font', 'peut', 'peuvent', 'doit', 'doivent', 'va', 'vont', 'dit', 'selon', "c'est", "n'est", "s'est", '\\p{L}{2,}(?:ait|aient|ent|era|eront|ons|ez|er|ir|e|ee|es|ees|it|is|ut)']),
-  abbreviations: new Set(['m', 'mm', 'mme', 'mmes', 'mlle', 'dr', 'pr', 'me', 'st', 'ste', 'av', 'bd', 'cf', 'etc', 'env', 'ex', 'art', 'no', 'p', 'vol', 'min', 'max', 'gen', 'col', 'cie', 'sa', 'ca', 'c.-a-d', 'j.-c', 'janv', 'fevr', 'avr', 'juil', 'sept', 'oct', 'nov', 'dec']),
+  sentenceWords: 8,
+  titles: new Set(['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'dr', 'pr', 'me', 'mgr', 'st', 'ste', 'gal', 'cdt']),
+  abbreviations: new Set(['av', 'bd', 'cf', 'etc', 'env', 'ex', 'art', 'no', 'p', 'vol', 'min', 'max', 'gen', 'col', 'cie', 'sa', 'ca', 'c.-a-d', 'j.-c', 'janv', 'fevr', 'avr', 'juil', 'sept', 'oct', 'nov', 'dec']),
 };

@@ -31,7 +31,11 @@ export interface Lexicon {
   questionStart: RegExp;
   /** Words that make a run of text a sentence rather than a caption or a heading. */
   verbLike: RegExp;
-  /** Abbreviations after which a period does not end a sentence (lower case, no period). */
+  /** With a full stop and at least this many words, a span is a sentence even if no verb is recognized. */
+  sentenceWords: number;
+  /** Titles before a name ("Mr.", "Mme.", "د."): a period after them never ends a sentence (normalized, no period). */
+  titles: ReadonlySet<string>;
+  /** Other abbreviations ("etc.", "No."): the period ends nothing when a lower-case word or a digit follows. */
   abbreviations: ReadonlySet<string>;
 }
 

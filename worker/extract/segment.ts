@@ -63,7 +63,8 @@ function badBreak(line: string, b: number, lex: Lexicon, quoted: (at: number) =>
   if (ENDS_DIGIT.test(core) && STARTS_DIGIT.test(after)) return true; // "3. 5" style number split
   if (SINGLE_LETTER.test(core)) return true; // initials: "J. K. Rowling", "د. محمد"
   const key = normalizeText(core);
-  if (lex.abbreviations.has(key)) return true;
+  if (lex.titles.has(key)) return true;
+  if (lex.abbreviations.has(key) && STARTS_LOWER_OR_DIGIT.test(after)) return true;
   if (DOTTED_ACRONYM.test(core) && STARTS_LOWER_OR_DIGIT.test(after)) return true;
   return false;
 }
@@ -109,7 +110,11 @@ const CAPITALIZED = /^\p{Lu}/u;
 export function isFragment(norm: string, lex: Lexicon): boolean {
   const words = norm.match(WORD) ?? [];
   if (words.length < 3) return true;
-  if (!FINAL_PUNCT.test(norm)) {
+  const ended = FINAL_PUNCT.test(norm);
+  // Enough words and a full stop read as a sentence even when no verb is recognized
+  // (Arabic nominal sentences, verbs the lists don't know).
+  if (ended && words.length >= lex.sentenceWords) return false;
+  if (!ended) {
     const caps = words.filter((w) => CAPITALIZED.test(w)).length;
     if (words.length <= 12 || caps / words.length >= 0.6) return true;
   }
