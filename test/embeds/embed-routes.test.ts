@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey } from '../../worker/badge/edge-cache';
 import { MEMO_TTL_MS } from '../../worker/badge/memo';
 import { call, d1Queries } from '../helpers';
 import { makeClaim } from './fixtures';
@@ -47,6 +48,11 @@ describe('GET /badge/:id.svg', () => {
     expect(later.body).toBe(first.body);
     expect(later.res.headers.get('ETag')).toBe(first.res.headers.get('ETag'));
     expect(later.res.headers.get('Cache-Control')).toBe(LIVE);
+    expect(later.res.headers.get(CLIENT_CACHE_CONTROL_HEADER)).toBeNull();
+    // Stored for the edge under its shared lifetime only: no day-long stale-while-revalidate there.
+    const stored = await caches.default.match(embedCacheKey('https://claimdesk.test', { kind: 'svg', id, lang: '', style: 'flat-square', pinned: null }));
+    expect(stored?.headers.get('Cache-Control')).toBe('public, max-age=300');
+    await stored?.body?.cancel();
     expect(edge((await svg(`/badge/${id}.svg?style=flat-square`)).res)).toBe('memo');
   });
 
@@ -146,9 +152,29 @@ describe('GET /badge/:id.svg', () => {
     expect(texts(v1.root)).toEqual(['fact check', 'False']);
     expect(v1.res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
     expect(texts((await svg(`/badge/${id}.svg?v=2`)).root)).toEqual(['fact check', 'True']);
+    expect(textOf(findAll(v1.root!, 'title')[0]!)).toBe('fact check: False');
+    const card = await call(`/embed/${id}?v=1`);
+    expect(await card.text()).toContain('>False</span>');
+    expect(card.headers.get('Cache-Control')).toBe(LIVE);
     const draft = await svg(`/badge/${id}.svg?v=3`);
     expect(draft.res.status).toBe(404);
     expect(draft.res.headers.get('Cache-Control')).toBe('public, max-age=60');
+  });
+});
+
+describe('edge lifetime', () => {
+  it('stores the shared lifetime as max-age, without stale-while-revalidate', () => {
+    expect(edgeCacheControl(LIVE)).toBe('public, max-age=300');
+    expect(edgeCacheControl('public, max-age=60')).toBe('public, max-age=60');
+    expect(edgeCacheControl('public, max-age=31536000, immutable')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('answers HEAD like GET, without a body', async () => {
+    const id = await makeClaim({ status: 'published', verdicts: [{ ratingKey: 'true' }] });
+    const head = await call(`/badge/${id}.svg`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('ETag')).toMatch(/^"/);
+    expect(await head.text()).toBe('');
   });
 });
 

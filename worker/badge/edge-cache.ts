@@ -24,6 +24,23 @@ export const LIVE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while
 export const UNKNOWN_CACHE_CONTROL = 'public, max-age=60';
 export const PINNED_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
+/** Where the browser-facing Cache-Control waits while an answer sits in the Cache API. */
+export const CLIENT_CACHE_CONTROL_HEADER = 'X-Claimdesk-Client-Cache-Control';
+
+/**
+ * The Cache-Control an answer is stored under in the Cache API: its shared-cache lifetime
+ * (s-maxage, else max-age) as a plain max-age. stale-while-revalidate is for browsers and CDNs
+ * in front of us; a Cache API store that honoured it would keep a purged-or-not entry for a day.
+ */
+export function edgeCacheControl(client: string): string {
+  const seconds = (name: string) => {
+    const m = new RegExp(`(?:^|,)\\s*${name}=(\\d+)`).exec(client);
+    return m ? Number(m[1]) : null;
+  };
+  const ttl = seconds('s-maxage') ?? seconds('max-age') ?? 0;
+  return `public, max-age=${ttl}${/\bimmutable\b/.test(client) ? ', immutable' : ''}`;
+}
+
 export interface EmbedKey {
   kind: EmbedKind;
   id: string;

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { getEmbedClaim, type EmbedClaim } from '../../d1/embeds';
 import type { AppEnv } from '../env';
-import { embedCacheKey, publicOrigin, type EmbedKey } from './edge-cache';
+import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey, publicOrigin, type EmbedKey } from './edge-cache';
 import { memoGet, memoSet } from './memo';
 
 /** Headers a 304 keeps from the full answer. */
@@ -58,15 +58,22 @@ export async function serveEmbed(
     const hit = await cache.match(cacheUrl);
     if (hit) {
       const body = await hit.text();
-      memoSet(cacheUrl, hit.status, hit.headers, body);
-      return finish(c, new Response(body, hit), 'hit');
+      const res = new Response(body, hit);
+      res.headers.set('Cache-Control', hit.headers.get(CLIENT_CACHE_CONTROL_HEADER) ?? hit.headers.get('Cache-Control') ?? '');
+      res.headers.delete(CLIENT_CACHE_CONTROL_HEADER);
+      memoSet(cacheUrl, res.status, res.headers, body);
+      return finish(c, res, 'hit');
     }
   }
   const claim = lookup.id ? await getEmbedClaim(c.env.DB, lookup.id, lookup.pinned) : null;
   const { res, cache: store } = build(claim);
   if (cacheUrl && store) {
     const body = await res.clone().text();
-    await cache.put(cacheUrl, res.clone());
+    const stored = new Response(body, res);
+    const client = res.headers.get('Cache-Control') ?? '';
+    stored.headers.set(CLIENT_CACHE_CONTROL_HEADER, client);
+    stored.headers.set('Cache-Control', edgeCacheControl(client));
+    await cache.put(cacheUrl, stored);
     memoSet(cacheUrl, res.status, res.headers, body);
   }
   return finish(c, res, cacheUrl ? 'miss' : 'none');

@@ -52,18 +52,20 @@ function options(c: Context<AppEnv>) {
   return { lang: lang ?? null, style: style ?? 'flat', pinned: v ? Number(v) : null };
 }
 
-function cacheControl(view: EmbedView, pinned: number | null): string {
+/** Pinned badges are immutable; a pinned card still shows the (editable) claim text, so it stays live. */
+function cacheControl(view: EmbedView, pinned: number | null, immutable = true): string {
   if (view.kind === 'unknown') return UNKNOWN_CACHE_CONTROL;
-  return pinned !== null ? PINNED_CACHE_CONTROL : LIVE_CACHE_CONTROL;
+  return pinned !== null && immutable ? PINNED_CACHE_CONTROL : LIVE_CACHE_CONTROL;
 }
 
 /** Only live unknown answers and real answers are stored; a pinned unknown may become real. */
 const storable = (view: EmbedView, pinned: number | null) => view.kind !== 'unknown' || pinned === null;
 
 function answer(view: EmbedView, pinned: number | null, body: string, contentType: string, extra: Record<string, string> = {}) {
+  const immutable = !contentType.startsWith('text/html');
   const res = new Response(body, {
     status: view.kind === 'unknown' ? 404 : 200,
-    headers: { 'Content-Type': contentType, 'Cache-Control': cacheControl(view, pinned), ETag: view.etag, ...extra },
+    headers: { 'Content-Type': contentType, 'Cache-Control': cacheControl(view, pinned, immutable), ETag: view.etag, ...extra },
   });
   return { res, cache: storable(view, pinned) };
 }
@@ -78,7 +80,9 @@ embeds.get('/badge/:file', async (c) => {
     const key: EmbedKey = { kind: 'svg', id, lang: opts.lang ?? '', style: opts.style, pinned: opts.pinned };
     return serveEmbed(c, { id: known ? id : null, pinned: opts.pinned, key }, (claim) => {
       const view = embedView(claim, { lang: opts.lang, pinned: opts.pinned, variant: `svg-${opts.style}` });
-      const svg = renderBadge({ ...view, lang: view.lang, style: opts.style, description: view.kind === 'unknown' ? undefined : view.claim.text });
+      // A pinned badge must never change, so it leaves out the (editable) claim text.
+      const description = view.kind === 'unknown' || opts.pinned !== null ? undefined : view.claim.text;
+      const svg = renderBadge({ ...view, lang: view.lang, style: opts.style, description });
       return answer(view, opts.pinned, svg, 'image/svg+xml; charset=utf-8');
     });
   }
