@@ -3,8 +3,14 @@
  * counts, the article picker, the active scale id and an article's text for claim context.
  */
 import type { ClaimStatus } from '../worker/lib/status';
-import { CLAIM_COLUMNS, toClaim, type Claim, type ClaimRow } from './claims';
+import { auditTrailStatement, toAuditEntry, type AuditRow } from './audit';
+import type { ClaimDetail } from './claim-detail';
+import { CLAIM_COLUMNS, selectClaim, toClaim, type Claim, type ClaimRow } from './claims';
+import { sourcesStatement, toSource, type SourceRow } from './sources';
+import { toVerdict, verdictHistoryStatement, type VerdictRow } from './verdicts';
+import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
+import { toUser, type User, type UserRow } from './users';
 
 export interface QueueFilters {
   status?: ClaimStatus;
@@ -38,14 +44,26 @@ const FILTERS = `(?1 IS NULL OR c.language = ?1) AND (?2 IS NULL OR c.article_id
   AND (?4 IS NULL OR ?4 = ${LATEST_RATING})
   AND (?5 IS NULL OR c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?5))`;
 
+const RATINGS_SQL = `SELECT r.key, r.value, r.color, r.position, r.labels FROM ratings r
+  JOIN rating_scales s ON s.id = r.scale_id WHERE s.active = 1 ORDER BY r.position`;
+const ACTIVE_USERS_SQL = `SELECT id, email, name, role, locale, active, created_at FROM users WHERE active = 1 ORDER BY name, id`;
+
+export interface QueueScreen extends QueuePage {
+  /** Ratings of the active scale, users that can be assigned, recent articles: the filter choices. */
+  ratings: Rating[];
+  users: User[];
+  articles: ArticleOption[];
+}
+
 /**
- * One queue page (newest first, cursor paging) and the counts per status, in one round trip.
- * A text query with no searchable word matches nothing rather than everything.
+ * Everything the queue page shows, in ONE round trip: the page (newest first, cursor paging),
+ * the counts per status, and the filter choices. A text query with no searchable word matches
+ * nothing rather than everything.
  */
-export async function queuePage(db: D1Database, f: QueueFilters): Promise<QueuePage> {
+export async function queueScreen(db: D1Database, f: QueueFilters): Promise<QueueScreen> {
   const match = f.q && f.q.trim() ? (ftsQuery(f.q) ?? '""') : null;
   const shared = [f.language ?? null, f.articleId ?? null, f.assigneeId ?? null, f.rating ?? null, match] as const;
-  const [page, counts] = await db.batch<(ClaimRow & { assignee_name: string | null; rating_key: string | null }) | { status: ClaimStatus; n: number }>([
+  const [page, counts, ratings, users, articles] = await db.batch<unknown>([
     db
       .prepare(
         `SELECT ${CLAIM_COLUMNS}, u.name AS assignee_name, ${LATEST_RATING} AS rating_key
@@ -55,6 +73,9 @@ export async function queuePage(db: D1Database, f: QueueFilters): Promise<QueueP
       )
       .bind(...shared, f.status ?? null, f.cursor ?? null, f.limit + 1),
     db.prepare(`SELECT c.status, count(*) AS n FROM claims c WHERE ${FILTERS} GROUP BY c.status`).bind(...shared),
+    db.prepare(RATINGS_SQL),
+    db.prepare(ACTIVE_USERS_SQL),
+    db.prepare(`SELECT a.id, a.title, a.language FROM articles a ORDER BY a.created_at DESC, a.rowid DESC LIMIT 50`),
   ]);
   const rows = (page?.results ?? []) as (ClaimRow & { assignee_name: string | null; rating_key: string | null })[];
   const shown = rows.slice(0, f.limit);
@@ -63,6 +84,9 @@ export async function queuePage(db: D1Database, f: QueueFilters): Promise<QueueP
     items: shown.map((row) => ({ ...toClaim(row), assigneeName: row.assignee_name, ratingKey: row.rating_key })),
     nextCursor: rows.length > f.limit && last ? last.seq : null,
     counts: Object.fromEntries(((counts?.results ?? []) as { status: ClaimStatus; n: number }[]).map((r) => [r.status, r.n])),
+    ratings: ((ratings?.results ?? []) as RatingRow[]).map(toRating),
+    users: ((users?.results ?? []) as UserRow[]).map(toUser),
+    articles: (articles?.results ?? []) as ArticleOption[],
   };
 }
 
@@ -70,15 +94,6 @@ export interface ArticleOption {
   id: string;
   title: string | null;
   language: string;
-}
-
-/** The newest articles, for the queue's article filter. */
-export async function recentArticles(db: D1Database, limit = 50): Promise<ArticleOption[]> {
-  const { results } = await db
-    .prepare(`SELECT a.id, a.title, a.language FROM articles a ORDER BY a.created_at DESC, a.rowid DESC LIMIT ?1`)
-    .bind(limit)
-    .all<ArticleOption>();
-  return results;
 }
 
 export interface ArticleText {
@@ -90,12 +105,49 @@ export interface ArticleText {
   body: string;
 }
 
-/** Title, language and body of one article (a claim's context in the workspace). */
-export async function articleText(db: D1Database, id: string): Promise<ArticleText | null> {
-  return db
-    .prepare(`SELECT a.id, a.title, a.url, a.language, a.direction, a.body FROM articles a WHERE a.id = ?1`)
-    .bind(id)
-    .first<ArticleText>();
+export interface WorkspaceData {
+  detail: ClaimDetail;
+  /** The article the claim was extracted from, if any (for its context). */
+  article: ArticleText | null;
+  ratings: Rating[];
+  /** Active users (assignment choices). */
+  users: User[];
+}
+
+
+/**
+ * The claim workspace in ONE round trip: the same four reads as getClaimDetail (claim, sources,
+ * verdict history, audit trail, with core's statements and mappers) plus the article text, the
+ * rating scale and the assignable users.
+ */
+export async function workspaceData(db: D1Database, id: string): Promise<WorkspaceData | null> {
+  const [claim, sources, verdicts, audit, article, ratings, users] = await db.batch<unknown>([
+    selectClaim(db, id),
+    sourcesStatement(db, id),
+    verdictHistoryStatement(db, id),
+    auditTrailStatement(db, 'claim', id),
+    db
+      .prepare(`SELECT a.id, a.title, a.url, a.language, a.direction, a.body FROM articles a WHERE a.id = (SELECT article_id FROM claims WHERE id = ?1)`)
+      .bind(id),
+    db.prepare(RATINGS_SQL),
+    db.prepare(ACTIVE_USERS_SQL),
+  ]);
+  const row = claim?.results[0] as ClaimRow | undefined;
+  if (!row) return null;
+  const history = ((verdicts?.results ?? []) as VerdictRow[]).map(toVerdict);
+  return {
+    detail: {
+      claim: toClaim(row),
+      sources: ((sources?.results ?? []) as SourceRow[]).map(toSource),
+      verdicts: history,
+      currentVerdict: history.at(-1) ?? null,
+      publishedVerdict: history.filter((v) => v.publishedAt !== null).at(-1) ?? null,
+      audit: ((audit?.results ?? []) as AuditRow[]).map(toAuditEntry),
+    },
+    article: ((article?.results ?? []) as ArticleText[])[0] ?? null,
+    ratings: ((ratings?.results ?? []) as RatingRow[]).map(toRating),
+    users: ((users?.results ?? []) as UserRow[]).map(toUser),
+  };
 }
 
 /** Id of the rating scale in use (admin edits write to it). */

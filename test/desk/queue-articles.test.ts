@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createArticleWithClaims } from '../../d1/articles';
-import { apiClaim, unique } from '../helpers';
+import { apiClaim, d1Queries, unique } from '../helpers';
 import { page, post, signIn } from './desk-helpers';
 
 function claimLinks(html: string): string[] {
@@ -105,5 +105,19 @@ describe('article triage', () => {
     const res = await post(agent, '/desk/articles', { text: '', url: '', title: '', language: '' });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Paste the text or give the address, not both.');
+  });
+});
+
+describe('desk page round trips', () => {
+  it('reads the queue in one D1 batch, and the workspace in one batch plus the matcher (after the session lookup)', async () => {
+    const agent = await signIn('editor');
+    const claim = await apiClaim(agent.user.token);
+    const queue = await page(agent, '/desk?status=queued&q=rose');
+    expect(d1Queries(queue.res)).toBe(2);
+    const missing = await page(agent, '/desk/claims/zzzzzzzzzz');
+    expect(d1Queries(missing.res)).toBe(2);
+    // Session + workspace batch + findMatches (core's matcher: at most two batches of its own).
+    const workspace = await page(agent, `/desk/claims/${claim.id}`);
+    expect(d1Queries(workspace.res)).toBeLessThanOrEqual(4);
   });
 });

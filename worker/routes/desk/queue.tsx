@@ -1,9 +1,8 @@
 /** The queue: claims by status with counts, filters and cursor paging. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { queuePage, recentArticles } from '../../../d1/desk';
+import { queueScreen } from '../../../d1/desk';
 import { activeRatings } from '../../../d1/ratings';
-import { listUsers } from '../../../d1/users';
 import type { AppEnv } from '../../env';
 import { STATUSES } from '../../lib/status';
 import { swatchClass } from '../../views/desk/bits';
@@ -46,8 +45,7 @@ deskQueue.get('/ratings.css', requireDesk(), async (c) => {
 deskQueue.get('/', requireDesk(), async (c) => {
   const query = readQuery((k) => c.req.query(k));
   const db = c.env.DB;
-  const [page, ratings, users, articles] = await Promise.all([
-    queuePage(db, {
+  const screen = await queueScreen(db, {
       status: query.status,
       language: query.language,
       rating: query.rating,
@@ -56,10 +54,6 @@ deskQueue.get('/', requireDesk(), async (c) => {
       q: query.q,
       cursor: query.cursor ? Number(query.cursor) : undefined,
       limit: QUEUE_PAGE_SIZE,
-    }),
-    activeRatings(db),
-    listUsers(db),
-    recentArticles(db),
-  ]);
-  return render(c, <QueuePage ui={deskUi(c)} query={query} page={page} ratings={ratings} users={users.filter((u) => u.active)} articles={articles} />);
+  });
+  return render(c, <QueuePage ui={deskUi(c)} query={query} page={screen} ratings={screen.ratings} users={screen.users} articles={screen.articles} />);
 });

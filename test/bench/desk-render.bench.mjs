@@ -1,0 +1,138 @@
+// Desk pages benchmark (`npm run bench desk`): the bundled Worker served by Miniflare from this
+// script, local D1 with migrations, the demo seed and a few thousand extra queued claims. A signed-in
+// admin (session cookie + CSRF token from the real sign-in form) requests each desk page one at a
+// time, so the time is the server's, not a queue's. Reports p50/p95 per page next to the
+// hello-world route (GET /healthz) of the same run; "render" = page p50 minus hello-world p50.
+// D1 round trips per page come from Server-Timing (d1;desc="queries=N"). Prints numbers only.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Miniflare } from 'miniflare';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const EXTRA_CLAIMS = 3_000;
+const WARMUP = 30;
+const SAMPLES = 300;
+const DB_ID = '00000000-0000-0000-0000-000000000000';
+const env = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+const ARTICLE = [
+  'أعلنت وزارة الاقتصاد يوم الاثنين أن معدل التضخم السنوي بلغ ١٤٪ في شهر سبتمبر، وهو أعلى مستوى منذ عام ٢٠٠٨.',
+  'وقال وزير المالية خالد منصور إن «الصادرات ارتفعت بنسبة ٢٥٪ خلال العام الماضي مقارنة بعام ٢٠٢٢».',
+  'وأضاف أن الحكومة خصصت ٣ مليارات دولار لدعم أسعار الخبز والوقود حتى نهاية العام.',
+  'وبحسب البنك المركزي، انخفضت البطالة إلى ٩٫٥٪ للمرة الأولى منذ عشر سنوات.',
+].join('\n\n');
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+const tmp = mkdtempSync(join(tmpdir(), 'claimdesk-bench-desk-'));
+let mf;
+try {
+  const t0 = Date.now();
+  const wrangler = join(ROOT, 'node_modules/.bin/wrangler');
+  run(wrangler, ['deploy', '--dry-run', '--outdir', join(tmp, 'dist')]);
+  run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', join(tmp, 'state')]);
+  run(process.execPath, [join(ROOT, 'scripts/seed.mjs'), '--persist-to', join(tmp, 'state')]);
+  const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
+  mf = new Miniflare({
+    modules: true,
+    scriptPath: join(tmp, 'dist/index.js'),
+    modulesRoot: join(tmp, 'dist'),
+    compatibilityDate: /compatibility_date\s*=\s*"([^"]+)"/.exec(toml)[1],
+    compatibilityFlags: ['nodejs_compat'],
+    bindings: { ORG_NAME: 'Bench Newsroom', PUBLIC_ORIGIN: '' },
+    d1Databases: { DB: DB_ID },
+    d1Persist: join(tmp, 'state/v3/d1'),
+    port: 0,
+    host: '127.0.0.1',
+  });
+  const origin = (await mf.ready).origin;
+  const db = await mf.getD1Database('DB');
+  const now = new Date().toISOString();
+  await db
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+       INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at)
+       SELECT printf('benchq%010d', i), 'Bench claim number ' || i || ' says exports rose 12% in 2025', 'bench claim number exports rose', printf('q%d', i),
+         CASE i % 3 WHEN 0 THEN 'ar' WHEN 1 THEN 'en' ELSE 'fr' END, CASE i % 4 WHEN 0 THEN 'candidate' ELSE 'queued' END, ?2, ?2 FROM n`,
+    )
+    .bind(EXTRA_CLAIMS, now)
+    .run();
+
+  // Sign in through the form like a browser.
+  const signIn = await fetch(`${origin}/desk/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: 'admin@claimdesk.local', password: 'claimdesk-demo', next: '/desk' }),
+  });
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (signIn.status !== 303 || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
+  const queueHtml = await (await fetch(`${origin}/desk`, { headers: { Cookie: cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(queueHtml)[1];
+
+  // An ingest result page: post the Arabic article through the desk form.
+  const ingest = await fetch(`${origin}/desk/articles`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, title: 'التضخم', text: ARTICLE, url: '', language: '' }),
+  });
+  const articlePath = ingest.headers.get('location');
+  const published = await (await fetch(`${origin}/desk?status=published&language=ar`, { headers: { Cookie: cookie } })).text();
+  const workspacePath = /href="(\/desk\/claims\/[0-9a-z]+)" class="claim-link"/.exec(published)[1];
+  console.log(`setup ${((Date.now() - t0) / 1000).toFixed(1)} s: bundle, migrations, demo seed + ${EXTRA_CLAIMS} claims; ${origin}`);
+
+  const routes = [
+    ['hello-world GET /healthz', '/healthz'],
+    ['queue (all statuses)', '/desk'],
+    ['queue filtered (queued, ar, text)', '/desk?status=queued&language=ar&q=exports'],
+    ['claim workspace (published, history)', workspacePath],
+    ['ingest result (article + candidates)', articlePath],
+    ['sign-in page (anonymous)', '/desk/sign-in'],
+  ];
+  const rows = [];
+  for (const [name, path] of routes) {
+    const headers = path === '/desk/sign-in' || path === '/healthz' ? {} : { Cookie: cookie };
+    let queries = NaN;
+    let status = 0;
+    let bytes = 0;
+    for (let i = 0; i < WARMUP; i++) await (await fetch(origin + path, { headers })).arrayBuffer();
+    const times = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const start = performance.now();
+      const res = await fetch(origin + path, { headers });
+      const body = await res.arrayBuffer();
+      times.push(performance.now() - start);
+      status = res.status;
+      bytes = body.byteLength;
+      queries = Number(/d1;desc="queries=(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ name, status, bytes, queries, p50: quantile(times, 0.5), p95: quantile(times, 0.95) });
+  }
+  const base = rows[0].p50;
+  console.log(`\n${SAMPLES} sequential requests per page (after ${WARMUP} warm-up), ms:`);
+  console.log('page'.padEnd(40), 'status', 'KB'.padStart(6), 'D1'.padStart(3), 'p50'.padStart(7), 'p95'.padStart(7), 'render p50'.padStart(11));
+  for (const r of rows) {
+    console.log(
+      r.name.padEnd(40),
+      String(r.status).padStart(6),
+      (r.bytes / 1024).toFixed(1).padStart(6),
+      String(r.queries).padStart(3),
+      r.p50.toFixed(2).padStart(7),
+      r.p95.toFixed(2).padStart(7),
+      (r.p50 - base).toFixed(2).padStart(11),
+    );
+  }
+} finally {
+  await mf?.dispose();
+  rmSync(tmp, { recursive: true, force: true });
+}
