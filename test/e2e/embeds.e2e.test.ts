@@ -16,7 +16,8 @@ let browser: Browser;
 let host: Server;
 let hostOrigin: string;
 const pages = new Map<string, string>();
-const claims: Record<'en' | 'ar' | 'fr' | 'long', string> = { en: '', ar: '', fr: '', long: '' };
+const claims: Record<'en' | 'ar' | 'fr' | 'long' | 'fix', string> = { en: '', ar: '', fr: '', long: '', fix: '' };
+let adminToken = '';
 
 async function api(path: string, token: string, body: unknown): Promise<any> {
   const res = await fetch(`${server.origin}${path}`, {
@@ -45,10 +46,12 @@ beforeAll(async () => {
     body: JSON.stringify({ email: 'admin@claimdesk.local', password: 'claimdesk-demo' }),
   });
   const { token } = (await login.json()) as { token: string };
+  adminToken = token;
   claims.en = await publishedClaim(token, 'Unemployment fell to 3% in 2025, the lowest in fifty years', 'en', 'mostly-false', 'Unemployment did not fall to 3%');
   claims.ar = await publishedClaim(token, 'ارتفعت صادرات القمح بنسبة ٤٠٪ خلال عام ٢٠٢٥', 'ar', 'mostly-true', 'ارتفعت الصادرات لكن بنسبة أقل');
   claims.fr = await publishedClaim(token, 'Le prix du pain a doublé en un an', 'fr', 'unproven', "Aucune donnée ne l'établit");
   claims.long = await publishedClaim(token, `${'The new bridge over the river cost more than the whole annual budget of the ministry of transport, '.repeat(2)}according to the minister.`, 'en', 'misleading', 'The bridge cost less than the budget');
+  claims.fix = await publishedClaim(token, 'The city planted one million trees in 2025', 'en', 'false', 'Far fewer trees were planted');
   host = createServer((req, res) => {
     const html = pages.get(req.url ?? '');
     res.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -148,6 +151,39 @@ describe('embeds on another origin', () => {
     expect(await plain.isVisible('blockquote.claimdesk')).toBe(true);
     expect(await plain.textContent('blockquote.claimdesk')).toContain('Fact check');
     await noJs.close();
+  });
+
+  test('a correction published through the API shows at once on the other origin (new reader)', async () => {
+    const s = embedSnippets(server.origin, claims.fix);
+    const url = hostPage('/fix.html', `<p>${s.badgeHtml}</p>${s.iframe}${s.script}`);
+    const read = async () => {
+      const context = await browser.newContext(); // a new reader: nothing in the browser cache
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', { state: 'attached', timeout: 20_000 });
+      const pills = await Promise.all(page.frames().filter((f) => f.url().includes(`/embed/${claims.fix}`)).map((f) => f.textContent('.cd-pill')));
+      const badgeWidth = await page.evaluate(() => document.querySelector('img')!.naturalWidth);
+      return { context, page, pills, badgeWidth };
+    };
+    const before = await read();
+    expect(before.pills).toEqual(['False', 'False']);
+    await before.context.close();
+    const badgeBefore = await (await fetch(`${server.origin}/badge/${claims.fix}.json`)).json();
+    expect(badgeBefore).toMatchObject({ message: 'False' });
+
+    await api(`/api/v1/claims/${claims.fix}/verdicts`, adminToken, {
+      ratingKey: 'mostly-true',
+      summary: 'Most of the trees were planted',
+      explanation: 'The parks department published its planting records.',
+      language: 'en',
+      correctionNote: 'Corrected after the parks department published its records.',
+    });
+    const after = await read();
+    expect(after.pills).toEqual(['Mostly true', 'Mostly true']);
+    expect(after.badgeWidth).toBeGreaterThan(before.badgeWidth);
+    expect(await (await fetch(`${server.origin}/badge/${claims.fix}.json`)).json()).toMatchObject({ message: 'Mostly true', color: '4d8f29' });
+    await after.page.screenshot({ path: join(screenshotDir(), 'embeds-after-correction.png'), fullPage: true });
+    await after.context.close();
   });
 
   test('an Arabic card reads right to left', async () => {
