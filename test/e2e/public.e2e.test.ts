@@ -85,16 +85,24 @@ describe('submit a claim in Arabic', () => {
     await ctx.close();
   });
 
-  test('without JavaScript a double click still makes one submission', async () => {
+  test('without JavaScript a double click makes one submission', async () => {
     const ctx = await context(false);
     const page = await ctx.newPage();
     const text = `ادعاء تجريبي عن ارتفاع أسعار الوقود بنسبة ${Date.now() % 1000} بالمئة`;
     await page.goto(`${server.origin}/submit`);
     await page.fill('#f-text', text);
+    let posts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/submit') posts++;
+    });
+    // Chromium itself sends one request for a double click on a plain form (the route tests post
+    // the same nonce concurrently to show the server side); here: the reader sees one confirmation.
     await page.dblclick('#submit-button');
     await page.waitForURL(/\/track\//);
     expect(await page.textContent('.confirmation')).toContain('شكراً');
     expect(await submissionCount(text)).toBe(1);
+    console.log(`double click sent ${posts} POST /submit request(s); submissions recorded: 1`);
+    expect(posts).toBeGreaterThanOrEqual(1);
     await ctx.close();
   });
 
@@ -102,6 +110,7 @@ describe('submit a claim in Arabic', () => {
     const ctx = await context(true);
     const page = await ctx.newPage();
     await page.goto(`${server.origin}/submit`);
+    expect(await checkA11y(page)).toEqual([]);
     await page.locator('#f-text').pressSequentially(ARABIC_CLAIM.slice(0, 60), { delay: 5 });
     await page.locator('#f-text').fill(ARABIC_CLAIM);
     await page.locator('#matches .claim-card').first().waitFor({ state: 'visible', timeout: 10_000 });
@@ -139,12 +148,14 @@ describe('read published claims', () => {
     const ctx = await browser.newContext({ locale: 'en', viewport: { width: 900, height: 900 } });
     const page = await ctx.newPage();
     await page.goto(`${server.origin}/claims?q=ridership`);
+    expect(await checkA11y(page)).toEqual([]);
     await page.locator('.claim-card a').first().click();
     expect(await page.textContent('.corrections')).toContain('The first version wrongly said ridership had not risen.');
     expect(await checkA11y(page)).toEqual([]);
     await shot(page, 'claim-en-corrections');
     await page.goto(`${server.origin}/?lang=ar`);
     expect(await page.locator('.claim-card').count()).toBeGreaterThan(0);
+    expect(await checkA11y(page)).toEqual([]);
     await shot(page, 'home-ar');
     await ctx.close();
   });
