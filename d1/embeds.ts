@@ -20,6 +20,8 @@ export interface EmbedVerdict {
   summary: string;
   language: string;
   publishedAt: string;
+  /** Public note of a correction (a version after the first published one), else null. */
+  correctionNote: string | null;
   /** The rating's row on the active scale; null when the key is not on it (any more). */
   rating: { color: string; labels: Record<string, string>; value: number | null } | null;
 }
@@ -35,6 +37,7 @@ export interface EmbedClaimRow {
   summary: string | null;
   verdict_language: string | null;
   published_at: string | null;
+  correction_note: string | null;
   rating_color: string | null;
   rating_labels: string | null;
   rating_value: number | null;
@@ -59,6 +62,7 @@ export function toEmbedClaim(row: EmbedClaimRow): EmbedClaim {
           summary: row.summary ?? '',
           language: row.verdict_language ?? row.language,
           publishedAt: row.published_at,
+          correctionNote: row.correction_note,
           rating: row.rating_color !== null ? { color: row.rating_color, labels: parseLabels(row.rating_labels ?? '{}'), value: row.rating_value } : null,
         }
       : null;
@@ -73,7 +77,7 @@ export async function getEmbedClaim(db: D1Database, id: string, pinnedVersion: n
   const row = await db
     .prepare(
       `SELECT c.id, c.status, c.language, c.text, c.version,
-         v.version AS verdict_version, v.rating_key, v.summary, v.language AS verdict_language, v.published_at,
+         v.version AS verdict_version, v.rating_key, v.summary, v.language AS verdict_language, v.published_at, v.correction_note,
          r.color AS rating_color, r.labels AS rating_labels, r.value AS rating_value
        FROM claims c
        LEFT JOIN verdicts v ON v.id = (

@@ -51,7 +51,9 @@ describe('a write changes the embeds on the very next request', () => {
     expect(await json.json()).toMatchObject({ message: 'Mostly false', color: 'bc4c00' });
     const card = await call(`/embed/${id}`);
     expect(d1Queries(card)).toBe(1);
-    expect(await card.text()).toContain('Rated mostly-false');
+    const cardHtml = await card.text();
+    expect(cardHtml).toContain('Rated mostly-false');
+    expect(cardHtml).toContain('Corrected: <span lang="en" dir="ltr">The first figure was revised by the statistics office.</span>');
     const oembed = await call(oembedPath);
     expect(d1Queries(oembed)).toBe(1);
 

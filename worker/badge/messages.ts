@@ -18,6 +18,8 @@ export interface EmbedWords {
   unknownNote: string;
   /** Card: small "by {org}" line. */
   by: string;
+  /** Card: before a correction's public note. */
+  corrected: string;
 }
 
 export const WORDS: Record<EmbedLang, EmbedWords> = {
@@ -30,6 +32,7 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     inReviewNote: 'Our fact-checkers are reviewing this claim.',
     unknownNote: 'This claim is not available.',
     by: 'Fact check by',
+    corrected: 'Corrected',
   },
   ar: {
     label: 'تحقق',
@@ -40,6 +43,7 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     inReviewNote: 'يراجع فريق التحقق هذا الادعاء حالياً.',
     unknownNote: 'هذا الادعاء غير متاح.',
     by: 'تحقق من',
+    corrected: 'تصحيح',
   },
   fr: {
     label: 'vérification',
@@ -50,6 +54,7 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     inReviewNote: 'Nos vérificateurs examinent cette affirmation.',
     unknownNote: "Cette affirmation n'est pas disponible.",
     by: 'Vérification par',
+    corrected: 'Corrigé',
   },
 };
 

@@ -47,6 +47,14 @@ function Verdict({ view }: { view: EmbedView }) {
         <p class="cd-summary" lang={v.language} dir={dirOf(v.language)}>
           {v.summary}
         </p>
+        {v.correctionNote ? (
+          <p class="cd-note">
+            {`${WORDS[view.lang].corrected}: `}
+            <span lang={v.language} dir={dirOf(v.language)}>
+              {v.correctionNote}
+            </span>
+          </p>
+        ) : null}
       </>
     );
   }
