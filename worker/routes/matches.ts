@@ -1,0 +1,44 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getClaim } from '../../d1/claims';
+import { findMatches } from '../../d1/matches';
+import type { AppEnv } from '../env';
+import { MatchSchema } from '../ingest/api-schemas';
+import { problem, validationHook } from '../lib/problem';
+import { requireUser } from '../middleware/auth';
+import { IdParam, jsonResponse, problems } from '../schemas';
+
+/** Possible duplicates of a claim. Mounted at /api/v1/claims. Marking one is core's transition API. */
+export const matches = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+matches.use('*', requireUser('editor', 'admin'));
+
+matches.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/matches',
+    tags: ['claims'],
+    summary: 'Stored claims that may say the same thing (exact text first, then similar)',
+    request: {
+      params: IdParam,
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(50).default(10),
+        published: z.enum(['0', '1', 'true', 'false']).optional(),
+      }),
+    },
+    responses: {
+      200: jsonResponse(z.object({ claim: z.object({ id: z.string(), text: z.string() }), matches: z.array(MatchSchema) }), 'Matches'),
+      ...problems(400, 401, 403, 404),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const claim = await getClaim(c.env.DB, id);
+    if (!claim) throw problem(404, 'Claim not found', { code: 'not_found' });
+    const found = await findMatches(c.env.DB, claim.text, {
+      excludeId: id,
+      limit: q.limit,
+      publishedOnly: q.published === '1' || q.published === 'true',
+    });
+    return c.json({ claim: { id: claim.id, text: claim.text }, matches: found }, 200);
+  },
+);
