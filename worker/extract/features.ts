@@ -5,8 +5,8 @@
 import type { Lexicon } from './lexicon';
 
 export type FeatureId =
-  | 'number' | 'number-word' | 'percent' | 'money' | 'magnitude' | 'measure' | 'date' | 'superlative' | 'comparative'
-  | 'change-verb' | 'causal' | 'prediction' | 'attribution' | 'named-entity' | 'event-verb' | 'quote'
+  | 'number' | 'number-word' | 'percent' | 'money' | 'magnitude' | 'measure' | 'date' | 'record' | 'superlative' | 'comparative'
+  | 'change-verb' | 'causal' | 'prediction' | 'attribution' | 'named-entity' | 'event-verb'
   | '-question' | '-opinion' | '-hedge' | '-feeling' | '-first-person' | '-schedule' | '-too-short' | '-too-long';
 
 export interface Features {
@@ -27,7 +27,6 @@ const NOISE = /https?:\/\/\S+|www\.\S+|@\w+|#/gu;
 const CURRENCY_SIGN = /[$€£¥]|(?<![\p{L}])(?:us\$|\$us)/u;
 const PERCENT_SIGN = /%|‰/;
 const QUESTION = /[?؟]/;
-const QUOTE = /[“”«»"]/;
 const LATIN_CAPITALIZED = /(?<=[\p{L}\p{N},;:)]\s+)(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u;
 const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u;
 
@@ -36,7 +35,7 @@ const dateSpans = new WeakMap<Lexicon, RegExp>();
 function dateSpan(lex: Lexicon): RegExp {
   let re = dateSpans.get(lex);
   if (!re) {
-    re = new RegExp(`(?:\\d{1,2}(?:st|nd|rd|th|er)?\\s+(?:of\\s+)?)?(?:${lex.date.source})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+(?:19|20)\\d\\d)?`, 'giu');
+    re = new RegExp(`(?:\\d{1,2}(?:st|nd|rd|th|er)?\\s+(?:of\\s+)?)?(?:${lex.date.source})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(?:19|20)\\d\\d)?`, 'giu');
     dateSpans.set(lex, re);
   }
   return re;
@@ -65,14 +64,14 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
   add('magnitude', lex.magnitude.test(norm));
   add('measure', lex.measure.test(norm));
   add('date', lex.date.test(norm));
-  add('superlative', lex.superlative.test(norm));
+  add('record', lex.record.test(norm));
+  add('superlative', !fired.has('record') && lex.superlative.test(norm));
   add('comparative', lex.comparative.test(norm));
   add('change-verb', lex.changeVerb.test(norm));
   add('causal', lex.causal.test(norm));
   add('prediction', lex.prediction.test(norm));
   add('attribution', lex.attribution.test(norm));
   add('event-verb', lex.eventVerb.test(norm));
-  add('quote', QUOTE.test(norm));
   const entity = lex.entity.test(norm) || (language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
   add('named-entity', entity);
   add('-question', QUESTION.test(norm) || lex.questionStart.test(norm));

@@ -14,6 +14,8 @@ export interface Lexicon {
   magnitude: RegExp;
   numberWord: RegExp;
   date: RegExp;
+  /** Records and firsts ("record", "unprecedented", "لأول مرة"): the strongest comparison cue. */
+  record: RegExp;
   superlative: RegExp;
   comparative: RegExp;
   changeVerb: RegExp;
@@ -40,7 +42,8 @@ export interface Lexicon {
 }
 
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
-const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
+// An entry ending in an apostrophe (French elision: j', l') ends at it.
+const NOT_WORD_AFTER = "(?:(?<=')|(?![\\p{L}\\p{N}]))";
 
 /** Spaces in an entry mean "any run of spaces"; entries are regex fragments written by hand. */
 function alternation(entries: readonly string[]): string {

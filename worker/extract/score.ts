@@ -33,8 +33,11 @@ const WEIGHTS: Record<FeatureId, number> = {
   measure: 0.5,
   // A date anchors an event in time but is also how schedules and scene-setting read: small.
   date: 0.25,
-  // "Record", "highest", "first time": superlatives are strong, verifiable and often wrong.
-  superlative: 0.9,
+  // "Record", "first time", "highest since 1994": records are what fact-checkers check first
+  // (verifiable, newsworthy and often wrong), so they weigh as much as a figure.
+  record: 1.2,
+  // Bare superlatives ("the best", "biggest") are also how opinion talks: less.
+  superlative: 0.6,
   comparative: 0.4,
   // A change verb ("rose", "ارتفع") states a trend that data can confirm or refute.
   'change-verb': 0.8,
@@ -45,7 +48,6 @@ const WEIGHTS: Record<FeatureId, number> = {
   attribution: 0.5,
   'named-entity': 0.45,
   'event-verb': 0.5,
-  quote: 0,
   // Questions assert nothing, even with a number in them.
   '-question': -2.0,
   // Opinion, feeling and hedging words mark judgement rather than fact.
@@ -77,7 +79,7 @@ function claimType(fired: Set<FeatureId>): ClaimType {
   const has = (id: FeatureId): boolean => fired.has(id);
   const figures = has('number') || has('number-word') || has('percent') || has('money') || has('magnitude');
   if (has('prediction') && !has('-schedule') && (figures || has('change-verb'))) return 'prediction';
-  if (has('superlative')) return 'comparison';
+  if (has('record') || has('superlative')) return 'comparison';
   if (figures) return 'quantity';
   if (has('comparative') && has('change-verb')) return 'comparison';
   if (has('causal')) return 'causal';
@@ -109,8 +111,7 @@ export function scoreNormalized(original: string, norm: string, offsets: Int32Ar
     const r = findSpeaker(norm, language);
     if (r) speaker = original.slice(offsets[r.start]!, offsets[r.end]!).replace(EDGES, '') || null;
   }
-  // 'quote' has no weight: it is reported for the UI, not scored.
-  const why = ORDER.filter((id) => f.fired.has(id) && WEIGHTS[id] !== 0);
+  const why = ORDER.filter((id) => f.fired.has(id));
   return { score, type: claimType(f.fired), speaker, why };
 }
 

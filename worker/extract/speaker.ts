@@ -22,12 +22,12 @@ const AR_STOP = foldArabicLetters('إن|أن|في|يوم|خلال|أمس|عن|إ
 const SOURCES: Record<string, RegExp[]> = {
   en: [
     new RegExp(`according\\s+to\\s+((?:the\\s+)?[^,.;:!?"“”]{2,70}?)(?=\\s*[,.;:!?"”]|\\s+(?:that|which|who)\\b|$)`, 'iu'),
-    new RegExp(`(${NAME_RUN}|${EN_TITLE})(?:,[^,]{2,60},)?\\s+(?:${EN_VERBS})(?![\\p{L}])`, 'u'),
+    new RegExp(`((?:${NAME_RUN}|${EN_TITLE})(?:,\\s*${NAME_RUN},)?)\\s+(?:${EN_VERBS})(?![\\p{L}])`, 'u'),
     new RegExp(`(?<![\\p{L}])(?:${EN_VERBS})\\s+(${NAME_RUN}|${EN_TITLE})`, 'u'),
   ],
   fr: [
     /(?<![\p{L}])(?:selon|d'apres)\s+((?:l'|le\s+|la\s+|les\s+)?[^,.;:!?"“”«»]{2,70}?)(?=\s*[,.;:!?"”»]|$)/iu,
-    new RegExp(`(?:^|[,«»"“”]\\s*)((?:l'|le\\s+|la\\s+|les\\s+)?[^,;:!?"“”«»]{2,70}?)\\s*(?:,[^,]{2,60},)?\\s+(?:${FR_VERBS})(?![\\p{L}])`, 'iu'),
+    new RegExp(`(?:^|[,«»"“”]\\s*)((?:l'|le\\s+|la\\s+|les\\s+)?[^,;:!?"“”«»\\d]{2,70}?(?:,\\s*${NAME_RUN},)?)\\s+(?:${FR_VERBS})(?![\\p{L}])`, 'iu'),
     new RegExp(`(?<![\\p{L}])(?:${FR_VERBS})\\s+((?:l'|le\\s+|la\\s+|les\\s+)?(?:${NAME_RUN}|ministre[^,.;:!?]{0,60}?))(?=\\s*[,.;:!?"”»]|$)`, 'u'),
   ],
   ar: [
@@ -53,7 +53,8 @@ export function findSpeaker(norm: string, language: string): Range | null {
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim().replace(/[\s,،.]+$/u, '');
     const words = text.split(/\s+/u);
-    if (text.length < 2 || words.length > MAX_WORDS || PRONOUNS.test(text)) continue;
+    // Figures are never part of a name: such a match is a clause, not a speaker.
+    if (text.length < 2 || words.length > MAX_WORDS || PRONOUNS.test(text) || /\d/.test(text)) continue;
     const start = (m.indices?.[1]?.[0] ?? m.index) + lead;
     return { start, end: start + text.length };
   }
