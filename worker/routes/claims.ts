@@ -3,7 +3,7 @@ import { getClaimDetail } from '../../d1/claim-detail';
 import { createClaim, getClaim, listClaims, transitionClaim, updateClaim, type Claim } from '../../d1/claims';
 import type { AppEnv } from '../env';
 import { detectLanguage } from '../extract/index';
-import { invalidateEmbeds } from '../badge/edge-cache';
+import { invalidateEmbeds } from './embeds/cache';
 import { actorOf } from '../lib/actor';
 import { problem, validationHook } from '../lib/problem';
 import { canMove, illegalMoveMessage, STATUSES } from '../lib/status';

@@ -3,7 +3,7 @@ import { getClaimDetail } from '../../d1/claim-detail';
 import { activeRatings } from '../../d1/ratings';
 import { appendVerdict } from '../../d1/verdicts';
 import type { AppEnv } from '../env';
-import { invalidateEmbeds } from '../badge/edge-cache';
+import { invalidateEmbeds } from './embeds/cache';
 import { actorOf } from '../lib/actor';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';

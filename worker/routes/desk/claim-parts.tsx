@@ -6,7 +6,7 @@ import { getClaim } from '../../../d1/claims';
 import { activeRatings } from '../../../d1/ratings';
 import { addSource, deleteSource, getSource, updateSource, type SourceInput } from '../../../d1/sources';
 import { appendVerdict } from '../../../d1/verdicts';
-import { invalidateEmbeds } from '../../badge/edge-cache';
+import { invalidateEmbeds } from '../embeds/cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import type { SourceFormValues, VerdictFormValues } from '../../views/desk/workspace';

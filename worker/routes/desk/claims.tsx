@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getClaimDetail } from '../../../d1/claim-detail';
 import { getClaim, transitionClaim, updateClaim, type ClaimPatch } from '../../../d1/claims';
 import { getUser } from '../../../d1/users';
-import { invalidateEmbeds } from '../../badge/edge-cache';
+import { invalidateEmbeds } from '../embeds/cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { canMove, STATUSES } from '../../lib/status';

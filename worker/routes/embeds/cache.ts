@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../env';
+import { BADGE_STYLES, EMBED_LANGS, type BadgeStyle, type EmbedLang } from '../../badge/messages';
+import type { AppEnv } from '../../env';
 import { memoDelete } from './memo';
-import { BADGE_STYLES, EMBED_LANGS, type BadgeStyle, type EmbedLang } from './messages';
 
 /**
  * Edge cache for embeds (Cache API, caches.default), with a short in-isolate memo in front (memo.ts).

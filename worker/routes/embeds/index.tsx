@@ -1,18 +1,18 @@
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
-import { LIVE_CACHE_CONTROL, PINNED_CACHE_CONTROL, publicOrigin, UNKNOWN_CACHE_CONTROL, type EmbedKey } from '../badge/edge-cache';
-import { embedView, type EmbedView } from '../badge/embed-view';
-import { BADGE_STYLES, EMBED_LANGS, embedLangOf, type EmbedLang } from '../badge/messages';
-import { cardSize, oembedDocument } from '../badge/oembed';
-import { serveEmbed } from '../badge/respond';
-import { renderBadge } from '../badge/svg';
-import type { AppEnv } from '../env';
-import { ID_PATTERN } from '../lib/ids';
-import { problem } from '../lib/problem';
-import { securityHeaders } from '../middleware/security-headers';
-import { EmbedCard } from '../views/embed/card';
-import { FRAME_SCRIPT_HASH } from '../views/embed/frame-script';
+import { embedView, type EmbedView } from '../../badge/embed-view';
+import { BADGE_STYLES, EMBED_LANGS, embedLangOf, type EmbedLang } from '../../badge/messages';
+import { cardSize, oembedDocument } from '../../badge/oembed';
+import { renderBadge } from '../../badge/svg';
+import type { AppEnv } from '../../env';
+import { ID_PATTERN } from '../../lib/ids';
+import { problem } from '../../lib/problem';
+import { securityHeaders } from '../../middleware/security-headers';
+import { EmbedCard } from '../../views/embed/card';
+import { FRAME_SCRIPT_HASH } from '../../views/embed/frame-script';
+import { LIVE_CACHE_CONTROL, PINNED_CACHE_CONTROL, publicOrigin, UNKNOWN_CACHE_CONTROL, type EmbedKey } from './cache';
+import { serveEmbed } from './serve';
 
 /** Embeds for other sites: /badge/:id.svg, /badge/:id.json, /embed/:id, /oembed. No cookies, ever. */
 export const embeds = new Hono<AppEnv>();

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { getEmbedClaim, type EmbedClaim } from '../../d1/embeds';
-import type { AppEnv } from '../env';
-import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey, publicOrigin, type EmbedKey } from './edge-cache';
+import { getEmbedClaim, type EmbedClaim } from '../../../d1/embeds';
+import type { AppEnv } from '../../env';
+import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey, publicOrigin, type EmbedKey } from './cache';
 import { memoGet, memoSet } from './memo';
 
 /** Headers a 304 keeps from the full answer. */
