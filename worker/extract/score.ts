@@ -77,7 +77,8 @@ function weightedSum(f: Features): number {
 /** One type per claim, from the most specific cue to the least. */
 function claimType(fired: Set<FeatureId>): ClaimType {
   const has = (id: FeatureId): boolean => fired.has(id);
-  const figures = has('number') || has('number-word') || has('percent') || has('money') || has('magnitude');
+  // A count in words ("three men") types a claim as a quantity only when nothing happened in it.
+  const figures = has('number') || has('percent') || has('money') || has('magnitude') || (has('number-word') && !has('event-verb'));
   if (has('prediction') && !has('-schedule') && (figures || has('change-verb'))) return 'prediction';
   if (has('record') || has('superlative')) return 'comparison';
   if (figures) return 'quantity';

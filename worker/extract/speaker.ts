@@ -16,6 +16,7 @@ const NAME_RUN = `${CAP}(?:\\s+(?:(?:of|the|for|de|du|des|la|le|l')\\s+)?${CAP})
 const EN_TITLE = '(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:minister|ministry|president|spokes(?:man|woman|person)|governor|mayor|agency|bank|police|army|office|department|official|officials|company|committee|commission|institute|report|data|survey|study|statistics)(?:\\s+' + CAP + ')*';
 const EN_VERBS = 'said|says|told|added|stated|announced|warned|noted|insisted|argued|explained|confirmed|claimed|declared|revealed|estimated|reported|wrote|admitted';
 const FR_VERBS = '(?:a|ont)\\s+(?:declare|affirme|annonce|indique|precise|assure|explique|ajoute|souligne|revele|confirme|estime|dit|rappele|reconnu|averti|fait\\s+savoir)|declare|affirme|estime|souligne|precise|assure';
+const FR_TITLE = '(?:ministre|president(?:e)?|porte-parole|maire|prefet(?:e)?|directeur|directrice|secretaire|gouverneur|depute(?:e)?|senateur|senatrice|responsable|ministere|gouvernement)';
 const AR_VERBS = foldArabicLetters('قال|قالت|أعلن|أعلنت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|أضاف|أضافت|أشار|أشارت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|شدد|شددت|لفت|لفتت|نفى|نفت');
 const AR_STOP = foldArabicLetters('إن|أن|في|يوم|خلال|أمس|عن|إلى|بأن|على|لـ|لوكالة|للصحفيين|لقناة|مساء|صباح|اليوم|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت');
 
@@ -28,7 +29,7 @@ const SOURCES: Record<string, RegExp[]> = {
   fr: [
     /(?<![\p{L}])(?:selon|d'apres)\s+((?:l'|le\s+|la\s+|les\s+)?[^,.;:!?"“”«»]{2,70}?)(?=\s*[,.;:!?"”»]|$)/iu,
     new RegExp(`(?:^|[,«»"“”]\\s*)((?:l'|le\\s+|la\\s+|les\\s+)?[^,;:!?"“”«»\\d]{2,70}?(?:,\\s*${NAME_RUN},)?)\\s+(?:${FR_VERBS})(?![\\p{L}])`, 'iu'),
-    new RegExp(`(?<![\\p{L}])(?:${FR_VERBS})\\s+((?:l'|le\\s+|la\\s+|les\\s+)?(?:${NAME_RUN}|ministre[^,.;:!?]{0,60}?))(?=\\s*[,.;:!?"”»]|$)`, 'u'),
+    new RegExp(`(?<![\\p{L}])(?:${FR_VERBS})\\s+((?:l'|le\\s+|la\\s+|les\\s+)?(?:${NAME_RUN}(?![\\p{L}])|${FR_TITLE}[^,.;:!?]{0,60}?(?=\\s*[,.;:!?"”»]|$)))`, 'u'),
   ],
   ar: [
     new RegExp(`(?<![\\p{L}])(?:بحسب|حسب|وفقا\\s*ل|وفق|نقلا\\s+عن|طبقا\\s*ل)\\s*((?:[^\\s،,:؛.«»"“”]+\\s*){1,7}?)(?=[،,:؛.«»"“”]|\\s+(?:فان|ان|فقد)\\s|$)`, 'u'),
