@@ -19,6 +19,7 @@ describe('GET /claims/:id', () => {
     expect(html).toContain('Embed this');
     expect(html).toContain(`&lt;iframe src=&quot;https://claimdesk.test/embed/${claim.id}&quot;`);
     expect(html).toContain('property="og:title"');
+    expect(html).toContain(`<link rel="alternate" hreflang="ar" href="https://claimdesk.test/claims/${claim.id}?lang=ar"`);
     expect(html).toContain('name="twitter:card"');
     const csp = res.headers.get('Content-Security-Policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");

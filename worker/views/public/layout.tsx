@@ -41,6 +41,8 @@ export function PublicLayout(props: LayoutProps) {
         {meta.description ? <meta name="description" content={meta.description} /> : null}
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
         {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
+        {meta.canonical ? <link rel="alternate" hreflang="x-default" href={meta.canonical} /> : null}
+        {meta.canonical ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${meta.canonical}?lang=${l}`} />) : null}
         <meta property="og:site_name" content={props.org} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
