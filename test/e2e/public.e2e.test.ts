@@ -149,6 +149,7 @@ describe('read published claims', () => {
     const page = await ctx.newPage();
     await page.goto(`${server.origin}/claims?q=ridership`);
     expect(await checkA11y(page)).toEqual([]);
+    await shot(page, 'claims-search-en');
     await page.locator('.claim-card a').first().click();
     expect(await page.textContent('.corrections')).toContain('The first version wrongly said ridership had not risen.');
     expect(await checkA11y(page)).toEqual([]);
