@@ -5,7 +5,8 @@
  * chromium through playwright-core; checkA11y() runs axe-core inside a page.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,11 +35,42 @@ function runOnce(cmd: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${[cmd, ...args].join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Prepare a fresh local D1 in `dir`: migrations, then the demo seed when core's script exists. */
-export function prepareDatabase(dir: string): void {
+/** Build a local D1 in `dir`: migrations, then the demo seed when core's script exists. */
+function buildDatabase(dir: string): void {
   runOnce(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
   const seed = join(ROOT, 'scripts/seed.mjs');
   if (existsSync(seed)) runOnce(process.execPath, [seed, '--persist-to', dir]);
+}
+
+/** Files whose content decides what the prepared database holds (schema, seed and the code it runs). */
+function databaseInputsHash(): string {
+  const hash = createHash('sha256');
+  const walk = (path: string) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
+    else hash.update(path).update(readFileSync(path));
+  };
+  for (const p of ['migrations', 'd1', 'scripts/seed.mjs', 'worker/extract', 'worker/lib', 'worker/match', 'wrangler.toml']) walk(join(ROOT, p));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Put a fresh copy of the migrated, seeded database in `dir`. The first call builds a template
+ * (keyed by the hash of its inputs) and later ones copy it: seconds saved per test file.
+ */
+export function prepareDatabase(dir: string): void {
+  const template = join(tmpdir(), `claimdesk-e2e-db-${databaseInputsHash()}`);
+  if (!existsSync(template)) {
+    const building = mkdtempSync(`${template}-build-`);
+    buildDatabase(building);
+    try {
+      renameSync(building, template);
+    } catch {
+      // Another process won the race: its template is as good.
+      rmSync(building, { recursive: true, force: true });
+    }
+  }
+  cpSync(template, dir, { recursive: true });
 }
 
 async function waitForHealth(origin: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
