@@ -9,7 +9,8 @@ import { IdParam, jsonResponse, problems } from '../schemas';
 
 /** Possible duplicates of a claim. Mounted at /api/v1/claims. Marking one is core's transition API. */
 export const matches = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-matches.use('*', requireUser('editor', 'admin'));
+// Scoped to its own path: this router shares the /api/v1/claims mount with others.
+matches.use('/:id/matches', requireUser('editor', 'admin'));
 
 matches.openapi(
   createRoute({
