@@ -134,7 +134,7 @@ describe('fetchArticle', () => {
     expect(await failure(fetchArticle('https://news.example/g', { fetcher: broken }))).toBe('upstream_unreachable');
   });
 
-  it('decodes windows-1256 from the header and from a meta declaration, and iso-8859-1', async () => {
+  it('decodes windows-1256 from the header, a meta or an XML declaration, and iso-8859-1', async () => {
     const arabic = 'قال الوزير إن البطالة انخفضت';
     const fromHeader: Fetcher = async () =>
       new Response(encode1256(`<p>${arabic}</p>`), { headers: { 'Content-Type': 'text/html; charset=windows-1256' } });
@@ -146,6 +146,11 @@ describe('fetchArticle', () => {
         headers: { 'Content-Type': 'text/html' },
       });
     expect((await fetchArticle('https://news.example/w', { fetcher: fromMeta })).html).toContain(arabic);
+    const xhtml: Fetcher = async () =>
+      new Response(encode1256(`<?xml version="1.0" encoding="windows-1256"?><html><p>${arabic}</p></html>`), {
+        headers: { 'Content-Type': 'application/xhtml+xml' },
+      });
+    expect((await fetchArticle('https://news.example/x', { fetcher: xhtml })).html).toContain(arabic);
     const latin: Fetcher = async () =>
       new Response(new Uint8Array([0x3c, 0x70, 0x3e, 0x65, 0x74, 0xe9]), { headers: { 'Content-Type': 'text/html; charset=ISO-8859-1' } });
     expect((await fetchArticle('https://news.example/l', { fetcher: latin })).html).toBe('<p>eté');

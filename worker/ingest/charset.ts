@@ -1,6 +1,6 @@
 /**
  * Turn the bytes of an HTML page into text: the charset comes from the Content-Type header,
- * else a byte-order mark, else a <meta> declaration in the first 1024 bytes, else UTF-8.
+ * else a byte-order mark, else a <meta> (or XML) declaration in the first 1024 bytes, else UTF-8.
  * Labels are resolved by TextDecoder (windows-1256, iso-8859-1, iso-8859-6, utf-8…).
  */
 export function decodeHtml(bytes: Uint8Array, contentType: string | null): { text: string; charset: string } {
@@ -31,6 +31,6 @@ function metaCharset(bytes: Uint8Array): string | null {
   // ASCII-compatible prescan: every charset we accept keeps ASCII bytes as ASCII.
   let head = '';
   for (const b of bytes.subarray(0, 1024)) head += String.fromCharCode(b);
-  const direct = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i);
-  return direct ? direct[1]!.toLowerCase() : null;
+  const found = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i) ?? head.match(/^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i);
+  return found ? found[1]!.toLowerCase() : null;
 }
