@@ -31,12 +31,22 @@ describe('/track/:token', () => {
   it('follows the claim through its statuses and links the published verdict', async () => {
     const { location, fields } = await submit();
     const claimId = (await env.DB.prepare('SELECT claim_id FROM submissions WHERE text = ?1').bind(fields.text).first<{ claim_id: string }>())!.claim_id;
-    let claim = (await getClaim(env.DB, claimId))!;
-    const moved = await transitionClaim(env.DB, claim, 'rejected', {}, ACTOR);
+    const moved = await transitionClaim(env.DB, (await getClaim(env.DB, claimId))!, 'rejected', {}, ACTOR);
     expect(moved.ok).toBe(true);
     const html = await (await call(location)).text();
     expect(html).toContain('Not selected for checking');
     expect(html).not.toContain(`/claims/${claimId}`);
+  });
+
+  it('links the original verdict when editors mark the submission a duplicate of a published claim', async () => {
+    const original = await publishedClaim();
+    const { location, fields } = await submit();
+    const claimId = (await env.DB.prepare('SELECT claim_id FROM submissions WHERE text = ?1').bind(fields.text).first<{ claim_id: string }>())!.claim_id;
+    const moved = await transitionClaim(env.DB, (await getClaim(env.DB, claimId))!, 'duplicate', { duplicateOf: original.id }, ACTOR);
+    expect(moved.ok).toBe(true);
+    const html = await (await call(location)).text();
+    expect(html).toContain('Already covered by another claim');
+    expect(html).toContain(`<a href="/claims/${original.id}">Read the verdict</a>`);
   });
 
   it('is 404 for unknown or malformed tokens', async () => {
