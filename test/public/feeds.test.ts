@@ -27,6 +27,8 @@ describe('GET /feeds/atom.xml', () => {
     const etag = res.headers.get('ETag')!;
     const lastModified = res.headers.get('Last-Modified')!;
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(res.headers.get('Cache-Control')).toMatch(/s-maxage=\d+, stale-while-revalidate=\d+/);
+    expect(res.headers.get('Vary')).toBeNull();
     expect(new Date(lastModified).toUTCString()).toBe(lastModified);
     expect((await call('/feeds/atom.xml', { headers: { 'If-None-Match': etag } })).status).toBe(304);
     expect((await call('/feeds/atom.xml', { headers: { 'If-Modified-Since': lastModified } })).status).toBe(304);

@@ -105,10 +105,10 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
  * Set the validators and cache policy of a cacheable GET answer; returns a 304 when the client's
  * copy is current (If-None-Match first; If-Modified-Since only without it).
  */
-export function conditional(c: C, etag: string, lastModified?: string): Response | null {
+export function conditional(c: C, etag: string, lastModified?: string, opts: { varyLanguage?: boolean } = {}): Response | null {
   c.header('ETag', etag);
   c.header('Cache-Control', PUBLIC_CACHE);
-  c.header('Vary', 'Accept-Language');
+  if (opts.varyLanguage !== false) c.header('Vary', 'Accept-Language');
   const lm = lastModified ? new Date(lastModified) : null;
   if (lm && !Number.isNaN(lm.getTime())) c.header('Last-Modified', lm.toUTCString());
   const inm = c.req.header('If-None-Match');

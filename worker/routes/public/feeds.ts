@@ -32,7 +32,8 @@ function shorten(text: string, max: number): string {
 
 async function send(c: Context<AppEnv>, body: string, type: string, lastModified: string): Promise<Response> {
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
-  const notModified = conditional(c, etag, lastModified);
+  // Feeds do not depend on the reader's language: one cached copy for everyone.
+  const notModified = conditional(c, etag, lastModified, { varyLanguage: false });
   if (notModified) return notModified;
   c.header('Content-Type', type);
   return c.body(body, 200);
