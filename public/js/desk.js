@@ -6,7 +6,8 @@
     var out = document.getElementById(input.getAttribute('data-counter'));
     var max = Number(input.getAttribute('maxlength')) || 0;
     if (!out || !max) return;
-    var left = max - Array.from(input.value).length;
+    // UTF-16 units, like maxlength and the server-side limit.
+    var left = max - input.value.length;
     out.textContent = (input.getAttribute('data-counter-template') || '{n}').replace('{n}', String(left));
     out.classList.toggle('over', left < 0);
   }

@@ -30,27 +30,36 @@ export function AdminUsersPage(props: { ui: DeskUi; users: User[]; notice?: Noti
             <tr class={u.active ? undefined : 'inactive'}>
               <td><bdi>{u.name}</bdi></td>
               <td dir="ltr">{u.email}</td>
-              <td>
-                <form method="post" action={`/desk/admin/users/${u.id}`} class="inline-form">
-                  <Csrf ui={ui} />
-                  <label for={`role-${u.id}`} class="visually-hidden">{`${t('role')}: ${u.name}`}</label>
-                  <select id={`role-${u.id}`} name="role">
-                    <option value="editor" selected={u.role === 'editor'}>{t('role_editor')}</option>
-                    <option value="admin" selected={u.role === 'admin'}>{t('role_admin')}</option>
-                  </select>
-                  <button type="submit">{t('changeRole')}</button>
-                </form>
-              </td>
-              <td>
-                <form method="post" action={`/desk/admin/users/${u.id}`} class="inline-form">
-                  <Csrf ui={ui} />
-                  <span>{u.active ? t('active') : t('inactive')}</span>{' '}
-                  <input type="hidden" name="active" value={u.active ? '0' : '1'} />
-                  <button type="submit" class={u.active ? 'danger' : undefined}>
-                    {u.active ? t('deactivate') : t('activate')}
-                  </button>
-                </form>
-              </td>
+              {u.id === ui.user?.id ? (
+                <>
+                  <td>{u.role === 'admin' ? t('role_admin') : t('role_editor')}</td>
+                  <td>{t('active')}</td>
+                </>
+              ) : (
+                <>
+                  <td>
+                    <form method="post" action={`/desk/admin/users/${u.id}`} class="inline-form">
+                      <Csrf ui={ui} />
+                      <label for={`role-${u.id}`} class="visually-hidden">{`${t('role')}: ${u.name}`}</label>
+                      <select id={`role-${u.id}`} name="role">
+                        <option value="editor" selected={u.role === 'editor'}>{t('role_editor')}</option>
+                        <option value="admin" selected={u.role === 'admin'}>{t('role_admin')}</option>
+                      </select>
+                      <button type="submit">{t('changeRole')}</button>
+                    </form>
+                  </td>
+                  <td>
+                    <form method="post" action={`/desk/admin/users/${u.id}`} class="inline-form">
+                      <Csrf ui={ui} />
+                      <span>{u.active ? t('active') : t('inactive')}</span>{' '}
+                      <input type="hidden" name="active" value={u.active ? '0' : '1'} />
+                      <button type="submit" class={u.active ? 'danger' : undefined}>
+                        {u.active ? t('deactivate') : t('activate')}
+                      </button>
+                    </form>
+                  </td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

@@ -52,7 +52,7 @@ export function VerdictEditor(props: WorkspaceProps) {
         <p class="help" id="v-summary-help">
           {t('summaryHelp', { n: SUMMARY_MAX })}{' '}
           <output id="v-summary-count" for="v-summary" aria-live="polite">
-            {t('charsLeft', { n: SUMMARY_MAX - [...v.summary].length })}
+            {t('charsLeft', { n: SUMMARY_MAX - v.summary.length })}
           </output>
         </p>
         <label for="v-explanation">{t('explanation')}</label>
