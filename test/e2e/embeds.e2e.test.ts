@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EMBED_SCRIPT } from '../../worker/badge/embed-manifest';
 import { embedSnippets } from '../../worker/views/embed/snippets';
-import { freePort, launchBrowser, screenshotDir, startServer } from './harness';
+import { checkA11y, freePort, launchBrowser, screenshotDir, startServer } from './harness';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -237,6 +237,17 @@ describe('embeds on another origin', () => {
     await page.setContent(`<!doctype html><html><body style="margin:8px">${ar.map((s) => `<div style="margin:6px;zoom:3">${s}</div>`).join('')}</body></html>`);
     await page.screenshot({ path: join(screenshotDir(), 'embeds-badges-ar.png'), fullPage: true });
     await page.close();
+  });
+
+  test('the card has no serious accessibility violations, light or dark, in English and Arabic', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ colorScheme });
+      for (const path of [`/embed/${claims.en}`, `/embed/${claims.ar}`, `/embed/${claims.fr}?lang=ar`, '/embed/0000000000000000']) {
+        await page.goto(`${server.origin}${path}`);
+        expect(await checkA11y(page), `${colorScheme} ${path}`).toEqual([]);
+      }
+      await page.close();
+    }
   });
 
   test('the widget script is served immutable and CORS-enabled, and matches its SRI hash', async () => {
