@@ -132,17 +132,33 @@ export async function createArticleWithClaims(
     );
     statements.push(...claimStatements);
   }
+  let results: D1Result[];
   try {
-    await db.batch(statements);
+    // The read-back travels in the same batch: one round trip for the whole write.
+    results = await db.batch([...statements, ...articleReads(db, id)]);
   } catch (err) {
     if (err instanceof Error && /UNIQUE constraint failed: articles\.body_hash/.test(err.message)) {
       return { ok: false, reason: 'duplicate', existing: await findArticleByBody(db, input.body) };
     }
     throw err;
   }
-  const stored = await getArticleWithClaims(db, id);
+  const stored = readArticle(results.slice(-2));
   if (!stored) throw new Error('article insert did not return the row');
   return { ok: true, ...stored };
+}
+
+/** The two SELECTs of an article and its claims (best score first), for a batch. */
+function articleReads(db: D1Database, id: string): D1PreparedStatement[] {
+  return [
+    db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1`).bind(id),
+    db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.score DESC, c.start_offset`).bind(id),
+  ];
+}
+
+function readArticle([articles, claims]: D1Result[]): { article: Article; claims: Claim[] } | null {
+  const row = articles?.results[0] as ArticleRow | undefined;
+  if (!row) return null;
+  return { article: toArticle(row), claims: ((claims?.results ?? []) as ClaimRow[]).map(toClaim) };
 }
 
 /** The article with this body (by normalized hash) and its claims, or null. */
@@ -153,13 +169,7 @@ export async function findArticleByBody(db: D1Database, body: string): Promise<{
 
 /** An article and its claims (best score first), in one round trip. */
 export async function getArticleWithClaims(db: D1Database, id: string): Promise<{ article: Article; claims: Claim[] } | null> {
-  const [articles, claims] = await db.batch<ArticleRow | ClaimRow>([
-    db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1`).bind(id),
-    db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.score DESC, c.start_offset`).bind(id),
-  ]);
-  const row = articles?.results[0] as ArticleRow | undefined;
-  if (!row) return null;
-  return { article: toArticle(row), claims: ((claims?.results ?? []) as ClaimRow[]).map(toClaim) };
+  return readArticle(await db.batch(articleReads(db, id)));
 }
 
 /** One page of articles, newest first, and the cursor of the next page. */

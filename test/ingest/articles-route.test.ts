@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, callJson, count, makeUser, unique } from '../helpers';
+import { call, callJson, count, d1Queries, makeUser, unique } from '../helpers';
 
 /** A news text rich in check-worthy sentences, made unique so dedup never hits another test. */
 function newsText(tag = unique('t')): string {
@@ -70,8 +70,12 @@ describe('POST /api/v1/articles', () => {
   it('stores the article and its candidates with offsets, status candidate and audit rows, ordered by score', async () => {
     const { token, id: userId } = await makeUser('editor');
     const text = newsText();
+    // A stored claim sharing words with the article, so the matcher has candidates to rank.
+    await callJson('/api/v1/claims', { token, body: { text: 'The minister of labour said unemployment fell sharply.', language: 'en' } });
     const { res, body } = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text, title: 'Jobs report', publisher: 'Test Wire' } });
     expect(res.status).toBe(201);
+    // session, dedup lookup, matches (term counts, then FTS candidates), the write with its read-back
+    expect(d1Queries(res)).toBe(5);
     expect(res.headers.get('Location')).toBe(`/api/v1/articles/${body.article.id}`);
     expect(body.article).toMatchObject({ body: text, language: 'en', direction: 'ltr', title: 'Jobs report', publisher: 'Test Wire', url: null });
     expect(body.candidates.length).toBeGreaterThan(0);
@@ -189,6 +193,7 @@ describe('GET /api/v1/articles', () => {
     const created = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text: newsText() } });
     const { res, body } = await callJson(`/api/v1/articles/${created.body.article.id}`, { token });
     expect(res.status).toBe(200);
+    expect(d1Queries(res)).toBe(2); // the session, then article + claims in one batch
     expect(body.article.id).toBe(created.body.article.id);
     expect(body.claims.map((c: { id: string }) => c.id)).toEqual(created.body.candidates.map((c) => c.id));
     expect(body.claims[0]).toMatchObject({ status: 'candidate', articleId: created.body.article.id });
