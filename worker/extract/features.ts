@@ -2,7 +2,7 @@
  * Feature detection on one normalized sentence. Each feature is a short stable id (UIs translate
  * them); negative cues start with '-'. Detection only: weights live in score.ts.
  */
-import type { Lexicon } from './lexicon';
+import { type Lexicon, type Scanner, scanner } from './lexicon';
 
 export type FeatureId =
   | 'number' | 'number-word' | 'percent' | 'money' | 'magnitude' | 'measure' | 'date' | 'record' | 'superlative' | 'comparative'
@@ -48,38 +48,70 @@ function countNumbers(norm: string, lex: Lexicon): number {
   return n;
 }
 
+/**
+ * The word-list features, in scan priority order: where two lists match the same words the earlier
+ * wins (a schedule is not a prediction, a record is not a bare superlative, "selon moi" is opinion,
+ * "May 5" is a date and not the hedge "may").
+ */
+const SCANNED: [FeatureId, (lex: Lexicon) => RegExp][] = [
+  ['-schedule', (l) => l.schedule],
+  ['record', (l) => l.record],
+  ['date', (l) => l.date],
+  ['superlative', (l) => l.superlative],
+  ['-opinion', (l) => l.opinion],
+  ['-hedge', (l) => l.hedge],
+  ['-feeling', (l) => l.feeling],
+  ['percent', (l) => l.percent],
+  ['money', (l) => l.money],
+  ['magnitude', (l) => l.magnitude],
+  ['comparative', (l) => l.comparative],
+  ['change-verb', (l) => l.changeVerb],
+  ['causal', (l) => l.causal],
+  ['prediction', (l) => l.prediction],
+  ['attribution', (l) => l.attribution],
+  ['event-verb', (l) => l.eventVerb],
+  ['measure', (l) => l.measure],
+  ['number-word', (l) => l.numberWord],
+  ['named-entity', (l) => l.entity],
+];
+const scanners = new WeakMap<Lexicon, Scanner>();
+
+/** Feature ids whose word lists occur in the sentence: one regex pass for all lists. */
+function scanLists(norm: string, lex: Lexicon): Set<FeatureId> {
+  let sc = scanners.get(lex);
+  if (!sc) scanners.set(lex, (sc = scanner(SCANNED.map(([, pick]) => pick(lex)))));
+  const found = new Set<FeatureId>();
+  const { re, groups } = sc;
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        found.add(SCANNED[groups[g - 1]!]![0]);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 /** Which features fire on a normalized sentence in the given language. */
 export function detectFeatures(raw: string, lex: Lexicon, language: string): Features {
   const norm = raw.replace(NOISE, ' ');
-  const fired = new Set<FeatureId>();
+  const fired = scanLists(norm, lex);
   const add = (id: FeatureId, on: boolean): void => {
     if (on) fired.add(id);
   };
   const words = norm.match(WORD)?.length ?? 0;
   const numbers = countNumbers(norm, lex);
   add('number', numbers > 0);
-  add('number-word', numbers === 0 && lex.numberWord.test(norm));
-  add('percent', PERCENT_SIGN.test(norm) || lex.percent.test(norm));
-  add('money', CURRENCY_SIGN.test(norm) || lex.money.test(norm));
-  add('magnitude', lex.magnitude.test(norm));
-  add('measure', lex.measure.test(norm));
-  add('date', lex.date.test(norm));
-  add('record', lex.record.test(norm));
-  add('superlative', !fired.has('record') && lex.superlative.test(norm));
-  add('comparative', lex.comparative.test(norm));
-  add('change-verb', lex.changeVerb.test(norm));
-  add('causal', lex.causal.test(norm));
-  add('prediction', lex.prediction.test(norm));
-  add('attribution', lex.attribution.test(norm));
-  add('event-verb', lex.eventVerb.test(norm));
-  const entity = lex.entity.test(norm) || (language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
-  add('named-entity', entity);
+  if (numbers > 0) fired.delete('number-word');
+  add('percent', PERCENT_SIGN.test(norm));
+  add('money', CURRENCY_SIGN.test(norm));
+  if (fired.has('record')) fired.delete('superlative');
+  add('named-entity', language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
   add('-question', QUESTION.test(norm) || lex.questionStart.test(norm));
-  add('-opinion', lex.opinion.test(norm));
-  add('-hedge', lex.hedge.test(norm));
-  add('-feeling', lex.feeling.test(norm));
+  // First person overlaps other lists ("je pense", "I think"), so it gets its own pass.
   add('-first-person', lex.firstPerson.test(norm));
-  add('-schedule', lex.schedule.test(norm));
   add('-too-short', words < 6);
   add('-too-long', words > 60);
   return { fired, numbers, words };

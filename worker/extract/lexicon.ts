@@ -50,9 +50,15 @@ function alternation(entries: readonly string[]): string {
   return entries.map((e) => e.trim().replace(/ +/g, '\\s+')).join('|');
 }
 
+// How each list regex was built, so that scanner() can merge lists into one pass.
+const PARTS = new WeakMap<RegExp, { body: string; prefix: string }>();
+
 /** Latin-script words (en, fr): whole words, case-insensitive. */
 export function latinWords(entries: readonly string[], flags = 'iu'): RegExp {
-  return new RegExp(`${NOT_WORD_BEFORE}(?:${alternation(entries)})${NOT_WORD_AFTER}`, flags);
+  const body = alternation(entries);
+  const re = new RegExp(`${NOT_WORD_BEFORE}(?:${body})${NOT_WORD_AFTER}`, flags);
+  PARTS.set(re, { body, prefix: '' });
+  return re;
 }
 
 /**
@@ -60,12 +66,45 @@ export function latinWords(entries: readonly string[], flags = 'iu'): RegExp {
  * سـ, and the article ال, may be glued to the front. Entries carry their own suffixes.
  */
 export function arabicWords(entries: readonly string[], opts: { prefixes?: boolean } = {}): RegExp {
-  const prefix = opts.prefixes === false ? '' : '(?:[وف]?[بلكس]?(?:ال|لل)?)';
+  const prefix = opts.prefixes === false ? '' : AR_PREFIX;
   const body = foldArabicLetters(alternation(entries));
-  return new RegExp(`${NOT_WORD_BEFORE}${prefix}(?:${body})${NOT_WORD_AFTER}`, 'u');
+  const re = new RegExp(`${NOT_WORD_BEFORE}${prefix}(?:${body})${NOT_WORD_AFTER}`, 'u');
+  PARTS.set(re, { body, prefix });
+  return re;
 }
 
-/** Any of several regexes, as one (used to merge a language's list with shared symbol patterns). */
-export function anyOf(...res: RegExp[]): RegExp {
-  return new RegExp(res.map((r) => `(?:${r.source})`).join('|'), 'iu');
+const AR_PREFIX = '(?:[وف]?[بلكس]?(?:ال|لل)?)';
+
+/** A single-pass scanner over several lists: `groups[g - 1]` is the list that capture group g matched. */
+export interface Scanner {
+  re: RegExp;
+  groups: number[];
+}
+
+/**
+ * One global regex that finds the words of several lists in a single pass. At one position the
+ * earlier list wins, so lists go in priority order (records before superlatives, schedules before
+ * predictions). Lists without clitic prefixes are tried first; the others share one prefix group.
+ * Twenty scans of a sentence become one: this is the scoring hot path.
+ */
+export function scanner(lists: readonly RegExp[]): Scanner {
+  const bare: string[] = [];
+  const prefixed: string[] = [];
+  const bareIds: number[] = [];
+  const prefixedIds: number[] = [];
+  lists.forEach((re, i) => {
+    const parts = PARTS.get(re);
+    if (!parts) throw new Error(`list ${i} was not built by latinWords/arabicWords`);
+    const group = `((?:${parts.body})${NOT_WORD_AFTER})`;
+    if (parts.prefix) {
+      prefixed.push(group);
+      prefixedIds.push(i);
+    } else {
+      bare.push(group);
+      bareIds.push(i);
+    }
+  });
+  const alternatives = [...bare];
+  if (prefixed.length) alternatives.push(`${AR_PREFIX}(?:${prefixed.join('|')})`);
+  return { re: new RegExp(`${NOT_WORD_BEFORE}(?:${alternatives.join('|')})`, 'giu'), groups: [...bareIds, ...prefixedIds] };
 }

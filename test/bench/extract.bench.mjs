@@ -1,0 +1,85 @@
+// Extraction benchmark: CPU time of extractClaims per article for ~1 KB, 5 KB and 50 KB articles in
+// Arabic, English and French, built from the project's own labelled sentences (test/data/extract/).
+// Budget (DESIGN.md): under 2 ms CPU for a 5,000-character article, linear in length (50KB/5KB ≈ 10).
+// The engine is bundled with esbuild exactly as in scripts/eval.mjs. Prints numbers, asserts nothing.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = new URL('../../', import.meta.url).pathname;
+const SIZES = [1_000, 5_000, 50_000];
+const SAMPLES = 41;
+const MIN_SAMPLE_MS = 8;
+
+async function loadEngine() {
+  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-bench-'));
+  const outfile = join(dir, 'extract.mjs');
+  await build({ entryPoints: [join(root, 'worker/extract/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'warning' });
+  try {
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The labelled sentences of one language, in file order. */
+function sentences(lang) {
+  const lines = readFileSync(join(root, `test/data/extract/${lang}.tsv`), 'utf8').split(/\r?\n/).slice(1);
+  return lines.map((l) => l.split('\t')[4]).filter(Boolean);
+}
+
+/** An article of about `size` characters: sentences cycled, a paragraph break every four. */
+function article(list, size) {
+  let text = '';
+  for (let i = 0; text.length < size; i++) text += list[i % list.length] + (i % 4 === 3 ? '\n\n' : ' ');
+  return text;
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Median CPU milliseconds per call, over SAMPLES samples of enough calls to be measurable. */
+function measure(fn) {
+  for (let i = 0; i < 20; i++) fn();
+  let reps = 1;
+  for (;;) {
+    const t = cpuMs();
+    for (let i = 0; i < reps; i++) fn();
+    if (cpuMs() - t >= MIN_SAMPLE_MS) break;
+    reps *= 2;
+  }
+  const per = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const t = cpuMs();
+    for (let i = 0; i < reps; i++) fn();
+    per.push((cpuMs() - t) / reps);
+  }
+  per.sort((a, b) => a - b);
+  return { median: per[SAMPLES >> 1], p90: per[Math.floor(SAMPLES * 0.9)] };
+}
+
+const engine = await loadEngine();
+console.log(`extractClaims, CPU ms per article (median of ${SAMPLES} samples; p90 in brackets), Node ${process.version}`);
+console.log('lang   ~1 KB            ~5 KB            ~50 KB           50KB/5KB   candidates@5KB   segment-only@5KB');
+for (const lang of ['ar', 'en', 'fr']) {
+  const list = sentences(lang);
+  const cells = [];
+  const medians = {};
+  let found = 0;
+  for (const size of SIZES) {
+    const text = article(list, size);
+    const r = measure(() => engine.extractClaims(text, { language: lang, minScore: 0, limit: 10_000 }));
+    medians[size] = r.median;
+    if (size === 5_000) found = engine.extractClaims(text, { language: lang, minScore: 0, limit: 10_000 }).candidates.length;
+    cells.push(`${r.median.toFixed(3)} [${r.p90.toFixed(3)}]`.padEnd(17));
+  }
+  const seg = measure(() => engine.segmentSentences(article(list, 5_000), lang)).median;
+  const ratio = medians[50_000] / medians[5_000];
+  console.log(`${lang}     ${cells.join('')}${ratio.toFixed(1).padStart(6)}       ${String(found).padStart(8)}          ${seg.toFixed(3)}`);
+}
+const sample = article(sentences('en'), 5_000);
+console.log(`\ndetectLanguage on 5 KB: ${measure(() => engine.detectLanguage(sample)).median.toFixed(4)} ms (reads the first 4,000 characters only)`);
