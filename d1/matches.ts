@@ -43,7 +43,6 @@ const FTS_CANDIDATES = 50;
 const ROW_BUDGET = 2000;
 const MIN_TERMS = 2;
 const MAX_TERMS = 8;
-const CHUNK = 90;
 
 const MATCH_COLUMNS = `c.id, c.text, c.status, c.language, c.text_hash,
   CASE WHEN c.status = 'published' THEN (SELECT v.rating_key FROM verdicts v
@@ -51,7 +50,6 @@ const MATCH_COLUMNS = `c.id, c.text, c.status, c.language, c.text_hash,
 const MATCH_FILTERS = `(?1 IS NULL OR c.id <> ?1) AND (?2 IS NULL OR c.article_id IS NOT ?2) AND (?3 = 0 OR c.status = 'published')`;
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
-const chunks = <T>(list: T[]): T[][] => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
  * Stored claims that say the same thing as `text`, most similar first: exact normalized-hash
@@ -72,14 +70,11 @@ export async function findMatchesMany(db: D1Database, texts: string[], opts: Mat
   const allTerms = [...new Set(termsOf.flat())];
 
   // Round trip 1: exact hash matches, and how many rows contain each query term.
-  const hashChunks = chunks([...new Set(hashes)]);
   const first = await db.batch<MatchRow | { term: string; n: number }>([
-    ...hashChunks.map((hs) =>
-      db
-        .prepare(`SELECT ${MATCH_COLUMNS} FROM claims c WHERE c.text_hash IN (${hs.map((_, i) => `?${i + 4}`).join(', ')}) AND ${MATCH_FILTERS}
-          ORDER BY c.seq DESC LIMIT 500`)
-        .bind(...filters, ...hs),
-    ),
+    db
+      .prepare(`SELECT ${MATCH_COLUMNS} FROM claims c WHERE c.text_hash IN (SELECT value FROM json_each(?4)) AND ${MATCH_FILTERS}
+        ORDER BY c.seq DESC LIMIT 500`)
+      .bind(...filters, JSON.stringify([...new Set(hashes)])),
     ...(allTerms.length === 0
       ? []
       : [
@@ -93,9 +88,9 @@ export async function findMatchesMany(db: D1Database, texts: string[], opts: Mat
             .bind(JSON.stringify(allTerms), ROW_BUDGET + 1),
         ]),
   ]);
-  const exact = first.slice(0, hashChunks.length).flatMap((r) => r.results as MatchRow[]);
+  const exact = (first[0]?.results ?? []) as MatchRow[];
   const rows = new Map<string, number>();
-  for (const r of first.slice(hashChunks.length)) for (const { term, n } of r.results as Array<{ term: string; n: number }>) rows.set(term, n);
+  for (const { term, n } of (first[1]?.results ?? []) as Array<{ term: string; n: number }>) rows.set(term, n);
 
   // Round trip 2: bm25 candidates over each text's rarest terms. When the budget left terms out,
   // an AND-group of all the text's known terms is OR-ed in: it adds only the few rows that
