@@ -95,6 +95,7 @@ describe('GET /badge/:id.svg', () => {
     expect(texts(big.root)).toEqual(['FACT CHECK', 'MIXED']);
     expect(new Set([flat, square, big].map((r) => r.res.headers.get('ETag'))).size).toBe(3);
     expect((await svg(`/badge/${id}.svg`)).body).toBe(flat.body);
+    expect((await svg(`/badge/${id}.svg?style=&lang=`)).body).toBe(flat.body);
   });
 
   it.each(['queued', 'in_review', 'duplicate'])('shows "in review" for a %s claim', async (status) => {

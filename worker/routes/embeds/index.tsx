@@ -42,8 +42,13 @@ const Options = z.object({
   v: z.string().regex(/^[1-9][0-9]{0,8}$/, 'A verdict version number').optional(),
 });
 
+/** Query parameters, with empty ones (`?lang=` from a template) treated as absent. */
+function query(c: Context<AppEnv>): Record<string, string> {
+  return Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+}
+
 function options(c: Context<AppEnv>) {
-  const parsed = Options.safeParse(c.req.query());
+  const parsed = Options.safeParse(query(c));
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ field: `query.${i.path.join('.')}`, message: i.message }));
     throw problem(400, 'Invalid request', { code: 'validation_failed', errors });
@@ -133,7 +138,7 @@ function claimOfUrl(raw: string, origins: string[]): { id: string; lang: EmbedLa
 }
 
 embeds.get('/oembed', async (c) => {
-  const parsed = OEmbedQuery.safeParse(c.req.query());
+  const parsed = OEmbedQuery.safeParse(query(c));
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ field: `query.${i.path.join('.')}`, message: i.message }));
     throw problem(400, 'Invalid request', { code: 'validation_failed', errors });
