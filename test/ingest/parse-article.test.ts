@@ -51,7 +51,7 @@ describe('parseArticle', () => {
     expect(a.language).toBe('fr');
     expect(a.paragraphs).toEqual([
       'Selon l’Insee, le prix de la baguette a augmenté de 12 % entre janvier 2024 et janvier 2025.',
-      "Le ministre de l'Économie a affirmé que lénergie représente désormais 30 % du coût de production des boulangeries.",
+      "Le ministre de l'Économie a affirmé que l’énergie représente désormais 30 % du coût de production des boulangeries.",
       'La fédération des boulangers prévoit que 2 000 boulangeries fermeront d’ici la fin de l’année.',
     ]);
     expect(a.text).not.toContain('abonnement'); // outside <main>
