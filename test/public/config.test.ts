@@ -4,6 +4,7 @@ import { app } from '../../worker/app';
 import { decryptContact, encryptContact, readerHash } from '../../worker/routes/public/reader-keys';
 import { call } from '../helpers';
 import { jsonLdBlocks, publishedClaim } from './fixtures';
+import { validFields } from './submit-helpers';
 
 describe('configuration', () => {
   it('uses PUBLIC_ORIGIN for canonical URLs, JSON-LD, oEmbed and feeds when set', async () => {
@@ -82,5 +83,31 @@ describe('reader keys', () => {
     expect(await readerHash('k', '198.51.100.7', day2)).not.toBe(h);
     expect(await readerHash('k', '198.51.100.8', day1)).not.toBe(h);
     expect(await readerHash('other', '198.51.100.7', day1)).not.toBe(h);
+  });
+});
+
+describe('errors on public pages', () => {
+  it('a server fault (missing PUBLIC_DATA_KEY) gives a 500 page in the reader language, no internals, public CSP', async () => {
+    const misconfigured = { ...env, PUBLIC_DATA_KEY: '' };
+    const claim = await publishedClaim();
+    const form = (fields: Record<string, string>) => ({
+      method: 'POST',
+      body: new URLSearchParams(fields).toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', 'Accept-Language': 'fr' },
+    });
+    const cases: [string, RequestInit, string][] = [
+      ['/submit', form(validFields()), 'Une erreur est survenue. Réessayez.'],
+      [`/claims/${claim.id}/feedback?lang=ar`, form({ helpful: 'yes' }), 'حدث خطأ. حاول مرة أخرى.'],
+    ];
+    for (const [path, init, message] of cases) {
+      const res = await app.request(`http://x${path}`, init, misconfigured);
+      expect(res.status, path).toBe(500);
+      const html = await res.text();
+      expect(html).toContain(message);
+      expect(html).not.toContain('PUBLIC_DATA_KEY');
+      expect(html).not.toMatch(/at \S+ \(/);
+      expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('Cache-Control')).toBe('no-store');
+    }
   });
 });

@@ -11,7 +11,7 @@ import { strings } from '../../i18n/public';
 import { ClaimPage } from '../../views/public/claim-page';
 import { PublicError } from '../../views/public/error-page';
 import { claimPageModel } from './claim-view';
-import { conditional, langSuffix, localeOf, notFoundPage, originOf, publicHeaders, renderPage } from './context';
+import { conditional, langSuffix, localeOf, notFoundPage, originOf, publicError, publicHeaders, renderPage } from './context';
 import { embedFor } from './embed';
 import { listResponse } from './list';
 import { keyedHash, readerHash } from './reader-keys';
@@ -22,6 +22,7 @@ export const FEEDBACK_BODY_LIMIT = 4 * 1024;
 const REASON_MAX = 500;
 
 export const claimPages = new Hono<AppEnv>();
+claimPages.onError(publicError);
 claimPages.use('*', publicHeaders());
 
 claimPages.get('/', (c) => listResponse(c, 'list'));

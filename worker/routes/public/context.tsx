@@ -1,5 +1,6 @@
 /** Helpers shared by the public routers: locale, origin, rendering in the layout, headers, 304s. */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { Rating } from '../../../d1/ratings';
 import { ratingLabel } from '../../../d1/ratings';
@@ -119,3 +120,17 @@ export function conditional(c: C, etag: string, lastModified?: string, opts: { v
   }
   return fresh ? c.body(null, 304) : null;
 }
+
+/**
+ * Errors on public pages: the reader's language and the public layout, no internals. Expected
+ * HTTP errors keep their status; anything else is logged with the request id and becomes a 500.
+ */
+export const publicError: ErrorHandler<AppEnv> = (err, c) => {
+  const t = strings(localeOf(c));
+  let status = 500;
+  if (err instanceof HTTPException) status = err.status;
+  else console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, message: err.message, stack: err.stack }));
+  c.header('Cache-Control', 'no-store');
+  const title = status === 404 ? t.errors.notFound : t.errors.serverError;
+  return renderPage(c, { title, noindex: true }, <PublicError title={title} detail={`${c.get('requestId') ?? ''}`} />, status);
+};

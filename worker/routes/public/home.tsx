@@ -1,9 +1,10 @@
 /** `/`: the latest published verdicts. Mounted at '/', so its middleware is scoped to '/' only. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
-import { publicHeaders } from './context';
+import { publicError, publicHeaders } from './context';
 import { listResponse } from './list';
 
 export const homePage = new Hono<AppEnv>();
+homePage.onError(publicError);
 homePage.use('/', publicHeaders());
 homePage.get('/', (c) => listResponse(c, 'home'));

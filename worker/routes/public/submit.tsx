@@ -8,10 +8,11 @@ import { newId } from '../../lib/ids';
 import { strings } from '../../i18n/public';
 import { DUMMY_TOKEN, isTestSecret, isTestSiteKey } from '../../turnstile';
 import { EMPTY_VALUES, SubmitPage, type SubmitPageProps, type SubmitValues } from '../../views/public/submit-page';
-import { claimHref, langSuffix, localeOf, publicHeaders, renderPage } from './context';
+import { claimHref, langSuffix, localeOf, publicError, publicHeaders, renderPage } from './context';
 import { intake, messageFor, publishedMatches, SUBMIT_BODY_LIMIT, validateSubmission, type FieldCodes } from './intake';
 
 export const submitPages = new Hono<AppEnv>();
+submitPages.onError(publicError);
 submitPages.use('*', publicHeaders({ turnstile: true }));
 submitPages.use('*', async (c, next) => {
   await next();

@@ -6,10 +6,11 @@ import { actorOf } from '../../lib/actor';
 import { sha256Hex } from '../../lib/crypto';
 import { strings } from '../../i18n/public';
 import { TrackPage } from '../../views/public/track-page';
-import { claimHref, langSuffix, localeOf, notFoundPage, publicHeaders, renderPage } from './context';
+import { claimHref, langSuffix, localeOf, notFoundPage, publicError, publicHeaders, renderPage } from './context';
 import { publishedMatches } from './intake';
 
 export const trackPages = new Hono<AppEnv>();
+trackPages.onError(publicError);
 trackPages.use('*', async (c, next) => {
   await next();
   // The token in the address is the submitter's secret: not cached, not sent on as a referrer, not indexed.
