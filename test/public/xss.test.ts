@@ -75,6 +75,15 @@ describe('hostile claim texts, source titles and URLs on every public page', () 
     expect(JSON.stringify(json)).toContain('alert(1)');
   });
 
+  it('feedback form re-render keeps a hostile reason inert', async () => {
+    const claim = await hostileClaim();
+    const res = await postForm(`/claims/${claim.id}/feedback`, { reason: '</textarea><script>alert(16)</script>' });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    assertInert(html, 1);
+    expect(html).toContain('&lt;/textarea&gt;&lt;script&gt;alert(16)&lt;/script&gt;</textarea>');
+  });
+
   it('feeds stay well-formed and escaped', async () => {
     await hostileClaim();
     const xml = await (await call('/feeds/atom.xml')).text();
