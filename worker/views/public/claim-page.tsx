@@ -147,7 +147,7 @@ export function ClaimPage(p: ClaimPageProps) {
           {p.embed.map((s, i) => (
             <div class="embed-snippet">
               <label for={`embed-${i}`}>{s.label}</label>
-              <textarea id={`embed-${i}`} readonly rows={3} dir="ltr">
+              <textarea id={`embed-${i}`} readonly rows={Math.min(7, Math.ceil(s.code.length / 75) + 1)} dir="ltr">
                 {s.code}
               </textarea>
             </div>
