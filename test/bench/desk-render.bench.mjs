@@ -89,6 +89,7 @@ try {
   const published = await (await fetch(`${origin}/desk?status=published&language=ar`, { headers: { Cookie: cookie } })).text();
   const workspacePath = /href="(\/desk\/claims\/[0-9a-z]+)" class="claim-link"/.exec(published)[1];
   console.log(`setup ${((Date.now() - t0) / 1000).toFixed(1)} s: bundle, migrations, demo seed + ${EXTRA_CLAIMS} claims; ${origin}`);
+  console.log(`workspace: ${workspacePath}, ingest result: ${articlePath}`);
 
   const routes = [
     ['hello-world GET /healthz', '/healthz'],
@@ -104,6 +105,7 @@ try {
     let queries = NaN;
     let status = 0;
     let bytes = 0;
+    let title = '';
     for (let i = 0; i < WARMUP; i++) await (await fetch(origin + path, { headers })).arrayBuffer();
     const times = [];
     for (let i = 0; i < SAMPLES; i++) {
@@ -113,10 +115,11 @@ try {
       times.push(performance.now() - start);
       status = res.status;
       bytes = body.byteLength;
+      if (i === 0) title = /<title>([^<]*)<\/title>/.exec(new TextDecoder().decode(body))?.[1] ?? '';
       queries = Number(/d1;desc="queries=(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
     }
     times.sort((a, b) => a - b);
-    rows.push({ name, status, bytes, queries, p50: quantile(times, 0.5), p95: quantile(times, 0.95) });
+    rows.push({ name, status, bytes, queries, p50: quantile(times, 0.5), p95: quantile(times, 0.95), title });
   }
   const base = rows[0].p50;
   console.log(`\n${SAMPLES} sequential requests per page (after ${WARMUP} warm-up), ms:`);
@@ -130,6 +133,7 @@ try {
       r.p50.toFixed(2).padStart(7),
       r.p95.toFixed(2).padStart(7),
       (r.p50 - base).toFixed(2).padStart(11),
+      ` ${r.title.slice(0, 40)}`,
     );
   }
 } finally {

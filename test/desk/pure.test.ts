@@ -3,6 +3,7 @@ import { highlightRuns } from '../../worker/views/desk/article';
 import { mergeProposal } from '../../worker/views/desk/conflict';
 import { wordDiff } from '../../worker/views/desk/word-diff';
 import { safeNext } from '../../worker/routes/desk/support';
+import { DESK_STRINGS_EN, translator, type DeskKey } from '../../worker/i18n/desk';
 
 describe('wordDiff', () => {
   it('marks inserted and deleted words and rebuilds both texts', () => {
@@ -57,5 +58,25 @@ describe('safeNext', () => {
   it('only allows local desk paths', () => {
     expect(safeNext('/desk/claims/abc?x=1')).toBe('/desk/claims/abc?x=1');
     for (const bad of ['https://evil.example', '//evil.example', '/desk//evil', '/\\evil', '/deskx', 'javascript:alert(1)', undefined]) expect(safeNext(bad)).toBe('/desk');
+  });
+});
+
+describe('desk UI strings', () => {
+  it('has every Arabic string filled, with the same placeholders as English', () => {
+    const en = translator('en');
+    const ar = translator('ar');
+    const keys = Object.keys(DESK_STRINGS_EN) as DeskKey[];
+    for (const key of keys) {
+      const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(ar(key).trim(), key).not.toBe('');
+      expect(placeholders(ar(key)), key).toEqual(placeholders(en(key)));
+    }
+  });
+
+  it('falls back to English for French strings not translated yet, and interpolates', () => {
+    const fr = translator('fr');
+    expect(fr('signIn')).toBe('Se connecter');
+    expect(fr('conflictTitle')).toBe(translator('en')('conflictTitle'));
+    expect(fr('versionN', { n: 3 })).toBe('Version 3');
   });
 });

@@ -191,6 +191,8 @@ const en = {
 } as const;
 
 export type DeskKey = keyof typeof en;
+/** The English strings: the reference every other locale is checked against. */
+export const DESK_STRINGS_EN: Readonly<Record<DeskKey, string>> = en;
 export type DeskStrings = Record<DeskKey, string>;
 
 const ar: DeskStrings = {
