@@ -5,7 +5,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, shootAndCheck, signedIn, switchLanguage } from './desk-helpers';
-import { launchBrowser, startServer } from './harness';
+import { join } from 'node:path';
+import { launchBrowser, screenshotDir, startServer } from './harness';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -97,9 +98,18 @@ describe('keyboard-only use of the queue', () => {
     await page.keyboard.press('Tab');
     while (!(await page.evaluate(() => document.activeElement?.classList.contains('claim-link'))) && guard++ < 60) await page.keyboard.press('Tab');
     expect(guard).toBeLessThan(60);
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-    expect(outline).not.toBe('none');
-    await page.screenshot({ path: `${(await import('./harness')).screenshotDir()}/desk-queue-keyboard-focus-ltr.png` });
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement!;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), w: box.width, h: box.height };
+    });
+    expect(ring.style).not.toBe('none');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    // The focused element has a real box for the ring to go around.
+    expect(ring.w).toBeGreaterThan(20);
+    expect(ring.h).toBeGreaterThan(10);
+    await page.screenshot({ path: join(screenshotDir(), 'desk-queue-keyboard-focus-ltr.png') });
     await Promise.all([page.waitForURL(/\/desk\/claims\//), page.keyboard.press('Enter')]);
     expect(await page.locator('h1').count()).toBe(1);
     await context.close();

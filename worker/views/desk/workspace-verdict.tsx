@@ -45,7 +45,7 @@ export function VerdictEditor(props: WorkspaceProps) {
           maxlength={SUMMARY_MAX}
           value={v.summary}
           aria-invalid={bad('summary')}
-          aria-describedby="v-summary-help v-summary-count"
+          aria-describedby="v-summary-help"
           data-counter="v-summary-count"
           data-counter-template={t('charsLeft', { n: '{n}' })}
         />
