@@ -91,10 +91,14 @@ export default {
       for (let i = from; i < from + n; i++) {
         const { lang, text } = claimText(i);
         const status = i % 10 === 0 ? 'published' : i % 5 === 0 ? 'queued' : 'candidate';
-        rows.push(env.DB.prepare('INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at, published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)')
-          .bind('b' + i.toString(36).padStart(10, '0'), text, searchKey(text), await claimTextHash(text), lang, status, now, status === 'published' ? now : null));
+        rows.push(['b' + i.toString(36).padStart(10, '0'), text, searchKey(text), await claimTextHash(text), lang, status]);
       }
-      await env.DB.batch(rows);
+      // One statement per chunk: the rows travel as one JSON parameter.
+      await env.DB.prepare(
+        "INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at, published_at) " +
+        "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ?2, ?2, " +
+        "CASE WHEN value ->> 5 = 'published' THEN ?2 END FROM json_each(?1)",
+      ).bind(JSON.stringify(rows), now).run();
       return Response.json({ inserted: n });
     }
     if (url.pathname === '/match') {

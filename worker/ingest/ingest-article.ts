@@ -19,6 +19,8 @@ import { parseArticle, type ParsedArticle } from './parse-article';
 /** Longest body kept (characters), and most candidates kept per article (best scores). */
 export const MAX_BODY = 100_000;
 export const MAX_CANDIDATES = 40;
+/** Candidates looked up among stored claims (the best-scored; each costs an FTS query). */
+export const MATCHED_CANDIDATES = 20;
 
 export interface IngestInput {
   text?: string;
@@ -36,7 +38,7 @@ export interface IngestOutcome {
   article: Article;
   /** The article's claims, best score first. */
   claims: Claim[];
-  /** Stored claims matching each new candidate, by candidate claim id (new articles only). */
+  /** Stored claims matching each of the best new candidates, by claim id (new articles only). */
   matches: Map<string, ClaimMatch[]>;
 }
 
@@ -63,7 +65,7 @@ export async function ingestArticle(
   if (existing) return { created: false, article: existing.article, claims: byScore(existing.claims), matches: new Map() };
 
   const { candidates } = extractClaims(body, { language, limit: MAX_CANDIDATES });
-  const matchLists = await findMatchesMany(env.DB, candidates.map((k) => k.text), { limit: 5 });
+  const matchLists = await findMatchesMany(env.DB, candidates.slice(0, MATCHED_CANDIDATES).map((k) => k.text), { limit: 5 });
   const result = await createArticleWithClaims(
     env.DB,
     {
@@ -86,8 +88,12 @@ export async function ingestArticle(
     if (!result.existing) throw new Error('duplicate article body but no stored article');
     return { created: false, article: result.existing.article, claims: byScore(result.existing.claims), matches: new Map() };
   }
-  const byOffsets = new Map(candidates.map((k, i) => [`${k.start}:${k.end}`, matchLists[i] ?? []]));
-  const matches = new Map(result.claims.map((cl) => [cl.id, byOffsets.get(`${cl.start}:${cl.end}`) ?? []]));
+  const byOffsets = new Map(candidates.slice(0, MATCHED_CANDIDATES).map((k, i) => [`${k.start}:${k.end}`, matchLists[i] ?? []]));
+  const matches = new Map<string, ClaimMatch[]>();
+  for (const cl of result.claims) {
+    const found = byOffsets.get(`${cl.start}:${cl.end}`);
+    if (found) matches.set(cl.id, found);
+  }
   return { created: true, article: result.article, claims: byScore(result.claims), matches };
 }
 

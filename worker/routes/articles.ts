@@ -57,7 +57,7 @@ articles.openapi(
       });
     }
     const { created, article, claims, matches } = outcome;
-    const candidates = claims.map((cl) => toCandidate(cl, created ? (matches.get(cl.id) ?? []) : undefined));
+    const candidates = claims.map((cl) => toCandidate(cl, matches.get(cl.id)));
     if (!created) return c.json({ article, candidates }, 200);
     c.header('Location', `/api/v1/articles/${article.id}`);
     return c.json({ article, candidates }, 201);
