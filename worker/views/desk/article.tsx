@@ -38,7 +38,7 @@ function HighlightedBody(props: { ui: DeskUi; article: Article; claims: Claim[] 
         {run.text}
       </mark>,
       <a href={`#c-${claim.id}`} class="mark-meta" dir={props.ui.dir} lang={props.ui.locale}>
-        {`${props.ui.t('score')} ${(claim.score ?? 0).toFixed(2)} · ${claim.claimType ?? '?'}`}
+        {claim.score === null ? props.ui.t('open') : `${props.ui.t('score')} ${claim.score.toFixed(2)}${claim.claimType ? ` · ${claim.claimType}` : ''}`}
       </a>,
     );
   }
@@ -60,9 +60,17 @@ function CandidateItem(props: { ui: DeskUi; claim: Claim }) {
           <input type="checkbox" name="ids" value={claim.id} id={`sel-${claim.id}`} aria-label={t('selectClaim', { text: claim.text.slice(0, 60) })} />
         ) : null}
         <StatusBadge ui={ui} status={claim.status} />
-        <span class="meta">
-          {t('score')} <strong>{(claim.score ?? 0).toFixed(2)}</strong> · {t('type')} <strong>{claim.claimType ?? '?'}</strong>
-        </span>
+        {claim.score !== null ? (
+          <span class="meta">
+            {t('score')} <strong>{claim.score.toFixed(2)}</strong>
+            {claim.claimType ? (
+              <>
+                {' · '}
+                {t('type')} <strong>{claim.claimType}</strong>
+              </>
+            ) : null}
+          </span>
+        ) : null}
       </div>
       <UserText lang={claim.language} as="p" class="cand-text">
         <a href={`/desk/claims/${claim.id}`}>{claim.text}</a>
