@@ -16,7 +16,6 @@ export interface Features {
   words: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 // A figure: digits with separators, not glued to letters ("COVID-19", "G20" are names, not figures).
 const NUMBER = /(?<![\p{L}\p{N}.,-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu;
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -24,10 +23,12 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
 const CLOCK = /(?<![\p{N}])\d{1,2}(?:\s?[:h]\s?\d{2}|\s?(?:a\.?m\.?|p\.?m\.?|heures?|h)(?![\p{L}]))/giu;
 // Links, @mentions and the # of hashtags (social posts): their digits and letters are not content.
 const NOISE = /https?:\/\/\S+|www\.\S+|@\w+|#/gu;
+const MAYBE_NOISE = /[@#]|https?:|www\./;
 const CURRENCY_SIGN = /[$€£¥]|(?<![\p{L}])(?:us\$|\$us)/u;
 const PERCENT_SIGN = /%|‰/;
 const QUESTION = /[?؟]/;
-const LATIN_CAPITALIZED = /(?<=[\p{L}\p{N},;:)]\s+)(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u;
+// A capitalized word after another word (not the sentence's first word): a name in en/fr.
+const LATIN_CAPITALIZED = /[\p{L}\p{N},;:)]\s+(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u;
 const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u;
 
 const dateSpans = new WeakMap<Lexicon, RegExp>();
@@ -41,7 +42,24 @@ function dateSpan(lex: Lexicon): RegExp {
   return re;
 }
 
+const DIGIT = /\d/;
+const NOT_WORD_UNIT = /[\s\p{P}\p{S}]/u;
+
+/** Words = runs of letters/digits, counted by a scan instead of an array of matches. */
+export function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const wordUnit = c < 0x80 ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) : !NOT_WORD_UNIT.test(text[i]!);
+    if (wordUnit && !inWord) count++;
+    inWord = wordUnit;
+  }
+  return count;
+}
+
 function countNumbers(norm: string, lex: Lexicon): number {
+  if (!DIGIT.test(norm)) return 0;
   const stripped = norm.replace(CLOCK, ' ').replace(dateSpan(lex), ' ');
   let n = 0;
   for (const m of stripped.matchAll(NUMBER)) if (!YEAR.test(m[0])) n++;
@@ -96,12 +114,12 @@ function scanLists(norm: string, lex: Lexicon): Set<FeatureId> {
 
 /** Which features fire on a normalized sentence in the given language. */
 export function detectFeatures(raw: string, lex: Lexicon, language: string): Features {
-  const norm = raw.replace(NOISE, ' ');
+  const norm = MAYBE_NOISE.test(raw) ? raw.replace(NOISE, ' ') : raw;
   const fired = scanLists(norm, lex);
   const add = (id: FeatureId, on: boolean): void => {
     if (on) fired.add(id);
   };
-  const words = norm.match(WORD)?.length ?? 0;
+  const words = countWords(norm);
   const numbers = countNumbers(norm, lex);
   add('number', numbers > 0);
   if (numbers > 0) fired.delete('number-word');

@@ -82,8 +82,6 @@ export interface OffsetText {
 }
 
 const APOSTROPHES = new Set([0x2019, 0x2018, 0x02bc, 0x2032, 0x00b4]);
-// Per-UTF-16-unit fold table, filled lazily: each unit is folded once per isolate, then looked up.
-const FOLD_TABLE: (string | undefined)[] = new Array(0x10000);
 // Units removed from the scoring copy: invisibles, bidi controls, tatweel, harakat, combining accents.
 const DROPPED = new RegExp(`^(?:${INVISIBLES.source}|${TATWEEL.source}|${HARAKAT.source}|[\\u0300-\\u036F])$`);
 
@@ -100,35 +98,57 @@ function foldUnit(code: number): string {
   return foldArabicLetters(foldDigits(noAccents));
 }
 
+// Per-UTF-16-unit fold table, filled lazily (each unit is folded once per isolate):
+// KIND 0 = not seen yet, 1 = unchanged, 2 = replaced by REPLACEMENT[code] (possibly '').
+const KIND = new Uint8Array(0x10000);
+const REPLACEMENT = new Map<number, string>();
+function kindOf(code: number): number {
+  const folded = foldUnit(code);
+  const kind = folded === String.fromCharCode(code) ? 1 : 2;
+  if (kind === 2) REPLACEMENT.set(code, folded);
+  KIND[code] = kind;
+  return kind;
+}
+
 /**
  * Normalize for scoring while remembering where every unit came from: NFKC (per character),
  * invisibles, bidi controls, harakat, tatweel and combining accents removed, Arabic letters and
  * digits folded, typographic apostrophes made ASCII. Case and whitespace are kept, so offsets map
- * back into the original and capitalization still means something. Linear, one table lookup per unit.
+ * back into the original and capitalization still means something. Linear: unchanged runs are
+ * copied as slices, one table lookup per unit.
  */
 export function normalizeWithOffsets(input: string): OffsetText {
-  const parts: string[] = [];
-  const offsets = new Int32Array(input.length * 2 + 1);
+  const length = input.length;
+  let offsets = new Int32Array(length + 1);
+  let out = '';
   let n = 0;
-  let grow = offsets;
-  for (let i = 0; i < input.length; i++) {
-    const code = input.charCodeAt(i);
-    if (code < 0x80) {
-      parts.push(input[i]!);
-      grow[n++] = i;
-      continue;
+  let run = 0; // start of the current run of unchanged units
+  for (let i = 0; i <= length; i++) {
+    let kind = 1;
+    if (i < length) {
+      const code = input.charCodeAt(i);
+      if (code < 0x80) continue;
+      kind = KIND[code]! || kindOf(code);
+      if (kind === 1) continue;
     }
-    let folded = FOLD_TABLE[code];
-    if (folded === undefined) FOLD_TABLE[code] = folded = foldUnit(code);
-    if (folded.length === 0) continue;
-    if (n + folded.length >= grow.length) {
-      const bigger = new Int32Array(grow.length * 2 + folded.length);
-      bigger.set(grow);
-      grow = bigger;
+    // Flush the unchanged run [run, i), then the replacement of unit i.
+    if (i > run) {
+      out += input.slice(run, i);
+      for (let k = run; k < i; k++) offsets[n++] = k;
     }
-    parts.push(folded);
-    for (let k = 0; k < folded.length; k++) grow[n++] = i;
+    if (i === length) break;
+    const rep = REPLACEMENT.get(input.charCodeAt(i))!;
+    if (rep.length > 0) {
+      if (n + rep.length + (length - i) >= offsets.length) {
+        const bigger = new Int32Array(offsets.length * 2 + rep.length);
+        bigger.set(offsets);
+        offsets = bigger;
+      }
+      out += rep;
+      for (let k = 0; k < rep.length; k++) offsets[n++] = i;
+    }
+    run = i + 1;
   }
-  grow[n] = input.length;
-  return { text: parts.join(''), offsets: grow.subarray(0, n + 1) };
+  offsets[n] = length;
+  return { text: out, offsets: offsets.subarray(0, n + 1) };
 }

@@ -4,6 +4,7 @@
  * Spans are offsets into the ORIGINAL text; line breaks are always boundaries.
  */
 import type { Lexicon } from './lexicon';
+import { countWords } from './features';
 import { normalizeText } from './normalize';
 
 export interface Span {
@@ -20,9 +21,9 @@ function segmenterFor(language: string): Intl.Segmenter {
 }
 
 const LINE = /[^\n\r\u2028\u2029]+/g;
-const OPENERS = new Set(['“', '«', '„']);
-const CLOSERS = new Set(['”', '»']);
-const LAST_TOKEN = /(\S+)\s*$/u;
+const QUOTE_MARK = /[“«„”»"]/g;
+const OPENERS = '“«„';
+const CLOSERS = '”»';
 const EDGE_SPACE = /[\s\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u061C]/u;
 const SINGLE_LETTER = /^[("'“«]*\p{L}$/u;
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
@@ -35,10 +36,12 @@ function insideQuote(line: string): (at: number) => boolean {
   const ranges: [number, number][] = [];
   let open = -1;
   let straight = -1;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (OPENERS.has(ch) && open < 0) open = i;
-    else if (CLOSERS.has(ch) && open >= 0) {
+  QUOTE_MARK.lastIndex = 0;
+  for (let q = QUOTE_MARK.exec(line); q !== null; q = QUOTE_MARK.exec(line)) {
+    const ch = q[0];
+    const i = q.index;
+    if (OPENERS.includes(ch) && open < 0) open = i;
+    else if (CLOSERS.includes(ch) && open >= 0) {
       ranges.push([open, i]);
       open = -1;
     } else if (ch === '"') {
@@ -52,12 +55,22 @@ function insideQuote(line: string): (at: number) => boolean {
   return (at) => ranges.some(([a, b]) => at > a && at <= b);
 }
 
+const SPACE = /\s/;
+/** The last run of non-space characters of a string (a backward scan: no regex retries). */
+function lastToken(s: string): string | undefined {
+  let end = s.length;
+  while (end > 0 && SPACE.test(s[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && !SPACE.test(s[start - 1]!)) start--;
+  return end > start ? s.slice(start, end) : undefined;
+}
+
 /** Whether ICU's break at `b` (line-relative) is a known fault that must be undone. */
 function badBreak(line: string, b: number, lex: Lexicon, quoted: (at: number) => boolean): boolean {
   if (quoted(b)) return true;
   const before = line.slice(Math.max(0, b - 40), b);
   const after = line.slice(b, b + 8);
-  const tok = LAST_TOKEN.exec(before)?.[1];
+  const tok = lastToken(before);
   if (!tok || !tok.endsWith('.')) return false;
   const core = tok.slice(0, -1).replace(/^[("'“«]+/u, '');
   if (ENDS_DIGIT.test(core) && STARTS_DIGIT.test(after)) return true; // "3. 5" style number split
@@ -83,11 +96,12 @@ export function segmentSpans(text: string, language: string, lex: Lexicon): Span
   for (let m = LINE.exec(text); m !== null; m = LINE.exec(text)) {
     const line = m[0];
     if (!/\S/u.test(line)) continue;
-    const quoted = insideQuote(line);
+    let quoted: ((at: number) => boolean) | null = null; // built on the first break only
     let from = 0;
     for (const seg of segmenter.segment(line)) {
       const b = seg.index + seg.segment.length;
       if (b >= line.length) break;
+      quoted ??= insideQuote(line);
       if (badBreak(line, b, lex, quoted)) continue;
       const span = trimmed(text, m.index + from, m.index + b);
       if (span) out.push(span);
@@ -99,7 +113,6 @@ export function segmentSpans(text: string, language: string, lex: Lexicon): Span
   return out;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const FINAL_PUNCT = /[.!?؟…。;:]["'”’»)\]]*$/u;
 const CAPITALIZED = /^\p{Lu}/u;
 
@@ -108,15 +121,17 @@ const CAPITALIZED = /^\p{Lu}/u;
  * (no final punctuation and short or Title Cased). `norm` is the normalized span.
  */
 export function isFragment(norm: string, lex: Lexicon): boolean {
-  const words = norm.match(WORD) ?? [];
-  if (words.length < 3) return true;
+  const count = countWords(norm);
+  if (count < 3) return true;
   const ended = FINAL_PUNCT.test(norm);
   // Enough words and a full stop read as a sentence even when no verb is recognized
   // (Arabic nominal sentences, verbs the lists don't know).
-  if (ended && words.length >= lex.sentenceWords) return false;
+  if (ended && count >= lex.sentenceWords) return false;
   if (!ended) {
+    if (count <= 12) return true;
+    const words = norm.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
     const caps = words.filter((w) => CAPITALIZED.test(w)).length;
-    if (words.length <= 12 || caps / words.length >= 0.6) return true;
+    if (caps / words.length >= 0.6) return true;
   }
   return !lex.verbLike.test(norm) && !lex.attribution.test(norm) && !lex.changeVerb.test(norm);
 }
