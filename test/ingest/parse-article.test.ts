@@ -72,6 +72,14 @@ describe('parseArticle', () => {
     ]);
   });
 
+  it('caps untrusted metadata lengths and keeps only http(s) canonical URLs', async () => {
+    const long = 'x'.repeat(5000);
+    const a = await parseArticle(`<meta property="og:title" content="${long}"><meta name="author" content="${long}"><link rel="canonical" href="javascript:alert(1)"><p>Some paragraph text that is long enough.</p>`);
+    expect(a.title).toHaveLength(500);
+    expect(a.byline).toHaveLength(200);
+    expect(a.canonicalUrl).toBeNull();
+  });
+
   it('falls back to all paragraphs when there is no article or main', async () => {
     const a = await parseArticle('<title>T &amp; U</title><p>First paragraph of a page without landmarks.</p><p>Second one here, also long enough.</p>');
     expect(a.title).toBe('T & U');

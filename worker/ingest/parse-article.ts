@@ -135,18 +135,23 @@ export async function parseArticle(html: string, baseUrl?: string): Promise<Pars
   const notUrl = (s: string | undefined | null) => (s && !/^https?:\/\//i.test(s) ? s : null);
   const language = primaryTag(htmlLang ?? ld?.inLanguage ?? meta.get('content-language') ?? meta.get('og:locale') ?? null);
   return {
-    title: ld?.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? h1 ?? title,
-    byline: (ld && ld.authors.length > 0 ? ld.authors.join(', ') : null) ?? notUrl(meta.get('author')) ??
-      notUrl(meta.get('article:author')) ?? stripBy(bylineText),
-    publisher: ld?.publisher ?? meta.get('og:site_name') ?? meta.get('application-name') ?? null,
+    title: cap(ld?.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? h1 ?? title, 500),
+    byline: cap((ld && ld.authors.length > 0 ? ld.authors.join(', ') : null) ?? notUrl(meta.get('author')) ??
+      notUrl(meta.get('article:author')) ?? stripBy(bylineText), 200),
+    publisher: cap(ld?.publisher ?? meta.get('og:site_name') ?? meta.get('application-name') ?? null, 200),
     publishedAt: isoTime(ld?.datePublished ?? meta.get('article:published_time') ?? meta.get('datepublished') ??
       meta.get('date') ?? meta.get('pubdate') ?? meta.get('dc.date') ?? firstTime),
     language,
     dir,
-    canonicalUrl: absoluteHttp(canonical ?? meta.get('og:url') ?? ld?.url ?? null, baseUrl),
+    canonicalUrl: cap(absoluteHttp(canonical ?? meta.get('og:url') ?? ld?.url ?? null, baseUrl), 2048),
     paragraphs,
     text: paragraphs.join('\n\n'),
   };
+}
+
+/** Page metadata is untrusted: keep it to a sane length. */
+function cap(s: string | null, max: number): string | null {
+  return s && s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 function readDir(v: string | null): 'ltr' | 'rtl' | null {
