@@ -3,7 +3,7 @@ import { LANGUAGE_NAMES, type DeskKey } from '../../i18n/desk';
 import type { Language } from '../../lib/lang';
 import { UserText } from './bits';
 import { Csrf, DeskLayout, type DeskUi } from './layout';
-import { ClaimFields, type ClaimValues } from './workspace';
+import { ClaimFields, type ClaimValues } from './claim-fields';
 import { wordDiff } from './word-diff';
 
 export type { ClaimValues as ClaimFormValues };

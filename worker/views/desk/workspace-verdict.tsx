@@ -3,7 +3,8 @@ import { SUMMARY_MAX } from '../../routes/verdicts';
 import { RatingChip, Time, UserText } from './bits';
 import { Csrf } from './layout';
 import { wordDiff, type DiffPart } from './word-diff';
-import { LanguageOptions, type VerdictFormValues, type WorkspaceProps } from './workspace';
+import { LanguageOptions } from './claim-fields';
+import type { VerdictFormValues, WorkspaceProps } from './workspace';
 
 /** Rating, summary (live counter, ≤ 75 characters), explanation, language and, for a correction, the public note. */
 export function VerdictEditor(props: WorkspaceProps) {

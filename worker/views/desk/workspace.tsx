@@ -3,16 +3,17 @@ import type { ArticleText } from '../../../d1/desk';
 import type { ClaimMatch } from '../../../d1/matches';
 import type { Rating } from '../../../d1/ratings';
 import type { User } from '../../../d1/users';
-import { LANGUAGE_NAMES, type DeskKey } from '../../i18n/desk';
+import type { DeskKey } from '../../i18n/desk';
 import { allowedMoves } from '../../lib/status';
 import { StatusBadge, statusLabel, UserText } from './bits';
+import { ClaimFields, type ClaimValues } from './claim-fields';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
 
+export type { ClaimValues };
 export interface SourceFormValues { url: string; title: string; publisher: string; excerpt: string; stance: string; archivedUrl: string }
 export interface VerdictFormValues { ratingKey: string; summary: string; explanation: string; language: string; correctionNote: string }
-export interface ClaimValues { text: string; claimant: string; claimantType: string; claimDate: string; language: string }
 
 /** What a refused form sends back to the page: the message, the typed values, the bad fields. */
 export interface WorkspaceExtras {
@@ -33,63 +34,6 @@ export interface WorkspaceProps {
   matches: ClaimMatch[];
   article: ArticleText | null;
   extras: WorkspaceExtras;
-}
-
-export function LanguageOptions(props: { selected: string }) {
-  const known = Object.keys(LANGUAGE_NAMES);
-  return (
-    <>
-      {known.includes(props.selected) ? null : <option value={props.selected}>{props.selected}</option>}
-      {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
-        <option value={code} lang={code} selected={props.selected === code}>
-          {name}
-        </option>
-      ))}
-    </>
-  );
-}
-
-/** The claim's own fields, editable; `orig_*` carry the values the editor started from (for a three-way merge). */
-export function ClaimFields(props: { ui: DeskUi; values: ClaimValues; original: ClaimValues; errors?: string[]; idPrefix?: string }) {
-  const { t } = props.ui;
-  const v = props.values;
-  const p = props.idPrefix ?? 'c';
-  const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
-  return (
-    <>
-      {Object.entries(props.original).map(([k, val]) => (
-        <input type="hidden" name={`orig_${k}`} value={val} />
-      ))}
-      <label for={`${p}-text`}>{t('claimText')}</label>
-      <textarea id={`${p}-text`} name="text" rows={4} required maxlength={2000} lang={v.language} dir="auto" aria-invalid={bad('text')}>
-        {v.text}
-      </textarea>
-      <div class="row">
-        <div class="field">
-          <label for={`${p}-claimant`}>{t('claimant')}</label>
-          <input id={`${p}-claimant`} name="claimant" dir="auto" maxlength={200} value={v.claimant} aria-invalid={bad('claimant')} />
-        </div>
-        <div class="field">
-          <label for={`${p}-ctype`}>{t('claimantType')}</label>
-          <select id={`${p}-ctype`} name="claimantType">
-            <option value="">{t('none')}</option>
-            <option value="person" selected={v.claimantType === 'person'}>{t('person')}</option>
-            <option value="organization" selected={v.claimantType === 'organization'}>{t('organization')}</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for={`${p}-date`}>{t('claimDate')}</label>
-          <input id={`${p}-date`} name="claimDate" type="date" value={v.claimDate} aria-invalid={bad('claimDate')} />
-        </div>
-        <div class="field">
-          <label for={`${p}-lang`}>{t('claimLanguage')}</label>
-          <select id={`${p}-lang`} name="language">
-            <LanguageOptions selected={v.language} />
-          </select>
-        </div>
-      </div>
-    </>
-  );
 }
 
 function StatusActions(props: WorkspaceProps) {
