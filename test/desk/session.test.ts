@@ -103,3 +103,19 @@ describe('desk sign-in and sign-out', () => {
     expect(await fr.text()).toContain('<html lang="fr" dir="ltr">');
   });
 });
+
+describe('language switch after a POST', () => {
+  it('comes back to the page the form was on, not to the POST-only URL', async () => {
+    const agent = await signIn('editor');
+    const res = await desk('/desk/articles', {
+      cookie: agent.cookie,
+      ip: agent.ip,
+      headers: { Referer: 'https://claimdesk.test/desk/articles/new' },
+      form: { _csrf: agent.csrf, text: '', url: '', title: '', language: '' },
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('name="next" value="/desk/articles/new"');
+    const foreign = await desk('/desk/articles', { cookie: agent.cookie, ip: agent.ip, headers: { Referer: 'https://evil.example/desk/x' }, form: { _csrf: agent.csrf, text: '' } });
+    expect(await foreign.text()).toContain('name="next" value="/desk"');
+  });
+});

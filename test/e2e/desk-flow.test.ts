@@ -118,6 +118,13 @@ describe('desk in the browser', () => {
     // Merging on the newer version saves.
     await Promise.all([b.page.waitForURL(/ok=saved/), b.page.click('form[action$="/edit"] button[type=submit]')]);
     expect(await b.page.inputValue('#c-claimant')).toBe('خالد منصور');
+    // The other way round: the admin's page is now stale too, and the English UI shows the same screen.
+    await a.page.fill('#c-claimant', 'Ministry of Finance');
+    await a.page.click('form[action$="/edit"] button[type=submit]');
+    await a.page.waitForSelector('table.conflict');
+    expect(await a.page.getAttribute('html', 'dir')).toBe('ltr');
+    expect(await a.page.textContent('table.conflict')).toContain('خالد منصور');
+    await shootAndCheck(a.page, 'desk-conflict-ltr');
     await a.context.close();
     await b.context.close();
   });

@@ -26,8 +26,23 @@ export function deskUi(c: DeskContext): DeskUi {
     csrf: session?.csrfToken ?? '',
     user: session ? { id: session.userId, name: session.name, role: session.role } : null,
     nonce: c.get('secureHeadersNonce') ?? '',
-    path: new URL(c.req.url).pathname + new URL(c.req.url).search,
+    path: returnPath(c),
   };
+}
+
+/**
+ * Where the language switch should come back to: this page for a GET; after a POST (a refused
+ * form, the conflict screen) the page the form was on, since the POST URL has no GET.
+ */
+function returnPath(c: DeskContext): string {
+  const url = new URL(c.req.url);
+  if (c.req.method === 'GET') return url.pathname + url.search;
+  try {
+    const referer = new URL(c.req.header('Referer') ?? '');
+    return referer.origin === url.origin ? safeNext(referer.pathname + referer.search) : '/desk';
+  } catch {
+    return '/desk';
+  }
 }
 
 /** Send a full desk page (doctype + JSX). */
