@@ -13,7 +13,7 @@ export interface IngestBindings {
  * The outbound policy for one request: the transport (global fetch unless a fixture service
  * is bound), this Worker's own host names (never fetched), and any explicit local allowance.
  */
-export function articleFetchOptions(env: Bindings & IngestBindings, requestUrl: string): FetchArticleOptions {
+export function articleFetchOptions(env: Pick<Bindings, 'PUBLIC_ORIGIN'> & IngestBindings, requestUrl: string): FetchArticleOptions {
   const own = [new URL(requestUrl).hostname];
   if (env.PUBLIC_ORIGIN) {
     try {
