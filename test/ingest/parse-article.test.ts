@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../worker/ingest/entities';
 import { readJsonLd } from '../../worker/ingest/json-ld';
@@ -84,6 +85,26 @@ describe('parseArticle', () => {
     const a = await parseArticle('<title>T &amp; U</title><p>First paragraph of a page without landmarks.</p><p>Second one here, also long enough.</p>');
     expect(a.title).toBe('T & U');
     expect(a.paragraphs).toHaveLength(2);
+  });
+});
+
+describe('parseArticle on arbitrary markup', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('<p>', '</p>', '<article>', '</article>', '<main>', '<nav>', '</nav>', '<script>', '</script>', '<br>', '<li>',
+      '<aside class="related">', '</aside>', '<title>', '</title>', '<h1>', '&amp;', '&#1605;', '&bogus;', '<!--', '-->', '<p hidden>',
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":', '}</script>', '<html lang="ar" dir="rtl">'),
+    fc.string({ maxLength: 40 }),
+  );
+  it('never throws and returns trimmed, non-empty paragraphs joined into text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 40 }), async (parts) => {
+        const a = await parseArticle(parts.join(''));
+        for (const p of a.paragraphs) expect(p).toBe(p.trim());
+        expect(a.paragraphs.every((p) => p.length > 0)).toBe(true);
+        expect(a.text).toBe(a.paragraphs.join('\n\n'));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
