@@ -74,6 +74,10 @@ describe('badge SVG', () => {
     expect(findAll(ar, 'text').every((t) => t.attrs.direction === 'rtl' && t.attrs['unicode-bidi'] === 'embed')).toBe(true);
     expect(findAll(en, 'text').some((t) => 'direction' in t.attrs)).toBe(false);
     expect(Number(ar.attrs.width)).toBe(Number(arLabel!.attrs.width) + Number(arMessage!.attrs.width));
+    const big = parseXml(renderBadge({ label: 'تحقق', message: 'مضلل', color: '#8250df', lang: 'ar', style: 'for-the-badge' }));
+    expect(findAll(big, 'text').some((t) => 'letter-spacing' in t.attrs)).toBe(false);
+    const bigEn = parseXml(renderBadge({ label: 'fact check', message: 'False', color: '#cf222e', lang: 'en', style: 'for-the-badge' }));
+    expect(findAll(bigEn, 'text').every((t) => t.attrs['letter-spacing'] === '1')).toBe(true);
   });
 
   it('estimates text width: wider for more text, zero for harakat, bold wider', () => {

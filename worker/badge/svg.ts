@@ -57,8 +57,9 @@ function segmentText(text: string, x: number, fill: string, g: Geometry, rtl: bo
 
 /** A shields-style badge as an SVG document (string). Arabic badges read right to left. */
 export function renderBadge(input: BadgeInput): string {
-  const g = GEOMETRY[input.style];
   const rtl = input.lang === 'ar';
+  // Letter-spacing would pull Arabic's joined letters apart: none for right-to-left badges.
+  const g = rtl ? { ...GEOMETRY[input.style], letterSpacing: 0 } : GEOMETRY[input.style];
   const locale = input.lang;
   const label = g.upper ? input.label.toLocaleUpperCase(locale) : input.label;
   const message = g.upper ? input.message.toLocaleUpperCase(locale) : input.message;
