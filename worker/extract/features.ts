@@ -43,7 +43,10 @@ function dateSpan(lex: Lexicon): RegExp {
 }
 
 const DIGIT = /\d/;
-const NOT_WORD_UNIT = /[\s\p{P}\p{S}]/u;
+/** Whether a non-ASCII unit is punctuation or space (Latin-1 symbols, general punctuation, Arabic ، ؛ ؟ ٪ ٫ ٬ ۔). */
+function nonAsciiSeparator(c: number): boolean {
+  return c <= 0xbf || (c >= 0x2000 && c <= 0x206f) || c === 0x060c || c === 0x061b || c === 0x061f || (c >= 0x066a && c <= 0x066d) || c === 0x06d4 || c === 0xfeff || (c >= 0x3000 && c <= 0x3003);
+}
 
 /** Words = runs of letters/digits, counted by a scan instead of an array of matches. */
 export function countWords(text: string): number {
@@ -51,7 +54,7 @@ export function countWords(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const wordUnit = c < 0x80 ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) : !NOT_WORD_UNIT.test(text[i]!);
+    const wordUnit = c < 0x80 ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) : !nonAsciiSeparator(c);
     if (wordUnit && !inWord) count++;
     inWord = wordUnit;
   }
@@ -115,12 +118,14 @@ function scanLists(norm: string, lex: Lexicon): Set<FeatureId> {
 /** Which features fire on a normalized sentence in the given language. */
 export function detectFeatures(raw: string, lex: Lexicon, language: string): Features {
   const norm = MAYBE_NOISE.test(raw) ? raw.replace(NOISE, ' ') : raw;
-  const fired = scanLists(norm, lex);
+  // Word lists are lower case; matching a lower-cased copy avoids case-insensitive Unicode regexes.
+  const lower = norm.toLowerCase();
+  const fired = scanLists(lower, lex);
   const add = (id: FeatureId, on: boolean): void => {
     if (on) fired.add(id);
   };
   const words = countWords(norm);
-  const numbers = countNumbers(norm, lex);
+  const numbers = countNumbers(lower, lex);
   add('number', numbers > 0);
   if (numbers > 0) fired.delete('number-word');
   add('percent', PERCENT_SIGN.test(norm));
