@@ -1,7 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { articleFixtureServer } from './test/fixtures/articles/fixture-server';
+import { articleFixtureServer } from './test/fixtures/articles/fixture-server.mjs';
 
 export default defineConfig({
   plugins: [
