@@ -56,6 +56,21 @@
     for (var i = 0; i < quotes.length; i++) mount(quotes[i]);
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
-  else scan();
+  function start() {
+    scan();
+    // Pages that add embeds later (infinite scroll, single-page apps) get them mounted too.
+    if (!window.MutationObserver) return;
+    var pending = false;
+    new MutationObserver(function () {
+      if (pending) return;
+      pending = true;
+      setTimeout(function () {
+        pending = false;
+        scan();
+      }, 50);
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

@@ -145,6 +145,22 @@ describe('embeds on another origin', () => {
     await page.screenshot({ path: join(screenshotDir(), 'embeds-widget-narrow.png'), fullPage: true });
     await context.close();
 
+    // A blockquote added after load (single-page apps) is mounted too.
+    const late = await browser.newContext();
+    const spa = await late.newPage();
+    await spa.goto(hostPage('/late.html', `<div id="feed"></div><script async src="${server.origin}${EMBED_SCRIPT.path}" integrity="${EMBED_SCRIPT.integrity}" crossorigin="anonymous"></script>`));
+    await spa.waitForLoadState('load');
+    await spa.evaluate((id) => {
+      const q = document.createElement('blockquote');
+      q.className = 'claimdesk';
+      q.setAttribute('data-claim', id);
+      q.textContent = 'Fact check';
+      document.getElementById('feed')!.appendChild(q);
+    }, claims.en);
+    await spa.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', { state: 'attached', timeout: 20_000 });
+    expect(await widgetHeight(spa)).toBeGreaterThan(120);
+    await late.close();
+
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const plain = await noJs.newPage();
     await plain.goto(url);
