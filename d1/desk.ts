@@ -39,10 +39,28 @@ export interface QueuePage {
 }
 
 const LATEST_RATING = `(SELECT v.rating_key FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.version DESC LIMIT 1)`;
-// ?1 language, ?2 article, ?3 assignee, ?4 rating, ?5 FTS match: shared by the page and the counts.
-const FILTERS = `(?1 IS NULL OR c.language = ?1) AND (?2 IS NULL OR c.article_id = ?2) AND (?3 IS NULL OR c.assignee_id = ?3)
-  AND (?4 IS NULL OR ?4 = ${LATEST_RATING})
-  AND (?5 IS NULL OR c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?5))`;
+
+/**
+ * WHERE conditions for the filters that are set, with numbered parameters. Only constant SQL
+ * fragments are joined (values stay bound), so SQLite can use the index of each filter present
+ * instead of scanning past `?n IS NULL OR …` conditions.
+ */
+function conditions(f: QueueFilters, match: string | null, withPage: boolean): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (fragment: string, value: unknown) => {
+    params.push(value);
+    where.push(fragment.replaceAll('?', `?${params.length}`));
+  };
+  if (f.language) add('c.language = ?', f.language);
+  if (f.articleId) add('c.article_id = ?', f.articleId);
+  if (f.assigneeId !== undefined) add('c.assignee_id = ?', f.assigneeId);
+  if (f.rating) add(`${LATEST_RATING} = ?`, f.rating);
+  if (match !== null) add('c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', match);
+  if (withPage && f.status) add('c.status = ?', f.status);
+  if (withPage && f.cursor !== undefined) add('c.seq < ?', f.cursor);
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
 
 const RATINGS_SQL = `SELECT r.key, r.value, r.color, r.position, r.labels FROM ratings r
   JOIN rating_scales s ON s.id = r.scale_id WHERE s.active = 1 ORDER BY r.position`;
@@ -62,17 +80,17 @@ export interface QueueScreen extends QueuePage {
  */
 export async function queueScreen(db: D1Database, f: QueueFilters): Promise<QueueScreen> {
   const match = f.q && f.q.trim() ? (ftsQuery(f.q) ?? '""') : null;
-  const shared = [f.language ?? null, f.articleId ?? null, f.assigneeId ?? null, f.rating ?? null, match] as const;
+  const pageWhere = conditions(f, match, true);
+  const countWhere = conditions(f, match, false);
   const [page, counts, ratings, users, articles] = await db.batch<unknown>([
     db
       .prepare(
         `SELECT ${CLAIM_COLUMNS}, u.name AS assignee_name, ${LATEST_RATING} AS rating_key
          FROM claims c LEFT JOIN users u ON u.id = c.assignee_id
-         WHERE ${FILTERS} AND (?6 IS NULL OR c.status = ?6) AND (?7 IS NULL OR c.seq < ?7)
-         ORDER BY c.seq DESC LIMIT ?8`,
+         ${pageWhere.sql} ORDER BY c.seq DESC LIMIT ?${pageWhere.params.length + 1}`,
       )
-      .bind(...shared, f.status ?? null, f.cursor ?? null, f.limit + 1),
-    db.prepare(`SELECT c.status, count(*) AS n FROM claims c WHERE ${FILTERS} GROUP BY c.status`).bind(...shared),
+      .bind(...pageWhere.params, f.limit + 1),
+    db.prepare(`SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`).bind(...countWhere.params),
     db.prepare(RATINGS_SQL),
     db.prepare(ACTIVE_USERS_SQL),
     db.prepare(`SELECT a.id, a.title, a.language FROM articles a ORDER BY a.created_at DESC, a.rowid DESC LIMIT 50`),

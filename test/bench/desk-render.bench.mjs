@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { Miniflare } from 'miniflare';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const EXTRA_CLAIMS = 3_000;
+const EXTRA_CLAIMS = 20_000;
 const WARMUP = 30;
 const SAMPLES = 300;
 const DB_ID = '00000000-0000-0000-0000-000000000000';
@@ -94,7 +94,9 @@ try {
   const routes = [
     ['hello-world GET /healthz', '/healthz'],
     ['queue (all statuses)', '/desk'],
-    ['queue filtered (queued, ar, text)', '/desk?status=queued&language=ar&q=exports'],
+    ['queue: queued + ar', '/desk?status=queued&language=ar'],
+    ['queue: text matching one claim', '/desk?q=number+777+exports'],
+    ['queue: text matching every claim', '/desk?status=queued&language=ar&q=exports'],
     ['claim workspace (published, history)', workspacePath],
     ['ingest result (article + candidates)', articlePath],
     ['sign-in page (anonymous)', '/desk/sign-in'],
