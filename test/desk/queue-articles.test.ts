@@ -84,6 +84,11 @@ describe('article triage', () => {
     expect(html).toContain('<code class="feature">percent</code>');
     expect(html).toContain('statistic');
     expect(html).toContain('Économie &lt;b&gt;bold&lt;/b&gt;');
+    // "See these claims in the queue": the article filter lists exactly this article's claims.
+    expect(html).toContain(`href="/desk?article=${a.id}"`);
+    const queue = await page(agent, `/desk?article=${a.id}`);
+    expect(claimLinks(queue.html).sort()).toEqual(claims.map((c) => c.id).sort());
+    expect(queue.html).toMatch(/status=candidate[^"]*"[^>]*>Candidate <span class="count">3<\/span>/);
   });
 
   it('accepts one claim in one click and rejects the rest in bulk', async () => {
