@@ -40,6 +40,11 @@ async function mainPages(page: Page): Promise<Record<string, string>> {
 describe('desk pages in both directions', () => {
   it('renders every main page accessibly in English (LTR) and Arabic (RTL)', async () => {
     const { context, page } = await signedIn(browser, server.origin, ADMIN);
+    // Our CSP must not block anything our own pages use (scripts, styles, the rating colours).
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
     const pages = await mainPages(page);
     for (const [lang, dir] of [['en', 'ltr'], ['ar', 'rtl']] as const) {
       await switchLanguage(page, lang);
@@ -59,6 +64,11 @@ describe('desk pages in both directions', () => {
     await page.goto(`${server.origin}/desk?language=en`);
     expect(await page.locator('a.claim-link span[lang="en"][dir="ltr"]').count()).toBeGreaterThan(0);
     await switchLanguage(page, 'en');
+    expect(blocked).toEqual([]);
+    // The live counter script (loaded with the nonce) ran: it rewrites the count as you type.
+    await page.goto(`${server.origin}${pages.workspace}`);
+    await page.fill('#v-summary', 'abc');
+    await expect.poll(() => page.textContent('#v-summary-count')).toBe('72 characters left');
     await context.close();
   }, 150_000);
 
