@@ -17,7 +17,8 @@ export interface Features {
 }
 
 // A figure: digits with separators, not glued to letters ("COVID-19", "G20" are names, not figures).
-const NUMBER = /(?<![\p{L}\p{N}.,-])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu;
+// A unit may be glued after it ("141percent", "5km"), a name may not be glued before it.
+const NUMBER = /(?<![\p{L}\p{N}.,-])\d+(?:[.,]\d+)*(?![\p{N}])/gu;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 // Clock times ("10:30", "7 h 42", "5 p.m.", "8 heures") are scene-setting, not figures.
 const CLOCK = /(?<![\p{N}])\d{1,2}(?:\s?[:h]\s?\d{2}|\s?(?:a\.?m\.?|p\.?m\.?|heures?|h)(?![\p{L}]))/giu;
@@ -27,6 +28,8 @@ const MAYBE_NOISE = /[@#]|https?:|www\./;
 const CURRENCY_SIGN = /[$€£¥]|(?<![\p{L}])(?:us\$|\$us)/u;
 const PERCENT_SIGN = /%|‰/;
 const QUESTION = /[?؟]/;
+// A full stop or exclamation mark at the end: "When he ran..." or "What I said was..." is not a question.
+const STATEMENT_END = /[.!]['"”’»)]*\s*$/u;
 // A capitalized word after another word (not the sentence's first word): a name in en/fr.
 const LATIN_CAPITALIZED = /[\p{L}\p{N},;:)]\s+(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u;
 const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u;
@@ -132,10 +135,10 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
   add('money', CURRENCY_SIGN.test(norm));
   if (fired.has('record')) fired.delete('superlative');
   add('named-entity', language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
-  add('-question', QUESTION.test(norm) || lex.questionStart.test(norm));
+  add('-question', QUESTION.test(norm) || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)));
   // First person overlaps other lists ("je pense", "I think"), so it gets its own pass.
   add('-first-person', lex.firstPerson.test(norm));
-  add('-too-short', words < 6);
+  add('-too-short', words < 5);
   add('-too-long', words > 60);
   return { fired, numbers, words };
 }

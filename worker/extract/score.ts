@@ -55,7 +55,8 @@ const WEIGHTS: Record<FeatureId, number> = {
   '-hedge': -0.6,
   '-feeling': -1.0,
   // "I remember when..." anecdotes are personal, rarely checkable.
-  '-first-person': -0.8,
+  // Kept mild: politicians' "I voted for..." is checkable, and quotes are in the first person.
+  '-first-person': -0.6,
   // "The summit will be held on Monday": logistics, not claims.
   '-schedule': -1.2,
   // Very short sentences rarely carry a full claim; very long ones are usually several ideas.
@@ -63,6 +64,10 @@ const WEIGHTS: Record<FeatureId, number> = {
   '-too-long': -0.4,
 };
 
+// Longer sentences carry more content: a small, capped credit per word (30 words = +0.6) that
+// mostly breaks ties between sentences with the same cues.
+const PER_WORD = 0.02;
+const MAX_WORDS_CREDITED = 30;
 // Extra figures add a little more; capped so that tables of numbers don't dominate.
 const EXTRA_NUMBER = 0.2;
 const MAX_EXTRA_NUMBERS = 3;
@@ -71,6 +76,7 @@ function weightedSum(f: Features): number {
   let z = BIAS;
   for (const id of f.fired) z += WEIGHTS[id];
   z += Math.min(Math.max(f.numbers - 1, 0), MAX_EXTRA_NUMBERS) * EXTRA_NUMBER;
+  z += Math.min(f.words, MAX_WORDS_CREDITED) * PER_WORD;
   return z;
 }
 
