@@ -153,4 +153,25 @@ describe('desk in the browser', () => {
     expect(await page.locator('.sources .source').count()).toBe(sourcesBefore);
     await context.close();
   });
+
+  it('works without JavaScript: sign in, accept a candidate in one click, add a source', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/desk/sign-in`);
+    await page.fill('#email', ADMIN.email);
+    await page.fill('#password', ADMIN.password);
+    await Promise.all([page.waitForURL(`${server.origin}/desk`), page.click('form[action="/desk/sign-in"] button[type=submit]')]);
+    const candidatePath = await firstClaimPath(page, 'candidate');
+    await page.goto(`${server.origin}${candidatePath}`);
+    const articlePath = await page.locator('#ctx-h ~ p a[href^="/desk/articles/"]').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+    await page.goto(`${server.origin}${articlePath}`);
+    const claimId = candidatePath.split('/').pop()!;
+    await Promise.all([page.waitForURL(/done=accepted&n=1/), page.click(`button[name=one][value="accept:${claimId}"]`)]);
+    await page.goto(`${server.origin}${candidatePath}`);
+    expect(await page.locator('.claim-head .badge').getAttribute('class')).toContain('status-queued');
+    await page.fill('#new-src-url', 'https://archive.example.org/report');
+    await Promise.all([page.waitForURL(/ok=saved/), page.click('#sources form[action$="/sources"] button[type=submit]')]);
+    expect(await page.locator('.sources .source').count()).toBe(1);
+    await context.close();
+  });
 });
