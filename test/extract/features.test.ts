@@ -43,6 +43,14 @@ const CASES: [string, string, string, string][] = [
   ['named-entity', 'ar', 'أعدت وزارة الصحة الخطة في الربيع الماضي.', 'أعد الناس الخطة في الربيع الماضي.'],
   ['named-entity', 'fr', 'Le plan a été rédigé à Bruxelles au printemps.', 'le plan a été rédigé en secret au printemps.'],
   ['event-verb', 'en', 'Police arrested three men near the border.', 'Police watched three men near the border.'],
+  ['event-verb', 'ar', 'اعتقلت الشرطة ثلاثة رجال قرب الحدود.', 'راقبت الشرطة ثلاثة رجال قرب الحدود.'],
+  ['event-verb', 'fr', 'La police a arrêté trois hommes près de la frontière.', 'La police a observé trois hommes près de la frontière.'],
+  ['measure', 'en', 'Youth unemployment is a worry for the region.', 'Youth culture is a worry for the region.'],
+  ['measure', 'ar', 'تثير البطالة بين الشباب قلق المنطقة.', 'تثير ثقافة الشباب اهتمام المنطقة.'],
+  ['measure', 'fr', 'Le chômage des jeunes inquiète la région.', 'La culture des jeunes intéresse la région.'],
+  ['number-word', 'en', 'Two villages were evacuated overnight.', 'The villages were evacuated overnight.'],
+  ['number-word', 'ar', 'أخليت ثلاث قرى خلال الليل بسبب الفيضان.', 'أخليت القرى خلال الليل بسبب الفيضان.'],
+  ['number-word', 'fr', 'Trois villages ont été évacués dans la nuit.', 'Les villages ont été évacués dans la nuit.'],
   ['-question', 'en', 'Did unemployment really fall to 4%?', 'Unemployment really fell to 4%.'],
   ['-question', 'ar', 'هل انخفضت البطالة فعلاً إلى ٤٪؟', 'انخفضت البطالة فعلاً إلى ٤٪.'],
   ['-question', 'fr', 'Le chômage est-il vraiment tombé à 4 % ?', 'Le chômage est vraiment tombé à 4 %.'],
@@ -72,6 +80,14 @@ describe('features fire where they should and not where they should not', () => 
       if (no) expect(scoreSentence(no, lang).why).not.toContain(feature);
     });
   }
+  it('a number-word gives way to a figure; a unit glued to a figure is still a figure', () => {
+    expect(scoreSentence('Two villages lost 40 houses.', 'en').why).not.toContain('number-word');
+    expect(scoreSentence('Marijuana use is up 141percent among teenagers.', 'en').why).toContain('number');
+  });
+  it('a sentence starting with a question word but ending with a full stop is not a question', () => {
+    expect(scoreSentence('When he ran for the Senate, he promised a tax cut.', 'en').why).not.toContain('-question');
+    expect(scoreSentence('When did he promise a tax cut', 'en').why).toContain('-question');
+  });
   it('a figure inside a name or a clock time is not a number', () => {
     expect(scoreSentence('The COVID-19 unit at the G20 summit was closed.', 'en').why).not.toContain('number');
     expect(scoreSentence('The talks resumed on 12 March 2024 in Rome.', 'en').why).not.toContain('number');
