@@ -101,7 +101,9 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
     expect(html).toContain('Changes since version 1');
     expect(html).toMatch(/<ins>\s?بل ١٢٪<\/ins>/);
     expect(html).toContain('صُحح الرقم');
-    for (const action of ['source.add', 'source.update', 'verdict.create', 'claim.transition', 'verdict.correct']) expect(html).toContain(action);
+    for (const said of ['Source added', 'Source edited', 'Verdict written', 'Status changed: Queued → In review', 'Status changed: In review → Published', 'Correction published']) {
+      expect(html).toContain(said);
+    }
     const { body } = await callJson(`/api/v1/claims/${claim.id}`, { token: agent.user.token });
     expect(body.claim.status).toBe('published');
     expect(body.verdicts.map((x: { version: number; publishedAt: string | null }) => [x.version, x.publishedAt !== null])).toEqual([[1, true], [2, true]]);

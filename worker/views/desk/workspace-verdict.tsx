@@ -1,6 +1,8 @@
 import { ratingLabel } from '../../../d1/ratings';
 import { SUMMARY_MAX } from '../../routes/verdicts';
-import { RatingChip, Time, UserText } from './bits';
+import { DESK_STRINGS_EN, type DeskKey } from '../../i18n/desk';
+import { STATUSES, type ClaimStatus } from '../../lib/status';
+import { RatingChip, statusLabel, Time, UserText } from './bits';
 import { Csrf } from './layout';
 import { wordDiff, type DiffPart } from './word-diff';
 import { LanguageOptions } from './claim-fields';
@@ -139,6 +141,31 @@ export function HistorySection(props: WorkspaceProps) {
   );
 }
 
+/** A sentence for an audit action, with the status move spelled out; unknown actions stay as written. */
+function AuditWhat(props: { ui: WorkspaceProps['ui']; entry: WorkspaceProps['detail']['audit'][number] }) {
+  const { ui, entry } = props;
+  const key = `audit_${entry.action.replace('.', '_')}`;
+  const label = key in DESK_STRINGS_EN ? ui.t(key as DeskKey) : entry.action;
+  const before = entry.before as { status?: string } | null;
+  const after = entry.after as { status?: string } | null;
+  if (entry.action === 'claim.transition' && before?.status && after?.status && isStatus(before.status) && isStatus(after.status)) {
+    return (
+      <>
+        {label}: {statusLabel(ui, before.status)} → {statusLabel(ui, after.status)}
+      </>
+    );
+  }
+  return (
+    <>
+      {label} <code class="audit-after" dir="auto">{brief(entry.after)}</code>
+    </>
+  );
+}
+
+function isStatus(s: string): s is ClaimStatus {
+  return (STATUSES as readonly string[]).includes(s);
+}
+
 function brief(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = JSON.stringify(value);
@@ -166,7 +193,7 @@ export function AuditSection(props: WorkspaceProps) {
               <td><Time iso={a.at} /></td>
               <td>{a.actorName ? <bdi>{a.actorName}</bdi> : t('system')}</td>
               <td>
-                <code dir="ltr">{a.action}</code> <code class="audit-after" dir="auto">{brief(a.after)}</code>
+                <AuditWhat ui={ui} entry={a} />
               </td>
             </tr>
           ))}
