@@ -83,6 +83,13 @@ function CandidateItem(props: { ui: DeskUi; claim: Claim }) {
           ))}
         </p>
       ) : null}
+      {!open ? (
+        <p class="cand-actions">
+          <a href={`/desk/claims/${claim.id}`} class="button-link">
+            {t('openClaim')}
+          </a>
+        </p>
+      ) : null}
       {open ? (
         <div class="cand-actions">
           <button type="submit" name="one" value={`accept:${claim.id}`} class="primary">
