@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../worker/extract/index';
 
@@ -85,5 +86,22 @@ describe('news-wire articles: figures and records on top, opinion and scene-sett
     expect(candidates.some((c) => c.text.includes('rose 18.4%'))).toBe(true);
     expect(candidates.some((c) => c.text.includes('Will the boom last'))).toBe(false);
     expect(extractClaims(EN.text, { limit: 2 }).candidates).toHaveLength(2);
+  });
+});
+
+describe('extractClaims on arbitrary input', () => {
+  it('never throws, offsets always round-trip, scores are sorted probabilities', () => {
+    const unit = fc.constantFrom('a', 'B', 'said', ' ', ' ', '.', '. ', '?', '!', '\n', '\n\n', '“', '”', '«', '»', '"', '3', '٣', '٫', '%', 'Mr.', 'د.', 'قال ', 'ارتفع', 'َ', 'ـ', '\u200F', '😀', 'é', 'e\u0301', 'record ', 'rose 4% ');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 120 }).map((parts) => parts.join('')), fc.constantFrom(undefined, 'ar', 'en', 'fr', 'de'), (text, language) => {
+        const { candidates } = extractClaims(text, { language, minScore: 0 });
+        candidates.forEach((c, i) => {
+          expect(text.slice(c.start, c.end)).toBe(c.text);
+          expect(c.score >= 0 && c.score <= 1).toBe(true);
+          if (i > 0) expect(c.score).toBeLessThanOrEqual(candidates[i - 1]!.score);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from './lexicon';
 import { countWords } from './features';
-import { normalizeText } from './normalize';
+import { normalizeWithOffsets } from './normalize';
 
 export interface Span {
   start: number;
@@ -75,7 +75,7 @@ function badBreak(line: string, b: number, lex: Lexicon, quoted: (at: number) =>
   const core = tok.slice(0, -1).replace(/^[("'“«]+/u, '');
   if (ENDS_DIGIT.test(core) && STARTS_DIGIT.test(after)) return true; // "3. 5" style number split
   if (SINGLE_LETTER.test(core)) return true; // initials: "J. K. Rowling", "د. محمد"
-  const key = normalizeText(core);
+  const key = normalizeWithOffsets(core).text.toLowerCase();
   if (lex.titles.has(key)) return true;
   if (lex.abbreviations.has(key) && STARTS_LOWER_OR_DIGIT.test(after)) return true;
   if (DOTTED_ACRONYM.test(core) && STARTS_LOWER_OR_DIGIT.test(after)) return true;

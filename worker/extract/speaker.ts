@@ -18,7 +18,9 @@ const EN_VERBS = 'said|says|told|added|stated|announced|warned|noted|insisted|ar
 const FR_VERBS = '(?:a|ont)\\s+(?:declare|affirme|annonce|indique|precise|assure|explique|ajoute|souligne|revele|confirme|estime|dit|rappele|reconnu|averti|fait\\s+savoir)|declare|affirme|estime|souligne|precise|assure';
 const FR_TITLE = '(?:ministre|president(?:e)?|porte-parole|maire|prefet(?:e)?|directeur|directrice|secretaire|gouverneur|depute(?:e)?|senateur|senatrice|responsable|ministere|gouvernement)';
 const AR_VERBS = foldArabicLetters('قال|قالت|أعلن|أعلنت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|أضاف|أضافت|أشار|أشارت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|شدد|شددت|لفت|لفتت|نفى|نفت');
+// Words are separated by required spaces in these patterns, so a long token cannot be split many ways.
 const AR_STOP = foldArabicLetters('إن|أن|في|يوم|خلال|أمس|عن|إلى|بأن|على|لـ|لوكالة|للصحفيين|لقناة|مساء|صباح|اليوم|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت');
+const AR_STOP_WORD = `(?:${AR_STOP})(?![\\p{L}])`;
 
 /**
  * How a pattern finds its speaker. 'after': the captured speaker ends the match ("according to X",
@@ -44,8 +46,8 @@ const PATTERNS: Record<string, Pattern[]> = {
     { kind: 'after', trigger: new RegExp(`(?:${FR_VERBS})\\s`, 'iu'), re: new RegExp(`(?<![\\p{L}])(?:${FR_VERBS})\\s+((?:l'|le\\s+|la\\s+|les\\s+)?(?:${NAME_RUN}(?![\\p{L}])|${FR_TITLE}[^,.;:!?]{0,60}?(?=\\s*[,.;:!?"”»]|$)))`, 'u') },
   ],
   ar: [
-    { kind: 'after', trigger: new RegExp(foldArabicLetters('حسب|وفق|نقلا|طبقا'), 'u'), re: new RegExp(`(?<![\\p{L}])(?:بحسب|حسب|وفقا\\s*ل|وفق|نقلا\\s+عن|طبقا\\s*ل)\\s*((?:[^\\s،,:؛.«»"“”]+\\s*){1,7}?)(?=[،,:؛.«»"“”]|\\s+(?:فان|ان|فقد)\\s|$)`, 'u') },
-    { kind: 'after', trigger: new RegExp(`(?:${AR_VERBS})\\s`, 'u'), re: new RegExp(`(?<![\\p{L}])[وف]?(?:${AR_VERBS})\\s+((?:(?!(?:${AR_STOP})(?![\\p{L}]))[^\\s،,:؛«»"“”]+\\s*){1,7}?)(?=[،,:؛«»"“”]|\\.(?:\\s|$)|\\s+(?:${AR_STOP})(?![\\p{L}])|$)`, 'u') },
+    { kind: 'after', trigger: new RegExp(foldArabicLetters('حسب|وفق|نقلا|طبقا'), 'u'), re: new RegExp(`(?<![\\p{L}])(?:بحسب|حسب|وفقا\\s*ل|وفق|نقلا\\s+عن|طبقا\\s*ل)\\s*([^\\s،,:؛.«»"“”]+(?:\\s+[^\\s،,:؛.«»"“”]+){0,6}?)(?=\\s*[،,:؛.«»"“”]|\\s+(?:فان|ان|فقد)\\s|$)`, 'u') },
+    { kind: 'after', trigger: new RegExp(`(?:${AR_VERBS})\\s`, 'u'), re: new RegExp(`(?<![\\p{L}])[وف]?(?:${AR_VERBS})\\s+((?!${AR_STOP_WORD})[^\\s،,:؛«»"“”]+(?:\\s+(?!${AR_STOP_WORD})[^\\s،,:؛«»"“”]+){0,6}?)(?=\\s*[،,:؛«»"“”]|\\.(?:\\s|$)|\\s+(?:${AR_STOP})(?![\\p{L}])|$)`, 'u') },
   ],
 };
 
