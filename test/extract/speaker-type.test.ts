@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSentence } from '../../worker/extract/index';
+import { FEATURE_IDS, scoreSentence } from '../../worker/extract/index';
 
 describe('speaker of an attributed statement', () => {
   const cases: [string, string, string | null][] = [
@@ -71,5 +71,16 @@ describe('score', () => {
     const plain = scoreSentence('Unemployment fell to 4% last year.', 'en').score;
     expect(scoreSentence('Did unemployment fall to 4% last year?', 'en').score).toBeLessThan(plain);
     expect(scoreSentence('I think unemployment fell to 4% last year.', 'en').score).toBeLessThan(plain);
+  });
+});
+
+describe('why ids', () => {
+  it('every id a sentence reports is one of FEATURE_IDS (the list UIs translate)', () => {
+    const known = new Set<string>(FEATURE_IDS);
+    for (const s of ['Exports rose 18% to a record $13 billion, the ministry said.', 'I think, maybe, it will be held on Monday?', 'قال الوزير إن العجز بلغ ٤٪.']) {
+      for (const id of scoreSentence(s, 'en').why) expect(known.has(id)).toBe(true);
+    }
+    expect(FEATURE_IDS).toContain('-question');
+    expect(new Set(FEATURE_IDS).size).toBe(FEATURE_IDS.length);
   });
 });

@@ -5,12 +5,13 @@
  */
 import { detectLanguage } from './language';
 import { normalizeWithOffsets } from './normalize';
-import { lexiconFor, scoreNormalized, scoreSentence } from './score';
+import { FEATURE_IDS, lexiconFor, scoreNormalized, scoreSentence } from './score';
 import { isFragment, segmentSpans } from './segment';
 import type { Candidate } from './types';
 
 export type { Candidate, ClaimType } from './types';
-export { detectLanguage, scoreSentence };
+export type { FeatureId } from './features';
+export { detectLanguage, FEATURE_IDS, scoreSentence };
 
 /** Below this a sentence is not worth an editor's look unless the caller asks for everything. */
 const DEFAULT_MIN_SCORE = 0.2;

@@ -106,7 +106,8 @@ export interface SentenceScore {
 // Spaces, bidi controls and punctuation left at either end of a speaker cut from the original.
 const EDGES = /^[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+|[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+$/gu;
 
-const ORDER = Object.keys(WEIGHTS) as FeatureId[];
+/** Every `why` id the scorer can emit, in display order (positive cues first): UIs translate these. */
+export const FEATURE_IDS = Object.keys(WEIGHTS) as readonly FeatureId[];
 
 /** Score a sentence already normalized with offsets (so the speaker is cut from the original). */
 export function scoreNormalized(original: string, norm: string, offsets: Int32Array, language: string): SentenceScore {
@@ -118,7 +119,7 @@ export function scoreNormalized(original: string, norm: string, offsets: Int32Ar
     const r = findSpeaker(norm, language);
     if (r) speaker = original.slice(offsets[r.start]!, offsets[r.end]!).replace(EDGES, '') || null;
   }
-  const why = ORDER.filter((id) => f.fired.has(id));
+  const why = FEATURE_IDS.filter((id) => f.fired.has(id));
   return { score, type: claimType(f.fired), speaker, why };
 }
 
