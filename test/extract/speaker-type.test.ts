@@ -12,6 +12,7 @@ describe('speaker of an attributed statement', () => {
     ['fr', 'Le ministre du Commerce, M. Youssef Chamali, a déclaré que les exportations ont progressé.', 'Le ministre du Commerce, M. Youssef Chamali'],
     ['fr', "« La dette a baissé », a affirmé Mme Claire Dubois devant les députés.", 'Mme Claire Dubois'],
     ['fr', 'Il a déclaré que la dette avait baissé de 2 %.', null],
+    ['fr', 'Les exportations ont augmenté de 18 %, a annoncé mercredi 12 mars l’Institut de la statistique.', 'l’Institut de la statistique'],
     ['ar', 'قال وزير المالية محمد العلي إن العجز بلغ ٤٫٨٪ من الناتج المحلي.', 'وزير المالية محمد العلي'],
     ['ar', 'وقالَ وزيرُ المالية محمد العلي إنّ العجز بلغ ٤٫٨٪.', 'وزيرُ المالية محمد العلي'],
     ['ar', 'بحسب البنك المركزي، تراجعت الاحتياطيات بمقدار مليار دولار.', 'البنك المركزي'],

@@ -17,6 +17,8 @@ const EN_TITLE = '(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:minister|ministry|presi
 const EN_VERBS = 'said|says|told|added|stated|announced|warned|noted|insisted|argued|explained|confirmed|claimed|declared|revealed|estimated|reported|wrote|admitted';
 const FR_VERBS = '(?:a|ont)\\s+(?:declare|affirme|annonce|indique|precise|assure|explique|ajoute|souligne|revele|confirme|estime|dit|rappele|reconnu|averti|fait\\s+savoir)|declare|affirme|estime|souligne|precise|assure';
 const FR_TITLE = '(?:ministre|president(?:e)?|porte-parole|maire|prefet(?:e)?|directeur|directrice|secretaire|gouverneur|depute(?:e)?|senateur|senatrice|responsable|ministere|gouvernement)';
+// "a annoncé mercredi 12 mars l'Institut": a day (and date) may sit between the verb and the speaker.
+const FR_WHEN = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|ce soir)(?:\\s+(?:soir|matin))?(?:\\s+\\d{1,2}(?:er)?\\s+[a-z]+)?';
 const AR_VERBS = foldArabicLetters('قال|قالت|أعلن|أعلنت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|أضاف|أضافت|أشار|أشارت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|شدد|شددت|لفت|لفتت|نفى|نفت');
 // Words are separated by required spaces in these patterns, so a long token cannot be split many ways.
 const AR_STOP = foldArabicLetters('إن|أن|في|يوم|خلال|أمس|عن|إلى|بأن|على|لـ|لوكالة|للصحفيين|لقناة|مساء|صباح|اليوم|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت');
@@ -43,7 +45,7 @@ const PATTERNS: Record<string, Pattern[]> = {
   fr: [
     { kind: 'after', trigger: /selon|d'apres/i, re: /(?<![\p{L}])(?:selon|d'apres)\s+((?:l'|le\s+|la\s+|les\s+)?[^,.;:!?"“”«»]{2,70}?)(?=\s*[,.;:!?"”»]|$)/iu },
     { kind: 'indices', trigger: new RegExp(`(?:${FR_VERBS})(?![\\p{L}])`, 'iu'), re: new RegExp(`(?:^|[,«»"“”]\\s*)((?:l'|le\\s+|la\\s+|les\\s+)?[^,;:!?"“”«»\\d]{2,70}?(?:,\\s*${NAME_RUN},)?)\\s+(?:${FR_VERBS})(?![\\p{L}])`, 'iud') },
-    { kind: 'after', trigger: new RegExp(`(?:${FR_VERBS})\\s`, 'iu'), re: new RegExp(`(?<![\\p{L}])(?:${FR_VERBS})\\s+((?:l'|le\\s+|la\\s+|les\\s+)?(?:${NAME_RUN}(?![\\p{L}])|${FR_TITLE}[^,.;:!?]{0,60}?(?=\\s*[,.;:!?"”»]|$)))`, 'u') },
+    { kind: 'after', trigger: new RegExp(`(?:${FR_VERBS})\\s`, 'iu'), re: new RegExp(`(?<![\\p{L}])(?:${FR_VERBS})\\s+(?:${FR_WHEN}\\s+)?((?:l'|le\\s+|la\\s+|les\\s+)(?:\\p{Lu}|${FR_TITLE})[^,.;:!?"”»]{0,60}?(?=\\s*[,.;:!?"”»]|$)|${NAME_RUN}(?![\\p{L}]))`, 'u') },
   ],
   ar: [
     { kind: 'after', trigger: new RegExp(foldArabicLetters('حسب|وفق|نقلا|طبقا'), 'u'), re: new RegExp(`(?<![\\p{L}])(?:بحسب|حسب|وفقا\\s*ل|وفق|نقلا\\s+عن|طبقا\\s*ل)\\s*([^\\s،,:؛.«»"“”]+(?:\\s+[^\\s،,:؛.«»"“”]+){0,6}?)(?=\\s*[،,:؛.«»"“”]|\\s+(?:فان|ان|فقد)\\s|$)`, 'u') },
