@@ -13,7 +13,12 @@ export type { Candidate, ClaimType } from './types';
 export type { FeatureId } from './features';
 export { detectLanguage, FEATURE_IDS, scoreSentence };
 
-/** Below this a sentence is not worth an editor's look unless the caller asks for everything. */
+/**
+ * Below this a sentence is not worth an editor's look unless the caller asks for everything.
+ * Recall first: a claim left out is never seen by an editor, a spurious one costs one click.
+ * (On the project set 0.2 keeps every check-worthy sentence at precision 0.66–0.80; 0.35 would
+ * trade a few percent of recall for precision 0.78–0.95.)
+ */
 const DEFAULT_MIN_SCORE = 0.2;
 const DEFAULT_LIMIT = 50;
 
