@@ -100,10 +100,16 @@ const SCANNED: [FeatureId, (lex: Lexicon) => RegExp][] = [
 ];
 const scanners = new WeakMap<Lexicon, Scanner>();
 
+/** Compile a lexicon's scanner and date-span regex now (called at module load for every language). */
+export function prepareLexicon(lex: Lexicon): void {
+  if (!scanners.has(lex)) scanners.set(lex, scanner(SCANNED.map(([, pick]) => pick(lex))));
+  dateSpan(lex);
+}
+
 /** Feature ids whose word lists occur in the sentence: one regex pass for all lists. */
 function scanLists(norm: string, lex: Lexicon): Set<FeatureId> {
-  let sc = scanners.get(lex);
-  if (!sc) scanners.set(lex, (sc = scanner(SCANNED.map(([, pick]) => pick(lex)))));
+  prepareLexicon(lex);
+  const sc = scanners.get(lex)!;
   const found = new Set<FeatureId>();
   const { re, groups } = sc;
   re.lastIndex = 0;

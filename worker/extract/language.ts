@@ -6,6 +6,7 @@ const SAMPLE = 2000;
 // Frequent function words that the other language rarely uses (so "la", shared with English names, is out).
 const EN_STOP = /\b(?:the|and|of|to|is|are|was|were|that|with|for|this|have|has|said|it|in|on|by|from|at|which|would|will|not|be)\b/gi;
 const FR_STOP = /(?<![\p{L}])(?:(?:le|les|des|du|une|est|sont|et|dans|pour|qui|que|sur|avec|pas|au|aux|selon|ont|été|cette|ces|mais|ou|par|il|elle|nous)(?![\p{L}])|(?:l|d|qu|n|s|j|c)['’](?=\p{L}))/giu;
+const SPACES = /\s+/;
 const FR_ACCENTS = /[éèêàçùâîôûëïœ]/gi;
 
 function count(re: RegExp, text: string): number {
@@ -25,7 +26,7 @@ export function detectLanguage(text: string): string {
   }
   if (arabic + latin < 3) return 'und';
   if (arabic >= latin) return 'ar';
-  const words = Math.max(1, sample.split(/\s+/).length);
+  const words = Math.max(1, sample.split(SPACES).length);
   const en = count(EN_STOP, sample);
   const fr = count(FR_STOP, sample) + count(FR_ACCENTS, sample) * 0.5;
   if (en + fr < (words < 6 ? 1 : 2)) return 'und';

@@ -3,7 +3,7 @@
  * score = 1 / (1 + e^-(BIAS + Σ weight)). Weights are set by hand; each says why it has its size.
  */
 import type { ClaimType } from './types';
-import { type Features, type FeatureId, detectFeatures } from './features';
+import { type Features, type FeatureId, detectFeatures, prepareLexicon } from './features';
 import { type Lexicon } from './lexicon';
 import { AR } from './lexicon-ar';
 import { EN } from './lexicon-en';
@@ -12,6 +12,8 @@ import { normalizeWithOffsets } from './normalize';
 import { findSpeaker } from './speaker';
 
 const LEXICONS: Record<string, Lexicon> = { en: EN, fr: FR, ar: AR };
+// All regexes are compiled at module load, not on the first request.
+for (const lex of Object.values(LEXICONS)) prepareLexicon(lex);
 /** Unknown languages are scored with the English lists: digits, symbols and capitals still work. */
 export function lexiconFor(language: string): Lexicon {
   return LEXICONS[language] ?? EN;

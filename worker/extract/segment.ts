@@ -25,6 +25,10 @@ const QUOTE_MARK = /[“«„”»"]/g;
 const OPENERS = '“«„';
 const CLOSERS = '”»';
 const EDGE_SPACE = /[\s\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u061C]/u;
+const LEADING_OPENERS = /^[("'“«]+/u;
+const HAS_TEXT = /\S/u;
+const SPACES = /\s+/u;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 const SINGLE_LETTER = /^[("'“«]*\p{L}$/u;
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 const STARTS_LOWER_OR_DIGIT = /^\s*[\p{Ll}\p{N}]/u;
@@ -72,7 +76,7 @@ function badBreak(line: string, b: number, lex: Lexicon, quoted: (at: number) =>
   const after = line.slice(b, b + 8);
   const tok = lastToken(before);
   if (!tok || !tok.endsWith('.')) return false;
-  const core = tok.slice(0, -1).replace(/^[("'“«]+/u, '');
+  const core = tok.slice(0, -1).replace(LEADING_OPENERS, '');
   if (ENDS_DIGIT.test(core) && STARTS_DIGIT.test(after)) return true; // "3. 5" style number split
   if (SINGLE_LETTER.test(core)) return true; // initials: "J. K. Rowling", "د. محمد"
   const key = normalizeWithOffsets(core).text.toLowerCase();
@@ -95,7 +99,7 @@ export function segmentSpans(text: string, language: string, lex: Lexicon): Span
   LINE.lastIndex = 0;
   for (let m = LINE.exec(text); m !== null; m = LINE.exec(text)) {
     const line = m[0];
-    if (!/\S/u.test(line)) continue;
+    if (!HAS_TEXT.test(line)) continue;
     let quoted: ((at: number) => boolean) | null = null; // built on the first break only
     let from = 0;
     for (const seg of segmenter.segment(line)) {
@@ -129,7 +133,7 @@ export function isFragment(norm: string, lex: Lexicon): boolean {
   if (ended && count >= lex.sentenceWords) return false;
   if (!ended) {
     if (count <= 12) return true;
-    const words = norm.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    const words = norm.split(SPACES).filter((w) => HAS_WORD_CHAR.test(w));
     const caps = words.filter((w) => CAPITALIZED.test(w)).length;
     if (caps / words.length >= 0.6) return true;
   }

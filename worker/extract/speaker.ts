@@ -73,6 +73,9 @@ function capture(norm: string, p: Pattern): { raw: string; at: number } | null {
 
 const PRONOUNS = /^(?:he|she|they|it|we|i|you|this|that|il|elle|ils|elles|on|nous|je|هو|هي|هم|انه|انها)$/iu;
 const MAX_WORDS = 9;
+const TRAILING = /[\s,،.]+$/u;
+const SPACES = /\s+/u;
+const DIGIT = /\d/;
 
 /** Range (in `norm`) of the named speaker of an attributed sentence, or null. */
 export function findSpeaker(norm: string, language: string): Range | null {
@@ -81,10 +84,10 @@ export function findSpeaker(norm: string, language: string): Range | null {
     if (!found) continue;
     const { raw } = found;
     const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim().replace(/[\s,،.]+$/u, '');
-    const words = text.split(/\s+/u);
+    const text = raw.trim().replace(TRAILING, '');
+    const words = text.split(SPACES);
     // Figures are never part of a name: such a match is a clause, not a speaker.
-    if (text.length < 2 || words.length > MAX_WORDS || PRONOUNS.test(text) || /\d/.test(text)) continue;
+    if (text.length < 2 || words.length > MAX_WORDS || PRONOUNS.test(text) || DIGIT.test(text)) continue;
     const start = found.at + lead;
     return { start, end: start + text.length };
   }
