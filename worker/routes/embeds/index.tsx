@@ -12,12 +12,13 @@ import { securityHeaders } from '../../middleware/security-headers';
 import { EmbedCard } from '../../views/embed/card';
 import { FRAME_SCRIPT_HASH } from '../../views/embed/frame-script';
 import { LIVE_CACHE_CONTROL, PINNED_CACHE_CONTROL, publicOrigin, UNKNOWN_CACHE_CONTROL, type EmbedKey } from './cache';
+import { badgeImageHeaders } from './headers';
 import { serveEmbed } from './serve';
 
 /** Embeds for other sites: /badge/:id.svg, /badge/:id.json, /embed/:id, /oembed. No cookies, ever. */
 export const embeds = new Hono<AppEnv>();
 
-const svgHeaders = securityHeaders({ csp: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"] }, frameable: true, corp: 'cross-origin' });
+const svgHeaders = badgeImageHeaders();
 const jsonHeaders = securityHeaders({ corp: 'cross-origin' });
 const cardHeaders = securityHeaders({
   csp: {
@@ -47,7 +48,11 @@ function query(c: Context<AppEnv>): Record<string, string> {
   return Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
 }
 
+const DEFAULT_OPTIONS = { lang: null, style: 'flat', pinned: null } as const;
+
 function options(c: Context<AppEnv>) {
+  // Most embeds carry no query at all: nothing to validate on the hottest path.
+  if (!c.req.url.includes('?')) return DEFAULT_OPTIONS;
   const parsed = Options.safeParse(query(c));
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ field: `query.${i.path.join('.')}`, message: i.message }));

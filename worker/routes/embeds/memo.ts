@@ -14,8 +14,11 @@ interface Entry {
   expires: number;
   status: number;
   headers: [string, string][];
-  body: string;
+  /** UTF-8 once, not on every hit. */
+  body: Uint8Array;
 }
+
+const encoder = new TextEncoder();
 
 const entries = new Map<string, Entry>();
 
@@ -36,7 +39,7 @@ export function memoSet(key: string, status: number, headers: Headers, body: str
     const oldest = entries.keys().next().value;
     if (oldest !== undefined) entries.delete(oldest);
   }
-  entries.set(key, { expires: now + MEMO_TTL_MS, status, headers: [...headers], body });
+  entries.set(key, { expires: now + MEMO_TTL_MS, status, headers: [...headers], body: encoder.encode(body) });
 }
 
 export function memoDelete(keys: string[]): void {
