@@ -33,6 +33,8 @@ const STATEMENT_END = /[.!]['"”’»)]*\s*$/u;
 // A capitalized word after another word (not the sentence's first word): a name in en/fr.
 const LATIN_CAPITALIZED = /[\p{L}\p{N},;:)]\s+(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u;
 const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u;
+// A sentence that opens with "if" is a hypothetical: a hedge in any of the three languages.
+const CONDITIONAL_START = /^\s*["'“«(]*\s*(?:(?:and|but|et|mais)\s+)?(?:if|si|s'ils?|اذا|لو|واذا|ولو)(?![\p{L}])/iu;
 
 const dateSpans = new WeakMap<Lexicon, RegExp>();
 /** The lexicon's date words together with the day numbers around them ("12 March", "March 12, 2024"). */
@@ -141,6 +143,7 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
   add('money', CURRENCY_SIGN.test(norm));
   if (fired.has('record')) fired.delete('superlative');
   add('named-entity', language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
+  add('-hedge', CONDITIONAL_START.test(norm));
   add('-question', QUESTION.test(norm) || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)));
   // First person overlaps other lists ("je pense", "I think"), so it gets its own pass.
   add('-first-person', lex.firstPerson.test(norm));
