@@ -5,7 +5,7 @@
 import { type Lexicon, type Scanner, scanner } from './lexicon';
 
 export type FeatureId =
-  | 'number' | 'number-word' | 'percent' | 'money' | 'magnitude' | 'measure' | 'date' | 'record' | 'superlative' | 'comparative'
+  | 'number' | 'number-word' | 'percent' | 'money' | 'magnitude' | 'measure' | 'date' | 'record' | 'absolute' | 'superlative' | 'comparative'
   | 'change-verb' | 'causal' | 'prediction' | 'attribution' | 'named-entity' | 'event-verb'
   | '-question' | '-opinion' | '-hedge' | '-feeling' | '-first-person' | '-schedule' | '-too-short' | '-too-long';
 
@@ -83,6 +83,7 @@ const SCANNED: [FeatureId, (lex: Lexicon) => RegExp][] = [
   ['-schedule', (l) => l.schedule],
   ['record', (l) => l.record],
   ['date', (l) => l.date],
+  ['absolute', (l) => l.absolute],
   ['superlative', (l) => l.superlative],
   ['-opinion', (l) => l.opinion],
   ['-hedge', (l) => l.hedge],

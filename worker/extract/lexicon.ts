@@ -16,6 +16,8 @@ export interface Lexicon {
   date: RegExp;
   /** Records and firsts ("record", "unprecedented", "لأول مرة"): the strongest comparison cue. */
   record: RegExp;
+  /** Absolutes about a record ("has never", "not a single", "n'a jamais", "لم يسبق"): checkable, often wrong. */
+  absolute: RegExp;
   superlative: RegExp;
   comparative: RegExp;
   changeVerb: RegExp;

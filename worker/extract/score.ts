@@ -38,6 +38,8 @@ const WEIGHTS: Record<FeatureId, number> = {
   // "Record", "first time", "highest since 1994": records are what fact-checkers check first
   // (verifiable, newsworthy and often wrong), so they weigh as much as a figure.
   record: 1.2,
+  // "Has never", "not a single": a claim about someone's whole record (it does not make the claim a comparison).
+  absolute: 0.6,
   // Bare superlatives ("the best", "biggest") are also how opinion talks: less.
   superlative: 0.6,
   comparative: 0.4,
