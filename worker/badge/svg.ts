@@ -74,9 +74,12 @@ export function renderBadge(input: BadgeInput): string {
   const summary = `${input.label}: ${input.message}`;
   const title = input.description ? `${summary} — ${truncate(input.description, DESCRIPTION_MAX)}` : summary;
 
+  // Ids are global once an SVG is inlined into a page next to others: name the clip by its
+  // width, so two badges sharing an id also share the same shape.
+  const clipId = `cd-r${width}`;
   const shapes = el(
     'g',
-    { 'clip-path': g.radius ? 'url(#cd-r)' : null },
+    { 'clip-path': g.radius ? `url(#${clipId})` : null },
     el('rect', { x: labelX, width: labelWidth, height: g.height, fill: LABEL_COLOR }),
     el('rect', { x: messageX, width: messageWidth, height: g.height, fill: input.color }),
     g.gloss ? el('rect', { width, height: g.height, fill: 'url(#cd-s)' }) : null,
@@ -99,7 +102,7 @@ export function renderBadge(input: BadgeInput): string {
           el('stop', { offset: '1', 'stop-opacity': '.1' }),
         )
       : null,
-    g.radius ? el('clipPath', { id: 'cd-r' }, el('rect', { width, height: g.height, rx: g.radius, fill: '#fff' })) : null,
+    g.radius ? el('clipPath', { id: clipId }, el('rect', { width, height: g.height, rx: g.radius, fill: '#fff' })) : null,
     shapes,
     texts,
   );
