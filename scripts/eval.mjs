@@ -1,6 +1,9 @@
 // `npm run eval`: measures the claim extractor (worker/extract/) against labelled sentences.
 //   npm run eval                      project set (test/data/extract/*.tsv): per-language AP, mean P@5 per article, type accuracy
 //   npm run eval -- --tsv FILE [--lang en]   an outside file (Sentence_id/Text/class_label or tweet_id/tweet_url/tweet_text/class_label)
+//   npm run eval -- --tsv FILE --split tune|report   only the rows whose id hashes to that half (FNV-1a of the
+//     first column, even = tune, odd = report): tune on one half, report the other as held out.
+//     Without --split, an outside file also prints AP on each half beside its base rate.
 // The engine is bundled with esbuild to a temp file and imported, exactly as the Worker would run it.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -53,6 +56,17 @@ function unquote(field) {
   return f.length >= 2 && f.startsWith('"') && f.endsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f;
 }
 
+/** FNV-1a (32-bit) of a string: a stable, platform-independent hash to split rows by their id. */
+function fnv1a(str) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < str.length; i++) {
+    h ^= str.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+const half = (id) => (fnv1a(id) % 2 === 0 ? 'tune' : 'report');
+
 const fmt = (x) => (Number.isNaN(x) ? '  n/a' : x.toFixed(3));
 
 async function outsideFile(engine, path) {
@@ -61,7 +75,10 @@ async function outsideFile(engine, path) {
   const textCol = header.indexOf(header.includes('tweet_text') ? 'tweet_text' : 'text');
   const labelCol = header.indexOf('class_label');
   if (textCol < 0 || labelCol < 0) throw new Error(`unknown header in ${path}: ${lines[0]}`);
-  const rows = lines.slice(1).map((l) => l.split('\t')).map((c) => ({ text: unquote(c[textCol] ?? ''), label: /^yes$/i.test(unquote(c[labelCol] ?? '')) }));
+  const split = flag('--split');
+  if (split !== undefined && split !== 'tune' && split !== 'report') throw new Error(`--split must be tune or report, not ${split}`);
+  const all = lines.slice(1).map((l) => l.split('\t')).map((c) => ({ id: unquote(c[0] ?? ''), text: unquote(c[textCol] ?? ''), label: /^yes$/i.test(unquote(c[labelCol] ?? '')) }));
+  const rows = split ? all.filter((r) => half(r.id) === split) : all;
   let lang = flag('--lang');
   if (!lang) {
     const votes = {};
@@ -69,10 +86,24 @@ async function outsideFile(engine, path) {
     lang = Object.entries(votes).sort((a, b) => b[1] - a[1])[0][0];
   }
   const scored = rows.map((r) => ({ ...r, score: engine.scoreSentence(r.text, lang).score }));
-  const base = scored.filter((r) => r.label).length / scored.length;
-  console.log(`${path}\n  language ${lang}, ${scored.length} rows, base rate ${fmt(base)}`);
+  const baseOf = (xs) => xs.filter((r) => r.label).length / xs.length;
+  console.log(`${path}${split ? ` (split ${split})` : ''}\n  language ${lang}, ${scored.length} rows, base rate ${fmt(baseOf(scored))}`);
   console.log(`  AP ${fmt(averagePrecision(scored))}   (an all-yes or random ranking scores about the base rate)`);
   console.log(`  P@10% ${fmt(precisionAt(scored, Math.round(scored.length / 10)))}`);
+  if (!split) {
+    for (const h of ['tune', 'report']) {
+      const part = scored.filter((r) => half(r.id) === h);
+      console.log(`  ${h.padEnd(6)} half: ${String(part.length).padStart(4)} rows, base rate ${fmt(baseOf(part))}, AP ${fmt(averagePrecision(part))}`);
+    }
+  }
+  if (args.includes('--errors')) {
+    const ranked = [...scored].sort((a, b) => b.score - a.score);
+    const pos = scored.filter((r) => r.label).length;
+    ranked.forEach((x, i) => {
+      const wrong = x.label ? i >= pos : i < pos;
+      if (wrong) console.log(`    ${x.label ? 'YES' : 'no '} ${x.score.toFixed(2)} ${engine.scoreSentence(x.text, lang).why.join(',')} | ${x.text.slice(0, 140)}`);
+    });
+  }
 }
 
 /** The project set: rows of article, paragraph, checkworthy (yes/no), type, text. */
