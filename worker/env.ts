@@ -18,6 +18,10 @@ export interface Bindings {
   PUBLIC_DATA_KEY: string;
   /** Optional Workers rate-limiting binding, checked before the D1 counter for public submissions. */
   SUBMIT_RATE_LIMITER?: RateLimit;
+  /** Tests only: a service that answers article-URL fetches from local fixtures (see worker/ingest/outbound.ts). */
+  ARTICLE_FETCHER?: Fetcher;
+  /** Local development only: comma-separated host:port list allowed past the private-address rule. Never set in production. */
+  ARTICLE_FETCH_ALLOW_HOSTS?: string;
 }
 
 /** Per-request values set by middleware. */

@@ -1,12 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getClaimDetail } from '../../d1/claim-detail';
-import { createClaim, getClaim, listClaims, transitionClaim, updateClaim, type Claim } from '../../d1/claims';
+import { createClaim, getClaim, listClaims, updateClaim, type Claim } from '../../d1/claims';
+import { moveClaim } from '../domain/claim-workflow';
 import type { AppEnv } from '../env';
 import { detectLanguage } from '../extract/index';
 import { invalidateEmbeds } from './embeds/cache';
 import { actorOf } from '../lib/actor';
 import { problem, validationHook } from '../lib/problem';
-import { canMove, illegalMoveMessage, STATUSES } from '../lib/status';
+import { refusalProblem } from '../lib/refusal-problem';
+import { STATUSES } from '../lib/status';
 import { requireUser } from '../middleware/auth';
 import {
   ClaimSchema,
@@ -205,26 +207,10 @@ claims.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const { to, duplicateOf, note } = c.req.valid('json');
-    const detail = await getClaimDetail(c.env.DB, id);
-    if (!detail) throw problem(404, 'Claim not found', { code: 'not_found' });
-    const { claim } = detail;
-    const expected = versionFromIfMatch(c.req.header('If-Match'));
-    if (expected !== null && expected !== claim.version) {
-      throw problem(412, 'The claim changed since you read it', { code: 'version_conflict', current: claim });
-    }
-    if (!canMove(claim.status, to)) throw problem(409, 'Illegal status change', { detail: illegalMoveMessage(claim.status, to), code: 'illegal_transition', from: claim.status, to });
-    if (to === 'published' && !detail.currentVerdict) {
-      throw problem(409, 'No verdict to publish', { detail: 'Add a verdict before publishing the claim.', code: 'verdict_required' });
-    }
-    if (to === 'duplicate') {
-      if (!duplicateOf) throw problem(422, 'Invalid request', { code: 'validation_failed', errors: [{ field: 'json.duplicateOf', message: 'Required when marking a duplicate' }] });
-      const original = duplicateOf === id ? null : await getClaim(c.env.DB, duplicateOf);
-      if (!original) throw problem(422, 'Invalid request', { code: 'validation_failed', errors: [{ field: 'json.duplicateOf', message: 'No other claim with this id' }] });
-    }
-    const result = await transitionClaim(c.env.DB, claim, to, { duplicateOf: to === 'duplicate' ? duplicateOf : null, note }, actorOf(c));
-    if (!result.ok) throw problem(409, 'The claim changed while you were moving it', { code: 'version_conflict', current: result.current });
+    const result = await moveClaim(c.env.DB, id, to, { expectedVersion: versionFromIfMatch(c.req.header('If-Match')), duplicateOf, note }, actorOf(c));
+    if (!result.ok) throw refusalProblem(result.refusal);
     await invalidateEmbeds(c, id);
-    c.header('ETag', claimEtag(result.claim));
-    return c.json({ claim: result.claim }, 200);
+    c.header('ETag', claimEtag(result.value));
+    return c.json({ claim: result.value }, 200);
   },
 );

@@ -1,16 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getClaimDetail } from '../../d1/claim-detail';
-import { activeRatings } from '../../d1/ratings';
-import { appendVerdict } from '../../d1/verdicts';
+import { addVerdict, SUMMARY_MAX } from '../domain/claim-workflow';
 import type { AppEnv } from '../env';
 import { invalidateEmbeds } from './embeds/cache';
 import { actorOf } from '../lib/actor';
-import { problem, validationHook } from '../lib/problem';
+import { validationHook } from '../lib/problem';
+import { refusalProblem } from '../lib/refusal-problem';
 import { requireUser } from '../middleware/auth';
 import { IdParam, jsonBody, jsonResponse, LanguageTag, problems, VerdictSchema } from '../schemas';
-
-/** ClaimReview's `claimReviewed`/short summary limit. */
-export const SUMMARY_MAX = 75;
 
 /** Verdicts of a claim: /api/v1/claims/:id/verdicts (append-only versions). */
 export const verdicts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -36,32 +32,9 @@ verdicts.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const [detail, ratings] = await Promise.all([getClaimDetail(c.env.DB, id), activeRatings(c.env.DB)]);
-    if (!detail) throw problem(404, 'Claim not found', { code: 'not_found' });
-    if (!ratings.some((r) => r.key === input.ratingKey)) {
-      throw problem(422, 'Invalid request', {
-        code: 'validation_failed',
-        errors: [{ field: 'json.ratingKey', message: `Not on the rating scale; one of: ${ratings.map((r) => r.key).join(', ')}` }],
-      });
-    }
-    const { status } = detail.claim;
-    if (!['queued', 'in_review', 'published'].includes(status)) {
-      throw problem(409, 'This claim cannot take a verdict', { detail: `A ${status} claim must be queued first.`, code: 'illegal_state' });
-    }
-    const isCorrection = detail.publishedVerdict !== null;
-    if (isCorrection && !input.correctionNote) {
-      throw problem(422, 'Invalid request', {
-        detail: 'This claim has a published verdict: a new version is a correction and needs a public note.',
-        code: 'validation_failed',
-        errors: [{ field: 'json.correctionNote', message: 'Required for a correction to a published verdict' }],
-      });
-    }
-    const verdict = await appendVerdict(
-      c.env.DB,
-      id,
-      { ...input, correctionNote: input.correctionNote ?? null, publishNow: status === 'published' },
-      actorOf(c),
-    );
+    const result = await addVerdict(c.env.DB, id, input, actorOf(c));
+    if (!result.ok) throw refusalProblem(result.refusal);
+    const verdict = result.value;
     await invalidateEmbeds(c, id);
     return c.json({ verdict }, 201);
   },

@@ -1,16 +1,14 @@
 /** Sources and verdicts of a claim from the workspace forms, with the JSON API's rules. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getClaimDetail } from '../../../d1/claim-detail';
 import { getClaim } from '../../../d1/claims';
-import { activeRatings } from '../../../d1/ratings';
 import { addSource, deleteSource, getSource, updateSource, type SourceInput } from '../../../d1/sources';
-import { appendVerdict } from '../../../d1/verdicts';
 import { invalidateEmbeds } from '../embeds/cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import type { SourceFormValues, VerdictFormValues } from '../../views/desk/workspace';
-import { SUMMARY_MAX } from '../verdicts';
+import { SUMMARY_MAX } from '../../lib/limits';
+import { addVerdict } from '../../domain/claim-workflow';
 import { deskMessage, deskUi, field } from './support';
 import { CLAIM_ID, showWorkspace } from './workspace';
 
@@ -88,22 +86,18 @@ deskClaimParts.post('/:id/verdicts', async (c) => {
     correctionNote: field(form, 'correctionNote'),
   };
   const t = deskUi(c).t;
-  const [detail, ratings] = await Promise.all([CLAIM_ID.test(id) ? getClaimDetail(c.env.DB, id) : null, activeRatings(c.env.DB)]);
-  if (!detail) return deskMessage(c, 404, t('notFound'));
+  if (!CLAIM_ID.test(id)) return deskMessage(c, 404, t('notFound'));
   const parsed = VerdictForm.safeParse(values);
-  const errors = parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0]));
-  if (!ratings.some((r) => r.key === values.ratingKey)) errors.push('ratingKey');
-  const isCorrection = detail.publishedVerdict !== null;
-  if (isCorrection && values.correctionNote.length < 3) errors.push('correctionNote');
-  const refuse = (text: string, status: 409 | 422) => showWorkspace(c, id, { notice: { kind: 'error', text }, verdictValues: values, verdictErrors: errors }, status);
-  if (!['queued', 'in_review', 'published'].includes(detail.claim.status)) return refuse(t('illegalMove'), 409);
-  if (!parsed.success || errors.length > 0) return refuse(t('invalidForm'), 422);
-  await appendVerdict(
-    c.env.DB,
-    id,
-    { ...parsed.data, correctionNote: isCorrection ? parsed.data.correctionNote : null, publishNow: detail.claim.status === 'published' },
-    actorOf(c),
-  );
+  const formErrors = parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0]));
+  const refuse = (text: string, status: 409 | 422, errors: string[]) => showWorkspace(c, id, { notice: { kind: 'error', text }, verdictValues: values, verdictErrors: errors }, status);
+  if (!parsed.success) return refuse(t('invalidForm'), 422, formErrors);
+  const result = await addVerdict(c.env.DB, id, parsed.data, actorOf(c));
+  if (!result.ok) {
+    const r = result.refusal;
+    if (r.kind === 'not-found') return deskMessage(c, 404, t('notFound'));
+    if (r.kind === 'invalid') return refuse(t('invalidForm'), 422, r.fields.map((f) => f.field));
+    return refuse(t('illegalMove'), 409, []);
+  }
   await invalidateEmbeds(c, id);
   return c.redirect(`/desk/claims/${id}?ok=saved#verdict`, 303);
 });

@@ -1,13 +1,13 @@
 /** The claim workspace: view, edit (optimistic concurrency with a merge screen), assign, move status. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getClaimDetail } from '../../../d1/claim-detail';
-import { getClaim, transitionClaim, updateClaim, type ClaimPatch } from '../../../d1/claims';
+import { getClaim, updateClaim, type ClaimPatch } from '../../../d1/claims';
+import { moveClaim } from '../../domain/claim-workflow';
 import { getUser } from '../../../d1/users';
 import { invalidateEmbeds } from '../embeds/cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
-import { canMove, STATUSES } from '../../lib/status';
+import { STATUSES } from '../../lib/status';
 import { ConflictPage } from '../../views/desk/conflict';
 import type { ClaimValues } from '../../views/desk/workspace';
 import { deskClaimParts } from './claim-parts';
@@ -95,22 +95,19 @@ deskClaims.post('/:id/status', async (c) => {
   const to = z.enum(STATUSES).safeParse(field(form, 'to'));
   const version = Version.safeParse(field(form, 'version'));
   const t = deskUi(c).t;
-  const detail = CLAIM_ID.test(id) ? await getClaimDetail(c.env.DB, id) : null;
-  if (!detail) return deskMessage(c, 404, t('notFound'));
+  if (!CLAIM_ID.test(id)) return deskMessage(c, 404, t('notFound'));
   if (!to.success || !version.success) return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
-  const { claim } = detail;
-  if (version.data !== claim.version) return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
-  if (!canMove(claim.status, to.data)) return showWorkspace(c, id, { notice: { kind: 'error', text: t('illegalMove') } }, 409);
-  if (to.data === 'published' && !detail.currentVerdict) return showWorkspace(c, id, { notice: { kind: 'error', text: t('needVerdict') } }, 409);
-  let duplicateOf: string | null = null;
-  if (to.data === 'duplicate') {
-    duplicateOf = field(form, 'duplicateOf');
-    const original = CLAIM_ID.test(duplicateOf) && duplicateOf !== id ? await getClaim(c.env.DB, duplicateOf) : null;
-    if (!original) return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
+  const result = await moveClaim(c.env.DB, id, to.data, { expectedVersion: version.data, duplicateOf: field(form, 'duplicateOf') || null }, actorOf(c));
+  if (result.ok) {
+    await invalidateEmbeds(c, id);
+    return c.redirect(`/desk/claims/${id}?ok=moved`, 303);
   }
-  const result = await transitionClaim(c.env.DB, claim, to.data, { duplicateOf }, actorOf(c));
-  if (result.ok) await invalidateEmbeds(c, id);
-  return c.redirect(`/desk/claims/${id}?ok=${result.ok ? 'moved' : 'stale'}`, 303);
+  const r = result.refusal;
+  if (r.kind === 'not-found') return deskMessage(c, 404, t('notFound'));
+  if (r.kind === 'stale') return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
+  if (r.kind === 'verdict-required') return showWorkspace(c, id, { notice: { kind: 'error', text: t('needVerdict') } }, 409);
+  if (r.kind === 'invalid') return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
+  return showWorkspace(c, id, { notice: { kind: 'error', text: t('illegalMove') } }, 409);
 });
 
 deskClaims.route('/', deskClaimParts);

@@ -1,5 +1,5 @@
 import { ratingLabel } from '../../../d1/ratings';
-import { SUMMARY_MAX } from '../../routes/verdicts';
+import { SUMMARY_MAX } from '../../lib/limits';
 import { DESK_STRINGS_EN, type DeskKey } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';
 import { RatingChip, statusLabel, Time, UserText } from './bits';

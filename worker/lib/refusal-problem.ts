@@ -1,0 +1,24 @@
+import type { Refusal } from '../domain/claim-workflow';
+import { ProblemError } from './problem';
+
+/** The API's wording of a workflow refusal, as problem+json (field names prefixed by `target`). */
+export function refusalProblem(refusal: Refusal, target = 'json'): ProblemError {
+  switch (refusal.kind) {
+    case 'not-found':
+      return new ProblemError(404, { title: 'Claim not found', code: 'not_found' });
+    case 'invalid':
+      return new ProblemError(422, {
+        title: 'Invalid request',
+        code: 'validation_failed',
+        errors: refusal.fields.map((f) => ({ field: `${target}.${f.field}`, message: f.message })),
+      });
+    case 'illegal-state':
+      return new ProblemError(409, { title: 'This claim cannot take a verdict', detail: refusal.message, code: 'illegal_state' });
+    case 'illegal-move':
+      return new ProblemError(409, { title: 'Illegal status change', detail: refusal.message, code: 'illegal_transition', from: refusal.from, to: refusal.to });
+    case 'verdict-required':
+      return new ProblemError(409, { title: 'No verdict to publish', detail: 'Add a verdict before publishing the claim.', code: 'verdict_required' });
+    case 'stale':
+      return new ProblemError(412, { title: 'The claim changed since you read it', code: 'version_conflict', current: refusal.current });
+  }
+}
