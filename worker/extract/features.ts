@@ -6,7 +6,7 @@ import { type Lexicon, type Scanner, scanner } from './lexicon';
 
 export type FeatureId =
   | 'number' | 'number-word' | 'percent' | 'money' | 'magnitude' | 'measure' | 'date' | 'record' | 'absolute' | 'superlative' | 'comparative'
-  | 'change-verb' | 'causal' | 'prediction' | 'attribution' | 'named-entity' | 'event-verb'
+  | 'change-verb' | 'causal' | 'prediction' | 'attribution' | 'named-entity' | 'event-verb' | 'breaking'
   | '-question' | '-opinion' | '-hedge' | '-feeling' | '-first-person' | '-schedule' | '-too-short' | '-too-long';
 
 export interface Features {
@@ -35,6 +35,13 @@ const LATIN_CAPITALIZED = /[\p{L}\p{N},;:)]\s+(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u
 const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u;
 // A sentence that opens with "if" is a hypothetical: a hedge in any of the three languages.
 const CONDITIONAL_START = /^\s*["'“«(]*\s*(?:(?:and|but|et|mais)\s+)?(?:if|si|s'ils?|اذا|لو|واذا|ولو)(?![\p{L}])/iu;
+
+// Wire and social-media news flags: "عاجل" / "خبر عاجل", "Breaking:", "Flash info", and the red circle or
+// siren emoji that news accounts put in front of a bulletin. The poster announces a reported event.
+const BREAKING = /(?<![\p{L}\p{N}])(?:[وف]?(?:ال)?عاجل(?:ه)?|breaking(?:\s+news|\s*:)|flash\s+info|alerte\s+info)(?![\p{L}\p{N}])|\u{1F534}|\u{1F6A8}/u;
+// Emoji that show a feeling (faces, hearts, clapping, praying hands) and typed laughter ("ههههه"):
+// the post reacts rather than reports, in any language.
+const EMOTION = /[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97A}\u{1F494}-\u{1F49F}\u{1F44F}\u2764\u2665]|(?<![\p{L}])هه{2,}/u;
 
 const dateSpans = new WeakMap<Lexicon, RegExp>();
 /** The lexicon's date words together with the day numbers around them ("12 March", "March 12, 2024"). */
@@ -145,6 +152,8 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
   if (fired.has('record')) fired.delete('superlative');
   add('named-entity', language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
   add('-hedge', CONDITIONAL_START.test(norm));
+  add('breaking', BREAKING.test(lower));
+  add('-feeling', EMOTION.test(norm));
   add('-question', QUESTION.test(norm) || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)));
   // First person overlaps other lists ("je pense", "I think"), so it gets its own pass.
   add('-first-person', lex.firstPerson.test(norm));

@@ -52,6 +52,8 @@ const WEIGHTS: Record<FeatureId, number> = {
   attribution: 0.5,
   'named-entity': 0.45,
   'event-verb': 0.5,
+  // "عاجل", "Breaking:", 🔴: a news account flags a bulletin, a reported event someone can check: as strong as a figure.
+  breaking: 1.2,
   // Questions assert nothing, even with a number in them.
   '-question': -2.0,
   // Opinion, feeling and hedging words mark judgement rather than fact.
@@ -96,7 +98,7 @@ function claimType(fired: Set<FeatureId>): ClaimType {
   if (has('causal')) return 'causal';
   if (has('prediction')) return 'prediction';
   if (has('attribution')) return 'attributed';
-  if (has('event-verb') || has('change-verb') || has('date')) return 'event';
+  if (has('event-verb') || has('change-verb') || has('date') || has('breaking')) return 'event';
   return 'other';
 }
 
