@@ -81,7 +81,7 @@ describe('article triage', () => {
     const { article: a, claims } = await article(agent.user.id);
     const { html } = await page(agent, `/desk/articles/${a.id}`);
     for (const c of claims) expect(html).toContain(`<mark id="m-${c.id}" class="cand status-candidate">${c.text}</mark>`);
-    expect(html).toContain('<code class="feature">percent</code>');
+    expect(html).toContain('<span class="feature" data-feature="percent">percentage</span>');
     expect(html).toContain('statistic');
     expect(html).toContain('Économie &lt;b&gt;bold&lt;/b&gt;');
     // "See these claims in the queue": the article filter lists exactly this article's claims.

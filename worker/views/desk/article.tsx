@@ -3,6 +3,7 @@ import type { Article } from '../../../d1/articles';
 import type { Claim } from '../../../d1/claims';
 import { StatusBadge, UserText } from './bits';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
+import { featureLabel } from '../../i18n/features';
 
 /**
  * The article body as text runs and <mark>s at the candidates' offsets (overlapping or
@@ -79,7 +80,9 @@ function CandidateItem(props: { ui: DeskUi; claim: Claim }) {
         <p class="why">
           {t('why')}:{' '}
           {claim.why.map((w) => (
-            <code class="feature">{w}</code>
+            <span class="feature" data-feature={w}>
+              {featureLabel(w, ui.locale)}
+            </span>
           ))}
         </p>
       ) : null}
