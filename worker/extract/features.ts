@@ -41,6 +41,9 @@ const CONDITIONAL_START = /^\s*["'“«(]*\s*(?:(?:and|but|et|mais)\s+)?(?:if|si
 const BREAKING = /(?<![\p{L}\p{N}])(?:[وف]?(?:ال)?عاجل(?:ه)?|breaking(?:\s+news|\s*:)|flash\s+info|alerte\s+info)(?![\p{L}\p{N}])|\u{1F534}|\u{1F6A8}/u;
 // Emoji that show a feeling (faces, hearts, clapping, praying hands) and typed laughter ("ههههه"):
 // the post reacts rather than reports, in any language.
+// Cheap pre-checks (most sentences have neither): the full patterns run only when these match.
+const BREAKING_HINT = /عاجل|breaking|flash|alerte|\u{1F534}|\u{1F6A8}/u;
+const EMOTION_HINT = /[\uD83D\uD83E\u2764\u2665]|هه/;
 const EMOTION = /[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97A}\u{1F494}-\u{1F49F}\u{1F44F}\u2764\u2665]|(?<![\p{L}])هه{2,}/u;
 
 const dateSpans = new WeakMap<Lexicon, RegExp>();
@@ -152,8 +155,8 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
   if (fired.has('record')) fired.delete('superlative');
   add('named-entity', language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
   add('-hedge', CONDITIONAL_START.test(norm));
-  add('breaking', BREAKING.test(lower));
-  add('-feeling', EMOTION.test(norm));
+  add('breaking', BREAKING_HINT.test(lower) && BREAKING.test(lower));
+  add('-feeling', EMOTION_HINT.test(norm) && EMOTION.test(norm));
   add('-question', QUESTION.test(norm) || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)));
   // First person overlaps other lists ("je pense", "I think"), so it gets its own pass.
   add('-first-person', lex.firstPerson.test(norm));
