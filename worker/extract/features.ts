@@ -39,12 +39,12 @@ const CONDITIONAL_START = /^\s*["'“«(]*\s*(?:(?:and|but|et|mais)\s+)?(?:if|si
 // Wire and social-media news flags: "عاجل" / "خبر عاجل", "Breaking:", "Flash info", and the red circle or
 // siren emoji that news accounts put in front of a bulletin. The poster announces a reported event.
 const BREAKING = /(?<![\p{L}\p{N}])(?:[وف]?(?:ال)?عاجل(?:ه)?|breaking(?:\s+news|\s*:)|flash\s+info|alerte\s+info)(?![\p{L}\p{N}])|\u{1F534}|\u{1F6A8}/u;
-// Emoji that show a feeling (faces, hearts, clapping, praying hands) and typed laughter ("ههههه"):
-// the post reacts rather than reports, in any language.
+// Emoji that show a feeling (faces, hearts, clapping, praying hands), typed laughter ("ههههه") and
+// doubled exclamation marks ("!!", "؟!"): the post reacts rather than reports, in any language.
 // Cheap pre-checks (most sentences have neither): the full patterns run only when these match.
 const BREAKING_HINT = /عاجل|breaking|flash|alerte|\u{1F534}|\u{1F6A8}/u;
-const EMOTION_HINT = /[\uD83D\uD83E\u2764\u2665]|هه/;
-const EMOTION = /[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97A}\u{1F494}-\u{1F49F}\u{1F44F}\u2764\u2665]|(?<![\p{L}])هه{2,}/u;
+const EMOTION_HINT = /[\uD83D\uD83E\u2764\u2665]|هه|[!؟?]{2}/;
+const EMOTION = /[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97A}\u{1F494}-\u{1F49F}\u{1F44F}\u2764\u2665]|(?<![\p{L}])هه{2,}|[!؟?]*![!؟?]*!|!؟|؟!/u;
 
 const dateSpans = new WeakMap<Lexicon, RegExp>();
 /** The lexicon's date words together with the day numbers around them ("12 March", "March 12, 2024"). */
