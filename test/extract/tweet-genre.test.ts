@@ -43,6 +43,11 @@ describe('tweet-genre and dialect cues fire where they should and not where they
       expect(scoreSentence(no, lang).why).not.toContain(feature);
     });
   }
+  it('a figure in a hashtag or in the name "covid 19" is not a number; a count beside it still is', () => {
+    expect(scoreSentence('حملة التطعيم ضد #كوفيد_19 تبدأ في المدارس الأسبوع المقبل', 'ar').why).not.toContain('number');
+    expect(scoreSentence('The clinic opened a covid 19 ward for the whole district.', 'en').why).not.toContain('number');
+    expect(scoreSentence('افتتاح 19 مركزا للتطعيم ضد #كوفيد_19 في المدينة', 'ar').why).toContain('number');
+  });
   it('"عاجلا أم آجلا" (sooner or later) and an urgent request are not a news flag', () => {
     expect(scoreSentence('ستدفع الشركة الغرامة عاجلا أم آجلا كما يقول المحامون', 'ar').why).not.toContain('breaking');
     expect(scoreSentence('We need urgent action on housing in this city now.', 'en').why).not.toContain('breaking');

@@ -18,8 +18,11 @@ export interface Features {
 
 // A figure: digits with separators, not glued to letters ("COVID-19", "G20" are names, not figures).
 // A unit may be glued after it ("141percent", "5km"), a name may not be glued before it.
-const NUMBER = /(?<![\p{L}\p{N}.,-])\d+(?:[.,]\d+)*(?![\p{N}])/gu;
+const NUMBER = /(?<![\p{L}\p{N}.,_-])\d+(?:[.,]\d+)*(?![\p{N}])/gu;
 const YEAR = /^(?:1[89]|20)\d\d$/;
+// A figure glued to a name by an underscore is a hashtag ("#كوفيد_19", "#G_20"), not a figure; "covid 19"
+// with a space is still the disease's name.
+const NAMED_NUMBER = /(?:covid|كوفيد)\s*19(?!\d)/gu;
 // Clock times ("10:30", "7 h 42", "5 p.m.", "8 heures") are scene-setting, not figures.
 const CLOCK = /(?<![\p{N}])\d{1,2}(?:\s?[:h]\s?\d{2}|\s?(?:a\.?m\.?|p\.?m\.?|heures?|h)(?![\p{L}]))/giu;
 // Links, @mentions and the # of hashtags (social posts): their digits and letters are not content.
@@ -78,7 +81,7 @@ export function countWords(text: string): number {
 
 function countNumbers(norm: string, lex: Lexicon): number {
   if (!DIGIT.test(norm)) return 0;
-  const stripped = norm.replace(CLOCK, ' ').replace(dateSpan(lex), ' ');
+  const stripped = norm.replace(NAMED_NUMBER, ' ').replace(CLOCK, ' ').replace(dateSpan(lex), ' ');
   let n = 0;
   for (const m of stripped.matchAll(NUMBER)) if (!YEAR.test(m[0])) n++;
   return n;
