@@ -1,3 +1,4 @@
+import { extractClaims } from '../worker/extract/index';
 import { hashPassword, sha256Hex } from '../worker/lib/crypto';
 import { newId } from '../worker/lib/ids';
 import type { Actor } from './audit';
@@ -92,6 +93,19 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
     { url: 'https://data.example.org/fr/emploi-t3', title: 'Enquête emploi, troisième trimestre', stance: 'supports' },
   );
   await fromArticle(2, 'Selon la ministre', 'queued', { claimant: 'Claire Duval', claimantType: 'person' });
+  // The rest of each article's sentences as the extractor ranks them: candidates with score and reasons.
+  for (const [index, article] of DEMO_ARTICLES.entries()) {
+    const taken = await db.prepare('SELECT start_offset FROM claims WHERE article_id = ?1').bind(articleIds[index]).all<{ start_offset: number }>();
+    const used = new Set(taken.results.map((r) => r.start_offset));
+    for (const c of extractClaims(article.body, { language: article.language }).candidates) {
+      if (used.has(c.start)) {
+        await db.prepare('UPDATE claims SET score = ?2, claim_type = ?3, speaker = ?4, why = ?5 WHERE article_id = ?1 AND start_offset = ?6')
+          .bind(articleIds[index], c.score, c.type, c.speaker, JSON.stringify(c.why), c.start).run();
+        continue;
+      }
+      await createClaim(db, { text: c.text, language: article.language, status: 'candidate', articleId: articleIds[index], start: c.start, end: c.end, score: c.score, claimType: c.type, speaker: c.speaker, why: c.why }, actor);
+    }
+  }
   await createClaim(db, { text: 'يقال إن أسعار الخبز ستتضاعف الشهر المقبل', language: 'ar', status: 'submitted', submissionCount: 3 }, { userId: null, requestId: 'seed' });
   return true;
 }

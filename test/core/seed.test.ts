@@ -16,6 +16,10 @@ describe('demo seed on an empty database', () => {
     expect(langs.results.map((r) => r.language)).toEqual(['ar', 'en', 'fr']);
     expect(await count('verdicts', 'correction_note IS NOT NULL AND published_at IS NOT NULL')).toBe(1);
     expect(await count('sources')).toBeGreaterThanOrEqual(3);
+    // The rest of each article arrives as ranked candidates from the real extractor.
+    for (const language of ['ar', 'en', 'fr']) {
+      expect(await count('claims', "status = 'candidate' AND language = ?1 AND score IS NOT NULL AND why != '[]'", language)).toBeGreaterThanOrEqual(1);
+    }
     // Every verdict uses a rating on the scale; offsets point at the claim text in the article.
     const keys = new Set((await activeRatings(env.DB)).map((r) => r.key));
     const used = await env.DB.prepare('SELECT DISTINCT rating_key FROM verdicts').all<{ rating_key: string }>();
