@@ -49,6 +49,10 @@ const BREAKING_HINT = /عاجل|breaking|flash|alerte|\u{1F534}|\u{1F6A8}/u;
 const EMOTION_HINT = /[\uD83D\uD83E\u2764\u2665]|هه|[!؟?]{2}/;
 const EMOTION = /[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97A}\u{1F494}-\u{1F49F}\u{1F44F}\u2764\u2665]|(?<![\p{L}])هه{2,}|[!؟?]*![!؟?]*!|!؟|؟!/u;
 
+// A headline that opens with its speaker and a colon ("وزير الصحة: ...", "Le ministère : ..."): the
+// statement is attributed when that opening names an accountable body or title.
+const SPEAKER_HEAD = /^[^:.!?؟\n]{3,60}(?=\s?:)/u;
+
 const dateSpans = new WeakMap<Lexicon, RegExp>();
 /** The lexicon's date words together with the day numbers around them ("12 March", "March 12, 2024"). */
 function dateSpan(lex: Lexicon): RegExp {
@@ -158,6 +162,10 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
   if (fired.has('record')) fired.delete('superlative');
   add('named-entity', language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
   add('-hedge', CONDITIONAL_START.test(norm));
+  if (!fired.has('attribution') && norm.includes(':')) {
+    const head = SPEAKER_HEAD.exec(norm);
+    add('attribution', head !== null && lex.entity.test(head[0]));
+  }
   add('breaking', BREAKING_HINT.test(lower) && BREAKING.test(lower));
   add('-feeling', EMOTION_HINT.test(norm) && EMOTION.test(norm));
   add('-question', QUESTION.test(norm) || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)));
