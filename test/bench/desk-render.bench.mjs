@@ -4,24 +4,12 @@
 // time, so the time is the server's, not a queue's. Reports p50/p95 per page next to the
 // hello-world route (GET /healthz) of the same run; "render" = page p50 minus hello-world p50.
 // D1 round trips per page come from Server-Timing (d1;desc="queries=N"). Prints numbers only.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Miniflare } from 'miniflare';
+import { d1Queries, percentile, startBundledWorker } from './lib/worker-server.mjs';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const EXTRA_CLAIMS = 20_000;
 const WARMUP = 30;
 const SAMPLES = 300;
-const DB_ID = '00000000-0000-0000-0000-000000000000';
-const env = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
-
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 180_000 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-}
 
 const ARTICLE = [
   'أعلنت وزارة الاقتصاد يوم الاثنين أن معدل التضخم السنوي بلغ ١٤٪ في شهر سبتمبر، وهو أعلى مستوى منذ عام ٢٠٠٨.',
@@ -30,31 +18,13 @@ const ARTICLE = [
   'وبحسب البنك المركزي، انخفضت البطالة إلى ٩٫٥٪ للمرة الأولى منذ عشر سنوات.',
 ].join('\n\n');
 
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-
-const tmp = mkdtempSync(join(tmpdir(), 'claimdesk-bench-desk-'));
-let mf;
+const t0 = Date.now();
+const { origin, db, close } = await startBundledWorker({
+  label: 'desk',
+  bindings: { ORG_NAME: 'Bench Newsroom', PUBLIC_ORIGIN: '' },
+  seed: true,
+});
 try {
-  const t0 = Date.now();
-  const wrangler = join(ROOT, 'node_modules/.bin/wrangler');
-  run(wrangler, ['deploy', '--dry-run', '--outdir', join(tmp, 'dist')]);
-  run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', join(tmp, 'state')]);
-  run(process.execPath, [join(ROOT, 'scripts/seed.mjs'), '--persist-to', join(tmp, 'state')]);
-  const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
-  mf = new Miniflare({
-    modules: true,
-    scriptPath: join(tmp, 'dist/index.js'),
-    modulesRoot: join(tmp, 'dist'),
-    compatibilityDate: /compatibility_date\s*=\s*"([^"]+)"/.exec(toml)[1],
-    compatibilityFlags: ['nodejs_compat'],
-    bindings: { ORG_NAME: 'Bench Newsroom', PUBLIC_ORIGIN: '' },
-    d1Databases: { DB: DB_ID },
-    d1Persist: join(tmp, 'state/v3/d1'),
-    port: 0,
-    host: '127.0.0.1',
-  });
-  const origin = (await mf.ready).origin;
-  const db = await mf.getD1Database('DB');
   const now = new Date().toISOString();
   await db
     .prepare(
@@ -118,10 +88,9 @@ try {
       status = res.status;
       bytes = body.byteLength;
       if (i === 0) title = /<title>([^<]*)<\/title>/.exec(new TextDecoder().decode(body))?.[1] ?? '';
-      queries = Number(/d1;desc="queries=(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+      queries = d1Queries(res);
     }
-    times.sort((a, b) => a - b);
-    rows.push({ name, status, bytes, queries, p50: quantile(times, 0.5), p95: quantile(times, 0.95), title });
+    rows.push({ name, status, bytes, queries, p50: percentile(times, 50), p95: percentile(times, 95), title });
   }
   const base = rows[0].p50;
   console.log(`\n${SAMPLES} sequential requests per page (after ${WARMUP} warm-up), ms:`);
@@ -139,6 +108,5 @@ try {
     );
   }
 } finally {
-  await mf?.dispose();
-  rmSync(tmp, { recursive: true, force: true });
+  await close();
 }

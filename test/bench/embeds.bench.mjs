@@ -5,50 +5,21 @@
 // route (GET /healthz) measured in the same rounds.
 // Prints numbers only: it never fails on them.
 import autocannon from 'autocannon';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Miniflare, Response as MfResponse } from 'miniflare';
+import { Response as MfResponse } from 'miniflare';
+import { d1Queries, percentile, startBundledWorker } from './lib/worker-server.mjs';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const CONNECTIONS = 10;
 const WARMUP_S = 2;
 const DURATION_S = 5;
 const MISS_CLAIMS = 5_000;
-const DB_ID = '00000000-0000-0000-0000-000000000000';
-const env = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'claimdesk-bench-embeds-'));
-let mf;
+const t0 = Date.now();
+const { mf, origin, db, close } = await startBundledWorker({
+  label: 'embeds',
+  bindings: { ORG_NAME: 'Bench Newsroom', PUBLIC_ORIGIN: '' },
+  cache: true,
+});
 try {
-  const t0 = Date.now();
-  run(join(ROOT, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', join(tmp, 'dist')]);
-  run(join(ROOT, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', join(tmp, 'state')]);
-  const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
-  const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(toml)[1];
-
-  mf = new Miniflare({
-    modules: true,
-    scriptPath: join(tmp, 'dist/index.js'),
-    modulesRoot: join(tmp, 'dist'),
-    compatibilityDate,
-    compatibilityFlags: ['nodejs_compat'],
-    bindings: { ORG_NAME: 'Bench Newsroom', PUBLIC_ORIGIN: '' },
-    d1Databases: { DB: DB_ID },
-    d1Persist: join(tmp, 'state/v3/d1'),
-    cache: true,
-    port: 0,
-    host: '127.0.0.1',
-  });
-  const origin = (await mf.ready).origin;
-  const db = await mf.getD1Database('DB');
-
   // One published claim for hits, card and oEmbed; MISS_CLAIMS more so that every miss is a new id.
   const now = new Date().toISOString();
   const hitId = 'benchhh000000001'; // ids use Crockford base32: no i, l, o, u
@@ -65,12 +36,11 @@ try {
   ]);
   console.log(`setup ${((Date.now() - t0) / 1000).toFixed(1)} s: bundle, migrations, ${MISS_CLAIMS + 1} published claims; ${origin}`);
 
-  const queriesOf = (res) => Number(/d1;desc="queries=(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
   const badge = `/badge/${hitId}.svg`;
   const first = await fetch(origin + badge);
   const second = await fetch(origin + badge);
   await Promise.all([first.text(), second.text()]);
-  console.log(`D1 queries per badge request: miss ${queriesOf(first)}, hit ${queriesOf(second)} (Server-Timing: ${second.headers.get('server-timing')})`);
+  console.log(`D1 queries per badge request: miss ${d1Queries(first)}, hit ${d1Queries(second)} (Server-Timing: ${second.headers.get('server-timing')})`);
 
   // Cache API tier without the in-isolate memo: cycle through more pre-filled keys than the memo
   // holds (1000), so every request misses the memo and hits caches.default.
@@ -111,7 +81,7 @@ try {
       if (route.setup) opts.requests = [{ setupRequest: (req) => ({ ...req, path: route.setup() }) }];
       autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
     });
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const median = (xs) => percentile(xs, 50);
 
   // The machine is shared, so background load drifts: instead of 5 s per route in a row, every
   // route runs ROUNDS slices of 1 s, interleaved with the others, and each ratio is the median of
@@ -142,8 +112,7 @@ try {
     console.log([r.name.padEnd(46), r.rps.toFixed(0).padStart(8), String(r.p50).padStart(8), String(r.p99).padStart(8), r.ratio.toFixed(2).padStart(8), String(r.bad).padStart(8)].join(' '));
   }
   const ratio = (key) => rows.find((r) => r.key === key).ratio;
-  console.log(`\ncached badge (memo) = ${ratio('memo').toFixed(2)} x hello-world (target >= 0.80: ${ratio('memo') >= 0.8 ? 'met' : 'NOT met'}); Cache API tier = ${ratio('tier').toFixed(2)} x; D1 queries on a hit: ${queriesOf(second)}, on a miss: ${queriesOf(first)}`);
+  console.log(`\ncached badge (memo) = ${ratio('memo').toFixed(2)} x hello-world (target >= 0.80: ${ratio('memo') >= 0.8 ? 'met' : 'NOT met'}); Cache API tier = ${ratio('tier').toFixed(2)} x; D1 queries on a hit: ${d1Queries(second)}, on a miss: ${d1Queries(first)}`);
 } finally {
-  await mf?.dispose();
-  rmSync(tmp, { recursive: true, force: true });
+  await close();
 }

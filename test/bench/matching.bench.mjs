@@ -4,11 +4,8 @@
 // Prints p50/p95 of findMatches and of a plain FTS5 OR-query over 200 queries per size, plus a
 // no-op round trip (the dispatch cost included in every round-trip number). Numbers, never
 // assertions. "in Worker" times use Date.now(), which workerd advances only across I/O.
-import { build } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
-import { Miniflare } from 'miniflare';
+import { percentile, startBundledWorker } from './lib/worker-server.mjs';
 
-const root = new URL('../../', import.meta.url);
 const QUERIES = 200;
 const SIZES = [10_000, 100_000];
 
@@ -128,52 +125,12 @@ export default {
 };
 `;
 
-function splitSql(sql) {
-  const out = [];
-  let buf = [];
-  let inTrigger = false;
-  for (const line of sql.split('\n')) {
-    if (/^\s*--/.test(line) || line.trim() === '') continue;
-    buf.push(line);
-    if (/\bBEGIN\s*$/i.test(line)) inTrigger = true;
-    if (inTrigger ? /^\s*END;\s*$/i.test(line) : /;\s*$/.test(line)) {
-      out.push(buf.join('\n'));
-      buf = [];
-      inTrigger = false;
-    }
-  }
-  return out;
-}
-
-function pct(values, p) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 const fmt = (v) => v.toFixed(2).padStart(7);
 
 const started = performance.now();
-const bundle = await build({
-  stdin: { contents: workerSource, resolveDir: root.pathname, loader: 'js' },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-  logLevel: 'error',
-});
-const mf = new Miniflare({
-  modules: true,
-  script: bundle.outputFiles[0].text,
-  compatibilityDate: '2026-04-20',
-  compatibilityFlags: ['nodejs_compat'],
-  d1Databases: { DB: 'bench-matching' },
-});
+// The bench Worker bundled with esbuild; D1 in memory, migrations applied through the binding.
+const { mf, db, close } = await startBundledWorker({ label: 'matching', source: workerSource, persist: false, bindings: {} });
 try {
-  const db = await mf.getD1Database('DB');
-  const migrations = readdirSync(new URL('migrations/', root)).filter((f) => f.endsWith('.sql')).sort();
-  for (const file of migrations) {
-    const statements = splitSql(readFileSync(new URL(`migrations/${file}`, root), 'utf8'));
-    await db.batch(statements.map((s) => db.prepare(s)));
-  }
   const get = async (path) => {
     const res = await mf.dispatchFetch(`http://bench${path}`);
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -226,18 +183,18 @@ console.log('(bm25, 50 candidates), then trigram/number re-rank. Reference: the 
     }
     console.log(`${size.toLocaleString('en')} claims (seeded in ${seedSeconds.toFixed(1)} s), ${QUERIES} queries, ms:`);
     console.log(`                                   p50      p95`);
-    console.log(`  no-op round trip            ${fmt(pct(noop, 50))}  ${fmt(pct(noop, 95))}`);
-    console.log(`  findMatches (round trip)    ${fmt(pct(match, 50))}  ${fmt(pct(match, 95))}`);
-    console.log(`  findMatches (in Worker)     ${fmt(pct(matchInner, 50))}  ${fmt(pct(matchInner, 95))}`);
-    console.log(`  findMatches publishedOnly   ${fmt(pct(pub, 50))}  ${fmt(pct(pub, 95))}`);
-    console.log(`  findMatchesMany, 20 texts   ${fmt(pct(many, 50))}  ${fmt(pct(many, 95))}   (an ingest: the 20 best candidates; 20 runs)`);
-    console.log(`  all-terms OR-query (rt)     ${fmt(pct(fts, 50))}  ${fmt(pct(fts, 95))}`);
-    console.log(`  all-terms OR-query (Worker) ${fmt(pct(ftsInner, 50))}  ${fmt(pct(ftsInner, 95))}`);
-    console.log(`  rows sharing any query term (what the all-terms query scores): median ${pct(touched, 50)}, p95 ${pct(touched, 95)}`);
+    console.log(`  no-op round trip            ${fmt(percentile(noop, 50))}  ${fmt(percentile(noop, 95))}`);
+    console.log(`  findMatches (round trip)    ${fmt(percentile(match, 50))}  ${fmt(percentile(match, 95))}`);
+    console.log(`  findMatches (in Worker)     ${fmt(percentile(matchInner, 50))}  ${fmt(percentile(matchInner, 95))}`);
+    console.log(`  findMatches publishedOnly   ${fmt(percentile(pub, 50))}  ${fmt(percentile(pub, 95))}`);
+    console.log(`  findMatchesMany, 20 texts   ${fmt(percentile(many, 50))}  ${fmt(percentile(many, 95))}   (an ingest: the 20 best candidates; 20 runs)`);
+    console.log(`  all-terms OR-query (rt)     ${fmt(percentile(fts, 50))}  ${fmt(percentile(fts, 95))}`);
+    console.log(`  all-terms OR-query (Worker) ${fmt(percentile(ftsInner, 50))}  ${fmt(percentile(ftsInner, 95))}`);
+    console.log(`  rows sharing any query term (what the all-terms query scores): median ${percentile(touched, 50)}, p95 ${percentile(touched, 95)}`);
     console.log(`  mean matches per query ${(found / QUERIES).toFixed(1)}; exact/re-typed queries whose top match has similarity 1: ${hits}/${(QUERIES * 2) / 5}`);
     console.log(`  shortened queries (first two words dropped) that find their source claim: ${recalled}/${QUERIES / 5}\n`);
   }
   console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } finally {
-  await mf.dispose();
+  await close();
 }

@@ -4,56 +4,16 @@
 // and reported as p50/p95 of the request time, next to the hello-world route (GET /healthz) of
 // the same run; "render" = route p50 minus hello-world p50. D1 round trips per page come from the
 // Server-Timing header (d1;desc="queries=N"). Prints numbers only: it never fails on them.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Miniflare } from 'miniflare';
+import { d1Queries, percentile, startBundledWorker } from './lib/worker-server.mjs';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const CLAIMS = 5_000;
 const WARMUP = 50;
 const SAMPLES = 400;
-const DB_ID = '00000000-0000-0000-0000-000000000000';
-const env = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 180_000 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-/** The [vars] of wrangler.toml (simple `KEY = "value"` lines). */
-function vars(toml) {
-  const section = toml.split(/^\[vars\]\s*$/m)[1]?.split(/^\[/m)[0] ?? '';
-  return Object.fromEntries([...section.matchAll(/^([A-Z_]+)\s*=\s*"([^"]*)"/gm)].map((m) => [m[1], m[2]]));
-}
-
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-const tmp = mkdtempSync(join(tmpdir(), 'claimdesk-bench-public-'));
-let mf;
+const t0 = Date.now();
+const { mf, origin, db, close } = await startBundledWorker({ label: 'public' });
 try {
-  const t0 = Date.now();
-  run(join(ROOT, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', join(tmp, 'dist')]);
-  run(join(ROOT, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', join(tmp, 'state')]);
-  const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
-  const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(toml)[1];
-  mf = new Miniflare({
-    modules: true,
-    scriptPath: join(tmp, 'dist/index.js'),
-    modulesRoot: join(tmp, 'dist'),
-    compatibilityDate,
-    compatibilityFlags: ['nodejs_compat'],
-    bindings: vars(toml),
-    d1Databases: { DB: DB_ID },
-    d1Persist: join(tmp, 'state/v3/d1'),
-    port: 0,
-    host: '127.0.0.1',
-  });
-  const origin = (await mf.ready).origin;
-  const db = await mf.getD1Database('DB');
-
   // CLAIMS published claims (en and ar), each with 3 sources; every third one has a correction.
   const now = Date.now();
   const at = (i) => new Date(now - (CLAIMS - i) * 60_000).toISOString();
@@ -116,10 +76,9 @@ try {
       if (i >= WARMUP) times.push(ms);
       status = res.status;
       bytes = text.length;
-      queries = Number(/d1;desc="queries=(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+      queries = d1Queries(res);
     }
-    times.sort((a, b) => a - b);
-    rows.push({ name: route.name, p50: pct(times, 50), p95: pct(times, 95), queries, status, bytes });
+    rows.push({ name: route.name, p50: percentile(times, 50), p95: percentile(times, 95), queries, status, bytes });
   }
   const hello = rows[0].p50;
   console.log(`\n${SAMPLES} sequential requests per route after ${WARMUP} warm-up, Miniflare dispatchFetch (in-process, no network)`);
@@ -132,6 +91,5 @@ try {
   const claim = rows[1];
   console.log(`\nclaim page: p50 ${claim.p50.toFixed(2)} ms, p95 ${claim.p95.toFixed(2)} ms (hello-world p50 ${hello.toFixed(2)} ms), D1 round trips ${claim.queries} (budget: 1)`);
 } finally {
-  await mf?.dispose();
-  rmSync(tmp, { recursive: true, force: true });
+  await close();
 }

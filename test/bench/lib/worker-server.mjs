@@ -1,0 +1,149 @@
+// Shared setup for the Miniflare benchmarks in test/bench/ (this folder is not a benchmark:
+// scripts/bench.mjs only runs test/bench/*.bench.mjs). startBundledWorker() bundles a Worker,
+// gives it a local D1 with the migrations applied and serves it from Miniflare on a free port of
+// 127.0.0.1; close() stops it and deletes its temporary directory.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+
+export const ROOT = new URL('../../../', import.meta.url).pathname;
+const DB_ID = '00000000-0000-0000-0000-000000000000';
+const childEnv = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
+
+/** Runs a command from the repository root; throws with its output when it fails. */
+export function run(cmd, args, { timeout = 180_000 } = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, env: childEnv, encoding: 'utf8', timeout });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** The p-th percentile (0-100) of some numbers: the element at floor(p% of n) of the sorted copy. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** D1 round trips reported by the Worker in Server-Timing (d1;desc="queries=N"), NaN when absent. */
+export function d1Queries(res) {
+  return Number(/d1;desc="queries=(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+}
+
+/**
+ * The string keys of wrangler.toml by table: '' holds the top-level keys, 'vars' the top-level
+ * [vars] table ([env.production.vars] is a different table and never merges into it). Reads only
+ * what the benchmarks need: `KEY = "string"` and `KEY = ["string", ...]` lines.
+ */
+export function readWranglerToml(text = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')) {
+  const tables = { '': {} };
+  let current = tables[''];
+  const unquote = (s) => s.replace(/\\(["\\])/g, '$1');
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
+    if (header) {
+      current = tables[header[1]] ??= {};
+      continue;
+    }
+    const str = /^\s*([A-Za-z0-9_-]+)\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(line);
+    if (str) {
+      current[str[1]] = unquote(str[2]);
+      continue;
+    }
+    const list = /^\s*([A-Za-z0-9_-]+)\s*=\s*\[([^\]]*)\]/.exec(line);
+    if (list) current[list[1]] = [...list[2].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => unquote(m[1]));
+  }
+  return { top: tables[''], vars: tables.vars ?? {} };
+}
+
+/** SQL migration text split into statements (trigger bodies kept whole), comments dropped. */
+function splitSql(sql) {
+  const out = [];
+  let buf = [];
+  let inTrigger = false;
+  for (const line of sql.split('\n')) {
+    if (/^\s*--/.test(line) || line.trim() === '') continue;
+    buf.push(line);
+    if (/\bBEGIN\s*$/i.test(line)) inTrigger = true;
+    if (inTrigger ? /^\s*END;\s*$/i.test(line) : /;\s*$/.test(line)) {
+      out.push(buf.join('\n'));
+      buf = [];
+      inTrigger = false;
+    }
+  }
+  return out;
+}
+
+/**
+ * Starts a bundled Worker with D1 binding DB.
+ * - label: names the temporary directory (claimdesk-bench-<label>-XXXXXX).
+ * - bindings: plain-text bindings; default: the top-level [vars] of wrangler.toml.
+ * - cache: Cache API on or off (Miniflare's default, on, when omitted).
+ * - seed: also load the demo data (scripts/seed.mjs) before starting.
+ * - source: a Worker module's source text, bundled with esbuild from the repository root, instead
+ *   of the real Worker (wrangler deploy --dry-run).
+ * - persist: true (default): D1 in the temporary directory, migrations applied by wrangler;
+ *   false: D1 in memory, migrations applied statement by statement through the binding.
+ * Returns { mf, origin, db, dir, close }.
+ */
+export async function startBundledWorker({ label, bindings, cache, seed = false, source, persist = true } = {}) {
+  if (seed && !persist) throw new Error('seed needs a persisted D1 (persist: true)');
+  const dir = mkdtempSync(join(tmpdir(), `claimdesk-bench-${label ?? 'worker'}-`));
+  let mf;
+  const close = async () => {
+    try {
+      await mf?.dispose();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    const toml = readWranglerToml();
+    const wrangler = join(ROOT, 'node_modules/.bin/wrangler');
+    const state = join(dir, 'state');
+    let script;
+    if (source === undefined) {
+      run(wrangler, ['deploy', '--dry-run', '--outdir', join(dir, 'dist')]);
+      script = { scriptPath: join(dir, 'dist/index.js'), modulesRoot: join(dir, 'dist') };
+    } else {
+      const bundle = await build({
+        stdin: { contents: source, resolveDir: ROOT, loader: 'js' },
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        write: false,
+        logLevel: 'error',
+      });
+      script = { script: bundle.outputFiles[0].text };
+    }
+    if (persist) {
+      run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
+      if (seed) run(process.execPath, [join(ROOT, 'scripts/seed.mjs'), '--persist-to', state]);
+    }
+    mf = new Miniflare({
+      modules: true,
+      ...script,
+      compatibilityDate: toml.top.compatibility_date,
+      compatibilityFlags: toml.top.compatibility_flags ?? [],
+      bindings: bindings ?? toml.vars,
+      d1Databases: { DB: DB_ID },
+      ...(persist ? { d1Persist: join(state, 'v3/d1') } : {}),
+      ...(cache === undefined ? {} : { cache }),
+      port: 0,
+      host: '127.0.0.1',
+    });
+    const origin = (await mf.ready).origin;
+    const db = await mf.getD1Database('DB');
+    if (!persist) {
+      const files = readdirSync(join(ROOT, 'migrations')).filter((f) => f.endsWith('.sql')).sort();
+      for (const file of files) {
+        const statements = splitSql(readFileSync(join(ROOT, 'migrations', file), 'utf8'));
+        await db.batch(statements.map((s) => db.prepare(s)));
+      }
+    }
+    return { mf, origin, db, dir, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
