@@ -11,6 +11,7 @@ import { toVerdict, verdictHistoryStatement, type VerdictRow } from './verdicts'
 import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
 import { toUser, type User, type UserRow } from './users';
+import { feedbackStatements, toFeedbackSummary, type FeedbackSummary } from './feedback';
 
 export interface QueueFilters {
   status?: ClaimStatus;
@@ -130,6 +131,8 @@ export interface WorkspaceData {
   ratings: Rating[];
   /** Active users (assignment choices). */
   users: User[];
+  /** What readers said on the public claim page. */
+  feedback: FeedbackSummary;
 }
 
 
@@ -139,7 +142,7 @@ export interface WorkspaceData {
  * rating scale and the assignable users.
  */
 export async function workspaceData(db: D1Database, id: string): Promise<WorkspaceData | null> {
-  const [claim, sources, verdicts, audit, article, ratings, users] = await db.batch<unknown>([
+  const [claim, sources, verdicts, audit, article, ratings, users, ...rest] = await db.batch<unknown>([
     selectClaim(db, id),
     sourcesStatement(db, id),
     verdictHistoryStatement(db, id),
@@ -149,7 +152,9 @@ export async function workspaceData(db: D1Database, id: string): Promise<Workspa
       .bind(id),
     db.prepare(RATINGS_SQL),
     db.prepare(ACTIVE_USERS_SQL),
+    ...feedbackStatements(db, id, 5),
   ]);
+  const [feedbackCounts, feedbackReasons] = rest;
   const row = claim?.results[0] as ClaimRow | undefined;
   if (!row) return null;
   const history = ((verdicts?.results ?? []) as VerdictRow[]).map(toVerdict);
@@ -165,6 +170,7 @@ export async function workspaceData(db: D1Database, id: string): Promise<Workspa
     article: ((article?.results ?? []) as ArticleText[])[0] ?? null,
     ratings: ((ratings?.results ?? []) as RatingRow[]).map(toRating),
     users: ((users?.results ?? []) as UserRow[]).map(toUser),
+    feedback: toFeedbackSummary(feedbackCounts, feedbackReasons),
   };
 }
 

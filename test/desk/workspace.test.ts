@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { apiClaim, callJson, count } from '../helpers';
+import { createClaim } from '../../d1/claims';
+import { apiClaim, callJson, count, unique } from '../helpers';
 import { page, post, signIn, type DeskAgent } from './desk-helpers';
 
 const ORIGINAL = { text: '', claimant: '', claimantType: '', claimDate: '', language: 'en' };
@@ -147,5 +148,23 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
     const res = await post(agent, `/desk/claims/${dupId}/status`, { version: '1', to: 'duplicate', duplicateOf: original.id });
     expect(res.status).toBe(303);
     expect(await env.DB.prepare(`SELECT status, duplicate_of FROM claims WHERE id = ?1`).bind(dupId).first()).toEqual({ status: 'duplicate', duplicate_of: original.id });
+  });
+});
+
+describe('claim workspace: what readers did', () => {
+  it('shows repeat submissions and "was this helpful?" votes with escaped reasons', async () => {
+    const agent = await signIn('editor');
+    const claim = await createClaim(env.DB, { text: `${unique('Readers ')} say bread doubled`, language: 'en', status: 'submitted', submissionCount: 4 }, { userId: null, requestId: 't' });
+    await env.DB.prepare("UPDATE claims SET status = 'published' WHERE id = ?1").bind(claim.id).run();
+    for (const [i, helpful, reason] of [[1, 1, 'Clear <b>sources</b>'], [2, 0, 'Too short'], [3, 1, null]] as const) {
+      await env.DB.prepare('INSERT INTO feedback (claim_id, helpful, reason, reader_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)')
+        .bind(claim.id, helpful, reason, `reader-${i}`, new Date().toISOString()).run();
+    }
+    const { status, html } = await page(agent, `/desk/claims/${claim.id}`);
+    expect(status).toBe(200);
+    expect(html).toContain('Submitted by readers: 4 times');
+    expect(html).toContain('Was this helpful? Yes 2 · No 1');
+    expect(html).toContain('Clear &lt;b&gt;sources&lt;/b&gt;');
+    expect(html).not.toContain('<b>sources</b>');
   });
 });

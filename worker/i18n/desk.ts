@@ -198,6 +198,12 @@ const en = {
   addRating: 'Add a rating',
   ratingSaved: 'Rating saved.',
   preview: 'Preview',
+  readers: 'Readers',
+  submissionCount: 'Submitted by readers: {n} times',
+  feedbackCounts: 'Was this helpful? Yes {yes} · No {no}',
+  feedbackYes: 'helpful',
+  feedbackNo: 'not helpful',
+  noFeedback: 'No reader feedback yet.',
 } as const;
 
 export type DeskKey = keyof typeof en;
@@ -402,9 +408,19 @@ const ar: DeskStrings = {
   addRating: 'إضافة تقييم',
   ratingSaved: 'حُفظ التقييم.',
   preview: 'معاينة',
+  readers: 'القرّاء',
+  submissionCount: 'أرسله القرّاء: {n} مرة',
+  feedbackCounts: 'هل كان هذا مفيدًا؟ نعم {yes} · لا {no}',
+  feedbackYes: 'مفيد',
+  feedbackNo: 'غير مفيد',
+  noFeedback: 'لا ملاحظات من القرّاء بعد.',
 };
 
 const fr: Partial<DeskStrings> = {
+  readers: 'Lecteurs',
+  submissionCount: 'Soumis par des lecteurs : {n} fois',
+  feedbackCounts: 'Utile ? Oui {yes} · Non {no}',
+  noFeedback: 'Aucun avis de lecteur pour le moment.',
   deskTitle: 'Bureau des éditeurs',
   skipToContent: 'Aller au contenu principal',
   navQueue: "File d'attente",

@@ -17,7 +17,7 @@ export async function showWorkspace(c: Context<AppEnv>, id: string, extras: Work
   const matches = await findMatches(db, detail.claim.text, { excludeId: detail.claim.id, limit: 5 });
   return render(
     c,
-    <WorkspacePage ui={deskUi(c)} detail={detail} ratings={data.ratings} users={data.users} matches={matches} article={data.article} extras={extras} />,
+    <WorkspacePage ui={deskUi(c)} detail={detail} ratings={data.ratings} users={data.users} matches={matches} article={data.article} feedback={data.feedback} extras={extras} />,
     status,
   );
 }

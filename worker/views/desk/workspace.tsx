@@ -10,6 +10,7 @@ import { ClaimFields, type ClaimValues } from './claim-fields';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
+import type { FeedbackSummary } from '../../../d1/feedback';
 
 export type { ClaimValues };
 export interface SourceFormValues { url: string; title: string; publisher: string; excerpt: string; stance: string; archivedUrl: string }
@@ -33,7 +34,31 @@ export interface WorkspaceProps {
   users: User[];
   matches: ClaimMatch[];
   article: ArticleText | null;
+  feedback: FeedbackSummary;
   extras: WorkspaceExtras;
+}
+
+/** What readers did: repeat submissions and "was this helpful?" votes with their reasons. */
+function Readers(props: WorkspaceProps) {
+  const { ui, detail, feedback } = props;
+  const { t } = ui;
+  const votes = feedback.helpful + feedback.notHelpful;
+  return (
+    <section aria-labelledby="readers-h" class="panel">
+      <h2 id="readers-h">{t('readers')}</h2>
+      {detail.claim.submissionCount > 0 ? <p>{t('submissionCount', { n: detail.claim.submissionCount })}</p> : null}
+      {votes > 0 ? <p>{t('feedbackCounts', { yes: feedback.helpful, no: feedback.notHelpful })}</p> : <p class="help">{t('noFeedback')}</p>}
+      {feedback.recentReasons.length > 0 ? (
+        <ul class="reasons">
+          {feedback.recentReasons.map((r) => (
+            <li>
+              <span class="meta">{r.helpful ? t('feedbackYes') : t('feedbackNo')}:</span> <bdi>{r.reason}</bdi>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
 }
 
 function StatusActions(props: WorkspaceProps) {
@@ -185,6 +210,7 @@ export function WorkspacePage(props: WorkspaceProps) {
           <Assignment {...props} />
           <ArticleContext {...props} />
           <Matches {...props} />
+          <Readers {...props} />
         </div>
       </div>
       <HistorySection {...props} />
