@@ -5,11 +5,9 @@
 //     first column, even = tune, odd = report): tune on one half, report the other as held out.
 //     Without --split, an outside file also prints AP on each half beside its base rate.
 // The engine is bundled with esbuild to a temp file and imported, exactly as the Worker would run it.
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { importTs } from './lib/import-ts.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -18,16 +16,6 @@ const flag = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-async function loadEngine() {
-  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-eval-'));
-  const outfile = join(dir, 'extract.mjs');
-  await build({ entryPoints: [join(root, 'worker/extract/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'warning' });
-  try {
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Average precision of a ranking: items sorted by score desc (ties keep input order). */
 function averagePrecision(items) {
@@ -165,7 +153,7 @@ function projectSet(engine) {
   }
 }
 
-const engine = await loadEngine();
+const engine = await importTs('worker/extract/index.ts');
 const tsv = flag('--tsv');
 if (tsv) await outsideFile(engine, tsv);
 else projectSet(engine);

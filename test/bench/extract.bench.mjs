@@ -2,27 +2,16 @@
 // Arabic, English and French, built from the project's own labelled sentences (test/data/extract/).
 // Budget (DESIGN.md): under 2 ms CPU for a 5,000-character article, linear in length (50KB/5KB ≈ 10).
 // The engine is bundled with esbuild exactly as in scripts/eval.mjs. Prints numbers, asserts nothing.
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { importTs } from '../../scripts/lib/import-ts.mjs';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const root = new URL('../../', import.meta.url).pathname;
 const SIZES = [1_000, 5_000, 50_000];
 const SAMPLES = 41;
 const MIN_SAMPLE_MS = 8;
 
-async function loadEngine() {
-  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-bench-'));
-  const outfile = join(dir, 'extract.mjs');
-  await build({ entryPoints: [join(root, 'worker/extract/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'warning' });
-  try {
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** The labelled sentences of one language, in file order. */
 function sentences(lang) {
@@ -62,7 +51,7 @@ function measure(fn) {
   return { min: per[0], median: per[SAMPLES >> 1], p90: per[Math.floor(SAMPLES * 0.9)] };
 }
 
-const engine = await loadEngine();
+const engine = await importTs('worker/extract/index.ts');
 console.log(`extractClaims, CPU ms per article: median of ${SAMPLES} samples [least-contended sample], Node ${process.version}`);
 console.log('lang   ~1 KB            ~5 KB            ~50 KB           50KB/5KB     candidates@5KB   segment-only@5KB');
 for (const lang of ['ar', 'en', 'fr']) {
