@@ -3,10 +3,9 @@
  * add a source and a verdict, publish, read the history; plus the conflict screen and CSRF.
  */
 import { createServer, type Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, EDITOR, formVersion, shootAndCheck, signedIn, switchLanguage } from './desk-helpers';
-import { freePort, launchBrowser, startServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, EDITOR, formVersion, liveDesk, shootAndCheck, signedIn, switchLanguage } from './desk-helpers';
+import { freePort } from './harness';
 
 const ARTICLE = [
   'أعلنت وزارة الاقتصاد يوم الاثنين أن معدل التضخم السنوي بلغ ١٤٪ في شهر سبتمبر، وهو أعلى مستوى منذ عام ٢٠٠٨.',
@@ -16,27 +15,17 @@ const ARTICLE = [
   'وبحسب البنك المركزي، انخفضت البطالة إلى ٩٫٥٪ للمرة الأولى منذ عشر سنوات.',
 ].join('\n\n');
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveDesk();
 
 /** Path of the first claim the queue lists under a status (the demo seed has queued claims in ar, en, fr). */
 async function firstClaimPath(page: import('playwright-core').Page, status: string): Promise<string> {
-  await page.goto(`${server.origin}/desk?status=${status}`);
+  await page.goto(`${live.server.origin}/desk?status=${status}`);
   return page.locator('a.claim-link').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
 }
 
 describe('desk in the browser', () => {
   it('goes from an Arabic article to a published verdict with history', async () => {
-    const admin = await signedIn(browser, server.origin, ADMIN);
+    const admin = await signedIn(live.browser, live.server.origin, ADMIN);
     let page = admin.page;
     await expect.poll(() => page.textContent('h1')).toContain('Claims queue');
     await page.click('a[href="/desk/articles/new"]');
@@ -58,9 +47,9 @@ describe('desk in the browser', () => {
     await admin.context.close();
 
     // The demo editor prefers Arabic: the whole UI is right-to-left, and so is the Arabic claim.
-    const editor = await signedIn(browser, server.origin, EDITOR);
+    const editor = await signedIn(live.browser, live.server.origin, EDITOR);
     page = editor.page;
-    await page.goto(`${server.origin}${claimUrl}`);
+    await page.goto(`${live.server.origin}${claimUrl}`);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.getAttribute('h1 span', 'dir')).toBe('rtl');
     await page.fill('#new-src-url', 'https://stats.example.org/inflation-2026');
@@ -96,11 +85,11 @@ describe('desk in the browser', () => {
   }, 120_000);
 
   it('gives a second editor the conflict screen instead of a lost update', async () => {
-    const a = await signedIn(browser, server.origin, ADMIN);
-    const b = await signedIn(browser, server.origin, EDITOR);
+    const a = await signedIn(live.browser, live.server.origin, ADMIN);
+    const b = await signedIn(live.browser, live.server.origin, EDITOR);
     const claimUrl = await firstClaimPath(a.page, 'queued');
-    await a.page.goto(`${server.origin}${claimUrl}`);
-    await b.page.goto(`${server.origin}${claimUrl}`);
+    await a.page.goto(`${live.server.origin}${claimUrl}`);
+    await b.page.goto(`${live.server.origin}${claimUrl}`);
     const v = await formVersion(a.page, 'form[action$="/edit"]');
     expect(await formVersion(b.page, 'form[action$="/edit"]')).toBe(v);
     await a.page.fill('#c-claimant', 'Ministry of Economy');
@@ -130,15 +119,15 @@ describe('desk in the browser', () => {
   });
 
   it('refuses a cross-site form post to the desk', async () => {
-    const { context, page } = await signedIn(browser, server.origin, ADMIN);
+    const { context, page } = await signedIn(live.browser, live.server.origin, ADMIN);
     const claimUrl = await firstClaimPath(page, 'queued');
-    await page.goto(`${server.origin}${claimUrl}`);
+    await page.goto(`${live.server.origin}${claimUrl}`);
     const sourcesBefore = await page.locator('.sources .source').count();
     // A page on another origin (localhost on another port) posting to the desk, cookie attached.
     const port = await freePort();
     const evil: Server = createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html lang="en"><title>evil</title><form method="post" action="${server.origin}${claimUrl}/sources">
+      res.end(`<!doctype html><html lang="en"><title>evil</title><form method="post" action="${live.server.origin}${claimUrl}/sources">
         <input name="url" value="https://evil.example/"><input name="stance" value="supports"><button>go</button></form></html>`);
     });
     await new Promise<void>((ok) => evil.listen(port, '127.0.0.1', ok));
@@ -149,25 +138,25 @@ describe('desk in the browser', () => {
     } finally {
       await new Promise((ok) => evil.close(ok));
     }
-    await page.goto(`${server.origin}${claimUrl}`);
+    await page.goto(`${live.server.origin}${claimUrl}`);
     expect(await page.locator('.sources .source').count()).toBe(sourcesBefore);
     await context.close();
   });
 
   it('works without JavaScript: sign in, accept a candidate in one click, add a source', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await live.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/desk/sign-in`);
+    await page.goto(`${live.server.origin}/desk/sign-in`);
     await page.fill('#email', ADMIN.email);
     await page.fill('#password', ADMIN.password);
-    await Promise.all([page.waitForURL(`${server.origin}/desk`), page.click('form[action="/desk/sign-in"] button[type=submit]')]);
+    await Promise.all([page.waitForURL(`${live.server.origin}/desk`), page.click('form[action="/desk/sign-in"] button[type=submit]')]);
     const candidatePath = await firstClaimPath(page, 'candidate');
-    await page.goto(`${server.origin}${candidatePath}`);
+    await page.goto(`${live.server.origin}${candidatePath}`);
     const articlePath = await page.locator('#ctx-h ~ p a[href^="/desk/articles/"]').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
-    await page.goto(`${server.origin}${articlePath}`);
+    await page.goto(`${live.server.origin}${articlePath}`);
     const claimId = candidatePath.split('/').pop()!;
     await Promise.all([page.waitForURL(/done=accepted&n=1/), page.click(`button[name=one][value="accept:${claimId}"]`)]);
-    await page.goto(`${server.origin}${candidatePath}`);
+    await page.goto(`${live.server.origin}${candidatePath}`);
     expect(await page.locator('.claim-head .badge').getAttribute('class')).toContain('status-queued');
     await page.fill('#new-src-url', 'https://archive.example.org/report');
     await Promise.all([page.waitForURL(/ok=saved/), page.click('#sources form[action$="/sources"] button[type=submit]')]);

@@ -1,11 +1,30 @@
 /** Shared steps for the desk browser tests. */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { checkA11y, screenshotDir } from './harness';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { checkA11y, launchBrowser, screenshotDir, startServer } from './harness';
 
 export const ADMIN = { email: 'admin@claimdesk.local', password: 'claimdesk-demo' };
 export const EDITOR = { email: 'editor@claimdesk.local', password: 'claimdesk-demo' };
+
+export interface Live {
+  server: Awaited<ReturnType<typeof startServer>>;
+  browser: Browser;
+}
+
+/** One `wrangler dev` and one chromium for the whole test file, started before it and stopped after. */
+export function liveDesk(): Live {
+  const live = {} as Live;
+  beforeAll(async () => {
+    live.server = await startServer();
+    live.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.server?.stop();
+  });
+  return live;
+}
 
 /** A fresh browser context (own cookies), signed in through the form. */
 export async function signedIn(browser: Browser, origin: string, who: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {

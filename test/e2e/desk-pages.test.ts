@@ -2,29 +2,19 @@
  * Every main desk page in English (LTR) and Arabic (RTL): screenshot, axe (no serious or
  * critical violations), direction of the page and of user content; and keyboard-only use of the queue.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, shootAndCheck, signedIn, switchLanguage } from './desk-helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, liveDesk, shootAndCheck, signedIn, switchLanguage } from './desk-helpers';
 import { join } from 'node:path';
-import { launchBrowser, screenshotDir, startServer } from './harness';
+import { screenshotDir } from './harness';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveDesk();
 
 /** Paths of the main pages, found through the UI from the seeded data. */
 async function mainPages(page: Page): Promise<Record<string, string>> {
-  await page.goto(`${server.origin}/desk?status=published&language=ar`);
+  await page.goto(`${live.server.origin}/desk?status=published&language=ar`);
   const workspace = await page.locator('a.claim-link').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
-  await page.goto(`${server.origin}${workspace}`);
+  await page.goto(`${live.server.origin}${workspace}`);
   const article = await page.locator('#ctx-h ~ p a[href^="/desk/articles/"]').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
   return {
     queue: '/desk',
@@ -39,7 +29,7 @@ async function mainPages(page: Page): Promise<Record<string, string>> {
 
 describe('desk pages in both directions', () => {
   it('renders every main page accessibly in English (LTR) and Arabic (RTL)', async () => {
-    const { context, page } = await signedIn(browser, server.origin, ADMIN);
+    const { context, page } = await signedIn(live.browser, live.server.origin, ADMIN);
     // Our CSP must not block anything our own pages use (scripts, styles, the rating colours).
     const blocked: string[] = [];
     page.on('console', (m) => {
@@ -49,24 +39,24 @@ describe('desk pages in both directions', () => {
     for (const [lang, dir] of [['en', 'ltr'], ['ar', 'rtl']] as const) {
       await switchLanguage(page, lang);
       for (const [name, path] of Object.entries(pages)) {
-        await page.goto(`${server.origin}${path}`);
+        await page.goto(`${live.server.origin}${path}`);
         expect(await page.getAttribute('html', 'dir'), `${name} ${lang}`).toBe(dir);
         await shootAndCheck(page, `desk-${name}-${dir}`);
       }
     }
     // The Arabic claim and article stay right-to-left in the English UI, and the reverse.
     await switchLanguage(page, 'en');
-    await page.goto(`${server.origin}${pages.article}`);
+    await page.goto(`${live.server.origin}${pages.article}`);
     expect(await page.getAttribute('.article-body', 'dir')).toBe('rtl');
-    await page.goto(`${server.origin}${pages.workspace}`);
+    await page.goto(`${live.server.origin}${pages.workspace}`);
     expect(await page.getAttribute('h1 span', 'dir')).toBe('rtl');
     await switchLanguage(page, 'ar');
-    await page.goto(`${server.origin}/desk?language=en`);
+    await page.goto(`${live.server.origin}/desk?language=en`);
     expect(await page.locator('a.claim-link span[lang="en"][dir="ltr"]').count()).toBeGreaterThan(0);
     await switchLanguage(page, 'en');
     expect(blocked).toEqual([]);
     // The live counter script (loaded with the nonce) ran: it rewrites the count as you type.
-    await page.goto(`${server.origin}${pages.workspace}`);
+    await page.goto(`${live.server.origin}${pages.workspace}`);
     await page.fill('#v-summary', 'abc');
     await expect.poll(() => page.textContent('#v-summary-count')).toBe('72 characters left');
     await context.close();
@@ -74,9 +64,9 @@ describe('desk pages in both directions', () => {
 
   it('shows the sign-in page in both directions', async () => {
     for (const [locale, dir] of [['en-GB', 'ltr'], ['ar-JO', 'rtl']] as const) {
-      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+      const context = await live.browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      await page.goto(`${server.origin}/desk/sign-in`);
+      await page.goto(`${live.server.origin}/desk/sign-in`);
       expect(await page.getAttribute('html', 'dir')).toBe(dir);
       await page.fill('#email', 'admin@claimdesk.local');
       await page.fill('#password', 'wrong password');
@@ -90,8 +80,8 @@ describe('desk pages in both directions', () => {
 
 describe('keyboard-only use of the queue', () => {
   it('skips to the content, reaches a claim with Tab (focus visible) and opens it with Enter', async () => {
-    const { context, page } = await signedIn(browser, server.origin, ADMIN);
-    await page.goto(`${server.origin}/desk`);
+    const { context, page } = await signedIn(live.browser, live.server.origin, ADMIN);
+    await page.goto(`${live.server.origin}/desk`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     await page.keyboard.press('Enter');
