@@ -8,6 +8,7 @@ import { apiGuards } from './middleware/api-guards';
 import { sessionLoader } from './middleware/auth';
 import { d1Counter } from './middleware/d1-counter';
 import { idempotency } from './middleware/idempotency';
+import { productionConfig } from './middleware/production-config';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
 import { apiDocs } from './routes/api-docs';
@@ -37,6 +38,7 @@ export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.use('*', requestId());
 app.use('*', d1Counter());
+app.use('*', productionConfig());
 
 app.get('/healthz', (c) => c.json({ ok: true }));
 

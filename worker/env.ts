@@ -1,16 +1,21 @@
 import type { Session } from '../d1/sessions';
 
-/** Bindings of the ClaimDesk Worker (see wrangler.toml). */
-export interface Bindings {
+/**
+ * Bindings of the ClaimDesk Worker: the generated `Env` (`npm run types` = `wrangler types`, from
+ * wrangler.jsonc) plus the optional test and local-only bindings it cannot know about.
+ */
+export interface Bindings extends Env {
   /** The ClaimDesk database: claims, verdicts, users, audit log. */
   DB: D1Database;
   /** Static files from public/ (css, embed.js). */
   ASSETS: Fetcher;
+  /** "production" in env.production, "local" otherwise: production refuses to run misconfigured. */
+  ENVIRONMENT: string;
   /** Public name of the fact-checking organisation (ClaimReview author). */
   ORG_NAME: string;
   /** Canonical origin for public URLs, e.g. https://factcheck.example.org; empty = request origin. */
   PUBLIC_ORIGIN: string;
-  /** Turnstile site key for the public submit form (wrangler.toml has the always-pass test key). */
+  /** Turnstile site key for the public submit form (wrangler.jsonc has the always-pass test key locally). */
   TURNSTILE_SITE_KEY: string;
   /** Turnstile secret (a secret in production; the documented test secret verifies offline). */
   TURNSTILE_SECRET_KEY: string;

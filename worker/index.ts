@@ -6,7 +6,7 @@ import type { Bindings } from './env';
 
 export default {
   fetch: app.fetch,
-  /** Daily housekeeping (cron in wrangler.toml): expired sessions, old idempotency keys and counters. */
+  /** Daily housekeeping (cron in wrangler.jsonc): expired sessions, old idempotency keys and counters. */
   async scheduled(_controller: ScheduledController, env: Bindings): Promise<void> {
     const dayAgo = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
     await Promise.all([pruneSessions(env.DB), pruneKeys(env.DB, dayAgo), pruneRateLimits(env.DB, 24 * 3600)]);

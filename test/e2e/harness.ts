@@ -50,7 +50,7 @@ function databaseInputsHash(): string {
     if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
     else hash.update(path).update(readFileSync(path));
   };
-  for (const p of ['migrations', 'd1', 'scripts/seed.mjs', 'worker/extract', 'worker/lib', 'worker/match', 'wrangler.toml']) walk(join(ROOT, p));
+  for (const p of ['migrations', 'd1', 'scripts/seed.mjs', 'worker/extract', 'worker/lib', 'worker/match', 'wrangler.jsonc']) walk(join(ROOT, p));
   return hash.digest('hex').slice(0, 16);
 }
 

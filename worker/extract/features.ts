@@ -120,7 +120,7 @@ const SCANNED: [FeatureId, (lex: Lexicon) => RegExp][] = [
 ];
 const scanners = new WeakMap<Lexicon, Scanner>();
 
-/** Compile a lexicon's scanner and date-span regex now (called at module load for every language). */
+/** Compile a lexicon's scanner and date-span regex now (once per language, on its first use). */
 export function prepareLexicon(lex: Lexicon): void {
   if (!scanners.has(lex)) scanners.set(lex, scanner(SCANNED.map(([, pick]) => pick(lex))));
   dateSpan(lex);

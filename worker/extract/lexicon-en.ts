@@ -3,7 +3,9 @@ import { type Lexicon, latinWords } from './lexicon';
 
 const MONTHS = 'january|february|march|april|may(?=\\s+\\d)|\\d{1,2}(?:st|nd|rd|th)?\\s+may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
 
-export const EN: Lexicon = {
+/** The English lists, built on first use (not at module load: most requests never extract). */
+export function buildEN(): Lexicon {
+  return {
   percent: latinWords(['percent(?:age)?', 'per cent', 'percentage points?', 'basis points']),
   money: latinWords(['dollars?', 'euros?', 'pounds sterling', 'pounds', 'dinars?', 'dirhams?', 'riyals?', 'yen', 'yuan', 'rupees?', 'francs?', 'cents?', 'usd', 'eur', 'gbp']),
   measure: latinWords(['budget', 'tax(?:es)?', 'deficit', 'debt', 'salar(?:y|ies)', 'wages?', 'prices?', 'costs?', 'revenues?', 'spending', 'funding', 'unemploy(?:ed|ment)', 'jobs?', 'inflation', 'economy', 'gdp', 'crime', 'murders?', 'deaths?', 'casualties', 'population', 'immigrants?', 'uninsured', 'poverty', 'income', 'exports?', 'imports?', 'emissions', 'votes?', 'turnout', 'rates?', 'average', 'per capita', 'per year', 'a year', 'each year', 'every year', 'nationwide', 'worldwide', 'country', 'countries', 'troops', 'soldiers', 'law', 'bill', 'percent']),
@@ -33,3 +35,4 @@ export const EN: Lexicon = {
   titles: new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'st', 'rev', 'hon', 'pres', 'supt', 'messrs']),
   abbreviations: new Set(['jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'no', 'nos', 'fig', 'vol', 'p', 'pp', 'approx', 'est', 'dept', 'univ', 'ave', 'rd', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m']),
 };
+}

@@ -6,7 +6,9 @@ import { type Lexicon, latinWords } from './lexicon';
 
 const MOIS = 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
 
-export const FR: Lexicon = {
+/** The French lists, built on first use (not at module load: most requests never extract). */
+export function buildFR(): Lexicon {
+  return {
   percent: latinWords(['pour ?cent', 'pourcentage', 'points? de pourcentage', 'points de base']),
   money: latinWords(['euros?', 'dollars?', 'dinars?', 'dirhams?', 'francs?', 'livres sterling', 'centimes?', 'eur', 'usd', 'fcfa', 'cfa']),
   measure: latinWords(['budget', 'impots?', 'taxes?', 'deficit', 'dette', 'salaires?', 'prix', 'couts?', 'recettes', 'depenses', 'chomage', 'chomeurs', 'emplois?', 'inflation', 'croissance', 'economie', 'pib', 'criminalite', 'homicides?', 'morts?', 'deces', 'victimes', 'population', 'habitants', 'migrants?', 'pauvrete', 'revenus?', 'exportations?', 'importations?', 'emissions', 'voix', 'participation', 'taux', 'moyenne', 'par habitant', 'par an', 'chaque annee', 'loi', 'projet de loi', 'effectifs?']),
@@ -34,3 +36,4 @@ export const FR: Lexicon = {
   titles: new Set(['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'dr', 'pr', 'me', 'mgr', 'st', 'ste', 'gal', 'cdt']),
   abbreviations: new Set(['av', 'bd', 'cf', 'etc', 'env', 'ex', 'art', 'no', 'p', 'vol', 'min', 'max', 'gen', 'col', 'cie', 'sa', 'ca', 'c.-a-d', 'j.-c', 'janv', 'fevr', 'avr', 'juil', 'sept', 'oct', 'nov', 'dec']),
 };
+}

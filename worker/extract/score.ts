@@ -5,18 +5,29 @@
 import type { ClaimType } from './types';
 import { type Features, type FeatureId, detectFeatures, prepareLexicon } from './features';
 import { type Lexicon } from './lexicon';
-import { AR } from './lexicon-ar';
-import { EN } from './lexicon-en';
-import { FR } from './lexicon-fr';
+import { buildAR } from './lexicon-ar';
+import { buildEN } from './lexicon-en';
+import { buildFR } from './lexicon-fr';
 import { normalizeWithOffsets } from './normalize';
 import { findSpeaker } from './speaker';
 
-const LEXICONS: Record<string, Lexicon> = { en: EN, fr: FR, ar: AR };
-// All regexes are compiled at module load, not on the first request.
-for (const lex of Object.values(LEXICONS)) prepareLexicon(lex);
-/** Unknown languages are scored with the English lists: digits, symbols and capitals still work. */
+const BUILDERS: Record<string, () => Lexicon> = { en: buildEN, fr: buildFR, ar: buildAR };
+const LEXICONS = new Map<string, Lexicon>();
+
+/**
+ * The lists for a language, built and compiled on first use: start-up stays cheap for the many
+ * requests that never extract, and the first extraction in an isolate pays once (see the bench).
+ * Unknown languages are scored with the English lists: digits, symbols and capitals still work.
+ */
 export function lexiconFor(language: string): Lexicon {
-  return LEXICONS[language] ?? EN;
+  const key = language in BUILDERS ? language : 'en';
+  let lex = LEXICONS.get(key);
+  if (!lex) {
+    lex = BUILDERS[key]!();
+    prepareLexicon(lex);
+    LEXICONS.set(key, lex);
+  }
+  return lex;
 }
 
 // A plain sentence with no cue sits well below 0.5: most prose is not a checkable claim.
