@@ -2,6 +2,7 @@
 // scripts/bench.mjs only runs test/bench/*.bench.mjs). startBundledWorker() bundles a Worker,
 // gives it a local D1 with the migrations applied and serves it from Miniflare on a free port of
 // 127.0.0.1; close() stops it and deletes its temporary directory.
+import { unstable_readConfig } from 'wrangler';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -31,29 +32,12 @@ export function d1Queries(res) {
 }
 
 /**
- * The string keys of wrangler.toml by table: '' holds the top-level keys, 'vars' the top-level
- * [vars] table ([env.production.vars] is a different table and never merges into it). Reads only
- * what the benchmarks need: `KEY = "string"` and `KEY = ["string", ...]` lines.
+ * The local (top-level) settings of wrangler.jsonc, read by wrangler itself: compatibility date and
+ * flags, and the top-level `vars` (env.production's vars are a different table and never merge in).
  */
-export function readWranglerToml(text = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')) {
-  const tables = { '': {} };
-  let current = tables[''];
-  const unquote = (s) => s.replace(/\\(["\\])/g, '$1');
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
-    if (header) {
-      current = tables[header[1]] ??= {};
-      continue;
-    }
-    const str = /^\s*([A-Za-z0-9_-]+)\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(line);
-    if (str) {
-      current[str[1]] = unquote(str[2]);
-      continue;
-    }
-    const list = /^\s*([A-Za-z0-9_-]+)\s*=\s*\[([^\]]*)\]/.exec(line);
-    if (list) current[list[1]] = [...list[2].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => unquote(m[1]));
-  }
-  return { top: tables[''], vars: tables.vars ?? {} };
+export function readWranglerConfig() {
+  const config = unstable_readConfig({ config: join(ROOT, 'wrangler.jsonc') });
+  return { compatibilityDate: config.compatibility_date, compatibilityFlags: config.compatibility_flags ?? [], vars: config.vars ?? {} };
 }
 
 /** SQL migration text split into statements (trigger bodies kept whole), comments dropped. */
@@ -77,7 +61,7 @@ function splitSql(sql) {
 /**
  * Starts a bundled Worker with D1 binding DB.
  * - label: names the temporary directory (claimdesk-bench-<label>-XXXXXX).
- * - bindings: plain-text bindings; default: the top-level [vars] of wrangler.toml.
+ * - bindings: plain-text bindings; default: the top-level vars of wrangler.jsonc.
  * - cache: Cache API on or off (Miniflare's default, on, when omitted).
  * - seed: also load the demo data (scripts/seed.mjs) before starting.
  * - source: a Worker module's source text, bundled with esbuild from the repository root, instead
@@ -98,7 +82,7 @@ export async function startBundledWorker({ label, bindings, cache, seed = false,
     }
   };
   try {
-    const toml = readWranglerToml();
+    const config = readWranglerConfig();
     const wrangler = join(ROOT, 'node_modules/.bin/wrangler');
     const state = join(dir, 'state');
     let script;
@@ -123,9 +107,9 @@ export async function startBundledWorker({ label, bindings, cache, seed = false,
     mf = new Miniflare({
       modules: true,
       ...script,
-      compatibilityDate: toml.top.compatibility_date,
-      compatibilityFlags: toml.top.compatibility_flags ?? [],
-      bindings: bindings ?? toml.vars,
+      compatibilityDate: config.compatibilityDate,
+      compatibilityFlags: config.compatibilityFlags,
+      bindings: bindings ?? config.vars,
       d1Databases: { DB: DB_ID },
       ...(persist ? { d1Persist: join(state, 'v3/d1') } : {}),
       ...(cache === undefined ? {} : { cache }),
