@@ -1,4 +1,4 @@
-import type { Refusal } from '../domain/claim-workflow';
+import type { Refusal } from '../domain/outcome';
 import { ProblemError } from './problem';
 
 /** The API's wording of a workflow refusal, as problem+json (field names prefixed by `target`). */
@@ -19,6 +19,11 @@ export function refusalProblem(refusal: Refusal, target = 'json'): ProblemError 
     case 'verdict-required':
       return new ProblemError(409, { title: 'No verdict to publish', detail: 'Add a verdict before publishing the claim.', code: 'verdict_required' });
     case 'stale':
-      return new ProblemError(412, { title: 'The claim changed since you read it', code: 'version_conflict', current: refusal.current });
+      return new ProblemError(412, {
+        title: 'The claim changed since you read it',
+        detail: refusal.current ? `The current version is ${refusal.current.version}. Merge your change into it and retry.` : undefined,
+        code: 'version_conflict',
+        current: refusal.current,
+      });
   }
 }

@@ -8,7 +8,7 @@ import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { hashPassword } from '../../lib/crypto';
 import { AdminRatingsPage, AdminUsersPage } from '../../views/desk/admin';
-import { deskMessage, deskUi, field, render, requireDesk } from './support';
+import { deskMessage, deskUi, field, render, requireDesk } from '../../http/desk-context';
 
 export const deskAdmin = new Hono<AppEnv>();
 deskAdmin.use('*', requireDesk('admin'));

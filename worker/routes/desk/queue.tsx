@@ -7,7 +7,7 @@ import type { AppEnv } from '../../env';
 import { STATUSES } from '../../lib/status';
 import { swatchClass } from '../../views/desk/bits';
 import { QueuePage, type QueueQuery } from '../../views/desk/queue';
-import { deskUi, render, requireDesk } from './support';
+import { deskUi, render, requireDesk } from '../../http/desk-context';
 
 export const deskQueue = new Hono<AppEnv>();
 
