@@ -13,23 +13,33 @@ export function claimEtag(claim: { version: number }): string {
  */
 export type IfMatch = { kind: 'missing' } | { kind: 'malformed' } | { kind: 'any' } | { kind: 'versions'; versions: number[] };
 
-// One list member: optional weak prefix, a quoted opaque tag (etagc = %x21 / %x23-7E / obs-text), then a comma or the end.
-const MEMBER = /[ \t]*(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"[ \t]*(?:,|$)/y;
+// One entity tag: optional weak prefix, then a quoted opaque tag (etagc = %x21 / %x23-7E / obs-text).
+const TAG = /(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"/y;
 
 export function parseIfMatch(header: string | undefined): IfMatch {
   if (header === undefined) return { kind: 'missing' };
   const value = header.trim();
   if (value === '*') return { kind: 'any' };
-  if (value === '') return { kind: 'malformed' };
   const versions: number[] = [];
-  MEMBER.lastIndex = 0;
-  while (MEMBER.lastIndex < value.length) {
-    const m = MEMBER.exec(value);
-    if (!m) return { kind: 'malformed' };
-    const v = m[1] ? null : /^v(\d{1,15})$/.exec(m[2]!);
-    if (v) versions.push(Number(v[1]));
-    // A trailing comma ends the list (empty list members are allowed).
-    if (value[MEMBER.lastIndex - 1] === ',' && value.slice(MEMBER.lastIndex).trim() === '') break;
+  let tags = 0;
+  let afterTag = false;
+  for (let i = 0; i < value.length; ) {
+    const ch = value[i]!;
+    if (ch === ' ' || ch === '\t') i++;
+    else if (ch === ',') {
+      // Empty list members are allowed (RFC 9110 §5.6.1).
+      afterTag = false;
+      i++;
+    } else {
+      TAG.lastIndex = i;
+      const m = afterTag ? null : TAG.exec(value);
+      if (!m) return { kind: 'malformed' };
+      const v = m[1] ? null : /^v(\d{1,15})$/.exec(m[2]!);
+      if (v) versions.push(Number(v[1]));
+      tags++;
+      afterTag = true;
+      i = TAG.lastIndex;
+    }
   }
-  return { kind: 'versions', versions };
+  return tags === 0 ? { kind: 'malformed' } : { kind: 'versions', versions };
 }
