@@ -1,9 +1,8 @@
-/** The API's optimistic-concurrency edge: If-Match in, 428/400/412 out (RFC 9110 §13.1.1, RFC 6585). */
+/** The API's optimistic-concurrency edge: If-Match in, 428 or 400 out (RFC 9110 §13.1.1, RFC 6585); 412 is a stale refusal. */
 import type { Context } from 'hono';
-import type { ExpectedVersion, Refusal } from '../domain/outcome';
-import { claimEtag, parseIfMatch } from '../lib/etag';
-import { problem, type ProblemError } from '../lib/problem';
-import { refusalProblem } from '../lib/refusal-problem';
+import type { ExpectedVersion } from '../domain/outcome';
+import { parseIfMatch } from '../lib/etag';
+import { problem } from '../lib/problem';
 
 /**
  * The versions If-Match allows: `null` when absent and optional, 'any' for `*`, else the
@@ -31,10 +30,4 @@ export function ifMatchVersion(c: Context, opts: { required: boolean }): Expecte
     case 'versions':
       return parsed.versions;
   }
-}
-
-/** A refused claim write as problem+json; a stale one (412) also carries the current ETag. */
-export function claimRefusal(c: Context, refusal: Refusal): ProblemError {
-  if (refusal.kind === 'stale' && refusal.current) c.header('ETag', claimEtag(refusal.current));
-  return refusalProblem(refusal);
 }

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { moveClaim } from '../domain/claim-workflow';
 import type { AppEnv } from '../env';
-import { claimRefusal, ifMatchVersion } from '../http/if-match';
+import { ifMatchVersion } from '../http/if-match';
+import { claimRefusal } from '../http/refusal-problem';
 import { actorOf } from '../lib/actor';
 import { claimEtag } from '../lib/etag';
 import { validationHook } from '../lib/problem';

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { actorOf } from '../lib/actor';
 import { SUMMARY_MAX } from '../lib/limits';
 import { validationHook } from '../lib/problem';
-import { refusalProblem } from '../lib/refusal-problem';
+import { refusalProblem } from '../http/refusal-problem';
 import { requireUser } from '../middleware/auth';
 import { claimsChanged } from '../middleware/purge-changed';
 import { IdParam, jsonBody, jsonResponse, LanguageTag, problems, VerdictSchema } from '../schemas';

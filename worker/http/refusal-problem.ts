@@ -1,5 +1,7 @@
+import type { Context } from 'hono';
 import type { Refusal } from '../domain/outcome';
-import { ProblemError } from './problem';
+import { claimEtag } from '../lib/etag';
+import { ProblemError } from '../lib/problem';
 
 /** The API's wording of a workflow refusal, as problem+json (field names prefixed by `target`). */
 export function refusalProblem(refusal: Refusal, target = 'json'): ProblemError {
@@ -26,4 +28,10 @@ export function refusalProblem(refusal: Refusal, target = 'json'): ProblemError 
         current: refusal.current,
       });
   }
+}
+
+/** A refused claim write as problem+json; a stale one (412) also carries the current ETag. */
+export function claimRefusal(c: Context, refusal: Refusal): ProblemError {
+  if (refusal.kind === 'stale' && refusal.current) c.header('ETag', claimEtag(refusal.current));
+  return refusalProblem(refusal);
 }

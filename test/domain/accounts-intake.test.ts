@@ -1,12 +1,30 @@
-/** Sign-in and public intake called directly (no HTTP), against the real D1. */
+/** Accounts, sign-in and public intake called directly (no HTTP), against the real D1. */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { findSession } from '../../d1/sessions';
+import { addAccount, changeAccount } from '../../worker/domain/accounts';
 import { LOGIN_LIMIT_PER_ACCOUNT, signIn, signOut } from '../../worker/domain/auth';
 import { SUBMIT_RATE, submitClaim, validateSubmission } from '../../worker/domain/intake';
 import { sha256Hex } from '../../worker/lib/crypto';
 import { DUMMY_TOKEN } from '../../worker/turnstile';
 import { count, makeUser, TEST_PASSWORD, unique } from '../helpers';
+
+describe('addAccount / changeAccount', () => {
+  it('hashes the password, refuses a taken e-mail, and never lets an admin lock themselves out', async () => {
+    const email = `${unique('acct')}@test.example`;
+    const created = await addAccount(env.DB, { email, name: 'New editor', role: 'editor', password: TEST_PASSWORD }, { userId: null, requestId: 'test' });
+    if (!created.ok) throw new Error('not created');
+    expect(await count('users', 'email = ?1 AND password_hash != ?2', email, TEST_PASSWORD)).toBe(1);
+    expect(await addAccount(env.DB, { email, name: 'Again', role: 'editor', password: TEST_PASSWORD }, { userId: null, requestId: 'test' })).toEqual({ ok: false, refusal: { kind: 'email-taken' } });
+    const admin = await makeUser('admin');
+    const me = { userId: admin.id, requestId: 'test' };
+    expect(await changeAccount(env.DB, admin.id, { role: 'editor' }, me)).toEqual({ ok: false, refusal: { kind: 'self-lockout' } });
+    expect(await changeAccount(env.DB, admin.id, { active: false }, me)).toEqual({ ok: false, refusal: { kind: 'self-lockout' } });
+    expect(await changeAccount(env.DB, created.value.id, {}, me)).toEqual({ ok: false, refusal: { kind: 'nothing-to-change' } });
+    expect(await changeAccount(env.DB, 999_999_999, { active: false }, me)).toEqual({ ok: false, refusal: { kind: 'not-found' } });
+    expect(await changeAccount(env.DB, created.value.id, { role: 'admin' }, me)).toMatchObject({ ok: true, value: { role: 'admin' }, changed: [] });
+  });
+});
 
 describe('signIn / signOut', () => {
   it('starts a session, rotates the one it replaces, and signs out server-side', async () => {
