@@ -33,7 +33,7 @@ import { verdicts } from './routes/verdicts';
 import { ErrorPage } from './views/error-page';
 
 /** Largest JSON body the API accepts (article texts are the big ones). */
-export const API_BODY_LIMIT = 1024 * 1024;
+const API_BODY_LIMIT = 1024 * 1024;
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

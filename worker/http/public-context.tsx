@@ -36,7 +36,7 @@ export function publicHeaders(options: { turnstile?: boolean } = {}): Middleware
 }
 
 /** Cache policy of public GET pages: browsers revalidate after a minute, the edge serves stale while refreshing. */
-export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+const PUBLIC_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
 export function localeOf(c: C): Locale {
   return readerLocale(c.req.query('lang'), c.req.header('Accept-Language'));
@@ -84,7 +84,7 @@ export function notFoundPage(c: C): Response | Promise<Response> {
 }
 
 /** True when If-None-Match names this ETag (weak comparison, as for GET). */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   const bare = etag.replace(/^W\//, '');
   return ifNoneMatch.split(',').some((t) => {

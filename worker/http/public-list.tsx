@@ -23,7 +23,7 @@ const ListQuery = z.object({
   feedback: z.string().optional(),
 });
 
-export function toCard(item: PublicItem, ratings: Rating[], locale: string): ClaimCardView {
+function toCard(item: PublicItem, ratings: Rating[], locale: string): ClaimCardView {
   return {
     id: item.id,
     text: item.text,

@@ -19,7 +19,7 @@ import { deskSession } from './session';
 import { deskMessage, deskUi } from '../../http/desk-context';
 
 /** Largest desk form (an article pasted as text). */
-export const DESK_BODY_LIMIT = 512 * 1024;
+const DESK_BODY_LIMIT = 512 * 1024;
 
 export const desk = new Hono<AppEnv>();
 

@@ -11,7 +11,7 @@ import { stripBidiControls } from '../../seo/text';
 import { conditional, originOf, publicHeaders } from '../../http/public-context';
 import { scaleBounds } from '../../lib/rating-view';
 
-export const FEED_SIZE = 50;
+const FEED_SIZE = 50;
 
 export const feeds = new Hono<AppEnv>();
 feeds.use('*', publicHeaders());
