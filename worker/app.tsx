@@ -9,6 +9,7 @@ import { sessionLoader } from './middleware/auth';
 import { d1Counter } from './middleware/d1-counter';
 import { idempotency } from './middleware/idempotency';
 import { productionConfig } from './middleware/production-config';
+import { purgeChanged } from './middleware/purge-changed';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
 import { apiDocs } from './routes/api-docs';
@@ -27,18 +28,21 @@ import { submitPages } from './routes/public/submit';
 import { trackPages } from './routes/public/track';
 import { submissions } from './routes/submissions';
 import { sources } from './routes/sources';
+import { transitions } from './routes/transitions';
 import { users } from './routes/users';
 import { verdicts } from './routes/verdicts';
 import { ErrorPage } from './views/error-page';
 
 /** Largest JSON body the API accepts (article texts are the big ones). */
-export const API_BODY_LIMIT = 1024 * 1024;
+const API_BODY_LIMIT = 1024 * 1024;
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.use('*', requestId());
 app.use('*', d1Counter());
 app.use('*', productionConfig());
+// Writes (API and desk) record the claims they changed; this purges their embeds after a 2xx/3xx.
+app.use('*', purgeChanged());
 
 app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -60,6 +64,7 @@ app.use('/api/v1/*', idempotency());
 app.route('/api/v1/auth', auth);
 app.route('/api/v1', users);
 app.route('/api/v1/claims', claims);
+app.route('/api/v1/claims', transitions);
 app.route('/api/v1/claims', sources);
 app.route('/api/v1/claims', verdicts);
 app.route('/api/v1/claims', matches);

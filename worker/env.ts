@@ -37,6 +37,8 @@ export interface Variables {
   session?: Session;
   /** How the session was presented; cookie-authenticated writes need CSRF checks. */
   authVia?: 'bearer' | 'cookie';
+  /** Claims whose public face this request changed; purged after a successful answer (middleware/purge-changed.ts). */
+  changedClaims?: string[];
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../d1/sessions';
 import { PBKDF2_ITERATIONS, PBKDF2_MAX_ITERATIONS, hashPassword, randomToken, sha256Hex } from '../../worker/lib/crypto';
-import { LOGIN_LIMIT_PER_ACCOUNT } from '../../worker/routes/auth';
+import { LOGIN_LIMIT_PER_ACCOUNT } from '../../worker/domain/auth';
 import { call, callJson, count, makeUser, TEST_PASSWORD, unique } from '../helpers';
 
 describe('passwords', () => {

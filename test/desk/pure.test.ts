@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { highlightRuns } from '../../worker/views/desk/article';
 import { mergeProposal } from '../../worker/views/desk/conflict';
 import { wordDiff } from '../../worker/views/desk/word-diff';
-import { safeNext } from '../../worker/routes/desk/support';
+import { safeNext } from '../../worker/http/desk-context';
 import { DESK_STRINGS_EN, translator, type DeskKey } from '../../worker/i18n/desk';
 
 describe('wordDiff', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiClaim, call, d1Queries } from '../helpers';
+import { apiClaim, call, callJson, d1Queries } from '../helpers';
 import { page, post, signIn } from '../desk/desk-helpers';
 
 async function badge(id: string) {
@@ -25,5 +25,31 @@ describe('desk writes purge the embeds too', () => {
     const correction = { ratingKey: 'mostly-false', ...verdict, correctionNote: 'The statistics office revised the series.' };
     expect((await post(agent, `/desk/claims/${claim.id}/verdicts`, correction)).status).toBe(303);
     expect(await badge(claim.id)).toEqual({ message: 'Mostly false', queries: 1 });
+  });
+
+  it('a desk edit purges the card; an assignment or a stale edit does not', async () => {
+    const agent = await signIn('editor');
+    const claim = await apiClaim(agent.user.token, { text: 'The old desk wording, 5% in 2025' });
+    const card = async () => {
+      const res = await call(`/embed/${claim.id}`);
+      return { queries: d1Queries(res), html: await res.text() };
+    };
+    expect((await card()).queries).toBe(1);
+    expect((await card()).queries).toBe(0);
+    const orig = { orig_text: claim.text, orig_claimant: '', orig_claimantType: '', orig_claimDate: '', orig_language: 'en' };
+    const edit = { ...orig, text: 'The new desk wording, 5% in 2025', claimant: '', claimantType: '', claimDate: '', language: 'en' };
+    expect((await post(agent, `/desk/claims/${claim.id}/edit`, { ...edit, version: '1' })).status).toBe(303);
+    const after = await card();
+    expect(after.queries).toBe(1);
+    expect(after.html).toContain('The new desk wording');
+    expect((await card()).queries).toBe(0);
+    // Refused (stale) and invisible (assignee) writes leave the cache alone.
+    expect((await post(agent, `/desk/claims/${claim.id}/edit`, { ...edit, text: 'A stale wording, 5% in 2025', version: '1' })).status).toBe(409);
+    expect((await post(agent, `/desk/claims/${claim.id}/assign`, { version: '2', assignee: String(agent.user.id) })).status).toBe(303);
+    expect((await card()).queries).toBe(0);
+    // An API verdict purges too.
+    const v = await callJson(`/api/v1/claims/${claim.id}/verdicts`, { token: agent.user.token, body: { ratingKey: 'false', summary: 'Not so', explanation: 'Checked.', language: 'en' } });
+    expect(v.res.status).toBe(201);
+    expect((await card()).queries).toBe(1);
   });
 });

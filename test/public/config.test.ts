@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
-import { decryptContact, encryptContact, readerHash } from '../../worker/routes/public/reader-keys';
+import { decryptContact, encryptContact, readerHash } from '../../worker/lib/reader-keys';
 import { call } from '../helpers';
 import { jsonLdBlocks, publishedClaim } from './fixtures';
 import { validFields } from './submit-helpers';

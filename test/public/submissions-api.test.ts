@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { SUBMIT_RATE } from '../../worker/routes/public/intake';
+import { SUBMIT_RATE } from '../../worker/domain/intake';
 import { DUMMY_TOKEN } from '../../worker/turnstile';
 import { count, unique } from '../helpers';
 import { address, publishedClaim } from './fixtures';

@@ -1,19 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { clearHits, hit } from '../../d1/rate-limits';
-import { createSession, deleteSession, SESSION_ABSOLUTE_SECONDS } from '../../d1/sessions';
-import { findUserForLogin } from '../../d1/users';
+import { signIn, signOut } from '../domain/auth';
 import type { AppEnv } from '../env';
 import { clientAddress } from '../lib/actor';
-import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../lib/crypto';
 import { problem, validationHook } from '../lib/problem';
 import { clearSessionCookie, writeSessionCookie } from '../lib/session-cookie';
 import { requireUser } from '../middleware/auth';
 import { jsonBody, jsonResponse, problems, UserSchema } from '../schemas';
-
-/** Failed sign-ins allowed per account and per address in one 15-minute window. */
-export const LOGIN_LIMIT_PER_ACCOUNT = 5;
-export const LOGIN_LIMIT_PER_ADDRESS = 20;
-const LOGIN_WINDOW_SECONDS = 15 * 60;
 
 export const auth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -28,37 +20,6 @@ const LoginAnswer = z.object({
   user: UserSchema.pick({ id: true, email: true, name: true, role: true, locale: true }),
 });
 
-// A hash to compare against when the e-mail is unknown, so both paths cost one PBKDF2.
-const dummyHash = hashPassword('not-a-real-password', '00'.repeat(16));
-
-/**
- * Check credentials against the per-account and per-address limits. Shared with the desk's
- * sign-in form. Returns the user on success, or a reason.
- */
-export async function checkLogin(db: D1Database, email: string, password: string, address: string) {
-  const accountKey = `login:account:${email.toLowerCase()}`;
-  const [byAccount, byAddress] = await Promise.all([
-    hit(db, accountKey, LOGIN_WINDOW_SECONDS, LOGIN_LIMIT_PER_ACCOUNT),
-    hit(db, `login:addr:${await sha256Hex(address)}`, LOGIN_WINDOW_SECONDS, LOGIN_LIMIT_PER_ADDRESS),
-  ]);
-  if (!byAccount.allowed || !byAddress.allowed) {
-    return { ok: false as const, reason: 'rate-limited' as const, retryAfter: Math.max(byAccount.retryAfter, byAddress.retryAfter) };
-  }
-  const user = await findUserForLogin(db, email);
-  const valid = user ? await verifyPassword(password, user.password) : (await dummyHash, false);
-  if (!user || !valid || !user.active) return { ok: false as const, reason: 'invalid' as const, retryAfter: 0 };
-  await clearHits(db, accountKey);
-  return { ok: true as const, user };
-}
-
-/** Start a session for a user: store its hash, rotate any previous one, set the cookie. */
-export async function startSession(c: import('hono').Context<AppEnv>, userId: number, replaces: string | null) {
-  const token = randomToken(32);
-  const { expiresAt } = await createSession(c.env.DB, userId, await sha256Hex(token), randomToken(24), { replaces });
-  writeSessionCookie(c, token, SESSION_ABSOLUTE_SECONDS);
-  return { token, expiresAt };
-}
-
 auth.openapi(
   createRoute({
     method: 'post',
@@ -69,15 +30,15 @@ auth.openapi(
     responses: { 200: jsonResponse(LoginAnswer, 'Signed in; also sets the session cookie'), ...problems(401, 422, 429) },
   }),
   async (c) => {
-    const { email, password } = c.req.valid('json');
-    const result = await checkLogin(c.env.DB, email, password, clientAddress(c));
-    if (!result.ok && result.reason === 'rate-limited') {
-      c.header('Retry-After', String(result.retryAfter));
-      throw problem(429, 'Too many sign-in attempts', { detail: `Try again in ${result.retryAfter} seconds.`, code: 'rate_limited' });
+    const result = await signIn(c.env.DB, c.req.valid('json'), { address: clientAddress(c), replaces: c.get('session')?.tokenHash ?? null });
+    if (!result.ok && result.refusal.kind === 'rate-limited') {
+      const { retryAfter } = result.refusal;
+      c.header('Retry-After', String(retryAfter));
+      throw problem(429, 'Too many sign-in attempts', { detail: `Try again in ${retryAfter} seconds.`, code: 'rate_limited' });
     }
     if (!result.ok) throw problem(401, 'Wrong e-mail or password', { code: 'invalid_credentials' });
-    const { user } = result;
-    const { token, expiresAt } = await startSession(c, user.id, c.get('session')?.tokenHash ?? null);
+    const { user, token, expiresAt, maxAgeSeconds } = result.value;
+    writeSessionCookie(c, token, maxAgeSeconds);
     return c.json({ token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale } }, 200);
   },
 );
@@ -92,8 +53,7 @@ auth.openapi(
     responses: { 204: { description: 'Signed out' }, ...problems(401) },
   }),
   async (c) => {
-    const hash = c.get('session')?.tokenHash;
-    if (hash) await deleteSession(c.env.DB, hash);
+    await signOut(c.env.DB, c.get('session')?.tokenHash);
     clearSessionCookie(c);
     return c.body(null, 204);
   },

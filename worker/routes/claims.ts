@@ -1,15 +1,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getClaimDetail } from '../../d1/claim-detail';
-import { createClaim, getClaim, listClaims, updateClaim, type Claim } from '../../d1/claims';
-import { moveClaim } from '../domain/claim-workflow';
+import { createClaim, listClaims } from '../../d1/claims';
+import { editClaim } from '../domain/claim-edit';
 import type { AppEnv } from '../env';
 import { detectLanguage } from '../extract/index';
-import { invalidateEmbeds } from './embeds/cache';
+import { ifMatchVersion } from '../http/if-match';
+import { claimRefusal } from '../http/refusal-problem';
 import { actorOf } from '../lib/actor';
+import { claimEtag } from '../lib/etag';
 import { problem, validationHook } from '../lib/problem';
-import { refusalProblem } from '../lib/refusal-problem';
 import { STATUSES } from '../lib/status';
 import { requireUser } from '../middleware/auth';
+import { claimsChanged } from '../middleware/purge-changed';
 import {
   ClaimSchema,
   HttpUrl,
@@ -62,23 +64,6 @@ const ListQuery = z.object({
   cursor: z.string().regex(/^\d{1,15}$/, 'Not a cursor from this API').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
-
-const Transition = z.strictObject({
-  to: z.enum(STATUSES),
-  duplicateOf: z.string().max(64).optional(),
-  note: z.string().trim().max(1000).optional(),
-});
-
-/** Strong ETag of a claim's editable state. */
-export function claimEtag(claim: Pick<Claim, 'version'>): string {
-  return `"v${claim.version}"`;
-}
-
-/** Version number named by an If-Match header (`"v3"` or `W/"v3"`), or null. */
-function versionFromIfMatch(header: string | undefined): number | null {
-  const m = header?.trim().match(/^(?:W\/)?"v(\d+)"$/);
-  return m ? Number(m[1]) : null;
-}
 
 claims.openapi(
   createRoute({
@@ -164,52 +149,14 @@ claims.openapi(
     path: '/{id}',
     tags: ['claims'],
     summary: 'Edit a claim; If-Match with the ETag is required (optimistic concurrency)',
-    request: { params: IdParam, body: jsonBody(ClaimPatch), headers: z.object({ 'if-match': z.string().max(40).optional() }) },
+    request: { params: IdParam, body: jsonBody(ClaimPatch), headers: z.object({ 'if-match': z.string().max(1000).optional() }) },
     responses: { 200: jsonResponse(z.object({ claim: ClaimSchema }), 'Updated'), ...problems(400, 401, 404, 412, 422, 428) },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const expected = versionFromIfMatch(c.req.header('If-Match'));
-    if (expected === null) {
-      throw problem(428, 'If-Match required', {
-        detail: 'Send the ETag you read in If-Match so a concurrent edit is not overwritten.',
-        code: 'precondition_required',
-        errors: [{ field: 'header.If-Match', message: 'Required: the ETag of the version you edited, e.g. "v3"' }],
-      });
-    }
-    const before = await getClaim(c.env.DB, id);
-    if (!before) throw problem(404, 'Claim not found', { code: 'not_found' });
-    const result = before.version === expected ? await updateClaim(c.env.DB, id, expected, c.req.valid('json'), before, actorOf(c)) : { ok: false as const, current: before };
-    if (!result.ok) {
-      const current = result.current ?? before;
-      c.header('ETag', claimEtag(current));
-      throw problem(412, 'The claim changed since you read it', {
-        detail: `You edited version ${expected}; the current version is ${current.version}. Merge your change into it and retry.`,
-        code: 'version_conflict',
-        current,
-      });
-    }
-    await invalidateEmbeds(c, id);
-    c.header('ETag', claimEtag(result.claim));
-    return c.json({ claim: result.claim }, 200);
-  },
-);
-
-claims.openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/transition',
-    tags: ['claims'],
-    summary: 'Move a claim through the status machine',
-    request: { params: IdParam, body: jsonBody(Transition) },
-    responses: { 200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved'), ...problems(400, 401, 404, 409, 412, 422) },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const { to, duplicateOf, note } = c.req.valid('json');
-    const result = await moveClaim(c.env.DB, id, to, { expectedVersion: versionFromIfMatch(c.req.header('If-Match')), duplicateOf, note }, actorOf(c));
-    if (!result.ok) throw refusalProblem(result.refusal);
-    await invalidateEmbeds(c, id);
+    const result = await editClaim(c.env.DB, id, c.req.valid('json'), ifMatchVersion(c, { required: true }), actorOf(c));
+    if (!result.ok) throw claimRefusal(c, result.refusal);
+    claimsChanged(c, result.changed);
     c.header('ETag', claimEtag(result.value));
     return c.json({ claim: result.value }, 200);
   },

@@ -1,11 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { SubmissionFields, submitClaim } from '../domain/intake';
 import type { AppEnv } from '../env';
-import { fieldErrors, problem, ProblemError } from '../lib/problem';
+import { claimHref, originOf } from '../http/public-context';
+import { publishedMatches } from '../http/published-matches';
+import { messageFor } from '../i18n/field-codes';
 import { readerLocale } from '../i18n/public';
+import { actorOf, clientAddress } from '../lib/actor';
+import { SUBMIT_BODY_LIMIT } from '../lib/limits';
+import { fieldErrors, problem, ProblemError } from '../lib/problem';
 import { jsonBody, jsonResponse, problems } from '../schemas';
-import { claimHref, originOf } from './public/context';
-import { intake, messageFor, publishedMatches, SUBMIT_BODY_LIMIT, SubmissionFields } from './public/intake';
 
 /** POST /api/v1/submissions: the public claim intake as JSON (same rules as the /submit form). */
 export const submissions = new OpenAPIHono<AppEnv>();
@@ -58,28 +62,35 @@ submissions.openapi(
   async (c) => {
     const body = c.req.valid('json');
     const locale = readerLocale(null, c.req.header('Accept-Language'));
-    const outcome = await intake(c, body, body.turnstile_token ?? c.req.header('CF-Turnstile-Response'));
-    if (outcome.kind === 'rate_limited') {
-      c.header('Retry-After', String(outcome.retryAfter));
-      throw problem(429, 'Too many submissions', { detail: `Try again in ${outcome.retryAfter} seconds.`, code: 'rate_limited' });
+    const outcome = await submitClaim(
+      c.env,
+      body,
+      { address: clientAddress(c), turnstileToken: body.turnstile_token ?? c.req.header('CF-Turnstile-Response') },
+      actorOf(c),
+    );
+    if (!outcome.ok && outcome.refusal.kind === 'rate-limited') {
+      const { retryAfter } = outcome.refusal;
+      c.header('Retry-After', String(retryAfter));
+      throw problem(429, 'Too many submissions', { detail: `Try again in ${retryAfter} seconds.`, code: 'rate_limited' });
     }
-    if (outcome.kind === 'captcha') {
+    if (!outcome.ok && outcome.refusal.kind === 'captcha') {
       throw problem(403, 'Turnstile verification failed', {
         code: 'turnstile_failed',
         errors: [{ field: 'body.turnstile_token', message: messageFor('captcha', locale) }],
       });
     }
-    if (outcome.kind === 'honeypot') {
+    if (!outcome.ok) {
       throw problem(422, 'Invalid request', { code: 'validation_failed', errors: [{ field: 'body.website', message: 'Must be empty' }] });
     }
+    const received = outcome.value;
     const matches = await publishedMatches(c.env.DB, body.text, locale);
     return c.json(
       {
-        id: outcome.result.id,
+        id: received.result.id,
         status: 'received' as const,
-        new_claim: outcome.result.newClaim,
-        language: outcome.language,
-        tracking_url: `${originOf(c)}/track/${outcome.trackingToken}`,
+        new_claim: received.result.newClaim,
+        language: received.language,
+        tracking_url: `${originOf(c)}/track/${received.trackingToken}`,
         matches: matches.map((m) => ({ ...m, url: `${originOf(c)}${claimHref(c, m.id)}` })),
       },
       202,

@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { createApiToken } from '../../d1/sessions';
-import { createUser, getUser, listUsers, updateUser } from '../../d1/users';
+import { listUsers } from '../../d1/users';
+import { addAccount, changeAccount } from '../domain/accounts';
 import type { AppEnv } from '../env';
 import { actorOf } from '../lib/actor';
-import { hashPassword, randomToken, sha256Hex } from '../lib/crypto';
+import { randomToken, sha256Hex } from '../lib/crypto';
 import { problem, validationHook } from '../lib/problem';
 import { API_TOKEN_PREFIX, requireUser } from '../middleware/auth';
 import { jsonBody, jsonResponse, LanguageTag, problems, UserSchema } from '../schemas';
@@ -40,10 +41,9 @@ users.openapi(
     responses: { 201: jsonResponse(z.object({ user: UserSchema }), 'Created'), ...problems(401, 403, 409, 422) },
   }),
   async (c) => {
-    const input = c.req.valid('json');
-    const user = await createUser(c.env.DB, { ...input, password: await hashPassword(input.password) }, actorOf(c));
-    if (!user) throw problem(409, 'E-mail already registered', { code: 'email_taken', errors: [{ field: 'json.email', message: 'Already registered' }] });
-    return c.json({ user }, 201);
+    const result = await addAccount(c.env.DB, c.req.valid('json'), actorOf(c));
+    if (!result.ok) throw problem(409, 'E-mail already registered', { code: 'email_taken', errors: [{ field: 'json.email', message: 'Already registered' }] });
+    return c.json({ user: result.value }, 201);
   },
 );
 
@@ -70,16 +70,10 @@ users.openapi(
     responses: { 200: jsonResponse(z.object({ user: UserSchema }), 'Updated'), ...problems(401, 403, 404, 409, 422) },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
-    const before = await getUser(c.env.DB, id);
-    if (!before) throw problem(404, 'User not found');
-    if (id === c.get('session')!.userId && (patch.active === false || patch.role === 'editor')) {
-      throw problem(409, 'You cannot demote or deactivate yourself', { code: 'self_lockout' });
-    }
-    const user = await updateUser(c.env.DB, before, patch, actorOf(c));
-    if (!user) throw problem(404, 'User not found');
-    return c.json({ user }, 200);
+    const result = await changeAccount(c.env.DB, c.req.valid('param').id, c.req.valid('json'), actorOf(c));
+    if (!result.ok && result.refusal.kind === 'self-lockout') throw problem(409, 'You cannot demote or deactivate yourself', { code: 'self_lockout' });
+    if (!result.ok) throw problem(404, 'User not found');
+    return c.json({ user: result.value }, 200);
   },
 );
 

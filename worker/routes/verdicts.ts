@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { addVerdict, SUMMARY_MAX } from '../domain/claim-workflow';
+import { addVerdict } from '../domain/verdicts';
 import type { AppEnv } from '../env';
-import { invalidateEmbeds } from './embeds/cache';
 import { actorOf } from '../lib/actor';
+import { SUMMARY_MAX } from '../lib/limits';
 import { validationHook } from '../lib/problem';
-import { refusalProblem } from '../lib/refusal-problem';
+import { refusalProblem } from '../http/refusal-problem';
 import { requireUser } from '../middleware/auth';
+import { claimsChanged } from '../middleware/purge-changed';
 import { IdParam, jsonBody, jsonResponse, LanguageTag, problems, VerdictSchema } from '../schemas';
 
 /** Verdicts of a claim: /api/v1/claims/:id/verdicts (append-only versions). */
@@ -34,8 +35,7 @@ verdicts.openapi(
     const input = c.req.valid('json');
     const result = await addVerdict(c.env.DB, id, input, actorOf(c));
     if (!result.ok) throw refusalProblem(result.refusal);
-    const verdict = result.value;
-    await invalidateEmbeds(c, id);
-    return c.json({ verdict }, 201);
+    claimsChanged(c, result.changed);
+    return c.json({ verdict: result.value }, 201);
   },
 );

@@ -3,12 +3,12 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { activeScaleId } from '../../../d1/desk';
 import { activeRatings, upsertRating } from '../../../d1/ratings';
-import { createUser, getUser, listUsers, updateUser, type UserPatch } from '../../../d1/users';
+import { listUsers, type UserPatch } from '../../../d1/users';
+import { addAccount, changeAccount } from '../../domain/accounts';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
-import { hashPassword } from '../../lib/crypto';
 import { AdminRatingsPage, AdminUsersPage } from '../../views/desk/admin';
-import { deskMessage, deskUi, field, render, requireDesk } from './support';
+import { deskMessage, deskUi, field, render, requireDesk } from '../../http/desk-context';
 
 export const deskAdmin = new Hono<AppEnv>();
 deskAdmin.use('*', requireDesk('admin'));
@@ -39,8 +39,8 @@ deskAdmin.post('/users', async (c) => {
   const t = deskUi(c).t;
   if (!parsed.success) return usersPage(c, { notice: { kind: 'error', text: t('invalidForm') }, values, errors: parsed.error.issues.map((i) => String(i.path[0])) }, 422);
   const { password, locale, ...rest } = parsed.data;
-  const user = await createUser(c.env.DB, { ...rest, locale: locale || null, password: await hashPassword(password) }, actorOf(c));
-  if (!user) return usersPage(c, { notice: { kind: 'error', text: t('emailTaken') }, values, errors: ['email'] }, 409);
+  const result = await addAccount(c.env.DB, { ...rest, locale: locale || null, password }, actorOf(c));
+  if (!result.ok) return usersPage(c, { notice: { kind: 'error', text: t('emailTaken') }, values, errors: ['email'] }, 409);
   return c.redirect('/desk/admin/users?ok=created', 303);
 });
 
@@ -48,18 +48,16 @@ deskAdmin.post('/users/:id', async (c) => {
   const id = c.req.param('id');
   const form = await c.req.parseBody({ all: true });
   const t = deskUi(c).t;
-  const before = /^\d{1,9}$/.test(id) ? await getUser(c.env.DB, Number(id)) : null;
-  if (!before) return deskMessage(c, 404, t('notFound'));
+  if (!/^\d{1,9}$/.test(id)) return deskMessage(c, 404, t('notFound'));
   const patch: UserPatch = {};
   const role = field(form, 'role');
   if (role === 'admin' || role === 'editor') patch.role = role;
   const active = field(form, 'active');
   if (active === '1' || active === '0') patch.active = active === '1';
-  if (Object.keys(patch).length === 0) return usersPage(c, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
-  if (before.id === c.get('session')!.userId && (patch.active === false || patch.role === 'editor')) {
-    return usersPage(c, { notice: { kind: 'error', text: t('selfLockout') } }, 409);
-  }
-  await updateUser(c.env.DB, before, patch, actorOf(c));
+  const result = await changeAccount(c.env.DB, Number(id), patch, actorOf(c));
+  if (!result.ok && result.refusal.kind === 'nothing-to-change') return usersPage(c, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
+  if (!result.ok && result.refusal.kind === 'self-lockout') return usersPage(c, { notice: { kind: 'error', text: t('selfLockout') } }, 409);
+  if (!result.ok) return deskMessage(c, 404, t('notFound'));
   return c.redirect('/desk/admin/users?ok=saved', 303);
 });
 

@@ -1,14 +1,14 @@
 /** Article ingest and triage: paste or link an article, then accept / reject its candidate claims. */
 import { Hono } from 'hono';
 import { getArticleWithClaims } from '../../../d1/articles';
-import { getClaim, transitionClaim } from '../../../d1/claims';
-import { invalidateEmbeds } from '../embeds/cache';
+import { reviewCandidates } from '../../domain/claim-workflow';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
+import { claimsChanged } from '../../middleware/purge-changed';
 import { ArticlePage } from '../../views/desk/article';
 import { IngestPage } from '../../views/desk/ingest';
 import { deskIngest } from './ingest';
-import { deskMessage, deskUi, field, fields, render, requireDesk } from './support';
+import { deskMessage, deskUi, field, fields, render, requireDesk } from '../../http/desk-context';
 
 export const deskArticles = new Hono<AppEnv>();
 deskArticles.use('*', requireDesk());
@@ -38,8 +38,8 @@ deskArticles.get('/:id', async (c) => {
 
 /**
  * One form, two ways: a per-claim button (`one=accept:ID`) or the bulk buttons with ticked
- * checkboxes (`bulk=accept`, `ids=…`). Only this article's claims still in `candidate` move;
- * each move is core's transitionClaim (guarded by version, audited).
+ * checkboxes (`bulk=accept`, `ids=…`). The rules (only this article's candidates move) are
+ * reviewCandidates' in worker/domain/claim-workflow.ts.
  */
 deskArticles.post('/:id/review', async (c) => {
   const id = c.req.param('id');
@@ -47,18 +47,11 @@ deskArticles.post('/:id/review', async (c) => {
   const form = await c.req.parseBody({ all: true });
   const one = field(form, 'one').match(/^(accept|reject):([0-9a-z]{8,32})$/);
   const bulk = field(form, 'bulk');
-  const action = one ? one[1] : bulk === 'accept' || bulk === 'reject' ? bulk : null;
+  const action = one ? (one[1] as 'accept' | 'reject') : bulk === 'accept' || bulk === 'reject' ? bulk : null;
   const ids = one ? [one[2]!] : fields(form, 'ids').filter((x) => ARTICLE_ID.test(x)).slice(0, 100);
   if (!action || ids.length === 0) return c.redirect(`/desk/articles/${id}?done=none`, 303);
-  const to = action === 'accept' ? 'queued' : 'rejected';
-  let moved = 0;
-  for (const claimId of new Set(ids)) {
-    const claim = await getClaim(c.env.DB, claimId);
-    if (!claim || claim.articleId !== id || claim.status !== 'candidate') continue;
-    const result = await transitionClaim(c.env.DB, claim, to, {}, actorOf(c));
-    if (!result.ok) continue;
-    moved++;
-    await invalidateEmbeds(c, claim.id);
-  }
+  const result = await reviewCandidates(c.env.DB, id, action, ids, actorOf(c));
+  const moved = result.ok ? result.value.moved : 0;
+  if (result.ok) claimsChanged(c, result.changed);
   return c.redirect(`/desk/articles/${id}?done=${action === 'accept' ? 'accepted' : 'rejected'}&n=${moved}`, 303);
 });

@@ -3,14 +3,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { getClaim } from '../../../d1/claims';
 import { addSource, deleteSource, getSource, updateSource, type SourceInput } from '../../../d1/sources';
-import { invalidateEmbeds } from '../embeds/cache';
+import { addVerdict } from '../../domain/verdicts';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import type { SourceFormValues, VerdictFormValues } from '../../views/desk/workspace';
 import { SUMMARY_MAX } from '../../lib/limits';
-import { addVerdict } from '../../domain/claim-workflow';
-import { deskMessage, deskUi, field } from './support';
-import { CLAIM_ID, showWorkspace } from './workspace';
+import { claimsChanged } from '../../middleware/purge-changed';
+import { deskMessage, deskUi, field } from '../../http/desk-context';
+import { CLAIM_ID, showWorkspace } from '../../http/desk-workspace';
 
 export const deskClaimParts = new Hono<AppEnv>();
 
@@ -98,6 +98,6 @@ deskClaimParts.post('/:id/verdicts', async (c) => {
     if (r.kind === 'invalid') return refuse(t('invalidForm'), 422, r.fields.map((f) => f.field));
     return refuse(t('illegalMove'), 409, []);
   }
-  await invalidateEmbeds(c, id);
+  claimsChanged(c, result.changed);
   return c.redirect(`/desk/claims/${id}?ok=saved#verdict`, 303);
 });

@@ -1,18 +1,18 @@
 /** The claim workspace: view, edit (optimistic concurrency with a merge screen), assign, move status. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getClaim, updateClaim, type ClaimPatch } from '../../../d1/claims';
+import type { ClaimPatch } from '../../../d1/claims';
+import { editClaim } from '../../domain/claim-edit';
 import { moveClaim } from '../../domain/claim-workflow';
-import { getUser } from '../../../d1/users';
-import { invalidateEmbeds } from '../embeds/cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { STATUSES } from '../../lib/status';
+import { claimsChanged } from '../../middleware/purge-changed';
 import { ConflictPage } from '../../views/desk/conflict';
 import type { ClaimValues } from '../../views/desk/workspace';
 import { deskClaimParts } from './claim-parts';
-import { deskMessage, deskUi, field, render, requireDesk } from './support';
-import { CLAIM_ID, showWorkspace } from './workspace';
+import { deskMessage, deskUi, field, render, requireDesk } from '../../http/desk-context';
+import { CLAIM_ID, showWorkspace } from '../../http/desk-workspace';
 
 export const deskClaims = new Hono<AppEnv>();
 deskClaims.use('*', requireDesk());
@@ -53,8 +53,6 @@ deskClaims.post('/:id/edit', async (c) => {
   if (!parsed.success || !version.success) {
     return showWorkspace(c, id, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') }, claimValues: mine, claimErrors: parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])) }, 422);
   }
-  const before = CLAIM_ID.test(id) ? await getClaim(c.env.DB, id) : null;
-  if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const v = parsed.data;
   const patch: ClaimPatch = {
     text: v.text,
@@ -63,13 +61,13 @@ deskClaims.post('/:id/edit', async (c) => {
     claimDate: v.claimDate || null,
     language: v.language,
   };
-  const result = before.version === version.data ? await updateClaim(c.env.DB, id, version.data, patch, before, actorOf(c)) : { ok: false as const, current: before };
-  if (result.ok) {
-    await invalidateEmbeds(c, id);
+  const result = CLAIM_ID.test(id) ? await editClaim(c.env.DB, id, patch, version.data, actorOf(c)) : null;
+  if (result?.ok) {
+    claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=saved`, 303);
   }
-  const current = result.current ?? before;
-  return render(c, <ConflictPage ui={deskUi(c)} current={current} mine={mine} original={original} myVersion={version.data} />, 409);
+  if (result?.refusal.kind !== 'stale' || !result.refusal.current) return deskMessage(c, 404, deskUi(c).t('notFound'));
+  return render(c, <ConflictPage ui={deskUi(c)} current={result.refusal.current} mine={mine} original={original} myVersion={version.data} />, 409);
 });
 
 deskClaims.post('/:id/assign', async (c) => {
@@ -77,15 +75,16 @@ deskClaims.post('/:id/assign', async (c) => {
   const form = await c.req.parseBody({ all: true });
   const version = Version.safeParse(field(form, 'version'));
   const raw = field(form, 'assignee');
-  const before = CLAIM_ID.test(id) ? await getClaim(c.env.DB, id) : null;
-  if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  const assignee = /^\d{1,9}$/.test(raw) ? await getUser(c.env.DB, Number(raw)) : null;
-  if ((raw && (!assignee || !assignee.active)) || !version.success) {
-    return showWorkspace(c, id, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } }, 422);
+  const invalid = () => showWorkspace(c, id, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } }, 422);
+  if ((raw && !/^\d{1,9}$/.test(raw)) || !version.success) return invalid();
+  const result = CLAIM_ID.test(id) ? await editClaim(c.env.DB, id, { assigneeId: raw ? Number(raw) : null }, version.data, actorOf(c)) : null;
+  if (result?.ok) {
+    claimsChanged(c, result.changed);
+    return c.redirect(`/desk/claims/${id}?ok=saved`, 303);
   }
-  if (version.data !== before.version) return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
-  const result = await updateClaim(c.env.DB, id, version.data, { assigneeId: assignee?.id ?? null }, before, actorOf(c));
-  return c.redirect(`/desk/claims/${id}?ok=${result.ok ? 'saved' : 'stale'}`, 303);
+  if (!result || result.refusal.kind === 'not-found') return deskMessage(c, 404, deskUi(c).t('notFound'));
+  if (result.refusal.kind === 'invalid') return invalid();
+  return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
 });
 
 /** Same rules as POST /api/v1/claims/:id/transition: the state machine, a verdict to publish, a real original. */
@@ -99,7 +98,7 @@ deskClaims.post('/:id/status', async (c) => {
   if (!to.success || !version.success) return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
   const result = await moveClaim(c.env.DB, id, to.data, { expectedVersion: version.data, duplicateOf: field(form, 'duplicateOf') || null }, actorOf(c));
   if (result.ok) {
-    await invalidateEmbeds(c, id);
+    claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=moved`, 303);
   }
   const r = result.refusal;

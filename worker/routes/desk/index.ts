@@ -16,10 +16,10 @@ import { deskArticles } from './articles';
 import { deskClaims } from './claims';
 import { deskQueue } from './queue';
 import { deskSession } from './session';
-import { deskMessage, deskUi } from './support';
+import { deskMessage, deskUi } from '../../http/desk-context';
 
 /** Largest desk form (an article pasted as text). */
-export const DESK_BODY_LIMIT = 512 * 1024;
+const DESK_BODY_LIMIT = 512 * 1024;
 
 export const desk = new Hono<AppEnv>();
 

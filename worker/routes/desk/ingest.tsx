@@ -9,7 +9,7 @@ import { IngestError } from '../../ingest/errors';
 import { ingestArticle, MAX_BODY } from '../../ingest/ingest-article';
 import { actorOf } from '../../lib/actor';
 import { IngestPage, type IngestValues } from '../../views/desk/ingest';
-import { deskUi, field, render } from './support';
+import { deskUi, field, render } from '../../http/desk-context';
 
 export const deskIngest = new Hono<AppEnv>();
 

@@ -7,12 +7,12 @@ import type { AppEnv } from '../../env';
 import { STATUSES } from '../../lib/status';
 import { swatchClass } from '../../views/desk/bits';
 import { QueuePage, type QueueQuery } from '../../views/desk/queue';
-import { deskUi, render, requireDesk } from './support';
+import { deskUi, render, requireDesk } from '../../http/desk-context';
 
 export const deskQueue = new Hono<AppEnv>();
 
 /** Page size of the queue. */
-export const QUEUE_PAGE_SIZE = 25;
+const QUEUE_PAGE_SIZE = 25;
 
 // Each filter is validated on its own: a bad value is dropped, the others still apply.
 const filterSchemas = {

@@ -1,16 +1,15 @@
 /** Sign in, sign out and the UI language switch: the desk pages open to everyone. */
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { deleteSession } from '../../../d1/sessions';
 import { getUser, updateUser } from '../../../d1/users';
+import { signIn, signOut } from '../../domain/auth';
 import type { AppEnv } from '../../env';
+import { deskMessage, deskUi, field, LANG_COOKIE, render, safeNext } from '../../http/desk-context';
 import { DESK_LOCALES } from '../../i18n/desk';
 import { actorOf, clientAddress } from '../../lib/actor';
 import { timingSafeEqual } from '../../lib/crypto';
-import { clearSessionCookie } from '../../lib/session-cookie';
+import { clearSessionCookie, writeSessionCookie } from '../../lib/session-cookie';
 import { SignInPage } from '../../views/desk/sign-in';
-import { checkLogin, startSession } from '../auth';
-import { deskMessage, deskUi, field, LANG_COOKIE, render, safeNext } from './support';
 
 export const deskSession = new Hono<AppEnv>();
 
@@ -28,16 +27,16 @@ deskSession.post('/sign-in', async (c) => {
   const next = safeNext(field(form, 'next'));
   const ui = deskUi(c);
   if (!email || !password) return render(c, <SignInPage ui={ui} next={next} email={email} error={ui.t('badCredentials')} />, 422);
-  const result = await checkLogin(c.env.DB, email, password, clientAddress(c));
+  // Rotation: a new secret every sign-in; the session this browser had (if any) is revoked.
+  const result = await signIn(c.env.DB, { email, password }, { address: clientAddress(c), replaces: c.get('session')?.tokenHash ?? null });
   if (!result.ok) {
-    if (result.reason === 'rate-limited') {
-      c.header('Retry-After', String(result.retryAfter));
-      return render(c, <SignInPage ui={ui} next={next} email={email} error={ui.t('rateLimited', { s: result.retryAfter })} />, 429);
+    if (result.refusal.kind === 'rate-limited') {
+      c.header('Retry-After', String(result.refusal.retryAfter));
+      return render(c, <SignInPage ui={ui} next={next} email={email} error={ui.t('rateLimited', { s: result.refusal.retryAfter })} />, 429);
     }
     return render(c, <SignInPage ui={ui} next={next} email={email} error={ui.t('badCredentials')} />, 422);
   }
-  // Rotation: a new secret every sign-in; the session this browser had (if any) is revoked.
-  await startSession(c, result.user.id, c.get('session')?.tokenHash ?? null);
+  writeSessionCookie(c, result.value.token, result.value.maxAgeSeconds);
   return c.redirect(next, 303);
 });
 
@@ -46,7 +45,7 @@ deskSession.post('/sign-out', async (c) => {
   if (session?.tokenHash && session.csrfToken) {
     const form = await c.req.parseBody({ all: true });
     if (!timingSafeEqual(field(form, '_csrf'), session.csrfToken)) return deskMessage(c, 403, deskUi(c).t('forbidden'));
-    await deleteSession(c.env.DB, session.tokenHash);
+    await signOut(c.env.DB, session.tokenHash);
   }
   clearSessionCookie(c);
   return c.redirect('/desk/sign-in?bye=1', 303);

@@ -10,15 +10,15 @@ import { ID_PATTERN } from '../../lib/ids';
 import { strings } from '../../i18n/public';
 import { ClaimPage } from '../../views/public/claim-page';
 import { PublicError } from '../../views/public/error-page';
-import { claimPageModel } from './claim-view';
-import { conditional, langSuffix, localeOf, notFoundPage, originOf, publicError, publicHeaders, renderPage } from './context';
+import { conditional, langSuffix, localeOf, notFoundPage, originOf, publicError, publicHeaders, renderPage } from '../../http/public-context';
+import { listResponse } from '../../http/public-list';
+import { claimPageModel } from '../../lib/claim-page-model';
+import { keyedHash, readerHash } from '../../lib/reader-keys';
 import { embedFor } from './embed';
-import { listResponse } from './list';
-import { keyedHash, readerHash } from './reader-keys';
 
 /** Feedback votes per address per hour (on top of one vote per reader per claim per day). */
 export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };
-export const FEEDBACK_BODY_LIMIT = 4 * 1024;
+const FEEDBACK_BODY_LIMIT = 4 * 1024;
 const REASON_MAX = 500;
 
 export const claimPages = new Hono<AppEnv>();

@@ -8,10 +8,10 @@ import { atomFeed } from '../../seo/atom';
 import type { ClaimReviewInput } from '../../seo/claim-review';
 import { claimReviewFeed } from '../../seo/data-feed';
 import { stripBidiControls } from '../../seo/text';
-import { scaleBounds } from './claim-view';
-import { conditional, originOf, publicHeaders } from './context';
+import { conditional, originOf, publicHeaders } from '../../http/public-context';
+import { scaleBounds } from '../../lib/rating-view';
 
-export const FEED_SIZE = 50;
+const FEED_SIZE = 50;
 
 export const feeds = new Hono<AppEnv>();
 feeds.use('*', publicHeaders());

@@ -2,14 +2,18 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { completeKey, releaseKey, reserveKey } from '../../../d1/idempotency';
+import { submitClaim, validateSubmission, type FieldCodes } from '../../domain/intake';
 import type { AppEnv } from '../../env';
+import { claimHref, langSuffix, localeOf, publicError, publicHeaders, renderPage } from '../../http/public-context';
+import { publishedMatches } from '../../http/published-matches';
+import { messageFor } from '../../i18n/field-codes';
+import { strings } from '../../i18n/public';
+import { actorOf, clientAddress } from '../../lib/actor';
 import { sha256Hex } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
-import { strings } from '../../i18n/public';
+import { SUBMIT_BODY_LIMIT } from '../../lib/limits';
 import { DUMMY_TOKEN, isTestSecret, isTestSiteKey } from '../../turnstile';
 import { EMPTY_VALUES, SubmitPage, type SubmitPageProps, type SubmitValues } from '../../views/public/submit-page';
-import { claimHref, langSuffix, localeOf, publicError, publicHeaders, renderPage } from './context';
-import { intake, messageFor, publishedMatches, SUBMIT_BODY_LIMIT, validateSubmission, type FieldCodes } from './intake';
 
 export const submitPages = new Hono<AppEnv>();
 submitPages.onError(publicError);
@@ -114,17 +118,18 @@ submitPages.post('/', tooLarge, async (c) => {
   }
   const token = typeof form['cf-turnstile-response'] === 'string' ? form['cf-turnstile-response'] : null;
   try {
-    const outcome = await intake(c, checked.input, token);
-    if (outcome.kind !== 'created') {
+    const outcome = await submitClaim(c.env, checked.input, { address: clientAddress(c), turnstileToken: token }, actorOf(c));
+    if (!outcome.ok) {
       if (reserved && nonce) await releaseKey(c.env.DB, FORM_SCOPE, nonce);
       const fresh = newId(24);
-      if (outcome.kind === 'rate_limited') {
-        c.header('Retry-After', String(outcome.retryAfter));
-        return render(c, { values, nonce: fresh, formError: t.errors.rateLimited(outcome.retryAfter) }, 429);
+      const refusal = outcome.refusal;
+      if (refusal.kind === 'rate-limited') {
+        c.header('Retry-After', String(refusal.retryAfter));
+        return render(c, { values, nonce: fresh, formError: t.errors.rateLimited(refusal.retryAfter) }, 429);
       }
-      return render(c, { values, nonce: fresh, errors: { turnstile: t.errors.captcha } }, outcome.kind === 'captcha' ? 403 : 422);
+      return render(c, { values, nonce: fresh, errors: { turnstile: t.errors.captcha } }, refusal.kind === 'captcha' ? 403 : 422);
     }
-    const location = `/track/${outcome.trackingToken}?new=1${langSuffix(c, '&')}`;
+    const location = `/track/${outcome.value.trackingToken}?new=1${langSuffix(c, '&')}`;
     if (reserved && nonce) await completeKey(c.env.DB, FORM_SCOPE, nonce, 303, location);
     return c.redirect(location, 303);
   } catch (err) {

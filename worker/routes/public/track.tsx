@@ -6,8 +6,8 @@ import { actorOf } from '../../lib/actor';
 import { sha256Hex } from '../../lib/crypto';
 import { strings } from '../../i18n/public';
 import { TrackPage } from '../../views/public/track-page';
-import { claimHref, langSuffix, localeOf, notFoundPage, publicError, publicHeaders, renderPage } from './context';
-import { publishedMatches } from './intake';
+import { claimHref, langSuffix, localeOf, notFoundPage, publicError, publicHeaders, renderPage } from '../../http/public-context';
+import { publishedMatches } from '../../http/published-matches';
 
 export const trackPages = new Hono<AppEnv>();
 trackPages.onError(publicError);

@@ -1,15 +1,16 @@
 /** The list pages: `/` (latest verdicts) and `/claims` (filters, search, cursor paging). */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { isCursor, listPublic, type PublicItem } from '../../../d1/public';
-import type { Rating } from '../../../d1/ratings';
-import type { AppEnv } from '../../env';
-import { sha256Hex } from '../../lib/crypto';
-import { strings } from '../../i18n/public';
-import { PublicError } from '../../views/public/error-page';
-import { ListPage } from '../../views/public/list-page';
-import type { ClaimCardView } from '../../views/public/parts';
-import { claimHref, conditional, localeOf, originOf, ratingView, renderPage } from './context';
+import { isCursor, listPublic, type PublicItem } from '../../d1/public';
+import type { Rating } from '../../d1/ratings';
+import type { AppEnv } from '../env';
+import { sha256Hex } from '../lib/crypto';
+import { strings } from '../i18n/public';
+import { PublicError } from '../views/public/error-page';
+import { ListPage } from '../views/public/list-page';
+import type { ClaimCardView } from '../views/public/parts';
+import { ratingView } from '../lib/rating-view';
+import { claimHref, conditional, localeOf, originOf, renderPage } from './public-context';
 
 const PAGE_SIZE = 20;
 
@@ -22,7 +23,7 @@ const ListQuery = z.object({
   feedback: z.string().optional(),
 });
 
-export function toCard(item: PublicItem, ratings: Rating[], locale: string): ClaimCardView {
+function toCard(item: PublicItem, ratings: Rating[], locale: string): ClaimCardView {
   return {
     id: item.id,
     text: item.text,

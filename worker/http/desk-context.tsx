@@ -3,12 +3,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { raw } from 'hono/html';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import type { Role } from '../../../d1/users';
-import type { AppEnv } from '../../env';
-import { deskLocale, translator } from '../../i18n/desk';
-import { timingSafeEqual } from '../../lib/crypto';
-import type { DeskUi } from '../../views/desk/layout';
-import { DeskMessage } from '../../views/desk/message';
+import type { Role } from '../../d1/users';
+import type { AppEnv } from '../env';
+import { deskLocale, translator } from '../i18n/desk';
+import { timingSafeEqual } from '../lib/crypto';
+import type { DeskUi } from '../views/desk/layout';
+import { DeskMessage } from '../views/desk/message';
 
 /** Cookie that remembers the UI language of someone not signed in (the sign-in page). */
 export const LANG_COOKIE = 'claimdesk_desk_lang';

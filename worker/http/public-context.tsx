@@ -2,15 +2,12 @@
 import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
-import type { Rating } from '../../../d1/ratings';
-import { ratingLabel } from '../../../d1/ratings';
-import type { AppEnv } from '../../env';
-import { readerLocale, strings, type Locale } from '../../i18n/public';
-import { securityHeaders } from '../../middleware/security-headers';
-import { isTestSiteKey } from '../../turnstile';
-import { PublicError } from '../../views/public/error-page';
-import { PublicLayout, type PageMeta } from '../../views/public/layout';
-import type { RatingView } from '../../views/public/parts';
+import type { AppEnv } from '../env';
+import { readerLocale, strings, type Locale } from '../i18n/public';
+import { securityHeaders } from '../middleware/security-headers';
+import { isTestSiteKey } from '../turnstile';
+import { PublicError } from '../views/public/error-page';
+import { PublicLayout, type PageMeta } from '../views/public/layout';
 
 type C = Context<AppEnv>;
 
@@ -39,7 +36,7 @@ export function publicHeaders(options: { turnstile?: boolean } = {}): Middleware
 }
 
 /** Cache policy of public GET pages: browsers revalidate after a minute, the edge serves stale while refreshing. */
-export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+const PUBLIC_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
 export function localeOf(c: C): Locale {
   return readerLocale(c.req.query('lang'), c.req.header('Accept-Language'));
@@ -58,12 +55,6 @@ export function originOf(c: C): string {
 
 export function claimHref(c: C, id: string): string {
   return `/claims/${id}${langSuffix(c)}`;
-}
-
-/** A rating as the reader sees it (label in their locale). */
-export function ratingView(ratings: Rating[], key: string, locale: string): RatingView {
-  const r = ratings.find((x) => x.key === key);
-  return r ? { key, label: ratingLabel(r, locale), color: r.color } : { key, label: key, color: '#57606a' };
 }
 
 /** Render a page body in the public layout. */
@@ -93,7 +84,7 @@ export function notFoundPage(c: C): Response | Promise<Response> {
 }
 
 /** True when If-None-Match names this ETag (weak comparison, as for GET). */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   const bare = etag.replace(/^W\//, '');
   return ifNoneMatch.split(',').some((t) => {

@@ -1,10 +1,10 @@
 /** Loads everything the claim workspace shows (two D1 round trips) and renders it (also after a refused form). */
 import type { Context } from 'hono';
-import { workspaceData } from '../../../d1/desk';
-import { findMatches } from '../../../d1/matches';
-import type { AppEnv } from '../../env';
-import { WorkspacePage, type WorkspaceExtras } from '../../views/desk/workspace';
-import { deskMessage, deskUi, render } from './support';
+import { workspaceData } from '../../d1/desk';
+import { findMatches } from '../../d1/matches';
+import type { AppEnv } from '../env';
+import { WorkspacePage, type WorkspaceExtras } from '../views/desk/workspace';
+import { deskMessage, deskUi, render } from './desk-context';
 
 /** Claim ids are newId() values. */
 export const CLAIM_ID = /^[0-9a-z]{8,32}$/;

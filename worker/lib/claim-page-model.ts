@@ -1,19 +1,13 @@
 /** Turns a published claim page read into the claim page view, its metadata and JSON-LD. */
-import type { PublicClaimPage } from '../../../d1/public';
-import { ratingLabel, type Rating } from '../../../d1/ratings';
-import type { Verdict } from '../../../d1/verdicts';
-import { strings, type Locale } from '../../i18n/public';
-import { claimReview } from '../../seo/claim-review';
-import { stripBidiControls } from '../../seo/text';
-import type { ClaimPageProps, EmbedSnippetView, VersionView } from '../../views/public/claim-page';
-import type { PageMeta } from '../../views/public/layout';
-import { ratingView } from './context';
-
-/** Best and worst values of the scale (max and min of the numeric ratings), null when it has none. */
-export function scaleBounds(ratings: Rating[]): { best: number; worst: number } | null {
-  const values = ratings.map((r) => r.value).filter((v): v is number => v !== null);
-  return values.length ? { best: Math.max(...values), worst: Math.min(...values) } : null;
-}
+import type { PublicClaimPage } from '../../d1/public';
+import { ratingLabel, type Rating } from '../../d1/ratings';
+import type { Verdict } from '../../d1/verdicts';
+import { strings, type Locale } from '../i18n/public';
+import { claimReview } from '../seo/claim-review';
+import { stripBidiControls } from '../seo/text';
+import type { ClaimPageProps, EmbedSnippetView, VersionView } from '../views/public/claim-page';
+import type { PageMeta } from '../views/public/layout';
+import { ratingView, scaleBounds } from './rating-view';
 
 function versionView(v: Verdict, ratings: Rating[], locale: Locale): VersionView {
   return {

@@ -2,7 +2,7 @@
  * Keys derived from PUBLIC_DATA_KEY: a keyed hash of reader addresses (rate limits, one vote per
  * reader per day, no address stored) and AES-GCM encryption of submitters' contact e-mails.
  */
-import { toBase64Url, toHex } from '../../lib/crypto';
+import { toBase64Url, toHex } from './crypto';
 
 const encoder = new TextEncoder();
 

@@ -1,5 +1,7 @@
-import type { Refusal } from '../domain/claim-workflow';
-import { ProblemError } from './problem';
+import type { Context } from 'hono';
+import type { Refusal } from '../domain/outcome';
+import { claimEtag } from '../lib/etag';
+import { ProblemError } from '../lib/problem';
 
 /** The API's wording of a workflow refusal, as problem+json (field names prefixed by `target`). */
 export function refusalProblem(refusal: Refusal, target = 'json'): ProblemError {
@@ -19,6 +21,17 @@ export function refusalProblem(refusal: Refusal, target = 'json'): ProblemError 
     case 'verdict-required':
       return new ProblemError(409, { title: 'No verdict to publish', detail: 'Add a verdict before publishing the claim.', code: 'verdict_required' });
     case 'stale':
-      return new ProblemError(412, { title: 'The claim changed since you read it', code: 'version_conflict', current: refusal.current });
+      return new ProblemError(412, {
+        title: 'The claim changed since you read it',
+        detail: refusal.current ? `The current version is ${refusal.current.version}. Merge your change into it and retry.` : undefined,
+        code: 'version_conflict',
+        current: refusal.current,
+      });
   }
+}
+
+/** A refused claim write as problem+json; a stale one (412) also carries the current ETag. */
+export function claimRefusal(c: Context, refusal: Refusal): ProblemError {
+  if (refusal.kind === 'stale' && refusal.current) c.header('ETag', claimEtag(refusal.current));
+  return refusalProblem(refusal);
 }

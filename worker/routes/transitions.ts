@@ -1,0 +1,42 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { moveClaim } from '../domain/claim-workflow';
+import type { AppEnv } from '../env';
+import { ifMatchVersion } from '../http/if-match';
+import { claimRefusal } from '../http/refusal-problem';
+import { actorOf } from '../lib/actor';
+import { claimEtag } from '../lib/etag';
+import { validationHook } from '../lib/problem';
+import { STATUSES } from '../lib/status';
+import { requireUser } from '../middleware/auth';
+import { claimsChanged } from '../middleware/purge-changed';
+import { ClaimSchema, IdParam, jsonBody, jsonResponse, problems } from '../schemas';
+
+/** Status moves of a claim: /api/v1/claims/:id/transition (If-Match optional). */
+export const transitions = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+transitions.use('/:id/transition', requireUser());
+
+const Transition = z.strictObject({
+  to: z.enum(STATUSES),
+  duplicateOf: z.string().max(64).optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+
+transitions.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/transition',
+    tags: ['claims'],
+    summary: 'Move a claim through the status machine; with If-Match, only from that version',
+    request: { params: IdParam, body: jsonBody(Transition), headers: z.object({ 'if-match': z.string().max(1000).optional() }) },
+    responses: { 200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved'), ...problems(400, 401, 404, 409, 412, 422) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { to, duplicateOf, note } = c.req.valid('json');
+    const result = await moveClaim(c.env.DB, id, to, { expectedVersion: ifMatchVersion(c, { required: false }), duplicateOf, note }, actorOf(c));
+    if (!result.ok) throw claimRefusal(c, result.refusal);
+    claimsChanged(c, result.changed);
+    c.header('ETag', claimEtag(result.value));
+    return c.json({ claim: result.value }, 200);
+  },
+);
