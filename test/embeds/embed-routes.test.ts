@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey } from '../../worker/routes/embeds/cache';
-import { MEMO_TTL_MS } from '../../worker/routes/embeds/memo';
+import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey } from '../../worker/embeds/cache';
+import { MEMO_TTL_MS } from '../../worker/embeds/memo';
 import { call, d1Queries } from '../helpers';
 import { makeClaim } from './fixtures';
 import { findAll, parseXml, textOf } from './xml-check';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEMO_TTL_MS, memoDelete, memoGet, memoSet } from '../../worker/routes/embeds/memo';
+import { MEMO_TTL_MS, memoDelete, memoGet, memoSet } from '../../worker/embeds/memo';
 
 describe('in-isolate memo', () => {
   it('returns a fresh copy until the TTL, then forgets', async () => {

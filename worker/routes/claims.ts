@@ -4,7 +4,7 @@ import { createClaim, getClaim, listClaims, updateClaim, type Claim } from '../.
 import { moveClaim } from '../domain/claim-workflow';
 import type { AppEnv } from '../env';
 import { detectLanguage } from '../extract/index';
-import { invalidateEmbeds } from './embeds/cache';
+import { invalidateEmbeds } from '../embeds/cache';
 import { actorOf } from '../lib/actor';
 import { problem, validationHook } from '../lib/problem';
 import { refusalProblem } from '../lib/refusal-problem';

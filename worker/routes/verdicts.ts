@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { addVerdict, SUMMARY_MAX } from '../domain/claim-workflow';
 import type { AppEnv } from '../env';
-import { invalidateEmbeds } from './embeds/cache';
+import { invalidateEmbeds } from '../embeds/cache';
 import { actorOf } from '../lib/actor';
 import { validationHook } from '../lib/problem';
 import { refusalProblem } from '../lib/refusal-problem';

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { getArticleWithClaims } from '../../../d1/articles';
 import { getClaim, transitionClaim } from '../../../d1/claims';
-import { invalidateEmbeds } from '../embeds/cache';
+import { invalidateEmbeds } from '../../embeds/cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { ArticlePage } from '../../views/desk/article';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { getClaim } from '../../../d1/claims';
 import { addSource, deleteSource, getSource, updateSource, type SourceInput } from '../../../d1/sources';
-import { invalidateEmbeds } from '../embeds/cache';
+import { invalidateEmbeds } from '../../embeds/cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import type { SourceFormValues, VerdictFormValues } from '../../views/desk/workspace';

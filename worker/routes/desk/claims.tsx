@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getClaim, updateClaim, type ClaimPatch } from '../../../d1/claims';
 import { moveClaim } from '../../domain/claim-workflow';
 import { getUser } from '../../../d1/users';
-import { invalidateEmbeds } from '../embeds/cache';
+import { invalidateEmbeds } from '../../embeds/cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { STATUSES } from '../../lib/status';

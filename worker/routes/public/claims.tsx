@@ -12,7 +12,7 @@ import { ClaimPage } from '../../views/public/claim-page';
 import { PublicError } from '../../views/public/error-page';
 import { claimPageModel } from './claim-view';
 import { conditional, langSuffix, localeOf, notFoundPage, originOf, publicError, publicHeaders, renderPage } from './context';
-import { embedFor } from './embed';
+import { embedFor } from '../../embeds/snippets';
 import { listResponse } from './list';
 import { keyedHash, readerHash } from './reader-keys';
 

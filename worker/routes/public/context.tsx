@@ -3,7 +3,7 @@ import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { Rating } from '../../../d1/ratings';
-import { ratingLabel } from '../../../d1/ratings';
+import { ratingLabel } from '../../lib/ratings';
 import type { AppEnv } from '../../env';
 import { readerLocale, strings, type Locale } from '../../i18n/public';
 import { securityHeaders } from '../../middleware/security-headers';

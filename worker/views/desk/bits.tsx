@@ -1,6 +1,7 @@
 /** Small pieces shared by desk views. */
 import type { Child } from 'hono/jsx';
-import { ratingLabel, type Rating } from '../../../d1/ratings';
+import type { Rating } from '../../../d1/ratings';
+import { ratingLabel } from '../../lib/ratings';
 import type { DeskKey } from '../../i18n/desk';
 import { dirOf } from '../../lib/lang';
 import type { ClaimStatus } from '../../lib/status';

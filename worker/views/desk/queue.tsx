@@ -1,5 +1,6 @@
 import type { ArticleOption, QueuePage as Page } from '../../../d1/desk';
-import { ratingLabel, type Rating } from '../../../d1/ratings';
+import type { Rating } from '../../../d1/ratings';
+import { ratingLabel } from '../../lib/ratings';
 import type { User } from '../../../d1/users';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';

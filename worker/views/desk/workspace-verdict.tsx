@@ -1,4 +1,4 @@
-import { ratingLabel } from '../../../d1/ratings';
+import { ratingLabel } from '../../lib/ratings';
 import { SUMMARY_MAX } from '../../lib/limits';
 import { DESK_STRINGS_EN, type DeskKey } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';

@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import { dirOf } from '../../lib/lang';
 import { formatDate, type Locale } from '../../i18n/public';
 import { isHttpUrl } from '../../seo/claim-review';
-import { stripBidiControls } from '../../seo/text';
+import { stripBidiControls } from '../../lib/bidi';
 
 /** A rating as pages show it. */
 export interface RatingView {

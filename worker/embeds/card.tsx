@@ -1,8 +1,8 @@
-import { textColorOn } from '../../badge/color';
-import type { EmbedView } from '../../badge/embed-view';
-import { WORDS } from '../../badge/messages';
-import { truncate } from '../../badge/svg';
-import { dirOf } from '../../lib/lang';
+import { textColorOn } from './color';
+import type { EmbedView } from './view';
+import { WORDS } from './messages';
+import { truncate } from './svg';
+import { dirOf } from '../lib/lang';
 import { FRAME_SCRIPT } from './frame-script';
 
 /** Longest claim text shown on a card; the claim page has the rest. */

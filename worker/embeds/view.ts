@@ -1,6 +1,29 @@
-import type { EmbedClaim, EmbedVerdict } from '../../d1/embeds';
+import { ratingLabel } from '../lib/ratings';
 import { safeColor } from './color';
 import { embedLangOf, REVIEW_COLOR, UNKNOWN_COLOR, WORDS, type EmbedLang } from './messages';
+
+/** What an embed is given about a claim (d1/embeds' getEmbedClaim returns it; structurally, nothing more). */
+export interface EmbedClaim {
+  id: string;
+  status: string;
+  language: string;
+  text: string;
+  /** claims.version: bumps on every edit and status change. */
+  version: number;
+  /** Its newest published verdict, or the pinned published version. */
+  verdict: EmbedVerdict | null;
+}
+
+export interface EmbedVerdict {
+  version: number;
+  ratingKey: string;
+  summary: string;
+  language: string;
+  /** Public note of a correction, else null. */
+  correctionNote: string | null;
+  /** The rating on the active scale; null when the key is not on it (any more). */
+  rating: { color: string; labels: Record<string, string> } | null;
+}
 
 /** Bump when the rendered output changes shape, so old ETags stop matching. */
 export const RENDER_VERSION = 'e1';
@@ -35,7 +58,7 @@ export function embedView(claim: EmbedClaim | null, opts: ViewOptions): EmbedVie
   const showVerdict = claim?.verdict && (opts.pinned !== null || claim.status === 'published');
   if (claim && claim.verdict && showVerdict) {
     const v = claim.verdict;
-    const message = v.rating ? (v.rating.labels[lang] ?? v.rating.labels.en ?? v.ratingKey) : v.ratingKey;
+    const message = v.rating ? ratingLabel({ key: v.ratingKey, labels: v.rating.labels }, lang) : v.ratingKey;
     const etag = `"${RENDER_VERSION}.p.${claim.id}.${claim.version}.${v.version}.${opts.variant}.${lang}"`;
     return { kind: 'published', lang, claim, verdict: v, label: words.label, message, color: safeColor(v.rating?.color, REVIEW_COLOR), etag };
   }

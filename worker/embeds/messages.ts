@@ -20,6 +20,8 @@ export interface EmbedWords {
   by: string;
   /** Card: before a correction's public note. */
   corrected: string;
+  /** Claim page, "Embed this" box: the label of each snippet. */
+  snippets: { badgeHtml: string; badgeMarkdown: string; iframe: string; script: string };
 }
 
 export const WORDS: Record<EmbedLang, EmbedWords> = {
@@ -33,6 +35,7 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     unknownNote: 'This claim is not available.',
     by: 'Fact check by',
     corrected: 'Corrected',
+    snippets: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', iframe: 'Card (iframe)', script: 'Card (script, resizes itself)' },
   },
   ar: {
     label: 'تحقق',
@@ -44,6 +47,7 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     unknownNote: 'هذا الادعاء غير متاح.',
     by: 'تحقق من',
     corrected: 'تصحيح',
+    snippets: { badgeHtml: 'شارة (HTML)', badgeMarkdown: 'شارة (Markdown)', iframe: 'بطاقة (إطار)', script: 'بطاقة (سكربت، تتكيف مع الحجم)' },
   },
   fr: {
     label: 'vérification',
@@ -55,6 +59,7 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     unknownNote: "Cette affirmation n'est pas disponible.",
     by: 'Vérification par',
     corrected: 'Corrigé',
+    snippets: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', iframe: 'Carte (iframe)', script: 'Carte (script, taille automatique)' },
   },
 };
 
