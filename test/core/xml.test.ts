@@ -36,5 +36,5 @@ describe('the XML builder (worker/lib/xml.ts)', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 20_000);
 });

@@ -4,7 +4,8 @@ import { ratingLabel } from '../../lib/ratings';
 import type { User } from '../../../d1/users';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';
-import { RatingChip, StatusBadge, statusLabel, Time, UserText } from './bits';
+import { UserText } from '../shared/user-text';
+import { RatingChip, StatusBadge, statusLabel, Time } from './bits';
 import { DeskLayout, type DeskUi } from './layout';
 
 export interface QueueQuery {
