@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BADGE_STYLES, EMBED_LANGS, WORDS } from '../../worker/embeds/messages';
+import { BADGE_STYLES, EMBED_LANGS, embedWords } from '../../worker/embeds/messages';
 import { renderBadge, truncate } from '../../worker/embeds/svg';
 import { textWidth } from '../../worker/embeds/text-width';
 import { findAll, parseXml, textOf, XmlError } from './xml-check';
@@ -111,7 +111,7 @@ describe('badge SVG', () => {
       for (const style of BADGE_STYLES) {
         it(`${style} / ${lang}`, () => {
           const message = { en: 'Mostly false', ar: 'خاطئ في معظمه', fr: 'Plutôt faux' }[lang];
-          const svg = renderBadge({ label: WORDS[lang].label, message, color: '#bc4c00', lang, style, description: 'Claim “x” & <y>' });
+          const svg = renderBadge({ label: embedWords(lang).label, message, color: '#bc4c00', lang, style, description: 'Claim “x” & <y>' });
           parseXml(svg);
           expect(svg).toMatchSnapshot();
         });

@@ -1,4 +1,6 @@
 /** Languages embeds are offered in, and their fixed words. */
+import { pick, type MessagesByLocale } from '../i18n/pick';
+
 export const EMBED_LANGS = ['en', 'ar', 'fr'] as const;
 export type EmbedLang = (typeof EMBED_LANGS)[number];
 
@@ -24,7 +26,7 @@ export interface EmbedWords {
   snippets: { badgeHtml: string; badgeMarkdown: string; iframe: string; script: string };
 }
 
-export const WORDS: Record<EmbedLang, EmbedWords> = {
+const WORDS: MessagesByLocale<EmbedWords> = {
   en: {
     label: 'fact check',
     inReview: 'in review',
@@ -62,6 +64,11 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     snippets: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', iframe: 'Carte (iframe)', script: 'Carte (script, taille automatique)' },
   },
 };
+
+/** The fixed words of an embed language. */
+export function embedWords(lang: EmbedLang): EmbedWords {
+  return pick(WORDS, lang);
+}
 
 /** Neutral colours (no rating): in review and unknown. */
 export const REVIEW_COLOR = '#6e7781';

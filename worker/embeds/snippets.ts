@@ -4,7 +4,7 @@
  */
 import { escapeXml } from '../lib/xml';
 import { EMBED_SCRIPT } from './embed-manifest';
-import { WORDS, type EmbedLang } from './messages';
+import { embedWords, type EmbedLang } from './messages';
 
 /** Copy-paste snippets for the "Embed this" box of a claim page (plain text to show, not markup to render). */
 export interface EmbedSnippets {
@@ -56,7 +56,7 @@ export interface LabelledSnippet {
 /** The box of one claim for a reader's language: labelled snippets, and the oEmbed URL for the page head. */
 export function embedFor(origin: string, id: string, lang: EmbedLang): { embed: LabelledSnippet[]; oembed: string } {
   const s = embedSnippets(origin, id);
-  const l = WORDS[lang].snippets;
+  const l = embedWords(lang).snippets;
   return {
     oembed: oembedUrl(origin, id),
     embed: [

@@ -1,8 +1,8 @@
 import { ratingLabel } from '../lib/ratings';
 import { safeColor } from './color';
-import { embedLangOf, REVIEW_COLOR, UNKNOWN_COLOR, WORDS, type EmbedLang } from './messages';
+import { embedLangOf, REVIEW_COLOR, UNKNOWN_COLOR, embedWords, type EmbedLang } from './messages';
 
-/** What an embed is given about a claim (d1/embeds' getEmbedClaim returns it; structurally, nothing more). */
+/** What an embed is given about a claim (what getEmbedClaim() reads, in one query). */
 export interface EmbedClaim {
   id: string;
   status: string;
@@ -54,7 +54,7 @@ export interface ViewOptions {
  */
 export function embedView(claim: EmbedClaim | null, opts: ViewOptions): EmbedView {
   const lang = opts.lang ?? embedLangOf(claim?.language) ?? 'en';
-  const words = WORDS[lang];
+  const words = embedWords(lang);
   const showVerdict = claim?.verdict && (opts.pinned !== null || claim.status === 'published');
   if (claim && claim.verdict && showVerdict) {
     const v = claim.verdict;

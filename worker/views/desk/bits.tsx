@@ -1,5 +1,5 @@
 /** Small pieces shared by desk views. */
-import type { Rating } from '../../../d1/ratings';
+import type { Rating } from '../models';
 import { ratingLabel } from '../../lib/ratings';
 import type { DeskKey } from '../../i18n/desk';
 import type { ClaimStatus } from '../../lib/status';

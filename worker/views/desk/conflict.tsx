@@ -1,4 +1,4 @@
-import type { Claim } from '../../../d1/claims';
+import type { Claim } from '../models';
 import { LANGUAGE_NAMES, type DeskKey } from '../../i18n/desk';
 import type { Language } from '../../lib/lang';
 import { shown, UserText } from '../shared/user-text';

@@ -1,7 +1,5 @@
-import type { ArticleOption, QueuePage as Page } from '../../../d1/desk';
-import type { Rating } from '../../../d1/ratings';
+import type { ArticleOption, QueuePage as Page, Rating, User } from '../models';
 import { ratingLabel } from '../../lib/ratings';
-import type { User } from '../../../d1/users';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';
 import { UserText } from '../shared/user-text';

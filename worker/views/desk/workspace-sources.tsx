@@ -1,4 +1,4 @@
-import type { Source } from '../../../d1/sources';
+import type { Source } from '../models';
 import type { DeskKey } from '../../i18n/desk';
 import { SafeLink, UserText } from '../shared/user-text';
 import { Csrf, type DeskUi } from './layout';

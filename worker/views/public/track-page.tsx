@@ -1,5 +1,5 @@
 /** /track/:token: the submitter's own submission and its status, and erasing the contact e-mail. */
-import type { TrackedSubmission } from '../../../d1/submissions';
+import type { TrackedSubmission } from '../models';
 import { strings, type Locale } from '../../i18n/public';
 import { UserText } from '../shared/user-text';
 import { DateText } from './parts';
