@@ -17,8 +17,8 @@ import { memoDelete } from './memo';
  * lives at most its s-maxage (300 s). A multi-location deployment adds a zone purge by URL
  * prefix in purgeClaimEmbeds (one place); nothing else changes.
  */
-export const EMBED_KINDS = ['svg', 'json', 'card', 'oembed'] as const;
-export type EmbedKind = (typeof EMBED_KINDS)[number];
+const EMBED_KINDS = ['svg', 'json', 'card', 'oembed'] as const;
+type EmbedKind = (typeof EMBED_KINDS)[number];
 
 export const LIVE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 export const UNKNOWN_CACHE_CONTROL = 'public, max-age=60';
@@ -63,7 +63,7 @@ export function embedCacheKey(origin: string, key: EmbedKey): string {
 }
 
 /** Every live (unpinned) cache key of a claim. */
-export function liveCacheKeys(origin: string, id: string): string[] {
+function liveCacheKeys(origin: string, id: string): string[] {
   const langs: (EmbedLang | '')[] = ['', ...EMBED_LANGS];
   const keys: string[] = [];
   for (const lang of langs) {

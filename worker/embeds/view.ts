@@ -26,7 +26,7 @@ export interface EmbedVerdict {
 }
 
 /** Bump when the rendered output changes shape, so old ETags stop matching. */
-export const RENDER_VERSION = 'e1';
+const RENDER_VERSION = 'e1';
 
 /** Claim statuses whose existence is public before a verdict is (they show "in review"). */
 const IN_REVIEW = new Set(['queued', 'in_review', 'duplicate']);

@@ -210,7 +210,7 @@ const en = {
 export type DeskKey = keyof typeof en;
 /** The English strings: the reference every other locale is checked against. */
 export const DESK_STRINGS_EN: Readonly<Record<DeskKey, string>> = en;
-export type DeskStrings = Record<DeskKey, string>;
+type DeskStrings = Record<DeskKey, string>;
 
 const ar: DeskStrings = {
   appName: 'كليم ديسك',

@@ -186,7 +186,7 @@ export function readerLocale(explicit: string | null | undefined, acceptLanguage
 }
 
 /** BCP 47 tag for Intl: Arabic with Arabic-Indic digits. */
-export function intlTag(locale: Locale): string {
+function intlTag(locale: Locale): string {
   return locale === 'ar' ? 'ar-u-nu-arab' : locale;
 }
 

@@ -16,7 +16,7 @@ export type XmlChild = Xml | string | null | undefined | false;
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `text` with every character XML 1.0 cannot carry replaced by U+FFFD (so the change stays visible). */
-export function xmlChars(text: string): string {
+function xmlChars(text: string): string {
   return text.replace(NOT_XML, '\uFFFD');
 }
 

@@ -77,7 +77,7 @@ export interface Verdict {
   publishedAt: string | null;
 }
 
-export interface AuditEntry {
+interface AuditEntry {
   id: number;
   at: string;
   actorName: string | null;
@@ -146,7 +146,7 @@ export interface FeedbackSummary {
   recentReasons: { helpful: boolean; reason: string; createdAt: string }[];
 }
 
-export interface QueueItem extends Claim {
+interface QueueItem extends Claim {
   assigneeName: string | null;
   ratingKey: string | null;
 }
