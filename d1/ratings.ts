@@ -32,11 +32,6 @@ export async function activeRatings(db: D1Database): Promise<Rating[]> {
   return results.map(toRating);
 }
 
-/** Label of a rating in a locale, falling back to English, then the key. */
-export function ratingLabel(rating: Pick<Rating, 'key' | 'labels'>, locale: string): string {
-  return rating.labels[locale] ?? rating.labels.en ?? rating.key;
-}
-
 /** Create or replace one rating of a scale (admin), with its audit row, in one batch. */
 export async function upsertRating(db: D1Database, scaleId: string, r: Rating, actor: Actor): Promise<void> {
   const upsert = db

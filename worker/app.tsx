@@ -17,7 +17,7 @@ import { articles } from './routes/articles';
 import { auth } from './routes/auth';
 import { claims } from './routes/claims';
 import { desk } from './routes/desk/index';
-import { embeds } from './routes/embeds';
+import { embeds } from './embeds/routes';
 import { matches } from './routes/matches';
 import { ratings } from './routes/ratings';
 import { search } from './routes/search';

@@ -7,8 +7,8 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EMBED_SCRIPT } from '../../worker/badge/embed-manifest';
-import { embedSnippets } from '../../worker/views/embed/snippets';
+import { EMBED_SCRIPT } from '../../worker/embeds/embed-manifest';
+import { embedSnippets } from '../../worker/embeds/snippets';
 import { checkA11y, freePort, launchBrowser, screenshotDir, startServer } from './harness';
 
 let server: Awaited<ReturnType<typeof startServer>>;

@@ -1,10 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BADGE_STYLES, EMBED_LANGS, WORDS } from '../../worker/badge/messages';
-import { renderBadge, truncate } from '../../worker/badge/svg';
-import { textWidth } from '../../worker/badge/text-width';
-import { cleanText, escapeXml } from '../../worker/badge/xml';
+import { BADGE_STYLES, EMBED_LANGS, embedWords } from '../../worker/embeds/messages';
+import { renderBadge, truncate } from '../../worker/embeds/svg';
+import { textWidth } from '../../worker/embeds/text-width';
 import { findAll, parseXml, textOf, XmlError } from './xml-check';
+
+/**
+ * What a badge shows of untrusted text (the oracle, written independently of the renderer): control
+ * characters become spaces, bidi embedding/override/isolate controls are dropped, and characters
+ * XML cannot carry (lone surrogates, U+FFFE, U+FFFF) become U+FFFD.
+ */
+function cleanText(input: string): string {
+  return [...input]
+    .map((ch) => {
+      const c = ch.codePointAt(0)!;
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return ' ';
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return '';
+      if ((ch.length === 1 && c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) return '\uFFFD';
+      return ch;
+    })
+    .join('');
+}
 
 const ELEMENTS = new Set(['svg', 'title', 'linearGradient', 'stop', 'clipPath', 'rect', 'g', 'text']);
 
@@ -56,8 +72,9 @@ describe('badge SVG', () => {
   });
 
   it('replaces lone surrogates and drops bidi overrides', () => {
-    expect(cleanText('a\uD800b\uDC00c\uD83D\uDE00\u202Ed')).toBe('a\uFFFDb\uFFFDc😀d');
-    expect(escapeXml('\u0007<')).toBe(' &lt;');
+    const root = parseXml(renderBadge({ label: 'a\uD800b\uDC00c\uD83D\uDE00\u202Ed', message: '\u0007<', color: '#000000', lang: 'en', style: 'flat-square' }));
+    expect(findAll(root, 'text').map(textOf)).toEqual(['a\uFFFDb\uFFFDc😀d', ' <']);
+    expect(renderBadge({ label: 'x', message: '\u0007<', color: '#000000', lang: 'en', style: 'flat-square' })).toContain('> &lt;</text>');
   });
 
   it('sizes each segment to its text and lays Arabic out right to left', () => {
@@ -94,7 +111,7 @@ describe('badge SVG', () => {
       for (const style of BADGE_STYLES) {
         it(`${style} / ${lang}`, () => {
           const message = { en: 'Mostly false', ar: 'خاطئ في معظمه', fr: 'Plutôt faux' }[lang];
-          const svg = renderBadge({ label: WORDS[lang].label, message, color: '#bc4c00', lang, style, description: 'Claim “x” & <y>' });
+          const svg = renderBadge({ label: embedWords(lang).label, message, color: '#bc4c00', lang, style, description: 'Claim “x” & <y>' });
           parseXml(svg);
           expect(svg).toMatchSnapshot();
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_SCRIPT, FRAME_SCRIPT_HASH } from '../../worker/views/embed/frame-script';
+import { FRAME_SCRIPT, FRAME_SCRIPT_HASH } from '../../worker/embeds/frame-script';
 import { call, d1Queries } from '../helpers';
 import { makeClaim } from './fixtures';
 

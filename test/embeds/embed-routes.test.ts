@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey } from '../../worker/routes/embeds/cache';
-import { MEMO_TTL_MS } from '../../worker/routes/embeds/memo';
+import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey } from '../../worker/embeds/cache';
 import { call, d1Queries } from '../helpers';
 import { makeClaim } from './fixtures';
 import { findAll, parseXml, textOf } from './xml-check';
+
+/** The memo's documented lifetime (ARCHITECTURE.md: "a 2 s in-isolate memo in front"). */
+const MEMO_TTL_MS = 2000;
 
 const LIVE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MEMO_TTL_MS, memoDelete, memoGet, memoSet } from '../../worker/routes/embeds/memo';
+import { memoDelete, memoGet, memoSet } from '../../worker/embeds/memo';
+
+/** The memo's documented lifetime (ARCHITECTURE.md: "a 2 s in-isolate memo in front"). */
+const MEMO_TTL_MS = 2000;
 
 describe('in-isolate memo', () => {
   it('returns a fresh copy until the TTL, then forgets', async () => {

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { EMBED_SCRIPT } from '../../worker/badge/embed-manifest';
-import { embedSnippets, oembedUrl } from '../../worker/views/embed/snippets';
+import { EMBED_SCRIPT } from '../../worker/embeds/embed-manifest';
+import { embedFor, embedSnippets } from '../../worker/embeds/snippets';
 
 describe('embed snippets for the claim page', () => {
   it('gives badge Markdown/HTML, an iframe and the SRI-pinned script', () => {
@@ -11,7 +11,7 @@ describe('embed snippets for the claim page', () => {
     expect(s.iframe).toContain('<iframe src="https://fc.example.org/embed/k3m9x2p7q4r8t1v5" width="550" height="260"');
     expect(s.script).toContain('<blockquote class="claimdesk" data-claim="k3m9x2p7q4r8t1v5">');
     expect(s.script).toContain(`<script async src="https://fc.example.org${EMBED_SCRIPT.path}" integrity="${EMBED_SCRIPT.integrity}" crossorigin="anonymous"></script>`);
-    expect(oembedUrl('https://fc.example.org', 'k3m9x2p7q4r8t1v5')).toBe(
+    expect(embedFor('https://fc.example.org', 'k3m9x2p7q4r8t1v5', 'en').oembed).toBe(
       'https://fc.example.org/oembed?url=https%3A%2F%2Ffc.example.org%2Fclaims%2Fk3m9x2p7q4r8t1v5&format=json',
     );
   });
@@ -32,5 +32,14 @@ describe('embed snippets for the claim page', () => {
     const source = await (await env.ASSETS.fetch('https://claimdesk.test/embed.js')).text();
     expect(source).toContain("blockquote.claimdesk[data-claim]");
     expect(source).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+});
+
+describe('the "Embed this" box', () => {
+  it('labels each snippet in the reader language and gives the oEmbed URL', () => {
+    const ar = embedFor('https://fc.example.org', 'k3m9x2p7q4r8t1v5', 'ar');
+    expect(ar.embed.map((e) => e.label)).toEqual(['شارة (HTML)', 'شارة (Markdown)', 'بطاقة (إطار)', 'بطاقة (سكربت، تتكيف مع الحجم)']);
+    expect(ar.embed[0]!.code).toBe(embedSnippets('https://fc.example.org', 'k3m9x2p7q4r8t1v5').badgeHtml);
+    expect(ar.oembed).toContain('/oembed?url=');
   });
 });

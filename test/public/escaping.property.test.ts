@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atomFeed } from '../../worker/seo/atom';
 import { jsonForScript } from '../../worker/seo/claim-review';
-import { stripBidiControls } from '../../worker/seo/text';
+import { stripBidiControls } from '../../worker/lib/bidi';
 import { childText, xmlProblems } from './xml-check';
 
 const anyText = fc.string({ unit: 'binary', maxLength: 200 });

@@ -1,5 +1,6 @@
 /** UI strings of the editors' desk. English is the reference; Arabic complete; French partial (falls back to English). */
 import { dirOf, pickLocale, type Language } from '../lib/lang';
+import { pick, type MessagesByLocale } from './pick';
 
 const en = {
   appName: 'ClaimDesk',
@@ -209,7 +210,7 @@ const en = {
 export type DeskKey = keyof typeof en;
 /** The English strings: the reference every other locale is checked against. */
 export const DESK_STRINGS_EN: Readonly<Record<DeskKey, string>> = en;
-export type DeskStrings = Record<DeskKey, string>;
+type DeskStrings = Record<DeskKey, string>;
 
 const ar: DeskStrings = {
   appName: 'كليم ديسك',
@@ -455,15 +456,15 @@ const fr: Partial<DeskStrings> = {
   history: 'Historique des verdicts',
 };
 
-const DICTS: Record<Language, Partial<DeskStrings>> = { en, ar, fr };
+const DICTS: MessagesByLocale<DeskStrings> = { en, ar, fr };
 
 /** A translator for one locale: `t('signedInAs', { name })`. Missing French strings fall back to English. */
 export type Translate = (key: DeskKey, params?: Record<string, string | number>) => string;
 
 export function translator(locale: Language): Translate {
-  const dict = DICTS[locale];
+  const dict = pick(DICTS, locale);
   return (key, params) => {
-    const text = dict[key] ?? en[key];
+    const text = dict[key];
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
 }

@@ -1,6 +1,7 @@
 /** UI strings of the public pages, in the languages ClaimDesk ships (en, ar, fr). */
 import { LANGUAGES, pickLocale, type Language } from '../lib/lang';
 import type { ClaimStatus } from '../lib/status';
+import { pick, type MessagesByLocale } from './pick';
 
 export type Locale = Language;
 export const LOCALES = LANGUAGES;
@@ -172,11 +173,11 @@ const fr: PublicStrings = {
   languages: { ar: 'arabe', en: 'anglais', fr: 'français' },
 };
 
-const STRINGS: Record<Locale, PublicStrings> = { en, ar, fr };
+const STRINGS: MessagesByLocale<PublicStrings> = { en, ar, fr };
 
 /** The strings of a locale. */
 export function strings(locale: Locale): PublicStrings {
-  return STRINGS[locale];
+  return pick(STRINGS, locale);
 }
 
 /** The reader's locale: `?lang=` first, then Accept-Language, else English. */
@@ -185,7 +186,7 @@ export function readerLocale(explicit: string | null | undefined, acceptLanguage
 }
 
 /** BCP 47 tag for Intl: Arabic with Arabic-Indic digits. */
-export function intlTag(locale: Locale): string {
+function intlTag(locale: Locale): string {
   return locale === 'ar' ? 'ar-u-nu-arab' : locale;
 }
 

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { invalidateEmbeds } from '../routes/embeds/cache';
+import { invalidateEmbeds } from '../embeds/cache';
 
 /**
  * Record claims whose public face changed in this request (from a domain outcome's `changed`);

@@ -1,4 +1,4 @@
-import { el, toXml } from './xml';
+import { el, xmlDocument } from '../lib/xml';
 
 /** One published (or corrected) verdict as an Atom entry. */
 export interface AtomEntry {
@@ -27,7 +27,7 @@ export interface AtomFeed {
 
 /** Atom 1.0 (RFC 4287) document of the newest verdicts. Pure. */
 export function atomFeed(feed: AtomFeed): string {
-  return toXml(
+  return xmlDocument(
     el(
       'feed',
       { xmlns: 'http://www.w3.org/2005/Atom' },

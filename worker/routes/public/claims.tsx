@@ -14,7 +14,7 @@ import { conditional, langSuffix, localeOf, notFoundPage, originOf, publicError,
 import { listResponse } from '../../http/public-list';
 import { claimPageModel } from '../../lib/claim-page-model';
 import { keyedHash, readerHash } from '../../lib/reader-keys';
-import { embedFor } from './embed';
+import { embedFor } from '../../embeds/snippets';
 
 /** Feedback votes per address per hour (on top of one vote per reader per claim per day). */
 export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };

@@ -1,13 +1,14 @@
 /** `/feeds/atom.xml` (Atom 1.0) and `/feeds/claimreview.json` (schema.org DataFeed), with ETag/Last-Modified. */
 import { Hono, type Context } from 'hono';
 import { feedItems, type PublicItem } from '../../../d1/public';
-import { ratingLabel, type Rating } from '../../../d1/ratings';
+import type { Rating } from '../../../d1/ratings';
+import { ratingLabel } from '../../lib/ratings';
 import type { AppEnv } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
 import { atomFeed } from '../../seo/atom';
 import type { ClaimReviewInput } from '../../seo/claim-review';
 import { claimReviewFeed } from '../../seo/data-feed';
-import { stripBidiControls } from '../../seo/text';
+import { stripBidiControls } from '../../lib/bidi';
 import { conditional, originOf, publicHeaders } from '../../http/public-context';
 import { scaleBounds } from '../../lib/rating-view';
 

@@ -1,5 +1,4 @@
-import type { Rating } from '../../../d1/ratings';
-import type { User } from '../../../d1/users';
+import type { Rating, User } from '../models';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { RatingChip } from './bits';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';

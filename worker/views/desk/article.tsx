@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
-import type { Article } from '../../../d1/articles';
-import type { Claim } from '../../../d1/claims';
-import { StatusBadge, UserText } from './bits';
+import type { Article, Claim } from '../models';
+import { UserText } from '../shared/user-text';
+import { StatusBadge } from './bits';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { featureLabel } from '../../i18n/features';
 

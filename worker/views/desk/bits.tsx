@@ -1,21 +1,9 @@
 /** Small pieces shared by desk views. */
-import type { Child } from 'hono/jsx';
-import { ratingLabel, type Rating } from '../../../d1/ratings';
+import type { Rating } from '../models';
+import { ratingLabel } from '../../lib/ratings';
 import type { DeskKey } from '../../i18n/desk';
-import { dirOf } from '../../lib/lang';
 import type { ClaimStatus } from '../../lib/status';
 import type { DeskUi } from './layout';
-
-/** User content in its own language and direction, whatever the UI language is. */
-export function UserText(props: { lang: string | null | undefined; as?: 'p' | 'span' | 'div' | 'blockquote'; class?: string; children?: Child }) {
-  const Tag = props.as ?? 'span';
-  const lang = props.lang || undefined;
-  return (
-    <Tag lang={lang} dir={lang ? dirOf(lang) : 'auto'} class={props.class}>
-      {props.children}
-    </Tag>
-  );
-}
 
 export function statusLabel(ui: DeskUi, status: ClaimStatus): string {
   return ui.t(`status_${status}` as DeskKey);
@@ -39,24 +27,6 @@ export function RatingChip(props: { ui: DeskUi; ratings: Rating[]; ratingKey: st
       <span class={`swatch ${swatchClass(props.ratingKey)}`} aria-hidden="true"></span>
       {rating ? ratingLabel(rating, props.ui.locale) : props.ratingKey}
     </span>
-  );
-}
-
-/** A link only for http(s) URLs; anything else is shown as inert text. */
-export function SafeLink(props: { href: string; children?: Child }) {
-  let ok = false;
-  try {
-    const u = new URL(props.href);
-    ok = u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    ok = false;
-  }
-  return ok ? (
-    <a href={props.href} rel="noopener noreferrer nofollow" target="_blank" dir="ltr">
-      {props.children ?? props.href}
-    </a>
-  ) : (
-    <span dir="ltr">{props.children ?? props.href}</span>
   );
 }
 

@@ -1,7 +1,7 @@
-import type { Claim } from '../../../d1/claims';
+import type { Claim } from '../models';
 import { LANGUAGE_NAMES, type DeskKey } from '../../i18n/desk';
 import type { Language } from '../../lib/lang';
-import { UserText } from './bits';
+import { shown, UserText } from '../shared/user-text';
 import { Csrf, DeskLayout, type DeskUi } from './layout';
 import { ClaimFields, type ClaimValues } from './claim-fields';
 import { wordDiff } from './word-diff';
@@ -65,7 +65,7 @@ export function ConflictPage(props: { ui: DeskUi; current: Claim; mine: ClaimVal
                 <td>
                   {key === 'text' && differs ? (
                     <UserText lang={theirs.language} class="theirs">
-                      {wordDiff(mine.text, theirs.text).map((p) => (p.op === 'same' ? p.text : p.op === 'add' ? <ins>{p.text}</ins> : <del>{p.text}</del>))}
+                      {wordDiff(mine.text, theirs.text).map((p) => (p.op === 'same' ? shown(p.text) : p.op === 'add' ? <ins>{shown(p.text)}</ins> : <del>{shown(p.text)}</del>))}
                     </UserText>
                   ) : (
                     <UserText lang={lang(theirs)} class="theirs">{show(theirs)}</UserText>

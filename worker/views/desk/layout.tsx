@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Role } from '../../../d1/users';
+import type { Role } from '../models';
 import { DESK_LOCALES, LANGUAGE_NAMES, type Translate } from '../../i18n/desk';
 import type { Language } from '../../lib/lang';
 

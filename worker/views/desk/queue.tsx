@@ -1,9 +1,9 @@
-import type { ArticleOption, QueuePage as Page } from '../../../d1/desk';
-import { ratingLabel, type Rating } from '../../../d1/ratings';
-import type { User } from '../../../d1/users';
+import type { ArticleOption, QueuePage as Page, Rating, User } from '../models';
+import { ratingLabel } from '../../lib/ratings';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';
-import { RatingChip, StatusBadge, statusLabel, Time, UserText } from './bits';
+import { UserText } from '../shared/user-text';
+import { RatingChip, StatusBadge, statusLabel, Time } from './bits';
 import { DeskLayout, type DeskUi } from './layout';
 
 export interface QueueQuery {

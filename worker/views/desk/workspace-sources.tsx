@@ -1,6 +1,6 @@
-import type { Source } from '../../../d1/sources';
+import type { Source } from '../models';
 import type { DeskKey } from '../../i18n/desk';
-import { SafeLink, UserText } from './bits';
+import { SafeLink, UserText } from '../shared/user-text';
 import { Csrf, type DeskUi } from './layout';
 import type { SourceFormValues, WorkspaceProps } from './workspace';
 
@@ -56,7 +56,7 @@ function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
     <li class="source">
       <p>
         <span class={`badge stance-${s.stance}`}>{t(`stance_${s.stance}` as DeskKey)}</span>{' '}
-        <SafeLink href={s.url}>{s.title ? <UserText lang={null}>{s.title}</UserText> : undefined}</SafeLink>
+        <SafeLink href={s.url} newTab>{s.title ? <UserText lang={null}>{s.title}</UserText> : undefined}</SafeLink>
         {s.publisher ? (
           <>
             {' · '}
@@ -66,7 +66,7 @@ function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
         {s.archivedUrl ? (
           <>
             {' · '}
-            <SafeLink href={s.archivedUrl}>{t('archivedUrl')}</SafeLink>
+            <SafeLink href={s.archivedUrl} newTab>{t('archivedUrl')}</SafeLink>
           </>
         ) : null}
       </p>

@@ -1,8 +1,9 @@
-import { ratingLabel } from '../../../d1/ratings';
+import { ratingLabel } from '../../lib/ratings';
 import { SUMMARY_MAX } from '../../lib/limits';
 import { DESK_STRINGS_EN, type DeskKey } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';
-import { RatingChip, statusLabel, Time, UserText } from './bits';
+import { shown, UserText } from '../shared/user-text';
+import { RatingChip, statusLabel, Time } from './bits';
 import { Csrf } from './layout';
 import { wordDiff, type DiffPart } from './word-diff';
 import { LanguageOptions } from './claim-fields';
@@ -86,7 +87,7 @@ export function VerdictEditor(props: WorkspaceProps) {
 function Diff(props: { parts: DiffPart[]; lang: string }) {
   return (
     <UserText lang={props.lang} as="p" class="diff">
-      {props.parts.map((p) => (p.op === 'same' ? p.text : p.op === 'add' ? <ins>{p.text}</ins> : <del>{p.text}</del>))}
+      {props.parts.map((p) => (p.op === 'same' ? shown(p.text) : p.op === 'add' ? <ins>{shown(p.text)}</ins> : <del>{shown(p.text)}</del>))}
     </UserText>
   );
 }

@@ -1,16 +1,12 @@
-import type { ClaimDetail } from '../../../d1/claim-detail';
-import type { ArticleText } from '../../../d1/desk';
-import type { ClaimMatch } from '../../../d1/matches';
-import type { Rating } from '../../../d1/ratings';
-import type { User } from '../../../d1/users';
+import type { ArticleText, ClaimDetail, ClaimMatch, FeedbackSummary, Rating, User } from '../models';
 import type { DeskKey } from '../../i18n/desk';
 import { allowedMoves } from '../../lib/status';
-import { StatusBadge, statusLabel, UserText } from './bits';
+import { UserText } from '../shared/user-text';
+import { StatusBadge, statusLabel } from './bits';
 import { ClaimFields, type ClaimValues } from './claim-fields';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
-import type { FeedbackSummary } from '../../../d1/feedback';
 
 export type { ClaimValues };
 export interface SourceFormValues { url: string; title: string; publisher: string; excerpt: string; stance: string; archivedUrl: string }

@@ -1,8 +1,8 @@
 /** /claims/:id: one published claim, its verdict, sources, corrections log, embed box and feedback form. */
-import type { Claim } from '../../../d1/claims';
-import type { Source } from '../../../d1/sources';
+import type { Claim, Source } from '../models';
 import { strings, type Locale } from '../../i18n/public';
-import { DateText, FieldError, RatingBadge, SafeLink, shown, UserText, type RatingView } from './parts';
+import { SafeLink, shown, UserText } from '../shared/user-text';
+import { DateText, FieldError, RatingBadge, type RatingView } from './parts';
 
 export interface VersionView {
   version: number;

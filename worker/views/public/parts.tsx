@@ -1,9 +1,7 @@
 /** Small pieces shared by the public pages. Everything untrusted arrives as text and JSX escapes it. */
-import type { Child } from 'hono/jsx';
 import { dirOf } from '../../lib/lang';
 import { formatDate, type Locale } from '../../i18n/public';
-import { isHttpUrl } from '../../seo/claim-review';
-import { stripBidiControls } from '../../seo/text';
+import { shown, UserText } from '../shared/user-text';
 
 /** A rating as pages show it. */
 export interface RatingView {
@@ -25,11 +23,6 @@ export interface ClaimCardView {
 
 const SAFE_COLOR = /^#[0-9a-fA-F]{3,8}$/;
 
-/** Untrusted text as shown: without bidi override controls. */
-export function shown(text: string | null | undefined): string {
-  return stripBidiControls(text ?? '');
-}
-
 /** A rating label with its colour as an SVG dot (presentation attribute: no inline style needed under the CSP). */
 export function RatingBadge(props: { rating: RatingView | null; locale: Locale }) {
   if (!props.rating) return null;
@@ -44,30 +37,10 @@ export function RatingBadge(props: { rating: RatingView | null; locale: Locale }
   );
 }
 
-/** User text in its own language and direction, isolated from the page around it. */
-export function UserText(props: { text: string | null | undefined; lang: string; as?: 'p' | 'span' | 'blockquote' | 'h1' | 'h2'; class?: string }) {
-  const Tag = props.as ?? 'span';
-  return (
-    <Tag lang={props.lang} dir={dirOf(props.lang)} class={props.class}>
-      {shown(props.text)}
-    </Tag>
-  );
-}
-
 /** A date as `<time>`. */
 export function DateText(props: { iso: string | null | undefined; locale: Locale }) {
   if (!props.iso) return null;
   return <time datetime={props.iso}>{formatDate(props.iso, props.locale)}</time>;
-}
-
-/** A link only for http(s) URLs; anything else (javascript:, data:…) is shown as plain text. */
-export function SafeLink(props: { href: string | null | undefined; children: Child }) {
-  if (!isHttpUrl(props.href)) return <span class="unlinked">{props.children}</span>;
-  return (
-    <a href={props.href} rel="nofollow noopener noreferrer ugc">
-      {props.children}
-    </a>
-  );
 }
 
 /** One published claim as a card (lists and matches). */

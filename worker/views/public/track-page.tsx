@@ -1,7 +1,8 @@
 /** /track/:token: the submitter's own submission and its status, and erasing the contact e-mail. */
-import type { TrackedSubmission } from '../../../d1/submissions';
+import type { TrackedSubmission } from '../models';
 import { strings, type Locale } from '../../i18n/public';
-import { DateText, UserText } from './parts';
+import { UserText } from '../shared/user-text';
+import { DateText } from './parts';
 import { MatchesList } from './submit-page';
 import type { ClaimCardView } from './parts';
 

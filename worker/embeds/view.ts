@@ -1,9 +1,32 @@
-import type { EmbedClaim, EmbedVerdict } from '../../d1/embeds';
+import { ratingLabel } from '../lib/ratings';
 import { safeColor } from './color';
-import { embedLangOf, REVIEW_COLOR, UNKNOWN_COLOR, WORDS, type EmbedLang } from './messages';
+import { embedLangOf, REVIEW_COLOR, UNKNOWN_COLOR, embedWords, type EmbedLang } from './messages';
+
+/** What an embed is given about a claim (what getEmbedClaim() reads, in one query). */
+export interface EmbedClaim {
+  id: string;
+  status: string;
+  language: string;
+  text: string;
+  /** claims.version: bumps on every edit and status change. */
+  version: number;
+  /** Its newest published verdict, or the pinned published version. */
+  verdict: EmbedVerdict | null;
+}
+
+export interface EmbedVerdict {
+  version: number;
+  ratingKey: string;
+  summary: string;
+  language: string;
+  /** Public note of a correction, else null. */
+  correctionNote: string | null;
+  /** The rating on the active scale; null when the key is not on it (any more). */
+  rating: { color: string; labels: Record<string, string> } | null;
+}
 
 /** Bump when the rendered output changes shape, so old ETags stop matching. */
-export const RENDER_VERSION = 'e1';
+const RENDER_VERSION = 'e1';
 
 /** Claim statuses whose existence is public before a verdict is (they show "in review"). */
 const IN_REVIEW = new Set(['queued', 'in_review', 'duplicate']);
@@ -31,11 +54,11 @@ export interface ViewOptions {
  */
 export function embedView(claim: EmbedClaim | null, opts: ViewOptions): EmbedView {
   const lang = opts.lang ?? embedLangOf(claim?.language) ?? 'en';
-  const words = WORDS[lang];
+  const words = embedWords(lang);
   const showVerdict = claim?.verdict && (opts.pinned !== null || claim.status === 'published');
   if (claim && claim.verdict && showVerdict) {
     const v = claim.verdict;
-    const message = v.rating ? (v.rating.labels[lang] ?? v.rating.labels.en ?? v.ratingKey) : v.ratingKey;
+    const message = v.rating ? ratingLabel({ key: v.ratingKey, labels: v.rating.labels }, lang) : v.ratingKey;
     const etag = `"${RENDER_VERSION}.p.${claim.id}.${claim.version}.${v.version}.${opts.variant}.${lang}"`;
     return { kind: 'published', lang, claim, verdict: v, label: words.label, message, color: safeColor(v.rating?.color, REVIEW_COLOR), etag };
   }

@@ -1,6 +1,6 @@
-import type { EmbedView } from './embed-view';
+import type { EmbedView } from './view';
 import { truncate } from './svg';
-import { el } from './xml';
+import { el } from '../lib/xml';
 
 /** The oEmbed 1.0 "rich" answer for a claim card. */
 export interface OEmbedDocument {

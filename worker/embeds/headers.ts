@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppEnv } from '../../env';
+import type { AppEnv } from '../env';
 
 /**
  * Header policy of the SVG badge, the hottest response we serve: only what matters for an image

@@ -1,5 +1,10 @@
-import { EMBED_SCRIPT } from '../../badge/embed-manifest';
-import { escapeXml } from '../../badge/xml';
+/**
+ * The "Embed this" box of a claim page: copy-paste snippets for the badge and the card, and the
+ * oEmbed discovery URL, with labels in the reader's language.
+ */
+import { escapeXml } from '../lib/xml';
+import { EMBED_SCRIPT } from './embed-manifest';
+import { embedWords, type EmbedLang } from './messages';
 
 /** Copy-paste snippets for the "Embed this" box of a claim page (plain text to show, not markup to render). */
 export interface EmbedSnippets {
@@ -11,8 +16,8 @@ export interface EmbedSnippets {
 }
 
 /** Default size of the card iframe; the widget resizes it to fit. */
-export const CARD_WIDTH = 550;
-export const CARD_HEIGHT = 260;
+const CARD_WIDTH = 550;
+const CARD_HEIGHT = 260;
 
 function urls(origin: string, claimId: string) {
   const base = new URL(origin).origin;
@@ -37,7 +42,28 @@ export function embedSnippets(origin: string, claimId: string): EmbedSnippets {
 }
 
 /** oEmbed endpoint URL for a claim page (for `<link rel="alternate" type="application/json+oembed">`). */
-export function oembedUrl(origin: string, claimId: string): string {
+function oembedUrl(origin: string, claimId: string): string {
   const u = urls(origin, claimId);
   return `${u.base}/oembed?url=${encodeURIComponent(u.page)}&format=json`;
+}
+
+/** One labelled snippet of the box (the shape the claim page view takes). */
+export interface LabelledSnippet {
+  label: string;
+  code: string;
+}
+
+/** The box of one claim for a reader's language: labelled snippets, and the oEmbed URL for the page head. */
+export function embedFor(origin: string, id: string, lang: EmbedLang): { embed: LabelledSnippet[]; oembed: string } {
+  const s = embedSnippets(origin, id);
+  const l = embedWords(lang).snippets;
+  return {
+    oembed: oembedUrl(origin, id),
+    embed: [
+      { label: l.badgeHtml, code: s.badgeHtml },
+      { label: l.badgeMarkdown, code: s.badgeMarkdown },
+      { label: l.iframe, code: s.iframe },
+      { label: l.script, code: s.script },
+    ],
+  };
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { BADGE_STYLES, EMBED_LANGS, type BadgeStyle, type EmbedLang } from '../../badge/messages';
-import type { AppEnv } from '../../env';
+import { BADGE_STYLES, EMBED_LANGS, type BadgeStyle, type EmbedLang } from './messages';
+import type { AppEnv } from '../env';
 import { memoDelete } from './memo';
 
 /**
@@ -8,17 +8,17 @@ import { memoDelete } from './memo';
  *
  * The key is computed from the request alone (route kind, claim id, normalized options), so a hit
  * needs no D1 query. Freshness comes from purging: every write that changes what an embed shows
- * (verdict appended, status moved, claim edited) calls invalidateEmbeds(), which deletes every
+ * (verdict appended, status moved, claim edited) calls invalidateEmbeds() (purgeClaimEmbeds()), which deletes every
  * key of that claim (the options are a small closed set), and once more a moment later to catch a
  * miss that read D1 before the write and stored its answer after the first purge.
  * Pinned `?v=N` answers never change (verdicts are append-only) and are cached as immutable.
  *
  * The Cache API is per data centre: a purge here reaches this location only; elsewhere an entry
  * lives at most its s-maxage (300 s). A multi-location deployment adds a zone purge by URL
- * prefix in invalidateEmbeds (one place); nothing else changes.
+ * prefix in purgeClaimEmbeds (one place); nothing else changes.
  */
-export const EMBED_KINDS = ['svg', 'json', 'card', 'oembed'] as const;
-export type EmbedKind = (typeof EMBED_KINDS)[number];
+const EMBED_KINDS = ['svg', 'json', 'card', 'oembed'] as const;
+type EmbedKind = (typeof EMBED_KINDS)[number];
 
 export const LIVE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 export const UNKNOWN_CACHE_CONTROL = 'public, max-age=60';
@@ -63,7 +63,7 @@ export function embedCacheKey(origin: string, key: EmbedKey): string {
 }
 
 /** Every live (unpinned) cache key of a claim. */
-export function liveCacheKeys(origin: string, id: string): string[] {
+function liveCacheKeys(origin: string, id: string): string[] {
   const langs: (EmbedLang | '')[] = ['', ...EMBED_LANGS];
   const keys: string[] = [];
   for (const lang of langs) {
@@ -81,18 +81,32 @@ async function purge(keys: string[]): Promise<void> {
   await Promise.all(keys.map((k) => cache.delete(k)));
 }
 
+/** What a purge needs of the request's execution context: somewhere to run the second purge. */
+export interface WaitUntil {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 /**
- * Purge every cached embed of `claimId`; call after a successful write that changes what the
- * claim's embeds show. The first purge is awaited (the next request misses and reads D1);
- * a second one runs after the response, for a miss that raced the write.
+ * Purge every cached embed of `claimId` under the public `origin`; call after a successful write
+ * that changes what the claim's embeds show. The first purge is awaited (the next request misses
+ * and reads D1); a second one runs after the response through `ctx.waitUntil`, for a miss that
+ * raced the write. Without a context (app.request in a unit test) the awaited purge is all there is.
  */
-export async function invalidateEmbeds(c: Context<AppEnv>, claimId: string): Promise<void> {
-  const keys = liveCacheKeys(publicOrigin(c), claimId);
+export async function purgeClaimEmbeds(ctx: WaitUntil | undefined, origin: string, claimId: string): Promise<void> {
+  const keys = liveCacheKeys(origin, claimId);
   await purge(keys);
+  if (!ctx) return;
   const later = new Promise<void>((resolve) => setTimeout(resolve, SECOND_PURGE_MS)).then(() => purge(keys)).catch(() => undefined);
+  ctx.waitUntil(later);
+}
+
+/** purgeClaimEmbeds() for a route handler: the public origin and execution context come from `c`. */
+export function invalidateEmbeds(c: Context<AppEnv>, claimId: string): Promise<void> {
+  let ctx: WaitUntil | undefined;
   try {
-    c.executionCtx.waitUntil(later);
+    ctx = c.executionCtx;
   } catch {
-    // No execution context (app.request in a unit test): the awaited purge above is enough.
+    ctx = undefined; // Hono throws when there is no execution context (app.request in a unit test).
   }
+  return purgeClaimEmbeds(ctx, publicOrigin(c), claimId);
 }

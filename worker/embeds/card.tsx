@@ -1,8 +1,8 @@
-import { textColorOn } from '../../badge/color';
-import type { EmbedView } from '../../badge/embed-view';
-import { WORDS } from '../../badge/messages';
-import { truncate } from '../../badge/svg';
-import { dirOf } from '../../lib/lang';
+import { textColorOn } from './color';
+import type { EmbedView } from './view';
+import { embedWords } from './messages';
+import { truncate } from './svg';
+import { dirOf } from '../lib/lang';
 import { FRAME_SCRIPT } from './frame-script';
 
 /** Longest claim text shown on a card; the claim page has the rest. */
@@ -31,7 +31,7 @@ export interface CardProps {
 }
 
 function Verdict({ view }: { view: EmbedView }) {
-  const words = WORDS[view.lang];
+  const words = embedWords(view.lang);
   const pill = (
     <p>
       <span class="cd-pill" style={`background:${view.color};color:${textColorOn(view.color)}`}>
@@ -49,7 +49,7 @@ function Verdict({ view }: { view: EmbedView }) {
         </p>
         {v.correctionNote ? (
           <p class="cd-note">
-            {`${WORDS[view.lang].corrected}: `}
+            {`${embedWords(view.lang).corrected}: `}
             <span lang={v.language} dir={dirOf(v.language)}>
               {v.correctionNote}
             </span>
@@ -68,7 +68,7 @@ function Verdict({ view }: { view: EmbedView }) {
 
 /** The embeddable card: a whole HTML document for an iframe, sized by its own postMessage. */
 export function EmbedCard({ view, claimUrl, orgName }: CardProps) {
-  const words = WORDS[view.lang];
+  const words = embedWords(view.lang);
   const claim = view.kind === 'unknown' ? null : view.claim;
   return (
     <html lang={view.lang} dir={dirOf(view.lang)}>

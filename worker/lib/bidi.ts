@@ -5,6 +5,7 @@
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
+/** `text` without bidi embedding, override and isolate controls. */
 export function stripBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }

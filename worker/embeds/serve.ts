@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
-import { getEmbedClaim, type EmbedClaim } from '../../../d1/embeds';
-import type { AppEnv } from '../../env';
+import { getEmbedClaim } from '../../d1/embeds';
+import type { AppEnv } from '../env';
 import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey, publicOrigin, type EmbedKey } from './cache';
 import { memoGet, memoSet } from './memo';
+import type { EmbedClaim } from './view';
 
 /** Headers a 304 keeps from the full answer. */
 const NOT_MODIFIED_HEADERS = ['ETag', 'Cache-Control', 'Access-Control-Allow-Origin', 'Content-Location'];

@@ -1,7 +1,8 @@
 import { textColorOn } from './color';
 import type { BadgeStyle, EmbedLang } from './messages';
 import { textWidth } from './text-width';
-import { el, type Xml } from './xml';
+import { stripBidiControls } from '../lib/bidi';
+import { el, type Xml } from '../lib/xml';
 
 /** What a badge says; every string is untrusted and escaped by the XML builder. */
 export interface BadgeInput {
@@ -37,6 +38,15 @@ const LABEL_COLOR = '#555555';
 const FONT = 'Verdana,Geneva,DejaVu Sans,sans-serif';
 const DESCRIPTION_MAX = 200;
 
+/**
+ * A badge is one line of text drawn next to others: control characters (line breaks included)
+ * become spaces and bidi embedding/override/isolate controls are dropped, so untrusted text can
+ * neither break the layout nor reorder the label around it. The XML builder does the rest.
+ */
+function badgeText(text: string): string {
+  return stripBidiControls(text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' '));
+}
+
 /** At most `max` code points (never splits a surrogate pair), with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   const points = Array.from(text.trim());
@@ -51,8 +61,9 @@ function segmentText(text: string, x: number, fill: string, g: Geometry, rtl: bo
     direction: rtl ? 'rtl' : null,
     'unicode-bidi': rtl ? 'embed' : null,
   };
-  const shadow = g.gloss && fill === '#fff' ? el('text', { ...attrs, y: g.baseline + 1, fill: '#010101', 'fill-opacity': '.3', 'aria-hidden': 'true' }, text) : null;
-  return [shadow, el('text', { ...attrs, y: g.baseline, fill }, text)].filter((t): t is Xml => t !== null);
+  const shown = badgeText(text);
+  const shadow = g.gloss && fill === '#fff' ? el('text', { ...attrs, y: g.baseline + 1, fill: '#010101', 'fill-opacity': '.3', 'aria-hidden': 'true' }, shown) : null;
+  return [shadow, el('text', { ...attrs, y: g.baseline, fill }, shown)].filter((t): t is Xml => t !== null);
 }
 
 /** A shields-style badge as an SVG document (string). Arabic badges read right to left. */
@@ -92,8 +103,8 @@ export function renderBadge(input: BadgeInput): string {
   );
   const svg = el(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', width, height: g.height, viewBox: `0 0 ${width} ${g.height}`, role: 'img', 'aria-label': summary, 'xml:lang': input.lang },
-    el('title', {}, title),
+    { xmlns: 'http://www.w3.org/2000/svg', width, height: g.height, viewBox: `0 0 ${width} ${g.height}`, role: 'img', 'aria-label': badgeText(summary), 'xml:lang': input.lang },
+    el('title', {}, badgeText(title)),
     g.gloss
       ? el(
           'linearGradient',

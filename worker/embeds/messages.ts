@@ -1,4 +1,6 @@
 /** Languages embeds are offered in, and their fixed words. */
+import { pick, type MessagesByLocale } from '../i18n/pick';
+
 export const EMBED_LANGS = ['en', 'ar', 'fr'] as const;
 export type EmbedLang = (typeof EMBED_LANGS)[number];
 
@@ -20,9 +22,11 @@ export interface EmbedWords {
   by: string;
   /** Card: before a correction's public note. */
   corrected: string;
+  /** Claim page, "Embed this" box: the label of each snippet. */
+  snippets: { badgeHtml: string; badgeMarkdown: string; iframe: string; script: string };
 }
 
-export const WORDS: Record<EmbedLang, EmbedWords> = {
+const WORDS: MessagesByLocale<EmbedWords> = {
   en: {
     label: 'fact check',
     inReview: 'in review',
@@ -33,6 +37,7 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     unknownNote: 'This claim is not available.',
     by: 'Fact check by',
     corrected: 'Corrected',
+    snippets: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', iframe: 'Card (iframe)', script: 'Card (script, resizes itself)' },
   },
   ar: {
     label: 'تحقق',
@@ -44,6 +49,7 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     unknownNote: 'هذا الادعاء غير متاح.',
     by: 'تحقق من',
     corrected: 'تصحيح',
+    snippets: { badgeHtml: 'شارة (HTML)', badgeMarkdown: 'شارة (Markdown)', iframe: 'بطاقة (إطار)', script: 'بطاقة (سكربت، تتكيف مع الحجم)' },
   },
   fr: {
     label: 'vérification',
@@ -55,8 +61,14 @@ export const WORDS: Record<EmbedLang, EmbedWords> = {
     unknownNote: "Cette affirmation n'est pas disponible.",
     by: 'Vérification par',
     corrected: 'Corrigé',
+    snippets: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', iframe: 'Carte (iframe)', script: 'Carte (script, taille automatique)' },
   },
 };
+
+/** The fixed words of an embed language. */
+export function embedWords(lang: EmbedLang): EmbedWords {
+  return pick(WORDS, lang);
+}
 
 /** Neutral colours (no rating): in review and unknown. */
 export const REVIEW_COLOR = '#6e7781';
