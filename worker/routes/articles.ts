@@ -3,7 +3,7 @@ import { getArticleWithClaims, listArticles } from '../../d1/articles';
 import type { Claim } from '../../d1/claims';
 import type { ClaimMatch } from '../../d1/matches';
 import type { AppEnv } from '../env';
-import { ArticleIdParam, ArticleResult, ArticleSummarySchema, ArticleWithClaims, NewArticleBody } from '../ingest/api-schemas';
+import { ArticleIdParam, ArticleResult, ArticleSummarySchema, ArticleWithClaims, NewArticleBody } from '../schemas';
 import { IngestError } from '../ingest/errors';
 import { byScore, ingestArticle } from '../ingest/ingest-article';
 import { actorOf } from '../lib/actor';

@@ -8,7 +8,7 @@ import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../lib/cry
 import { problem, validationHook } from '../lib/problem';
 import { clearSessionCookie, writeSessionCookie } from '../lib/session-cookie';
 import { requireUser } from '../middleware/auth';
-import { jsonBody, jsonResponse, problems, UserSchema } from '../schemas';
+import { Credentials, jsonBody, jsonResponse, problems, UserSchema } from '../schemas';
 
 /** Failed sign-ins allowed per account and per address in one 15-minute window. */
 export const LOGIN_LIMIT_PER_ACCOUNT = 5;
@@ -16,11 +16,6 @@ export const LOGIN_LIMIT_PER_ADDRESS = 20;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 
 export const auth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-const Credentials = z.strictObject({
-  email: z.email().max(254),
-  password: z.string().min(1).max(200),
-});
 
 const LoginAnswer = z.object({
   token: z.string(),

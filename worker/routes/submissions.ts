@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../env';
 import { fieldErrors, problem, ProblemError } from '../lib/problem';
 import { readerLocale } from '../i18n/public';
-import { jsonBody, jsonResponse, problems } from '../schemas';
+import { jsonBody, jsonResponse, problems, SUBMISSION_CODE, SubmissionFields } from '../schemas';
 import { claimHref, originOf } from './public/context';
-import { intake, messageFor, publishedMatches, SUBMIT_BODY_LIMIT, SubmissionFields } from './public/intake';
+import { intake, messageFor, publishedMatches, SUBMIT_BODY_LIMIT } from './public/intake';
 
 /** POST /api/v1/submissions: the public claim intake as JSON (same rules as the /submit form). */
 export const submissions = new OpenAPIHono<AppEnv>();
@@ -20,9 +20,16 @@ submissions.use(
   }),
 );
 
+const TurnstileToken = z.string().max(4096).optional();
+
 const SubmissionBody = SubmissionFields.extend({
-  turnstile_token: z.string().max(4096).optional(),
+  turnstileToken: TurnstileToken.openapi({ description: 'The Turnstile token; or send it in the CF-Turnstile-Response header.' }),
+  turnstile_token: TurnstileToken.openapi({ description: 'Older name of turnstileToken, still accepted.', deprecated: true }),
 }).openapi('SubmissionRequest');
+
+const TurnstileHeader = z.object({
+  'cf-turnstile-response': TurnstileToken.openapi({ param: { name: 'CF-Turnstile-Response', in: 'header' }, description: 'The Turnstile token, when it is not in the body.' }),
+});
 
 const MatchSchema = z.object({
   id: z.string(),
@@ -48,8 +55,8 @@ submissions.openapi(
     method: 'post',
     path: '/',
     tags: ['submissions'],
-    summary: 'Submit a claim (public; Turnstile token in turnstile_token or the CF-Turnstile-Response header)',
-    request: { body: jsonBody(SubmissionBody) },
+    summary: 'Submit a claim (public; Turnstile token in turnstileToken or the CF-Turnstile-Response header)',
+    request: { body: jsonBody(SubmissionBody), headers: TurnstileHeader },
     responses: {
       202: jsonResponse(Accepted, 'Received; published verdicts that may match come back at once'),
       ...problems(403, 413, 415, 422, 429),
@@ -58,7 +65,7 @@ submissions.openapi(
   async (c) => {
     const body = c.req.valid('json');
     const locale = readerLocale(null, c.req.header('Accept-Language'));
-    const outcome = await intake(c, body, body.turnstile_token ?? c.req.header('CF-Turnstile-Response'));
+    const outcome = await intake(c, body, body.turnstileToken ?? body.turnstile_token ?? c.req.valid('header')['cf-turnstile-response']);
     if (outcome.kind === 'rate_limited') {
       c.header('Retry-After', String(outcome.retryAfter));
       throw problem(429, 'Too many submissions', { detail: `Try again in ${outcome.retryAfter} seconds.`, code: 'rate_limited' });
@@ -66,7 +73,7 @@ submissions.openapi(
     if (outcome.kind === 'captcha') {
       throw problem(403, 'Turnstile verification failed', {
         code: 'turnstile_failed',
-        errors: [{ field: 'body.turnstile_token', message: messageFor('captcha', locale) }],
+        errors: [{ field: body.turnstile_token !== undefined && body.turnstileToken === undefined ? 'body.turnstile_token' : 'body.turnstileToken', message: messageFor('captcha', locale) }],
       });
     }
     if (outcome.kind === 'honeypot') {
@@ -90,7 +97,7 @@ submissions.openapi(
     if (result.success) return undefined;
     const locale = readerLocale(null, c.req.header('Accept-Language'));
     const errors = fieldErrors(result.error, 'body').map((e) => {
-      const code = /^(required|too_short:\d+|too_long:\d+|url|email|language)$/.test(e.message) ? e.message : 'invalid';
+      const code = SUBMISSION_CODE.test(e.message) ? e.message : 'invalid';
       return { field: e.field, code, message: code === 'invalid' ? e.message : messageFor(code, locale) };
     });
     throw new ProblemError(422, { title: 'Invalid request', detail: `${errors.length} field(s) failed validation`, code: 'validation_failed', errors, instance: c.req.path });

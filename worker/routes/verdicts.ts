@@ -1,24 +1,16 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { addVerdict, SUMMARY_MAX } from '../domain/claim-workflow';
+import { addVerdict } from '../domain/claim-workflow';
 import type { AppEnv } from '../env';
 import { invalidateEmbeds } from './embeds/cache';
 import { actorOf } from '../lib/actor';
 import { validationHook } from '../lib/problem';
 import { refusalProblem } from '../lib/refusal-problem';
 import { requireUser } from '../middleware/auth';
-import { IdParam, jsonBody, jsonResponse, LanguageTag, problems, VerdictSchema } from '../schemas';
+import { IdParam, jsonBody, jsonResponse, problems, VerdictBody, VerdictSchema } from '../schemas';
 
 /** Verdicts of a claim: /api/v1/claims/:id/verdicts (append-only versions). */
 export const verdicts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 verdicts.use('*', requireUser());
-
-const VerdictBody = z.strictObject({
-  ratingKey: z.string().min(1).max(40),
-  summary: z.string().trim().min(3).max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
-  explanation: z.string().trim().min(1).max(20_000),
-  language: LanguageTag,
-  correctionNote: z.string().trim().min(3).max(1000).optional(),
-});
 
 verdicts.openapi(
   createRoute({

@@ -1,9 +1,8 @@
 /**
- * Public claim intake shared by the /submit form and POST /api/v1/submissions: validation with
- * field codes (localized by the caller), honeypot, rate limits, Turnstile, then the write.
+ * Public claim intake shared by the /submit form and POST /api/v1/submissions (both validate with
+ * SubmissionFields from worker/schemas): field codes in words, honeypot, rate limits, Turnstile, the write.
  */
 import type { Context } from 'hono';
-import { z } from 'zod';
 import { findMatches } from '../../../d1/matches';
 import { activeRatingsStatement } from '../../../d1/public';
 import { hit } from '../../../d1/rate-limits';
@@ -13,50 +12,18 @@ import type { AppEnv } from '../../env';
 import { detectLanguage } from '../../extract/index';
 import { actorOf, clientAddress } from '../../lib/actor';
 import { randomToken, sha256Hex } from '../../lib/crypto';
+import { LANGUAGES } from '../../lib/lang';
 import { type Locale, strings } from '../../i18n/public';
-import { isHttpUrl } from '../../seo/claim-review';
+import type { SubmissionInput } from '../../schemas/requests';
 import { turnstile } from '../../turnstile';
 import type { ClaimCardView } from '../../views/public/parts';
-import type { SubmitField } from '../../views/public/submit-page';
 import { ratingView } from './context';
 import { encryptContact, keyedHash } from './reader-keys';
 
-export const LIMITS = { textMin: 10, textMax: 1000, urlMax: 2000, whereTextMax: 500, whyMax: 1000, emailMax: 254 } as const;
 /** Submissions per client address per window (the D1 counter; a rate-limiting binding may run first). */
 export const SUBMIT_RATE = { windowSeconds: 600, limit: 5 };
 /** Largest submission body, form or JSON. */
 export const SUBMIT_BODY_LIMIT = 16 * 1024;
-
-const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
-const optional = (max: number) => z.string().trim().max(max, `too_long:${max}`).default('');
-
-/** The submission fields; each issue's message is a code ('required', 'too_long:1000', …). */
-export const SubmissionFields = z.object({
-  text: z.string('required').trim().min(1, 'required').min(LIMITS.textMin, `too_short:${LIMITS.textMin}`).max(LIMITS.textMax, `too_long:${LIMITS.textMax}`),
-  where_url: optional(LIMITS.urlMax).refine((v) => v === '' || isHttpUrl(v), 'url'),
-  where_text: optional(LIMITS.whereTextMax),
-  why: optional(LIMITS.whyMax),
-  language: z.enum(['', 'ar', 'en', 'fr'], 'language').default(''),
-  email: optional(LIMITS.emailMax).refine((v) => v === '' || EMAIL.test(v), 'email'),
-  website: z.string().max(1000).default(''),
-});
-export type SubmissionInput = z.output<typeof SubmissionFields>;
-
-export type FieldCodes = Partial<Record<SubmitField, string>>;
-
-/** Validate raw fields; the first problem of each field, as a code. */
-export function validateSubmission(raw: unknown): { ok: true; input: SubmissionInput } | { ok: false; codes: FieldCodes } {
-  const parsed = SubmissionFields.safeParse(raw);
-  if (parsed.success) return { ok: true, input: parsed.data };
-  const codes: FieldCodes = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? 'text') as SubmitField;
-    const known = ['text', 'where_url', 'where_text', 'why', 'language', 'email'].includes(field);
-    const key = known ? field : 'text';
-    codes[key] ??= /^(required|too_short:\d+|too_long:\d+|url|email|language)$/.test(issue.message) ? issue.message : 'required';
-  }
-  return { ok: false, codes };
-}
 
 /** A field code in the reader's words. */
 export function messageFor(code: string, locale: Locale): string {
@@ -91,7 +58,7 @@ export async function intake(c: Context<AppEnv>, input: SubmissionInput, turnsti
   const check = await turnstile({ secret: c.env.TURNSTILE_SECRET_KEY }).verify(turnstileToken, address);
   if (!check.success) return { kind: 'captcha', errorCodes: check.errorCodes };
   const detected = detectLanguage(input.text);
-  const language = input.language || (['ar', 'en', 'fr'].includes(detected) ? detected : 'en');
+  const language = input.language || (LANGUAGES.find((l) => l === detected) ?? 'en');
   const trackingToken = randomToken(24);
   const result = await createSubmission(
     c.env.DB,
@@ -111,7 +78,7 @@ export async function intake(c: Context<AppEnv>, input: SubmissionInput, turnsti
   return { kind: 'created', result, trackingToken, language };
 }
 
-export const MATCH_LIMIT = 5;
+const MATCH_LIMIT = 5;
 
 /** Published verdicts that match a text ("this may already be checked"), as cards. */
 export async function publishedMatches(db: D1Database, text: string, locale: Locale): Promise<ClaimCardView[]> {
