@@ -5,6 +5,8 @@ import { isCursor, listPublic, type PublicItem } from '../../../d1/public';
 import type { Rating } from '../../../d1/ratings';
 import type { AppEnv } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
+import { LANGUAGES } from '../../lib/lang';
+import { RatingKey } from '../../schemas';
 import { strings } from '../../i18n/public';
 import { PublicError } from '../../views/public/error-page';
 import { ListPage } from '../../views/public/list-page';
@@ -15,8 +17,8 @@ const PAGE_SIZE = 20;
 
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
-  rating: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-  language: z.enum(['ar', 'en', 'fr']).optional(),
+  rating: RatingKey.optional(),
+  language: z.enum(LANGUAGES).optional(),
   cursor: z.string().max(80).optional(),
   lang: z.string().max(20).optional(),
   feedback: z.string().optional(),
