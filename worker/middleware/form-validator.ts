@@ -70,7 +70,7 @@ export function formValidator<S extends z.ZodObject, P extends string = string>(
   const shape = schema.shape as Record<string, z.ZodType>;
   const check = validator('form', async (sent: Sent, c: Context<AppEnv, P>) => {
     const lists: Record<string, (string | File)[]> = {};
-    for (const [key, value] of Object.entries(sent)) lists[key.replace(/\[\]$/, '')] = Array.isArray(value) ? value : [value];
+    for (const [key, value] of Object.entries(sent)) (lists[key.replace(/\[\]$/, '')] ??= []).push(...(Array.isArray(value) ? value : [value]));
     const values: FormValues = {};
     for (const [key, list] of Object.entries(lists)) {
       const last = list.filter((v): v is string => typeof v === 'string').at(-1);

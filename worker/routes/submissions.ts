@@ -28,7 +28,7 @@ const SubmissionBody = SubmissionFields.extend({
 }).openapi('SubmissionRequest');
 
 const TurnstileHeader = z.object({
-  'cf-turnstile-response': TurnstileToken.openapi({ param: { name: 'CF-Turnstile-Response', in: 'header' }, description: 'The Turnstile token, when it is not in the body.' }),
+  'cf-turnstile-response': TurnstileToken.openapi({ description: 'The Turnstile token (CF-Turnstile-Response), when it is not in the body.' }),
 });
 
 const MatchSchema = z.object({
