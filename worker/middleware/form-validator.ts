@@ -56,7 +56,7 @@ function coerce(schema: z.ZodType, sent: (string | File)[]): unknown {
 }
 
 /** The messages of a zod failure, per top-level field. */
-export function formErrors(error: z.ZodError): FormErrors {
+function formErrors(error: z.ZodError): FormErrors {
   const out: FormErrors = {};
   for (const issue of error.issues) (out[String(issue.path[0] ?? '')] ??= []).push(issue.message);
   return out;

@@ -26,7 +26,7 @@ export const NewArticleBody = z
   })
   .openapi('NewArticle');
 
-export const CandidateSchema = z
+const CandidateSchema = z
   .object({
     id: z.string(),
     text: z.string(),

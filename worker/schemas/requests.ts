@@ -31,7 +31,7 @@ export const nonEmpty = (p: object) => Object.keys(p).length > 0;
 export const UserPatchBody = z.strictObject(UserPatchFields).refine(nonEmpty, 'Nothing to change');
 
 // --- public submissions ----------------------------------------------------------------------
-export const SUBMISSION_LIMITS = { textMin: 10, textMax: 1000, urlMax: 2000, whereTextMax: 500, whyMax: 1000, emailMax: 254 } as const;
+const SUBMISSION_LIMITS = { textMin: 10, textMax: 1000, urlMax: 2000, whereTextMax: 500, whyMax: 1000, emailMax: 254 } as const;
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 const optionalText = (max: number) => z.string().trim().max(max, `too_long:${max}`).default('');

@@ -22,7 +22,7 @@ type Describes<S extends z.ZodType, T> = Same<z.output<S>, T>;
 /** Compiles only for `true`. */
 type Check<T extends true> = T;
 
-export const ProblemSchema = z
+const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
@@ -94,7 +94,7 @@ export const VerdictSchema = z
   })
   .openapi('Verdict');
 
-export const AuditEntrySchema = z
+const AuditEntrySchema = z
   .object({
     id: z.number(),
     at: z.string(),

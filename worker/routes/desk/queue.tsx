@@ -12,7 +12,7 @@ import { deskUi, render, requireDesk } from './support';
 export const deskQueue = new Hono<AppEnv>();
 
 /** Page size of the queue. */
-export const QUEUE_PAGE_SIZE = 25;
+const QUEUE_PAGE_SIZE = 25;
 
 // Each filter is validated on its own: a bad value is dropped, the others still apply.
 const filterSchemas = {

@@ -20,7 +20,7 @@ import { keyedHash, readerHash } from './reader-keys';
 
 /** Feedback votes per address per hour (on top of one vote per reader per claim per day). */
 export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };
-export const FEEDBACK_BODY_LIMIT = 4 * 1024;
+const FEEDBACK_BODY_LIMIT = 4 * 1024;
 const REASON_MAX = 500;
 
 export const claimPages = new Hono<AppEnv>();
