@@ -62,6 +62,11 @@ function formErrors(error: z.ZodError): FormErrors {
   return out;
 }
 
+/** What was typed into the fields a page shows again ('' for a field not sent). */
+export function typedValues<K extends string>(values: FormValues, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, values[k] ?? ''])) as Record<K, string>;
+}
+
 /** `formValidator(Schema, onInvalid)`: validate a form body, or answer with onInvalid. */
 export function formValidator<S extends z.ZodObject, P extends string = string>(
   schema: S,

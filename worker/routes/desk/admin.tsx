@@ -8,7 +8,7 @@ import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { DESK_LOCALES } from '../../i18n/desk';
 import { hashPassword } from '../../lib/crypto';
-import { formValidator, type OnInvalid } from '../../middleware/form-validator';
+import { formValidator, typedValues, type OnInvalid } from '../../middleware/form-validator';
 import { HexColor, NewUserBody, nonEmpty, RatingKey, UserPatchFields } from '../../schemas';
 import { AdminRatingsPage, AdminUsersPage } from '../../views/desk/admin';
 import { deskMessage, deskUi, render, requireDesk } from './support';
@@ -33,10 +33,8 @@ deskAdmin.get('/users', (c) => {
   return usersPage(c, ok === 'created' ? { notice: { kind: 'ok', text: t('userCreated') } } : ok === 'saved' ? { notice: { kind: 'ok', text: t('userSaved') } } : {});
 });
 
-const refuseNewUser: OnInvalid<string> = (c, errors, typed) => {
-  const values = Object.fromEntries(USER_KEYS.map((k) => [k, typed[k]?.trim() ?? '']));
-  return usersPage(c, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') }, values, errors: Object.keys(errors) }, 422);
-};
+const refuseNewUser: OnInvalid<string> = (c, errors, values) =>
+  usersPage(c, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') }, values: typedValues(values, USER_KEYS), errors: Object.keys(errors) }, 422);
 
 deskAdmin.post('/users', formValidator(NewUserForm, refuseNewUser), async (c) => {
   const { password, locale, ...rest } = c.req.valid('form');

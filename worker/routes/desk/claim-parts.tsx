@@ -6,7 +6,7 @@ import { invalidateEmbeds } from '../embeds/cache';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { ID_PATTERN } from '../../lib/ids';
-import { formValidator, type FormValues, type OnInvalid } from '../../middleware/form-validator';
+import { formValidator, typedValues, type OnInvalid } from '../../middleware/form-validator';
 import { SourceBody, VerdictBody } from '../../schemas';
 import type { SourceFormValues, VerdictFormValues } from '../../views/desk/workspace';
 import { addVerdict } from '../../domain/claim-workflow';
@@ -15,10 +15,6 @@ import { showWorkspace } from './workspace';
 
 export const deskClaimParts = new Hono<AppEnv>();
 
-/** What was typed into a refused form, for the fields the page shows. */
-function typed<K extends string>(values: FormValues, keys: readonly K[]): Record<K, string> {
-  return Object.fromEntries(keys.map((k) => [k, values[k]?.trim() ?? ''])) as Record<K, string>;
-}
 const SOURCE_KEYS = ['url', 'title', 'publisher', 'excerpt', 'stance', 'archivedUrl'] as const satisfies readonly (keyof SourceFormValues)[];
 const VERDICT_KEYS = ['ratingKey', 'summary', 'explanation', 'language', 'correctionNote'] as const satisfies readonly (keyof VerdictFormValues)[];
 
@@ -31,13 +27,13 @@ const refuseSource: OnInvalid<string> = async (c, errors, values) => {
   const exists = ID_PATTERN.test(id) && (sourceId === undefined ? await getClaim(c.env.DB, id) : /^\d{1,12}$/.test(sourceId) && (await getSource(c.env.DB, id, Number(sourceId))));
   if (!exists) return deskMessage(c, 404, deskUi(c).t('notFound'));
   if (sourceId !== undefined) return showWorkspace(c, id, { notice: invalid(c) }, 422);
-  return showWorkspace(c, id, { notice: invalid(c), sourceValues: typed(values, SOURCE_KEYS), sourceErrors: Object.keys(errors) }, 422);
+  return showWorkspace(c, id, { notice: invalid(c), sourceValues: typedValues(values, SOURCE_KEYS), sourceErrors: Object.keys(errors) }, 422);
 };
 
 const refuseVerdict: OnInvalid<string> = (c, errors, values) => {
   const id = c.req.param('id') ?? '';
   if (!ID_PATTERN.test(id)) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  return showWorkspace(c, id, { notice: invalid(c), verdictValues: typed(values, VERDICT_KEYS), verdictErrors: Object.keys(errors) }, 422);
+  return showWorkspace(c, id, { notice: invalid(c), verdictValues: typedValues(values, VERDICT_KEYS), verdictErrors: Object.keys(errors) }, 422);
 };
 
 deskClaimParts.post('/:id/sources', formValidator(SourceBody, refuseSource), async (c) => {

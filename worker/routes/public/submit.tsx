@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { completeKey, releaseKey, reserveKey } from '../../../d1/idempotency';
 import type { AppEnv } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
-import { formValidator, type FormErrors, type FormValues, type OnInvalid } from '../../middleware/form-validator';
+import { formValidator, typedValues, type FormErrors, type OnInvalid } from '../../middleware/form-validator';
 import { SUBMISSION_CODE, SubmissionFields } from '../../schemas';
 import { newId } from '../../lib/ids';
 import { strings } from '../../i18n/public';
@@ -52,19 +52,14 @@ function render(c: Context<AppEnv>, page: Page, status = 200) {
   );
 }
 
-function valuesOf(form: FormValues): SubmitValues {
-  const s = (k: keyof SubmitValues) => form[k] ?? '';
-  return { text: s('text'), where_url: s('where_url'), where_text: s('where_text'), why: s('why'), language: s('language'), email: s('email') };
-}
-
-const SUBMIT_FIELDS: readonly string[] = ['text', 'where_url', 'where_text', 'why', 'language', 'email'] satisfies SubmitField[];
+const SUBMIT_FIELDS = ['text', 'where_url', 'where_text', 'why', 'language', 'email'] as const satisfies readonly (keyof SubmitValues)[];
 
 /** The first problem of each field in the reader's words (a problem of another field, the honeypot, goes to the text). */
 function localized(errors: FormErrors, c: Context<AppEnv>): SubmitPageProps['errors'] {
   const locale = localeOf(c);
   const out: SubmitPageProps['errors'] = {};
   for (const [field, messages] of Object.entries(errors)) {
-    const key = (SUBMIT_FIELDS.includes(field) ? field : 'text') as SubmitField;
+    const key: SubmitField = SUBMIT_FIELDS.find((f) => f === field) ?? 'text';
     const code = messages[0] ?? '';
     out[key] ??= messageFor(SUBMISSION_CODE.test(code) ? code : 'required', locale);
   }
@@ -78,7 +73,7 @@ const typed = z.string().default('');
 const CheckForm = z.object({ text: typed, where_url: typed, where_text: typed, why: typed, language: typed, email: typed, nonce: Nonce });
 
 const refuseSubmission: OnInvalid<string> = (c, errors, values) =>
-  render(c, { values: valuesOf(values), nonce: NONCE.test(values.nonce ?? '') ? values.nonce : undefined, errors: localized(errors, c) }, 422);
+  render(c, { values: typedValues(values, SUBMIT_FIELDS), nonce: NONCE.test(values.nonce ?? '') ? values.nonce : undefined, errors: localized(errors, c) }, 422);
 
 const tooLarge = bodyLimit({
   maxSize: SUBMIT_BODY_LIMIT,
