@@ -66,6 +66,23 @@ describe('claim workspace: edit with optimistic concurrency', () => {
   });
 });
 
+describe('desk forms with the API field schemas', () => {
+  it('stores blank optional source fields as null and marks a refused source form field by field, keeping what was typed', async () => {
+    const agent = await signIn('editor');
+    const claim = await apiClaim(agent.user.token);
+    const refused = await post(agent, `/desk/claims/${claim.id}/sources`, { url: 'javascript:alert(1)', title: 'Kept title', publisher: '', excerpt: '', stance: 'agrees', archivedUrl: '' });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toMatch(/id="new-src-url"[^>]*aria-invalid="true"/);
+    expect(html).toContain('value="Kept title"');
+    expect(await count('sources', 'claim_id = ?1', claim.id)).toBe(0);
+    const ok = await post(agent, `/desk/claims/${claim.id}/sources`, { url: 'https://stats.example/t2', title: '  ', publisher: '', excerpt: '', stance: 'context', archivedUrl: '' });
+    expect(ok.status).toBe(303);
+    const row = await env.DB.prepare(`SELECT title, publisher, excerpt, archived_url, stance FROM sources WHERE claim_id = ?1`).bind(claim.id).first();
+    expect(row).toEqual({ title: null, publisher: null, excerpt: null, archived_url: null, stance: 'context' });
+  });
+});
+
 describe('claim workspace: sources, verdicts, status, assignment', () => {
   it('goes from a queued claim to a published verdict, with history diff and audit trail', async () => {
     const agent = await signIn('editor');
