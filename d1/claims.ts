@@ -1,10 +1,11 @@
 import { normalizeText, searchKey } from '../worker/extract/normalize';
 import { sha256Hex } from '../worker/lib/crypto';
 import { newId } from '../worker/lib/ids';
+import type { ClaimantType } from '../worker/lib/enums';
 import type { ClaimStatus } from '../worker/lib/status';
 import { auditStatement, type Actor } from './audit';
 
-export type ClaimantType = 'person' | 'organization';
+export type { ClaimantType };
 
 export interface Claim {
   id: string;

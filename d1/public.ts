@@ -2,6 +2,7 @@
  * What the public may read: claims with status 'published' and their published verdict versions.
  * Every page's reads travel in one db.batch() (one D1 round trip).
  */
+import type { ClaimantType } from '../worker/lib/enums';
 import { CLAIM_COLUMNS, toClaim, type Claim, type ClaimRow } from './claims';
 import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
@@ -58,7 +59,7 @@ export interface PublicItem {
   text: string;
   language: string;
   claimant: string | null;
-  claimantType: 'person' | 'organization' | null;
+  claimantType: ClaimantType | null;
   claimDate: string | null;
   appearances: string[];
   publishedAt: string;
@@ -72,7 +73,7 @@ interface PublicItemRow {
   text: string;
   language: string;
   claimant: string | null;
-  claimant_type: 'person' | 'organization' | null;
+  claimant_type: ClaimantType | null;
   claim_date: string | null;
   appearances: string;
   published_at: string | null;

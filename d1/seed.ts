@@ -1,5 +1,6 @@
 import { extractClaims } from '../worker/extract/index';
 import { hashPassword, sha256Hex } from '../worker/lib/crypto';
+import type { ClaimantType, Stance } from '../worker/lib/enums';
 import { newId } from '../worker/lib/ids';
 import type { Actor } from './audit';
 import { addSource } from './sources';
@@ -38,7 +39,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
   }
 
   // Claims taken from the articles by their own sentences (offsets point into the body).
-  const fromArticle = async (index: number, sentenceStart: string, status: 'candidate' | 'queued', extra: { claimant?: string; claimantType?: 'person' | 'organization'; claimDate?: string } = {}) => {
+  const fromArticle = async (index: number, sentenceStart: string, status: 'candidate' | 'queued', extra: { claimant?: string; claimantType?: ClaimantType; claimDate?: string } = {}) => {
     const article = DEMO_ARTICLES[index]!;
     const start = article.body.indexOf(sentenceStart);
     const end = article.body.indexOf('\n\n', start) === -1 ? article.body.length : article.body.indexOf('\n\n', start);
@@ -48,7 +49,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
       actor,
     );
   };
-  const publish = async (id: string, verdict: { ratingKey: string; summary: string; explanation: string; language: string }, src: { url: string; title: string; stance: 'supports' | 'refutes' | 'context' }) => {
+  const publish = async (id: string, verdict: { ratingKey: string; summary: string; explanation: string; language: string }, src: { url: string; title: string; stance: Stance }) => {
     let claim = (await getClaim(db, id))!;
     await addSource(db, id, { ...src, publisher: null, excerpt: null, archivedUrl: null }, actor);
     const r1 = await transitionClaim(db, claim, 'in_review', {}, actor);

@@ -1,7 +1,8 @@
+import type { Stance } from '../worker/lib/enums';
 import { auditStatement, type Actor } from './audit';
 import { touchClaimStatement } from './claims';
 
-export type Stance = 'supports' | 'refutes' | 'context';
+export type { Stance };
 
 export interface Source {
   id: number;

@@ -1,6 +1,7 @@
+import type { Role } from '../worker/lib/enums';
 import { auditStatement, type Actor } from './audit';
 
-export type Role = 'admin' | 'editor';
+export type { Role };
 
 export interface User {
   id: number;

@@ -1,7 +1,7 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { makeUser, unique } from '../helpers';
-import { csrfOf, desk, page, post, sessionCookieOf, setCookies, signIn } from './desk-helpers';
+import { csrfOf, desk, ORIGIN, page, post, sessionCookieOf, setCookies, signIn } from './desk-helpers';
 
 describe('desk sign-in and sign-out', () => {
   it('sends an anonymous visitor to the sign-in page, keeping where they were going', async () => {
@@ -117,5 +117,30 @@ describe('language switch after a POST', () => {
     expect(await res.text()).toContain('name="next" value="/desk/articles/new"');
     const foreign = await desk('/desk/articles', { cookie: agent.cookie, ip: agent.ip, headers: { Referer: 'https://evil.example/desk/x' }, form: { _csrf: agent.csrf, text: '' } });
     expect(await foreign.text()).toContain('name="next" value="/desk"');
+  });
+});
+
+describe('desk forms with a body that is not a form', () => {
+  const garbage = (path: string, cookie?: string) =>
+    exports.default.fetch(
+      new Request(`${ORIGIN}${path}`, {
+        method: 'POST',
+        body: '--zzz\r\nthis is not multipart',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=zzz', Origin: ORIGIN, Accept: 'text/html', 'CF-Connecting-IP': unique('ip'), ...(cookie ? { Cookie: cookie } : {}) },
+      }),
+    );
+
+  it('answers 400 on the sign-in form, not 500', async () => {
+    const res = await garbage('/desk/sign-in');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('Content-Type')).toContain('text/html');
+  });
+
+  it('answers 400 on a signed-in desk form too', async () => {
+    const agent = await signIn('editor');
+    const res = await garbage('/desk/claims/k3m9x2p7q4r8t1v5/edit', agent.cookie);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<!doctype html>');
   });
 });

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createClaim } from '../../d1/claims';
+import { newId } from '../../worker/lib/ids';
 import { apiClaim, callJson, count, unique } from '../helpers';
 import { page, post, signIn, type DeskAgent } from './desk-helpers';
 
@@ -62,6 +63,23 @@ describe('claim workspace: edit with optimistic concurrency', () => {
     const html = await res.text();
     expect(html).toContain('Please correct the marked fields.');
     expect(html.match(/aria-invalid="true"/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('desk forms with the API field schemas', () => {
+  it('stores blank optional source fields as null and marks a refused source form field by field, keeping what was typed', async () => {
+    const agent = await signIn('editor');
+    const claim = await apiClaim(agent.user.token);
+    const refused = await post(agent, `/desk/claims/${claim.id}/sources`, { url: 'javascript:alert(1)', title: 'Kept title', publisher: '', excerpt: '', stance: 'agrees', archivedUrl: '' });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toMatch(/id="new-src-url"[^>]*aria-invalid="true"/);
+    expect(html).toContain('value="Kept title"');
+    expect(await count('sources', 'claim_id = ?1', claim.id)).toBe(0);
+    const ok = await post(agent, `/desk/claims/${claim.id}/sources`, { url: 'https://stats.example/t2', title: '  ', publisher: '', excerpt: '', stance: 'context', archivedUrl: '' });
+    expect(ok.status).toBe(303);
+    const row = await env.DB.prepare(`SELECT title, publisher, excerpt, archived_url, stance FROM sources WHERE claim_id = ?1`).bind(claim.id).first();
+    expect(row).toEqual({ title: null, publisher: null, excerpt: null, archived_url: null, stance: 'context' });
   });
 });
 
@@ -139,7 +157,8 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
     const agent = await signIn('editor');
     const original = await apiClaim(agent.user.token, { text: 'The new bridge cost 900 million dollars to build' });
     const now = new Date().toISOString();
-    const dupId = `dup${Date.now().toString(36)}`.slice(0, 16);
+    // An id of the shape newId() makes: the desk, like the API, answers 404 to any other.
+    const dupId = newId();
     await env.DB.prepare(
       `INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at) VALUES (?1, ?2, ?3, 'h', 'en', 'submitted', ?4, ?4)`,
     ).bind(dupId, 'The new bridge cost 900 million dollars', 'the new bridge cost 900 million dollar', now).run();

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { findSession } from '../../d1/sessions';
 import { addAccount, changeAccount } from '../../worker/domain/accounts';
 import { LOGIN_LIMIT_PER_ACCOUNT, signIn, signOut } from '../../worker/domain/auth';
-import { SUBMIT_RATE, submitClaim, validateSubmission } from '../../worker/domain/intake';
+import { SUBMIT_RATE, submitClaim } from '../../worker/domain/intake';
+import { SubmissionFields } from '../../worker/schemas';
 import { sha256Hex } from '../../worker/lib/crypto';
 import { DUMMY_TOKEN } from '../../worker/turnstile';
 import { count, makeUser, TEST_PASSWORD, unique } from '../helpers';
@@ -58,9 +59,7 @@ describe('signIn / signOut', () => {
 
 describe('submitClaim', () => {
   const input = (extra: Record<string, string> = {}) => {
-    const checked = validateSubmission({ text: `${unique('The mayor said ')} the bridge cost 3 billion`, ...extra });
-    if (!checked.ok) throw new Error('invalid test input');
-    return checked.input;
+    return SubmissionFields.parse({ text: `${unique('The mayor said ')} the bridge cost 3 billion`, ...extra });
   };
   const actor = { userId: null, requestId: 'test-intake' };
 

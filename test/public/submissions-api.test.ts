@@ -37,6 +37,30 @@ describe('POST /api/v1/submissions', () => {
     expect(res.status).toBe(202);
   });
 
+  it('takes the token as turnstileToken (camelCase) or turnstile_token (the older name)', async () => {
+    for (const name of ['turnstileToken', 'turnstile_token']) {
+      const t = text();
+      const res = await post({ text: t, [name]: DUMMY_TOKEN });
+      expect(res.status, name).toBe(202);
+      expect(await count('submissions', 'text = ?1', t)).toBe(1);
+    }
+    const missing = await post({ text: text() });
+    expect(missing.status).toBe(403);
+    expect(((await missing.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('body.turnstileToken');
+  });
+
+  it('documents both body names and the CF-Turnstile-Response header in the OpenAPI document', async () => {
+    const doc = (await (await exports.default.fetch(new Request('https://claimdesk.test/api/openapi.json'))).json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+      components: { schemas: Record<string, { properties: Record<string, { deprecated?: boolean }> }> };
+    };
+    const props = doc.components.schemas.SubmissionRequest!.properties;
+    expect(Object.keys(props)).toEqual(expect.arrayContaining(['turnstileToken', 'turnstile_token']));
+    expect(props.turnstile_token?.deprecated).toBe(true);
+    const headers = (doc.paths['/api/v1/submissions']!.post!.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
+    expect(headers).toContain('cf-turnstile-response');
+  });
+
   it('fails closed without a Turnstile token (403) and writes nothing', async () => {
     const t = text();
     const res = await post({ text: t });

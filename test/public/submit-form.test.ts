@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SUBMIT_RATE } from '../../worker/domain/intake';
 import { call, count, unique } from '../helpers';
@@ -130,6 +130,20 @@ describe('POST /submit', () => {
     expect(html).toContain(`>${fields.text}</textarea>`);
     expect(await count('submissions', 'text = ?1', fields.text)).toBe(0);
     expect((await postForm('/submit', validFields(), { ip: address() })).status).toBe(303);
+  });
+
+  it('answers 400 to a body that is not a form (not a 500), and writes nothing', async () => {
+    const res = await exports.default.fetch(
+      new Request('https://claimdesk.test/submit', {
+        method: 'POST',
+        body: '--zzz\r\nthis is not multipart',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=zzz', 'CF-Connecting-IP': address(), Accept: 'text/html' },
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.get('Content-Type')).toContain('text/html');
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
   });
 
   it('refuses a body over the size limit with 413', async () => {

@@ -81,23 +81,12 @@ export function requireDesk(role?: Role): MiddlewareHandler<AppEnv> {
     const t = deskUi(c).t;
     if (role && session.role !== role) return deskMessage(c, 403, t('forbidden'));
     if (c.req.method === 'POST') {
-      const form = await c.req.parseBody({ all: true });
+      // A body that is not a form at all is the sender's mistake (400), not ours.
+      const form = await c.req.parseBody({ all: true }).catch(() => null);
+      if (!form) return deskMessage(c, 400, t('invalidForm'));
       const token = typeof form._csrf === 'string' ? form._csrf : '';
       if (!timingSafeEqual(token, session.csrfToken)) return deskMessage(c, 403, t('forbidden'));
     }
     await next();
   };
-}
-
-/** A form field as a trimmed string ('' when absent or a file). */
-export function field(form: Record<string, string | File | (string | File)[]>, name: string): string {
-  const v = form[name];
-  return typeof v === 'string' ? v.trim() : '';
-}
-
-/** All values of a repeated form field (checkbox lists). */
-export function fields(form: Record<string, string | File | (string | File)[]>, name: string): string[] {
-  const v = form[name] ?? form[`${name}[]`];
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return list.filter((x): x is string => typeof x === 'string');
 }

@@ -5,13 +5,11 @@ import { findMatches } from '../../d1/matches';
 import type { AppEnv } from '../env';
 import { WorkspacePage, type WorkspaceExtras } from '../views/desk/workspace';
 import { deskMessage, deskUi, render } from './desk-context';
-
-/** Claim ids are newId() values. */
-export const CLAIM_ID = /^[0-9a-z]{8,32}$/;
+import { ID_PATTERN } from '../lib/ids';
 
 export async function showWorkspace(c: Context<AppEnv>, id: string, extras: WorkspaceExtras = {}, status: 200 | 409 | 422 = 200) {
   const db = c.env.DB;
-  const data = CLAIM_ID.test(id) ? await workspaceData(db, id) : null;
+  const data = ID_PATTERN.test(id) ? await workspaceData(db, id) : null;
   if (!data) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const { detail } = data;
   const matches = await findMatches(db, detail.claim.text, { excludeId: detail.claim.id, limit: 5 });

@@ -11,13 +11,15 @@ import { ListPage } from '../views/public/list-page';
 import type { ClaimCardView } from '../views/public/parts';
 import { ratingView } from '../lib/rating-view';
 import { claimHref, conditional, localeOf, originOf, renderPage } from './public-context';
+import { LANGUAGES } from '../lib/lang';
+import { RatingKey } from '../schemas';
 
 const PAGE_SIZE = 20;
 
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
-  rating: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-  language: z.enum(['ar', 'en', 'fr']).optional(),
+  rating: RatingKey.optional(),
+  language: z.enum(LANGUAGES).optional(),
   cursor: z.string().max(80).optional(),
   lang: z.string().max(20).optional(),
   feedback: z.string().optional(),

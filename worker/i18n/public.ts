@@ -1,4 +1,5 @@
 /** UI strings of the public pages, in the languages ClaimDesk ships (en, ar, fr). */
+import type { Stance } from '../lib/enums';
 import { LANGUAGES, pickLocale, type Language } from '../lib/lang';
 import type { ClaimStatus } from '../lib/status';
 import { pick, type MessagesByLocale } from './pick';
@@ -16,7 +17,7 @@ export interface PublicStrings {
     version: (n: number) => string; embed: string; embedHint: string; feedbackTitle: string; yes: string; no: string;
     reason: string; send: string; thanks: string; already: string;
   };
-  stance: Record<'supports' | 'refutes' | 'context', string>;
+  stance: Record<Stance, string>;
   submit: {
     title: string; intro: string; text: string; textHint: string; whereUrl: string; whereText: string; why: string;
     language: string; detect: string; email: string; emailHint: string; honeypot: string; send: string; check: string;

@@ -3,13 +3,12 @@ import { getArticleWithClaims, listArticles } from '../../d1/articles';
 import type { Claim } from '../../d1/claims';
 import type { ClaimMatch } from '../../d1/matches';
 import type { AppEnv } from '../env';
-import { ArticleIdParam, ArticleResult, ArticleSummarySchema, ArticleWithClaims, NewArticleBody } from '../ingest/api-schemas';
 import { IngestError } from '../ingest/errors';
 import { byScore, ingestArticle } from '../ingest/ingest-article';
 import { actorOf } from '../lib/actor';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
-import { jsonBody, jsonResponse, LanguageTag, problems } from '../schemas';
+import { ArticleIdParam, ArticleResult, ArticleSummarySchema, ArticleWithClaims, jsonBody, jsonResponse, LanguageTag, NewArticleBody, problems } from '../schemas';
 
 export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 articles.use('*', requireUser('editor', 'admin'));

@@ -5,14 +5,9 @@ import { clientAddress } from '../lib/actor';
 import { problem, validationHook } from '../lib/problem';
 import { clearSessionCookie, writeSessionCookie } from '../lib/session-cookie';
 import { requireUser } from '../middleware/auth';
-import { jsonBody, jsonResponse, problems, UserSchema } from '../schemas';
+import { Credentials, jsonBody, jsonResponse, problems, UserSchema } from '../schemas';
 
 export const auth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-const Credentials = z.strictObject({
-  email: z.email().max(254),
-  password: z.string().min(1).max(200),
-});
 
 const LoginAnswer = z.object({
   token: z.string(),

@@ -13,25 +13,23 @@ import { STATUSES } from '../lib/status';
 import { requireUser } from '../middleware/auth';
 import { claimsChanged } from '../middleware/purge-changed';
 import {
+  Appearances,
+  Claimant,
+  ClaimantType,
+  ClaimDetailSchema,
   ClaimSchema,
-  HttpUrl,
+  ClaimText,
   IdParam,
   IsoDate,
   jsonBody,
   jsonResponse,
   LanguageTag,
   problems,
-  SourceSchema,
-  VerdictSchema,
+  StatusField,
 } from '../schemas';
 
 export const claims = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 claims.use('*', requireUser());
-
-const ClaimText = z.string().trim().min(3, 'At least 3 characters').max(2000, 'At most 2000 characters');
-const Claimant = z.string().trim().min(1).max(200).nullable();
-const ClaimantType = z.enum(['person', 'organization']).nullable();
-const Appearances = z.array(HttpUrl).max(20);
 
 const NewClaim = z.strictObject({
   text: ClaimText,
@@ -56,7 +54,7 @@ const ClaimPatch = z
   .refine((p) => Object.keys(p).length > 0, 'Nothing to change');
 
 const ListQuery = z.object({
-  status: z.enum(STATUSES).optional(),
+  status: StatusField.optional(),
   language: LanguageTag.optional(),
   article: z.string().max(64).optional(),
   rating: z.string().max(40).optional(),
@@ -120,17 +118,7 @@ claims.openapi(
     summary: 'A claim with its sources, verdicts and audit trail (one D1 round trip)',
     request: { params: IdParam },
     responses: {
-      200: jsonResponse(
-        z.object({
-          claim: ClaimSchema,
-          sources: z.array(SourceSchema),
-          currentVerdict: VerdictSchema.nullable(),
-          publishedVerdict: VerdictSchema.nullable(),
-          verdicts: z.array(VerdictSchema),
-          audit: z.array(z.object({ id: z.number(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), action: z.string(), entityType: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown() })),
-        }),
-        'The claim',
-      ),
+      200: jsonResponse(ClaimDetailSchema, 'The claim'),
       ...problems(400, 401, 404),
     },
   }),

@@ -2,10 +2,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getClaim } from '../../d1/claims';
 import { findMatches } from '../../d1/matches';
 import type { AppEnv } from '../env';
-import { MatchSchema } from '../ingest/api-schemas';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
-import { IdParam, jsonResponse, problems } from '../schemas';
+import { IdParam, jsonResponse, MatchSchema, problems } from '../schemas';
 
 /** Possible duplicates of a claim. Mounted at /api/v1/claims. Marking one is core's transition API. */
 export const matches = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

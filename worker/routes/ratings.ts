@@ -2,14 +2,10 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { activeRatings } from '../../d1/ratings';
 import type { AppEnv } from '../env';
 import { validationHook } from '../lib/problem';
-import { jsonResponse } from '../schemas';
+import { jsonResponse, RatingSchema } from '../schemas';
 
 /** The rating scale (public reference data). */
 export const ratings = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-const RatingSchema = z
-  .object({ key: z.string(), value: z.number().nullable(), color: z.string(), position: z.number(), labels: z.record(z.string(), z.string()) })
-  .openapi('Rating');
 
 ratings.openapi(
   createRoute({

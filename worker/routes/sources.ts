@@ -5,20 +5,11 @@ import type { AppEnv } from '../env';
 import { actorOf } from '../lib/actor';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
-import { HttpUrl, IdParam, jsonBody, jsonResponse, problems, SourceSchema } from '../schemas';
+import { IdParam, jsonBody, jsonResponse, problems, SourceBody, SourceSchema } from '../schemas';
 
 /** Sources of a claim: /api/v1/claims/:id/sources. */
 export const sources = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 sources.use('*', requireUser());
-
-const SourceBody = z.strictObject({
-  url: HttpUrl,
-  title: z.string().trim().max(300).nullable().default(null),
-  publisher: z.string().trim().max(200).nullable().default(null),
-  excerpt: z.string().trim().max(2000).nullable().default(null),
-  stance: z.enum(['supports', 'refutes', 'context']),
-  archivedUrl: HttpUrl.nullable().default(null),
-});
 
 const SourceParams = IdParam.extend({
   sourceId: z.coerce.number().int().positive().openapi({ param: { name: 'sourceId', in: 'path' } }),

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { SubmissionFields, submitClaim } from '../domain/intake';
+import { submitClaim } from '../domain/intake';
 import type { AppEnv } from '../env';
 import { claimHref, originOf } from '../http/public-context';
 import { publishedMatches } from '../http/published-matches';
@@ -9,7 +9,7 @@ import { readerLocale } from '../i18n/public';
 import { actorOf, clientAddress } from '../lib/actor';
 import { SUBMIT_BODY_LIMIT } from '../lib/limits';
 import { fieldErrors, problem, ProblemError } from '../lib/problem';
-import { jsonBody, jsonResponse, problems } from '../schemas';
+import { jsonBody, jsonResponse, problems, SUBMISSION_CODE, SubmissionFields } from '../schemas';
 
 /** POST /api/v1/submissions: the public claim intake as JSON (same rules as the /submit form). */
 export const submissions = new OpenAPIHono<AppEnv>();
@@ -24,9 +24,16 @@ submissions.use(
   }),
 );
 
+const TurnstileToken = z.string().max(4096).optional();
+
 const SubmissionBody = SubmissionFields.extend({
-  turnstile_token: z.string().max(4096).optional(),
+  turnstileToken: TurnstileToken.openapi({ description: 'The Turnstile token; or send it in the CF-Turnstile-Response header.' }),
+  turnstile_token: TurnstileToken.openapi({ description: 'Older name of turnstileToken, still accepted.', deprecated: true }),
 }).openapi('SubmissionRequest');
+
+const TurnstileHeader = z.object({
+  'cf-turnstile-response': TurnstileToken.openapi({ description: 'The Turnstile token (CF-Turnstile-Response), when it is not in the body.' }),
+});
 
 const MatchSchema = z.object({
   id: z.string(),
@@ -52,8 +59,8 @@ submissions.openapi(
     method: 'post',
     path: '/',
     tags: ['submissions'],
-    summary: 'Submit a claim (public; Turnstile token in turnstile_token or the CF-Turnstile-Response header)',
-    request: { body: jsonBody(SubmissionBody) },
+    summary: 'Submit a claim (public; Turnstile token in turnstileToken or the CF-Turnstile-Response header)',
+    request: { body: jsonBody(SubmissionBody), headers: TurnstileHeader },
     responses: {
       202: jsonResponse(Accepted, 'Received; published verdicts that may match come back at once'),
       ...problems(403, 413, 415, 422, 429),
@@ -65,7 +72,7 @@ submissions.openapi(
     const outcome = await submitClaim(
       c.env,
       body,
-      { address: clientAddress(c), turnstileToken: body.turnstile_token ?? c.req.header('CF-Turnstile-Response') },
+      { address: clientAddress(c), turnstileToken: body.turnstileToken ?? body.turnstile_token ?? c.req.valid('header')['cf-turnstile-response'] },
       actorOf(c),
     );
     if (!outcome.ok && outcome.refusal.kind === 'rate-limited') {
@@ -76,7 +83,7 @@ submissions.openapi(
     if (!outcome.ok && outcome.refusal.kind === 'captcha') {
       throw problem(403, 'Turnstile verification failed', {
         code: 'turnstile_failed',
-        errors: [{ field: 'body.turnstile_token', message: messageFor('captcha', locale) }],
+        errors: [{ field: body.turnstile_token !== undefined && body.turnstileToken === undefined ? 'body.turnstile_token' : 'body.turnstileToken', message: messageFor('captcha', locale) }],
       });
     }
     if (!outcome.ok) {
@@ -101,7 +108,7 @@ submissions.openapi(
     if (result.success) return undefined;
     const locale = readerLocale(null, c.req.header('Accept-Language'));
     const errors = fieldErrors(result.error, 'body').map((e) => {
-      const code = /^(required|too_short:\d+|too_long:\d+|url|email|language)$/.test(e.message) ? e.message : 'invalid';
+      const code = SUBMISSION_CODE.test(e.message) ? e.message : 'invalid';
       return { field: e.field, code, message: code === 'invalid' ? e.message : messageFor(code, locale) };
     });
     throw new ProblemError(422, { title: 'Invalid request', detail: `${errors.length} field(s) failed validation`, code: 'validation_failed', errors, instance: c.req.path });

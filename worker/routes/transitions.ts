@@ -9,14 +9,14 @@ import { validationHook } from '../lib/problem';
 import { STATUSES } from '../lib/status';
 import { requireUser } from '../middleware/auth';
 import { claimsChanged } from '../middleware/purge-changed';
-import { ClaimSchema, IdParam, jsonBody, jsonResponse, problems } from '../schemas';
+import { ClaimSchema, IdParam, jsonBody, jsonResponse, problems, StatusField } from '../schemas';
 
 /** Status moves of a claim: /api/v1/claims/:id/transition (If-Match optional). */
 export const transitions = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 transitions.use('/:id/transition', requireUser());
 
 const Transition = z.strictObject({
-  to: z.enum(STATUSES),
+  to: StatusField,
   duplicateOf: z.string().max(64).optional(),
   note: z.string().trim().max(1000).optional(),
 });

@@ -7,26 +7,9 @@ import { actorOf } from '../lib/actor';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { problem, validationHook } from '../lib/problem';
 import { API_TOKEN_PREFIX, requireUser } from '../middleware/auth';
-import { jsonBody, jsonResponse, LanguageTag, problems, UserSchema } from '../schemas';
+import { jsonBody, jsonResponse, NewUserBody, problems, UserPatchBody, UserSchema } from '../schemas';
 
 export const users = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-const NewUser = z.strictObject({
-  email: z.email().max(254),
-  name: z.string().trim().min(1).max(120),
-  role: z.enum(['admin', 'editor']),
-  password: z.string().min(12, 'At least 12 characters').max(200),
-  locale: LanguageTag.nullable().optional(),
-});
-
-const UserPatch = z
-  .strictObject({
-    name: z.string().trim().min(1).max(120).optional(),
-    role: z.enum(['admin', 'editor']).optional(),
-    active: z.boolean().optional(),
-    locale: LanguageTag.nullable().optional(),
-  })
-  .refine((p) => Object.keys(p).length > 0, 'Nothing to change');
 
 const UserIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -37,7 +20,7 @@ users.openapi(
     tags: ['users'],
     summary: 'Create an editor or admin account (admin only)',
     middleware: [requireUser('admin')] as const,
-    request: { body: jsonBody(NewUser) },
+    request: { body: jsonBody(NewUserBody) },
     responses: { 201: jsonResponse(z.object({ user: UserSchema }), 'Created'), ...problems(401, 403, 409, 422) },
   }),
   async (c) => {
@@ -66,7 +49,7 @@ users.openapi(
     tags: ['users'],
     summary: 'Change name, role, locale or deactivate (admin only)',
     middleware: [requireUser('admin')] as const,
-    request: { params: UserIdParam, body: jsonBody(UserPatch) },
+    request: { params: UserIdParam, body: jsonBody(UserPatchBody) },
     responses: { 200: jsonResponse(z.object({ user: UserSchema }), 'Updated'), ...problems(401, 403, 404, 409, 422) },
   }),
   async (c) => {

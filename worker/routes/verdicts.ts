@@ -2,24 +2,15 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { addVerdict } from '../domain/verdicts';
 import type { AppEnv } from '../env';
 import { actorOf } from '../lib/actor';
-import { SUMMARY_MAX } from '../lib/limits';
 import { validationHook } from '../lib/problem';
 import { refusalProblem } from '../http/refusal-problem';
 import { requireUser } from '../middleware/auth';
 import { claimsChanged } from '../middleware/purge-changed';
-import { IdParam, jsonBody, jsonResponse, LanguageTag, problems, VerdictSchema } from '../schemas';
+import { IdParam, jsonBody, jsonResponse, problems, VerdictBody, VerdictSchema } from '../schemas';
 
 /** Verdicts of a claim: /api/v1/claims/:id/verdicts (append-only versions). */
 export const verdicts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 verdicts.use('*', requireUser());
-
-const VerdictBody = z.strictObject({
-  ratingKey: z.string().min(1).max(40),
-  summary: z.string().trim().min(3).max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
-  explanation: z.string().trim().min(1).max(20_000),
-  language: LanguageTag,
-  correctionNote: z.string().trim().min(3).max(1000).optional(),
-});
 
 verdicts.openapi(
   createRoute({

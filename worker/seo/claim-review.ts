@@ -4,6 +4,7 @@
  * numeric scale; the claim's author is a Person or an Organization by claimant type; only
  * http(s) appearance URLs are emitted.
  */
+import type { ClaimantType } from '../lib/enums';
 
 export interface ClaimReviewInput {
   /** Canonical URL of the claim page. */
@@ -12,7 +13,7 @@ export interface ClaimReviewInput {
   claim: {
     text: string;
     claimant: string | null;
-    claimantType: 'person' | 'organization' | null;
+    claimantType: ClaimantType | null;
     /** When the claim was made (ISO date), if known. */
     claimDate: string | null;
     appearances: string[];

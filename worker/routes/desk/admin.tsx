@@ -3,23 +3,24 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { activeScaleId } from '../../../d1/desk';
 import { activeRatings, upsertRating } from '../../../d1/ratings';
-import { listUsers, type UserPatch } from '../../../d1/users';
+import { getUser, listUsers, type UserPatch } from '../../../d1/users';
 import { addAccount, changeAccount } from '../../domain/accounts';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
+import { DESK_LOCALES } from '../../i18n/desk';
+import { formValidator, typedValues, type OnInvalid } from '../../middleware/form-validator';
+import { HexColor, NewUserBody, nonEmpty, RatingKey, UserPatchFields } from '../../schemas';
 import { AdminRatingsPage, AdminUsersPage } from '../../views/desk/admin';
-import { deskMessage, deskUi, field, render, requireDesk } from '../../http/desk-context';
+import { deskMessage, deskUi, render, requireDesk } from '../../http/desk-context';
 
 export const deskAdmin = new Hono<AppEnv>();
 deskAdmin.use('*', requireDesk('admin'));
 
-const NewUserForm = z.object({
-  email: z.email().max(254),
-  name: z.string().trim().min(1).max(120),
-  role: z.enum(['admin', 'editor']),
-  password: z.string().min(12).max(200),
-  locale: z.enum(['', 'en', 'ar', 'fr']),
-});
+/** The desk offers its own UI languages; blank = the browser's. */
+const NewUserForm = NewUserBody.extend({ locale: z.enum(DESK_LOCALES).nullable() });
+const UserForm = z.object({ role: UserPatchFields.role, active: UserPatchFields.active }).refine(nonEmpty);
+
+const USER_KEYS = ['email', 'name', 'role', 'locale'] as const;
 
 async function usersPage(c: Context<AppEnv>, extras: { notice?: { kind: 'ok' | 'error'; text: string }; values?: Record<string, string>; errors?: string[] } = {}, status: 200 | 409 | 422 = 200) {
   const users = await listUsers(c.env.DB);
@@ -32,28 +33,33 @@ deskAdmin.get('/users', (c) => {
   return usersPage(c, ok === 'created' ? { notice: { kind: 'ok', text: t('userCreated') } } : ok === 'saved' ? { notice: { kind: 'ok', text: t('userSaved') } } : {});
 });
 
-deskAdmin.post('/users', async (c) => {
-  const form = await c.req.parseBody({ all: true });
-  const values = { email: field(form, 'email'), name: field(form, 'name'), role: field(form, 'role'), locale: field(form, 'locale') };
-  const parsed = NewUserForm.safeParse({ ...values, password: typeof form.password === 'string' ? form.password : '' });
+const refuseNewUser: OnInvalid<string> = (c, errors, values) =>
+  usersPage(c, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') }, values: typedValues(values, USER_KEYS), errors: Object.keys(errors) }, 422);
+
+deskAdmin.post('/users', formValidator(NewUserForm, refuseNewUser), async (c) => {
+  const { password, locale, ...rest } = c.req.valid('form');
+  const values = { ...rest, locale: locale ?? '' };
   const t = deskUi(c).t;
-  if (!parsed.success) return usersPage(c, { notice: { kind: 'error', text: t('invalidForm') }, values, errors: parsed.error.issues.map((i) => String(i.path[0])) }, 422);
-  const { password, locale, ...rest } = parsed.data;
-  const result = await addAccount(c.env.DB, { ...rest, locale: locale || null, password }, actorOf(c));
+  const result = await addAccount(c.env.DB, { ...rest, locale, password }, actorOf(c));
   if (!result.ok) return usersPage(c, { notice: { kind: 'error', text: t('emailTaken') }, values, errors: ['email'] }, 409);
   return c.redirect('/desk/admin/users?ok=created', 303);
 });
 
-deskAdmin.post('/users/:id', async (c) => {
+const refuseUser: OnInvalid<string> = async (c) => {
+  const id = c.req.param('id') ?? '';
+  const exists = /^\d{1,9}$/.test(id) && (await getUser(c.env.DB, Number(id)));
+  if (!exists) return deskMessage(c, 404, deskUi(c).t('notFound'));
+  return usersPage(c, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } }, 422);
+};
+
+deskAdmin.post('/users/:id', formValidator(UserForm, refuseUser), async (c) => {
   const id = c.req.param('id');
-  const form = await c.req.parseBody({ all: true });
   const t = deskUi(c).t;
   if (!/^\d{1,9}$/.test(id)) return deskMessage(c, 404, t('notFound'));
+  const { role, active } = c.req.valid('form');
   const patch: UserPatch = {};
-  const role = field(form, 'role');
-  if (role === 'admin' || role === 'editor') patch.role = role;
-  const active = field(form, 'active');
-  if (active === '1' || active === '0') patch.active = active === '1';
+  if (role !== undefined) patch.role = role;
+  if (active !== undefined) patch.active = active;
   const result = await changeAccount(c.env.DB, Number(id), patch, actorOf(c));
   if (!result.ok && result.refusal.kind === 'nothing-to-change') return usersPage(c, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
   if (!result.ok && result.refusal.kind === 'self-lockout') return usersPage(c, { notice: { kind: 'error', text: t('selfLockout') } }, 409);
@@ -61,14 +67,16 @@ deskAdmin.post('/users/:id', async (c) => {
   return c.redirect('/desk/admin/users?ok=saved', 303);
 });
 
+const Label = z.string().trim().max(80);
 const RatingForm = z.object({
-  key: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  value: z.union([z.literal(''), z.coerce.number().int().min(0).max(100)]),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  position: z.coerce.number().int().min(1).max(999),
-  label_en: z.string().trim().min(1).max(80),
-  label_ar: z.string().trim().max(80),
-  label_fr: z.string().trim().max(80),
+  key: RatingKey,
+  /** Blank: not on the numeric scale (e.g. "unproven"). */
+  value: z.number().int().min(0).max(100).nullable(),
+  color: HexColor,
+  position: z.number().int().min(1).max(999),
+  label_en: Label.min(1),
+  label_ar: Label.optional(),
+  label_fr: Label.optional(),
 });
 
 async function ratingsPage(c: Context<AppEnv>, notice?: { kind: 'ok' | 'error'; text: string }, status: 200 | 422 = 200) {
@@ -77,16 +85,15 @@ async function ratingsPage(c: Context<AppEnv>, notice?: { kind: 'ok' | 'error'; 
 
 deskAdmin.get('/ratings', (c) => ratingsPage(c, c.req.query('ok') === 'saved' ? { kind: 'ok', text: deskUi(c).t('ratingSaved') } : undefined));
 
-deskAdmin.post('/ratings', async (c) => {
-  const form = await c.req.parseBody({ all: true });
-  const keys = ['key', 'value', 'color', 'position', 'label_en', 'label_ar', 'label_fr'] as const;
-  const parsed = RatingForm.safeParse(Object.fromEntries(keys.map((k) => [k, field(form, k)])));
+const refuseRating: OnInvalid<string> = (c) => ratingsPage(c, { kind: 'error', text: deskUi(c).t('invalidForm') }, 422);
+
+deskAdmin.post('/ratings', formValidator(RatingForm, refuseRating), async (c) => {
+  const r = c.req.valid('form');
   const scaleId = await activeScaleId(c.env.DB);
-  if (!parsed.success || !scaleId) return ratingsPage(c, { kind: 'error', text: deskUi(c).t('invalidForm') }, 422);
-  const r = parsed.data;
+  if (!scaleId) return refuseRating(c, {}, {});
   const labels: Record<string, string> = { en: r.label_en };
   if (r.label_ar) labels.ar = r.label_ar;
   if (r.label_fr) labels.fr = r.label_fr;
-  await upsertRating(c.env.DB, scaleId, { key: r.key, value: r.value === '' ? null : r.value, color: r.color.toLowerCase(), position: r.position, labels }, actorOf(c));
+  await upsertRating(c.env.DB, scaleId, { key: r.key, value: r.value, color: r.color.toLowerCase(), position: r.position, labels }, actorOf(c));
   return c.redirect('/desk/admin/ratings?ok=saved', 303);
 });

@@ -1,19 +1,31 @@
 /** Article ingest and triage: paste or link an article, then accept / reject its candidate claims. */
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { getArticleWithClaims } from '../../../d1/articles';
 import { reviewCandidates } from '../../domain/claim-workflow';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { claimsChanged } from '../../middleware/purge-changed';
+import { ID_PATTERN } from '../../lib/ids';
+import { formValidator, type OnInvalid } from '../../middleware/form-validator';
+import { Id } from '../../schemas';
 import { ArticlePage } from '../../views/desk/article';
 import { IngestPage } from '../../views/desk/ingest';
 import { deskIngest } from './ingest';
-import { deskMessage, deskUi, field, fields, render, requireDesk } from '../../http/desk-context';
+import { deskMessage, deskUi, render, requireDesk } from '../../http/desk-context';
 
 export const deskArticles = new Hono<AppEnv>();
 deskArticles.use('*', requireDesk());
 
-const ARTICLE_ID = /^[0-9a-z]{8,32}$/;
+const ReviewAction = z.enum(['accept', 'reject']);
+// Nothing here is an error: a bad button value or a foreign id is dropped, and no action selects nothing.
+const ReviewForm = z.object({
+  one: z.string().transform((v) => v.split(':')).pipe(z.tuple([ReviewAction, Id])).optional().catch(undefined),
+  bulk: ReviewAction.optional().catch(undefined),
+  ids: z.array(z.string()).transform((ids) => ids.filter((x) => ID_PATTERN.test(x)).slice(0, 100)),
+});
+
+const selectedNone: OnInvalid<string> = (c) => c.redirect(`/desk/articles/${c.req.param('id') ?? ''}?done=none`, 303);
 
 deskArticles.get('/new', (c) => render(c, <IngestPage ui={deskUi(c)} />));
 
@@ -22,7 +34,7 @@ deskArticles.route('/', deskIngest);
 deskArticles.get('/:id', async (c) => {
   const id = c.req.param('id');
   const ui = deskUi(c);
-  const found = ARTICLE_ID.test(id) ? await getArticleWithClaims(c.env.DB, id) : null;
+  const found = ID_PATTERN.test(id) ? await getArticleWithClaims(c.env.DB, id) : null;
   if (!found) return deskMessage(c, 404, ui.t('notFound'));
   const done = c.req.query('done');
   const n = Number(c.req.query('n') ?? '0') || 0;
@@ -41,14 +53,12 @@ deskArticles.get('/:id', async (c) => {
  * checkboxes (`bulk=accept`, `ids=…`). The rules (only this article's candidates move) are
  * reviewCandidates' in worker/domain/claim-workflow.ts.
  */
-deskArticles.post('/:id/review', async (c) => {
+deskArticles.post('/:id/review', formValidator(ReviewForm, selectedNone), async (c) => {
   const id = c.req.param('id');
-  if (!ARTICLE_ID.test(id)) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  const form = await c.req.parseBody({ all: true });
-  const one = field(form, 'one').match(/^(accept|reject):([0-9a-z]{8,32})$/);
-  const bulk = field(form, 'bulk');
-  const action = one ? (one[1] as 'accept' | 'reject') : bulk === 'accept' || bulk === 'reject' ? bulk : null;
-  const ids = one ? [one[2]!] : fields(form, 'ids').filter((x) => ARTICLE_ID.test(x)).slice(0, 100);
+  if (!ID_PATTERN.test(id)) return deskMessage(c, 404, deskUi(c).t('notFound'));
+  const { one, bulk, ids: ticked } = c.req.valid('form');
+  const action = one ? one[0] : (bulk ?? null);
+  const ids = one ? [one[1]] : ticked;
   if (!action || ids.length === 0) return c.redirect(`/desk/articles/${id}?done=none`, 303);
   const result = await reviewCandidates(c.env.DB, id, action, ids, actorOf(c));
   const moved = result.ok ? result.value.moved : 0;

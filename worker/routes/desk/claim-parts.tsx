@@ -1,97 +1,74 @@
 /** Sources and verdicts of a claim from the workspace forms, with the JSON API's rules. */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { Hono, type Context } from 'hono';
 import { getClaim } from '../../../d1/claims';
-import { addSource, deleteSource, getSource, updateSource, type SourceInput } from '../../../d1/sources';
+import { addSource, deleteSource, getSource, updateSource } from '../../../d1/sources';
 import { addVerdict } from '../../domain/verdicts';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
+import { ID_PATTERN } from '../../lib/ids';
+import { formValidator, typedValues, type OnInvalid } from '../../middleware/form-validator';
+import { SourceBody, VerdictBody } from '../../schemas';
 import type { SourceFormValues, VerdictFormValues } from '../../views/desk/workspace';
-import { SUMMARY_MAX } from '../../lib/limits';
 import { claimsChanged } from '../../middleware/purge-changed';
-import { deskMessage, deskUi, field } from '../../http/desk-context';
-import { CLAIM_ID, showWorkspace } from '../../http/desk-workspace';
+import { deskMessage, deskUi } from '../../http/desk-context';
+import { showWorkspace } from '../../http/desk-workspace';
 
 export const deskClaimParts = new Hono<AppEnv>();
 
-const HttpUrl = z.url({ protocol: /^https?$/ }).max(2048);
-const SourceForm = z.object({
-  url: HttpUrl,
-  title: z.string().trim().max(300),
-  publisher: z.string().trim().max(200),
-  excerpt: z.string().trim().max(2000),
-  stance: z.enum(['supports', 'refutes', 'context']),
-  archivedUrl: z.union([z.literal(''), HttpUrl]),
-});
+const SOURCE_KEYS = ['url', 'title', 'publisher', 'excerpt', 'stance', 'archivedUrl'] as const satisfies readonly (keyof SourceFormValues)[];
+const VERDICT_KEYS = ['ratingKey', 'summary', 'explanation', 'language', 'correctionNote'] as const satisfies readonly (keyof VerdictFormValues)[];
 
-const VerdictForm = z.object({
-  ratingKey: z.string().min(1).max(40),
-  summary: z.string().trim().min(3).max(SUMMARY_MAX),
-  explanation: z.string().trim().min(1).max(20_000),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).max(35),
-  correctionNote: z.string().trim().max(1000),
-});
+const invalid = (c: Context<AppEnv>) => ({ kind: 'error' as const, text: deskUi(c).t('invalidForm') });
 
-type Form = Record<string, string | File | (string | File)[]>;
+// A refused form: a claim that does not exist is a 404 before anything else.
+const refuseSource: OnInvalid<string> = async (c, errors, values) => {
+  const id = c.req.param('id') ?? '';
+  const sourceId = c.req.param('sourceId');
+  const exists = ID_PATTERN.test(id) && (sourceId === undefined ? await getClaim(c.env.DB, id) : /^\d{1,12}$/.test(sourceId) && (await getSource(c.env.DB, id, Number(sourceId))));
+  if (!exists) return deskMessage(c, 404, deskUi(c).t('notFound'));
+  if (sourceId !== undefined) return showWorkspace(c, id, { notice: invalid(c) }, 422);
+  return showWorkspace(c, id, { notice: invalid(c), sourceValues: typedValues(values, SOURCE_KEYS), sourceErrors: Object.keys(errors) }, 422);
+};
 
-function readSource(form: Form): SourceFormValues {
-  return { url: field(form, 'url'), title: field(form, 'title'), publisher: field(form, 'publisher'), excerpt: field(form, 'excerpt'), stance: field(form, 'stance'), archivedUrl: field(form, 'archivedUrl') };
-}
+const refuseVerdict: OnInvalid<string> = (c, errors, values) => {
+  const id = c.req.param('id') ?? '';
+  if (!ID_PATTERN.test(id)) return deskMessage(c, 404, deskUi(c).t('notFound'));
+  return showWorkspace(c, id, { notice: invalid(c), verdictValues: typedValues(values, VERDICT_KEYS), verdictErrors: Object.keys(errors) }, 422);
+};
 
-function toInput(v: z.infer<typeof SourceForm>): SourceInput {
-  return { url: v.url, title: v.title || null, publisher: v.publisher || null, excerpt: v.excerpt || null, stance: v.stance, archivedUrl: v.archivedUrl || null };
-}
-
-deskClaimParts.post('/:id/sources', async (c) => {
+deskClaimParts.post('/:id/sources', formValidator(SourceBody, refuseSource), async (c) => {
   const id = c.req.param('id');
-  const values = readSource(await c.req.parseBody({ all: true }));
-  const parsed = SourceForm.safeParse(values);
-  const claim = CLAIM_ID.test(id) ? await getClaim(c.env.DB, id) : null;
+  const claim = ID_PATTERN.test(id) ? await getClaim(c.env.DB, id) : null;
   if (!claim) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  if (!parsed.success) {
-    return showWorkspace(c, id, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') }, sourceValues: values, sourceErrors: parsed.error.issues.map((i) => String(i.path[0])) }, 422);
-  }
-  await addSource(c.env.DB, id, toInput(parsed.data), actorOf(c));
+  await addSource(c.env.DB, id, c.req.valid('form'), actorOf(c));
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
 
-deskClaimParts.post('/:id/sources/:sourceId', async (c) => {
+deskClaimParts.post('/:id/sources/:sourceId', formValidator(SourceBody, refuseSource), async (c) => {
   const { id, sourceId } = c.req.param();
-  const values = readSource(await c.req.parseBody({ all: true }));
-  const parsed = SourceForm.safeParse(values);
-  const before = CLAIM_ID.test(id) && /^\d{1,12}$/.test(sourceId) ? await getSource(c.env.DB, id, Number(sourceId)) : null;
+  const before = ID_PATTERN.test(id) && /^\d{1,12}$/.test(sourceId) ? await getSource(c.env.DB, id, Number(sourceId)) : null;
   if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  if (!parsed.success) return showWorkspace(c, id, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } }, 422);
-  await updateSource(c.env.DB, before, toInput(parsed.data), actorOf(c));
+  await updateSource(c.env.DB, before, c.req.valid('form'), actorOf(c));
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
 
 deskClaimParts.post('/:id/sources/:sourceId/remove', async (c) => {
   const { id, sourceId } = c.req.param();
-  const before = CLAIM_ID.test(id) && /^\d{1,12}$/.test(sourceId) ? await getSource(c.env.DB, id, Number(sourceId)) : null;
+  const before = ID_PATTERN.test(id) && /^\d{1,12}$/.test(sourceId) ? await getSource(c.env.DB, id, Number(sourceId)) : null;
   if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
   await deleteSource(c.env.DB, before, actorOf(c));
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
 
 /** Same rules as POST /api/v1/claims/:id/verdicts (scale, status, correction note, publish-now). */
-deskClaimParts.post('/:id/verdicts', async (c) => {
+deskClaimParts.post('/:id/verdicts', formValidator(VerdictBody, refuseVerdict), async (c) => {
   const id = c.req.param('id');
-  const form = await c.req.parseBody({ all: true });
-  const values: VerdictFormValues = {
-    ratingKey: field(form, 'ratingKey'),
-    summary: field(form, 'summary'),
-    explanation: field(form, 'explanation'),
-    language: field(form, 'language'),
-    correctionNote: field(form, 'correctionNote'),
-  };
+  const input = c.req.valid('form');
+  const values: VerdictFormValues = { ...input, correctionNote: input.correctionNote ?? '' };
   const t = deskUi(c).t;
-  if (!CLAIM_ID.test(id)) return deskMessage(c, 404, t('notFound'));
-  const parsed = VerdictForm.safeParse(values);
-  const formErrors = parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0]));
+  if (!ID_PATTERN.test(id)) return deskMessage(c, 404, t('notFound'));
   const refuse = (text: string, status: 409 | 422, errors: string[]) => showWorkspace(c, id, { notice: { kind: 'error', text }, verdictValues: values, verdictErrors: errors }, status);
-  if (!parsed.success) return refuse(t('invalidForm'), 422, formErrors);
-  const result = await addVerdict(c.env.DB, id, parsed.data, actorOf(c));
+  const result = await addVerdict(c.env.DB, id, input, actorOf(c));
   if (!result.ok) {
     const r = result.refusal;
     if (r.kind === 'not-found') return deskMessage(c, 404, t('notFound'));

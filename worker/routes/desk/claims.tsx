@@ -6,25 +6,38 @@ import { editClaim } from '../../domain/claim-edit';
 import { moveClaim } from '../../domain/claim-workflow';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
-import { STATUSES } from '../../lib/status';
+import { ID_PATTERN } from '../../lib/ids';
 import { claimsChanged } from '../../middleware/purge-changed';
+import { formValidator, type OnInvalid } from '../../middleware/form-validator';
+import { Claimant, ClaimantType, ClaimText, IsoDate, LanguageTag, StatusField, Version } from '../../schemas';
 import { ConflictPage } from '../../views/desk/conflict';
 import type { ClaimValues } from '../../views/desk/workspace';
 import { deskClaimParts } from './claim-parts';
-import { deskMessage, deskUi, field, render, requireDesk } from '../../http/desk-context';
-import { CLAIM_ID, showWorkspace } from '../../http/desk-workspace';
+import { deskMessage, deskUi, render, requireDesk } from '../../http/desk-context';
+import { showWorkspace } from '../../http/desk-workspace';
 
 export const deskClaims = new Hono<AppEnv>();
 deskClaims.use('*', requireDesk());
 
-const Version = z.coerce.number().int().positive();
-const ClaimForm = z.object({
-  text: z.string().trim().min(3).max(2000),
-  claimant: z.string().trim().max(200),
-  claimantType: z.enum(['', 'person', 'organization']),
-  claimDate: z.union([z.literal(''), z.iso.date()]),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).max(35),
+const typed = z.string().default('');
+/** The claim's fields with the API's rules, plus the values the editor started from (`orig_*`, for the merge screen). */
+const ClaimEditForm = z.object({
+  version: Version,
+  text: ClaimText,
+  claimant: Claimant,
+  claimantType: ClaimantType,
+  claimDate: IsoDate.nullable(),
+  language: LanguageTag,
+  orig_text: typed,
+  orig_claimant: typed,
+  orig_claimantType: typed,
+  orig_claimDate: typed,
+  orig_language: typed,
 });
+const AssignForm = z.object({ version: Version, assignee: z.number().int().positive().max(999_999_999).nullable() });
+const StatusForm = z.object({ version: Version, to: StatusField, duplicateOf: z.string().max(64).nullable() });
+
+const refuseForm: OnInvalid<string> = (c) => showWorkspace(c, c.req.param('id') ?? '', { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } }, 422);
 
 deskClaims.get('/:id', (c) => {
   const saved = c.req.query('ok');
@@ -33,27 +46,22 @@ deskClaims.get('/:id', (c) => {
   return showWorkspace(c, c.req.param('id'), notice ? { notice: { kind: saved === 'stale' ? 'error' : 'ok', text: notice } } : {});
 });
 
-function readClaimForm(form: Record<string, string | File | (string | File)[]>, prefix = ''): ClaimValues {
-  return {
-    text: field(form, `${prefix}text`),
-    claimant: field(form, `${prefix}claimant`),
-    claimantType: field(form, `${prefix}claimantType`),
-    claimDate: field(form, `${prefix}claimDate`),
-    language: field(form, `${prefix}language`),
+function claimValues(form: Record<string, unknown>, prefix = ''): ClaimValues {
+  const s = (k: keyof ClaimValues) => {
+    const v = form[`${prefix}${k}`];
+    return typeof v === 'string' ? v.trim() : '';
   };
+  return { text: s('text'), claimant: s('claimant'), claimantType: s('claimantType'), claimDate: s('claimDate'), language: s('language') };
 }
 
-deskClaims.post('/:id/edit', async (c) => {
+const refuseEdit: OnInvalid<string> = (c, errors, values) =>
+  showWorkspace(c, c.req.param('id') ?? '', { notice: { kind: 'error', text: deskUi(c).t('invalidForm') }, claimValues: claimValues(values), claimErrors: Object.keys(errors) }, 422);
+
+deskClaims.post('/:id/edit', formValidator(ClaimEditForm, refuseEdit), async (c) => {
   const id = c.req.param('id');
-  const form = await c.req.parseBody({ all: true });
-  const mine = readClaimForm(form);
-  const original = readClaimForm(form, 'orig_');
-  const version = Version.safeParse(field(form, 'version'));
-  const parsed = ClaimForm.safeParse(mine);
-  if (!parsed.success || !version.success) {
-    return showWorkspace(c, id, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') }, claimValues: mine, claimErrors: parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])) }, 422);
-  }
-  const v = parsed.data;
+  const v = c.req.valid('form');
+  const mine = claimValues(v);
+  const original = claimValues(v, 'orig_');
   const patch: ClaimPatch = {
     text: v.text,
     claimant: v.claimant || null,
@@ -61,23 +69,20 @@ deskClaims.post('/:id/edit', async (c) => {
     claimDate: v.claimDate || null,
     language: v.language,
   };
-  const result = CLAIM_ID.test(id) ? await editClaim(c.env.DB, id, patch, version.data, actorOf(c)) : null;
+  const result = ID_PATTERN.test(id) ? await editClaim(c.env.DB, id, patch, v.version, actorOf(c)) : null;
   if (result?.ok) {
     claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=saved`, 303);
   }
   if (result?.refusal.kind !== 'stale' || !result.refusal.current) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  return render(c, <ConflictPage ui={deskUi(c)} current={result.refusal.current} mine={mine} original={original} myVersion={version.data} />, 409);
+  return render(c, <ConflictPage ui={deskUi(c)} current={result.refusal.current} mine={mine} original={original} myVersion={v.version} />, 409);
 });
 
-deskClaims.post('/:id/assign', async (c) => {
+deskClaims.post('/:id/assign', formValidator(AssignForm, refuseForm), async (c) => {
   const id = c.req.param('id');
-  const form = await c.req.parseBody({ all: true });
-  const version = Version.safeParse(field(form, 'version'));
-  const raw = field(form, 'assignee');
+  const form = c.req.valid('form');
   const invalid = () => showWorkspace(c, id, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } }, 422);
-  if ((raw && !/^\d{1,9}$/.test(raw)) || !version.success) return invalid();
-  const result = CLAIM_ID.test(id) ? await editClaim(c.env.DB, id, { assigneeId: raw ? Number(raw) : null }, version.data, actorOf(c)) : null;
+  const result = ID_PATTERN.test(id) ? await editClaim(c.env.DB, id, { assigneeId: form.assignee }, form.version, actorOf(c)) : null;
   if (result?.ok) {
     claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=saved`, 303);
@@ -88,15 +93,12 @@ deskClaims.post('/:id/assign', async (c) => {
 });
 
 /** Same rules as POST /api/v1/claims/:id/transition: the state machine, a verdict to publish, a real original. */
-deskClaims.post('/:id/status', async (c) => {
+deskClaims.post('/:id/status', formValidator(StatusForm, refuseForm), async (c) => {
   const id = c.req.param('id');
-  const form = await c.req.parseBody({ all: true });
-  const to = z.enum(STATUSES).safeParse(field(form, 'to'));
-  const version = Version.safeParse(field(form, 'version'));
+  const form = c.req.valid('form');
   const t = deskUi(c).t;
-  if (!CLAIM_ID.test(id)) return deskMessage(c, 404, t('notFound'));
-  if (!to.success || !version.success) return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
-  const result = await moveClaim(c.env.DB, id, to.data, { expectedVersion: version.data, duplicateOf: field(form, 'duplicateOf') || null }, actorOf(c));
+  if (!ID_PATTERN.test(id)) return deskMessage(c, 404, t('notFound'));
+  const result = await moveClaim(c.env.DB, id, form.to, { expectedVersion: form.version, duplicateOf: form.duplicateOf }, actorOf(c));
   if (result.ok) {
     claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=moved`, 303);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { queueScreen } from '../../../d1/desk';
 import { activeRatings } from '../../../d1/ratings';
 import type { AppEnv } from '../../env';
-import { STATUSES } from '../../lib/status';
+import { HexColor, Id, RatingKey, StatusField } from '../../schemas';
 import { swatchClass } from '../../views/desk/bits';
 import { QueuePage, type QueueQuery } from '../../views/desk/queue';
 import { deskUi, render, requireDesk } from '../../http/desk-context';
@@ -16,10 +16,10 @@ const QUEUE_PAGE_SIZE = 25;
 
 // Each filter is validated on its own: a bad value is dropped, the others still apply.
 const filterSchemas = {
-  status: z.enum(STATUSES),
+  status: StatusField,
   language: z.string().regex(/^[a-z]{2,3}$/),
-  rating: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  article: z.string().regex(/^[0-9a-z]{8,32}$/),
+  rating: RatingKey,
+  article: Id,
   assignee: z.string().regex(/^\d{1,9}$/),
   q: z.string().trim().min(1).max(200),
   cursor: z.string().regex(/^\d{1,15}$/),
@@ -37,7 +37,7 @@ function readQuery(get: (k: string) => string | undefined): QueueQuery {
 /** Rating colours as classes: our CSP allows no inline styles, so the scale's colours come from here. */
 deskQueue.get('/ratings.css', requireDesk(), async (c) => {
   const rules = (await activeRatings(c.env.DB))
-    .filter((r) => /^#[0-9a-fA-F]{6}$/.test(r.color))
+    .filter((r) => HexColor.safeParse(r.color).success)
     .map((r) => `.${swatchClass(r.key)} { background-color: ${r.color}; }`);
   return c.body(rules.join('\n'), 200, { 'Content-Type': 'text/css; charset=utf-8' });
 });

@@ -1,14 +1,17 @@
 /** Sign in, sign out and the UI language switch: the desk pages open to everyone. */
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { z } from 'zod';
 import { getUser, updateUser } from '../../../d1/users';
 import { signIn, signOut } from '../../domain/auth';
 import type { AppEnv } from '../../env';
-import { deskMessage, deskUi, field, LANG_COOKIE, render, safeNext } from '../../http/desk-context';
+import { deskMessage, deskUi, LANG_COOKIE, render, safeNext } from '../../http/desk-context';
 import { DESK_LOCALES } from '../../i18n/desk';
 import { actorOf, clientAddress } from '../../lib/actor';
 import { timingSafeEqual } from '../../lib/crypto';
 import { clearSessionCookie, writeSessionCookie } from '../../lib/session-cookie';
+import { formValidator, type OnInvalid } from '../../middleware/form-validator';
+import { CredentialFields } from '../../schemas';
 import { SignInPage } from '../../views/desk/sign-in';
 
 export const deskSession = new Hono<AppEnv>();
@@ -20,13 +23,17 @@ deskSession.get('/sign-in', (c) => {
   return render(c, <SignInPage ui={ui} next={safeNext(c.req.query('next'))} info={info} />);
 });
 
-deskSession.post('/sign-in', async (c) => {
-  const form = await c.req.parseBody({ all: true });
-  const email = field(form, 'email').slice(0, 254);
-  const password = typeof form.password === 'string' ? form.password.slice(0, 200) : '';
-  const next = safeNext(field(form, 'next'));
+const SignInForm = z.object({ ...CredentialFields, next: z.string().optional() });
+
+const refuseSignIn: OnInvalid<string> = (c, _errors, values) => {
   const ui = deskUi(c);
-  if (!email || !password) return render(c, <SignInPage ui={ui} next={next} email={email} error={ui.t('badCredentials')} />, 422);
+  return render(c, <SignInPage ui={ui} next={safeNext(values.next)} email={(values.email ?? '').slice(0, 254)} error={ui.t('badCredentials')} />, 422);
+};
+
+deskSession.post('/sign-in', formValidator(SignInForm, refuseSignIn), async (c) => {
+  const { email, password, next: nextPath } = c.req.valid('form');
+  const next = safeNext(nextPath);
+  const ui = deskUi(c);
   // Rotation: a new secret every sign-in; the session this browser had (if any) is revoked.
   const result = await signIn(c.env.DB, { email, password }, { address: clientAddress(c), replaces: c.get('session')?.tokenHash ?? null });
   if (!result.ok) {
@@ -40,25 +47,32 @@ deskSession.post('/sign-in', async (c) => {
   return c.redirect(next, 303);
 });
 
-deskSession.post('/sign-out', async (c) => {
+/** The per-session token of a form posted before requireDesk() applies. */
+const Csrf = { _csrf: z.string().default('') };
+
+const refuseForm: OnInvalid<string> = (c) => deskMessage(c, 422, deskUi(c).t('invalidForm'));
+
+deskSession.post('/sign-out', formValidator(z.object(Csrf), refuseForm), async (c) => {
   const session = c.get('session');
   if (session?.tokenHash && session.csrfToken) {
-    const form = await c.req.parseBody({ all: true });
-    if (!timingSafeEqual(field(form, '_csrf'), session.csrfToken)) return deskMessage(c, 403, deskUi(c).t('forbidden'));
+    if (!timingSafeEqual(c.req.valid('form')._csrf, session.csrfToken)) return deskMessage(c, 403, deskUi(c).t('forbidden'));
     await signOut(c.env.DB, session.tokenHash);
   }
   clearSessionCookie(c);
   return c.redirect('/desk/sign-in?bye=1', 303);
 });
 
-deskSession.post('/locale', async (c) => {
-  const form = await c.req.parseBody({ all: true });
-  const lang = DESK_LOCALES.find((l) => l === field(form, 'lang'));
-  const next = safeNext(field(form, 'next'));
+// An unknown language or a missing `next` is no error: the switch just goes back.
+const LocaleForm = z.object({ ...Csrf, lang: z.enum(DESK_LOCALES).optional().catch(undefined), next: z.string().optional() });
+
+deskSession.post('/locale', formValidator(LocaleForm, refuseForm), async (c) => {
+  const form = c.req.valid('form');
+  const lang = form.lang;
+  const next = safeNext(form.next);
   if (!lang) return c.redirect(next, 303);
   const session = c.get('session');
   if (session?.csrfToken && c.get('authVia') === 'cookie') {
-    if (!timingSafeEqual(field(form, '_csrf'), session.csrfToken)) return deskMessage(c, 403, deskUi(c).t('forbidden'));
+    if (!timingSafeEqual(form._csrf, session.csrfToken)) return deskMessage(c, 403, deskUi(c).t('forbidden'));
     const user = await getUser(c.env.DB, session.userId);
     if (user && user.locale !== lang) await updateUser(c.env.DB, user, { locale: lang }, actorOf(c));
   } else {

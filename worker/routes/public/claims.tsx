@@ -1,11 +1,13 @@
 /** Public claim pages: `/claims` (list and search), `/claims/:id`, and the "was this helpful?" form. */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import { recordFeedback } from '../../../d1/feedback';
 import { getPublicClaim } from '../../../d1/public';
 import { hit } from '../../../d1/rate-limits';
 import type { AppEnv } from '../../env';
 import { clientAddress } from '../../lib/actor';
+import { formValidator, type OnInvalid } from '../../middleware/form-validator';
 import { ID_PATTERN } from '../../lib/ids';
 import { strings } from '../../i18n/public';
 import { ClaimPage } from '../../views/public/claim-page';
@@ -54,6 +56,16 @@ claimPages.get('/:id', (c) => {
   return claimResponse(c, c.req.param('id'), { state: fb === 'thanks' || fb === 'already' ? fb : null });
 });
 
+const FeedbackForm = z.object({ helpful: z.enum(['yes', 'no']), reason: z.string().trim().max(REASON_MAX).default('') });
+
+/** A vote needs its yes/no; a reason may be left out but not run long. */
+const refuseFeedback: OnInvalid<string> = (c, errors, values) => {
+  const t = strings(localeOf(c));
+  c.header('Cache-Control', 'no-store');
+  const error = errors.helpful ? t.errors.required : t.errors.tooLong(REASON_MAX);
+  return claimResponse(c, c.req.param('id') ?? '', { state: null, error, reason: values.reason?.trim() ?? '' }, 422);
+};
+
 claimPages.post(
   '/:id/feedback',
   bodyLimit({
@@ -63,15 +75,12 @@ claimPages.post(
       return renderPage(c, { title: t.errors.tooLarge, noindex: true }, <PublicError title={t.errors.tooLarge} />, 413);
     },
   }),
+  formValidator(FeedbackForm, refuseFeedback),
   async (c) => {
     const id = c.req.param('id');
     c.header('Cache-Control', 'no-store');
     const t = strings(localeOf(c));
-    const form = await c.req.parseBody();
-    const helpful = form.helpful;
-    const reason = typeof form.reason === 'string' ? form.reason.trim() : '';
-    if (helpful !== 'yes' && helpful !== 'no') return claimResponse(c, id, { state: null, error: t.errors.required, reason }, 422);
-    if (reason.length > REASON_MAX) return claimResponse(c, id, { state: null, error: t.errors.tooLong(REASON_MAX), reason }, 422);
+    const { helpful, reason } = c.req.valid('form');
     const address = clientAddress(c);
     const limit = await hit(c.env.DB, `feedback:${await keyedHash(c.env.PUBLIC_DATA_KEY, 'ip', address)}`, FEEDBACK_RATE.windowSeconds, FEEDBACK_RATE.limit);
     if (!limit.allowed) {

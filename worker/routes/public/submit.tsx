@@ -1,8 +1,9 @@
 /** `/submit`: the claim form (no JavaScript needed), its "check first" action and live matches for the script. */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import { completeKey, releaseKey, reserveKey } from '../../../d1/idempotency';
-import { submitClaim, validateSubmission, type FieldCodes } from '../../domain/intake';
+import { submitClaim } from '../../domain/intake';
 import type { AppEnv } from '../../env';
 import { claimHref, langSuffix, localeOf, publicError, publicHeaders, renderPage } from '../../http/public-context';
 import { publishedMatches } from '../../http/published-matches';
@@ -10,10 +11,12 @@ import { messageFor } from '../../i18n/field-codes';
 import { strings } from '../../i18n/public';
 import { actorOf, clientAddress } from '../../lib/actor';
 import { sha256Hex } from '../../lib/crypto';
+import { formValidator, typedValues, type FormErrors, type OnInvalid } from '../../middleware/form-validator';
+import { SUBMISSION_CODE, SubmissionFields } from '../../schemas';
 import { newId } from '../../lib/ids';
 import { SUBMIT_BODY_LIMIT } from '../../lib/limits';
 import { DUMMY_TOKEN, isTestSecret, isTestSiteKey } from '../../turnstile';
-import { EMPTY_VALUES, SubmitPage, type SubmitPageProps, type SubmitValues } from '../../views/public/submit-page';
+import { EMPTY_VALUES, SubmitPage, type SubmitField, type SubmitPageProps, type SubmitValues } from '../../views/public/submit-page';
 
 export const submitPages = new Hono<AppEnv>();
 submitPages.onError(publicError);
@@ -53,15 +56,28 @@ function render(c: Context<AppEnv>, page: Page, status = 200) {
   );
 }
 
-function valuesOf(form: Record<string, unknown>): SubmitValues {
-  const s = (k: keyof SubmitValues) => (typeof form[k] === 'string' ? (form[k] as string) : '');
-  return { text: s('text'), where_url: s('where_url'), where_text: s('where_text'), why: s('why'), language: s('language'), email: s('email') };
+const SUBMIT_FIELDS = ['text', 'where_url', 'where_text', 'why', 'language', 'email'] as const satisfies readonly (keyof SubmitValues)[];
+
+/** The first problem of each field in the reader's words (a problem of another field, the honeypot, goes to the text). */
+function localized(errors: FormErrors, c: Context<AppEnv>): SubmitPageProps['errors'] {
+  const locale = localeOf(c);
+  const out: SubmitPageProps['errors'] = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    const key: SubmitField = SUBMIT_FIELDS.find((f) => f === field) ?? 'text';
+    const code = messages[0] ?? '';
+    out[key] ??= messageFor(SUBMISSION_CODE.test(code) ? code : 'required', locale);
+  }
+  return out;
 }
 
-function localized(codes: FieldCodes, c: Context<AppEnv>): SubmitPageProps['errors'] {
-  const locale = localeOf(c);
-  return Object.fromEntries(Object.entries(codes).map(([k, code]) => [k, messageFor(code ?? 'required', locale)]));
-}
+/** A nonce that does not look like ours is dropped (the form then gets a fresh one). */
+const Nonce = z.string().regex(NONCE).optional().catch(undefined);
+const SubmitForm = SubmissionFields.extend({ nonce: Nonce, 'cf-turnstile-response': z.string().optional() });
+const typed = z.string().default('');
+const CheckForm = z.object({ text: typed, where_url: typed, where_text: typed, why: typed, language: typed, email: typed, nonce: Nonce });
+
+const refuseSubmission: OnInvalid<string> = (c, errors, values) =>
+  render(c, { values: typedValues(values, SUBMIT_FIELDS), nonce: NONCE.test(values.nonce ?? '') ? values.nonce : undefined, errors: localized(errors, c) }, 422);
 
 const tooLarge = bodyLimit({
   maxSize: SUBMIT_BODY_LIMIT,
@@ -70,10 +86,8 @@ const tooLarge = bodyLimit({
 
 submitPages.get('/', (c) => render(c, {}));
 
-submitPages.post('/check', tooLarge, async (c) => {
-  const form = await c.req.parseBody();
-  const values = valuesOf(form);
-  const nonce = typeof form.nonce === 'string' && NONCE.test(form.nonce) ? form.nonce : undefined;
+submitPages.post('/check', tooLarge, formValidator(CheckForm, refuseSubmission), async (c) => {
+  const { nonce, ...values } = c.req.valid('form');
   return render(c, { values, nonce, matches: await publishedMatches(c.env.DB, values.text, localeOf(c)) });
 });
 
@@ -92,14 +106,11 @@ submitPages.get('/matches', async (c) => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-submitPages.post('/', tooLarge, async (c) => {
+submitPages.post('/', tooLarge, formValidator(SubmitForm, refuseSubmission), async (c) => {
   const locale = localeOf(c);
   const t = strings(locale);
-  const form = await c.req.parseBody();
-  const values = valuesOf(form);
-  const nonce = typeof form.nonce === 'string' && NONCE.test(form.nonce) ? form.nonce : undefined;
-  const checked = validateSubmission({ ...values, website: typeof form.website === 'string' ? form.website : '' });
-  if (!checked.ok) return render(c, { values, nonce, errors: localized(checked.codes, c) }, 422);
+  const { nonce, 'cf-turnstile-response': token, ...input } = c.req.valid('form');
+  const values: SubmitValues = { text: input.text, where_url: input.where_url, where_text: input.where_text, why: input.why, language: input.language, email: input.email };
 
   // A double click posts the same form twice: the nonce makes the second one follow the first.
   let reserved = false;
@@ -116,9 +127,8 @@ submitPages.post('/', tooLarge, async (c) => {
     // 'mismatch': the reader went back and changed the text; that is a new submission.
     reserved = state === 'new';
   }
-  const token = typeof form['cf-turnstile-response'] === 'string' ? form['cf-turnstile-response'] : null;
   try {
-    const outcome = await submitClaim(c.env, checked.input, { address: clientAddress(c), turnstileToken: token }, actorOf(c));
+    const outcome = await submitClaim(c.env, input, { address: clientAddress(c), turnstileToken: token }, actorOf(c));
     if (!outcome.ok) {
       if (reserved && nonce) await releaseKey(c.env.DB, FORM_SCOPE, nonce);
       const fresh = newId(24);

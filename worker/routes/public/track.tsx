@@ -1,9 +1,11 @@
 /** `/track/:token`: a submitter's own submission and its status; erasing their contact e-mail. */
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { deleteContact, getTrackedSubmission } from '../../../d1/submissions';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../lib/actor';
 import { sha256Hex } from '../../lib/crypto';
+import { formValidator } from '../../middleware/form-validator';
 import { strings } from '../../i18n/public';
 import { TrackPage } from '../../views/public/track-page';
 import { claimHref, langSuffix, localeOf, notFoundPage, publicError, publicHeaders, renderPage } from '../../http/public-context';
@@ -45,7 +47,8 @@ async function page(c: Context<AppEnv>, token: string, notice: 'email-deleted' |
 
 trackPages.get('/:token', (c) => page(c, c.req.param('token'), c.req.query('done') === 'email-deleted' ? 'email-deleted' : null));
 
-trackPages.post('/:token/delete-contact', async (c) => {
+// The form carries nothing but the button; the validator still turns a body that is not a form into a 400.
+trackPages.post('/:token/delete-contact', formValidator(z.object({}), (c) => notFoundPage(c)), async (c) => {
   const token = c.req.param('token');
   if (!TOKEN.test(token)) return notFoundPage(c);
   const hash = await sha256Hex(token);

@@ -1,5 +1,6 @@
 import type { DeskUi } from './layout';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
+import { CLAIMANT_TYPES } from '../../lib/enums';
 
 export interface ClaimValues { text: string; claimant: string; claimantType: string; claimDate: string; language: string }
 
@@ -42,8 +43,9 @@ export function ClaimFields(props: { ui: DeskUi; values: ClaimValues; original: 
           <label for={`${p}-ctype`}>{t('claimantType')}</label>
           <select id={`${p}-ctype`} name="claimantType">
             <option value="">{t('none')}</option>
-            <option value="person" selected={v.claimantType === 'person'}>{t('person')}</option>
-            <option value="organization" selected={v.claimantType === 'organization'}>{t('organization')}</option>
+            {CLAIMANT_TYPES.map((type) => (
+              <option value={type} selected={v.claimantType === type}>{t(type)}</option>
+            ))}
           </select>
         </div>
         <div class="field">

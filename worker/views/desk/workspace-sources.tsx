@@ -1,10 +1,9 @@
 import type { Source } from '../models';
 import type { DeskKey } from '../../i18n/desk';
+import { STANCES } from '../../lib/enums';
 import { SafeLink, UserText } from '../shared/user-text';
 import { Csrf, type DeskUi } from './layout';
 import type { SourceFormValues, WorkspaceProps } from './workspace';
-
-const STANCES = ['supports', 'refutes', 'context'] as const;
 
 function SourceFields(props: { ui: DeskUi; idPrefix: string; values: SourceFormValues; errors?: string[] }) {
   const { t } = props.ui;

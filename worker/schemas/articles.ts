@@ -1,9 +1,11 @@
 /** zod schemas of the article and match API (request bodies and OpenAPI responses). */
 import { z } from '@hono/zod-openapi';
-import { ClaimSchema, HttpUrl, IsoDate, LanguageTag } from '../schemas';
+import { ID_PATTERN } from '../lib/ids';
+import { HttpUrl, IsoDate, LanguageTag } from './fields';
+import { ArticleSchema, ClaimSchema, MatchSchema } from './responses';
 
 export const ArticleIdParam = z.object({
-  id: z.string().regex(/^[0-9a-hjkmnp-tv-z]{8,32}$/, 'Not an article id').openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9x2p7q4r8t1v5' }),
+  id: z.string().regex(ID_PATTERN, 'Not an article id').openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9x2p7q4r8t1v5' }),
 });
 
 export const NewArticleBody = z
@@ -24,38 +26,7 @@ export const NewArticleBody = z
   })
   .openapi('NewArticle');
 
-export const ArticleSchema = z
-  .object({
-    id: z.string(),
-    url: z.string().nullable(),
-    canonicalUrl: z.string().nullable(),
-    title: z.string().nullable(),
-    byline: z.string().nullable(),
-    publisher: z.string().nullable(),
-    language: z.string(),
-    direction: z.enum(['ltr', 'rtl']),
-    publishedAt: z.string().nullable(),
-    body: z.string(),
-    fetchedAt: z.string().nullable(),
-    createdBy: z.number().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('Article');
-
-export const ArticleSummarySchema = ArticleSchema.omit({ body: true }).extend({ claimCount: z.number() }).openapi('ArticleSummary');
-
-export const MatchSchema = z
-  .object({
-    id: z.string(),
-    text: z.string(),
-    status: z.string(),
-    language: z.string(),
-    similarity: z.number(),
-    published_rating: z.string().nullable().optional(),
-  })
-  .openapi('ClaimMatch');
-
-export const CandidateSchema = z
+const CandidateSchema = z
   .object({
     id: z.string(),
     text: z.string(),

@@ -1,0 +1,77 @@
+/**
+ * Field schemas, each defined once: the JSON API's request bodies and the desk and public forms
+ * (through worker/middleware/form-validator.ts) are built from these, so a rule cannot differ
+ * between surfaces. Enums come from the zod-free tuples in worker/lib/.
+ */
+import { z } from '@hono/zod-openapi';
+import { CLAIMANT_TYPES, ROLES, STANCES } from '../lib/enums';
+import { ID_PATTERN } from '../lib/ids';
+import { SUMMARY_MAX } from '../lib/limits';
+import { STATUSES } from '../lib/status';
+
+export const LanguageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Must be a BCP 47 language tag such as ar, en or fr')
+  .max(35);
+
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, message: 'Must be an http or https URL' })
+  .max(2048);
+
+/** Dates: a calendar day or a full timestamp. */
+export const IsoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const Email = z.email().max(254);
+
+/** An id made by newId() (claims, articles, submissions). */
+export const Id = z.string().regex(ID_PATTERN, 'Not an id');
+
+export const IdParam = z.object({
+  id: z.string().regex(ID_PATTERN, 'Not a claim id').openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9x2p7q4r8t1v5' }),
+});
+
+export const StatusField = z.enum(STATUSES);
+export const StanceField = z.enum(STANCES);
+export const ClaimantTypeField = z.enum(CLAIMANT_TYPES);
+export const RoleField = z.enum(ROLES);
+
+/** A key on the rating scale as the scale editor accepts it (and filters expect it). */
+export const RatingKey = z.string().regex(/^[a-z0-9-]{1,40}$/);
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+
+/** A claim's version number, sent back with a desk form (the API uses If-Match). */
+export const Version = z.coerce.number().int().positive();
+
+// --- claims ---------------------------------------------------------------------------------
+export const ClaimText = z.string().trim().min(3, 'At least 3 characters').max(2000, 'At most 2000 characters');
+export const Claimant = z.string().trim().min(1).max(200).nullable();
+export const ClaimantType = ClaimantTypeField.nullable();
+export const Appearances = z.array(HttpUrl).max(20);
+
+// --- sources --------------------------------------------------------------------------------
+export const SourceFields = {
+  url: HttpUrl,
+  title: z.string().trim().max(300).nullable().default(null),
+  publisher: z.string().trim().max(200).nullable().default(null),
+  excerpt: z.string().trim().max(2000).nullable().default(null),
+  stance: StanceField,
+  archivedUrl: HttpUrl.nullable().default(null),
+};
+
+// --- verdicts -------------------------------------------------------------------------------
+export const VerdictFields = {
+  ratingKey: z.string().min(1).max(40),
+  summary: z.string().trim().min(3).max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
+  explanation: z.string().trim().min(1).max(20_000),
+  language: LanguageTag,
+  correctionNote: z.string().trim().min(3).max(1000).optional(),
+};
+
+// --- users ----------------------------------------------------------------------------------
+export const UserName = z.string().trim().min(1).max(120);
+export const NewPassword = z.string().min(12, 'At least 12 characters').max(200);
+
+export const CredentialFields = {
+  email: Email,
+  password: z.string().min(1).max(200),
+};

@@ -1,0 +1,53 @@
+/** Request bodies shared by the JSON API and the HTML forms (the forms read them through formValidator). */
+import { z } from '@hono/zod-openapi';
+import { LANGUAGES } from '../lib/lang';
+import { isHttpUrl } from '../seo/claim-review';
+import { CredentialFields, Email, LanguageTag, NewPassword, RoleField, SourceFields, UserName, VerdictFields } from './fields';
+
+export const SourceBody = z.strictObject(SourceFields);
+
+export const VerdictBody = z.strictObject(VerdictFields);
+
+export const Credentials = z.strictObject(CredentialFields);
+
+export const NewUserBody = z.strictObject({
+  email: Email,
+  name: UserName,
+  role: RoleField,
+  password: NewPassword,
+  locale: LanguageTag.nullable().optional(),
+});
+
+export const UserPatchFields = {
+  name: UserName.optional(),
+  role: RoleField.optional(),
+  active: z.boolean().optional(),
+  locale: LanguageTag.nullable().optional(),
+};
+
+/** At least one member: a patch that changes nothing is a mistake. */
+export const nonEmpty = (p: object) => Object.keys(p).length > 0;
+
+export const UserPatchBody = z.strictObject(UserPatchFields).refine(nonEmpty, 'Nothing to change');
+
+// --- public submissions ----------------------------------------------------------------------
+const SUBMISSION_LIMITS = { textMin: 10, textMax: 1000, urlMax: 2000, whereTextMax: 500, whyMax: 1000, emailMax: 254 } as const;
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
+const optionalText = (max: number) => z.string().trim().max(max, `too_long:${max}`).default('');
+const L = SUBMISSION_LIMITS;
+
+/** The submission fields (the /submit form and POST /api/v1/submissions); each issue's message is a code ('required', 'too_long:1000', …). */
+export const SubmissionFields = z.object({
+  text: z.string('required').trim().min(1, 'required').min(L.textMin, `too_short:${L.textMin}`).max(L.textMax, `too_long:${L.textMax}`),
+  where_url: optionalText(L.urlMax).refine((v) => v === '' || isHttpUrl(v), 'url'),
+  where_text: optionalText(L.whereTextMax),
+  why: optionalText(L.whyMax),
+  language: z.enum(['', ...LANGUAGES] as const, 'language').default(''),
+  email: optionalText(L.emailMax).refine((v) => v === '' || EMAIL.test(v), 'email'),
+  website: z.string().max(1000).default(''),
+});
+export type SubmissionInput = z.output<typeof SubmissionFields>;
+
+/** The field codes SubmissionFields reports; anything else is reported as 'required' or 'invalid'. */
+export const SUBMISSION_CODE = /^(required|too_short:\d+|too_long:\d+|url|email|language)$/;
