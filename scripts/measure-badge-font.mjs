@@ -1,3 +1,4 @@
+/* global document -- page.evaluate() below runs in the browser */
 // Regenerates worker/embeds/font-widths.ts: advance widths of DejaVu Sans (a Verdana-metric
 // font, slightly wider than Verdana, so a badge sized by it never clips in either) at 11px,
 // regular and bold, measured with canvas measureText in Debian's chromium.

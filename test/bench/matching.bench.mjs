@@ -129,7 +129,7 @@ const fmt = (v) => v.toFixed(2).padStart(7);
 
 const started = performance.now();
 // The bench Worker bundled with esbuild; D1 in memory, migrations applied through the binding.
-const { mf, db, close } = await startBundledWorker({ label: 'matching', source: workerSource, persist: false, bindings: {} });
+const { mf, close } = await startBundledWorker({ label: 'matching', source: workerSource, persist: false, bindings: {} });
 try {
   const get = async (path) => {
     const res = await mf.dispatchFetch(`http://bench${path}`);

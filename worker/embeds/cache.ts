@@ -17,8 +17,7 @@ import { memoDelete } from './memo';
  * lives at most its s-maxage (300 s). A multi-location deployment adds a zone purge by URL
  * prefix in purgeClaimEmbeds (one place); nothing else changes.
  */
-const EMBED_KINDS = ['svg', 'json', 'card', 'oembed'] as const;
-type EmbedKind = (typeof EMBED_KINDS)[number];
+type EmbedKind = 'svg' | 'json' | 'card' | 'oembed';
 
 export const LIVE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 export const UNKNOWN_CACHE_CONTROL = 'public, max-age=60';

@@ -124,12 +124,10 @@ export function normalizeWithOffsets(input: string): OffsetText {
   let n = 0;
   let run = 0; // start of the current run of unchanged units
   for (let i = 0; i <= length; i++) {
-    let kind = 1;
     if (i < length) {
       const code = input.charCodeAt(i);
       if (code < 0x80) continue;
-      kind = KIND[code]! || kindOf(code);
-      if (kind === 1) continue;
+      if ((KIND[code]! || kindOf(code)) === 1) continue;
     }
     // Flush the unchanged run [run, i), then the replacement of unit i.
     if (i > run) {

@@ -9,7 +9,7 @@ import { strings } from '../i18n/public';
 import { PublicError } from '../views/public/error-page';
 import { ListPage } from '../views/public/list-page';
 import type { ClaimCardView } from '../views/public/parts';
-import { ratingView } from '../lib/rating-view';
+import { ratingView } from './rating-view';
 import { claimHref, conditional, localeOf, originOf, renderPage } from './public-context';
 import { LANGUAGES } from '../lib/lang';
 import { RatingKey } from '../schemas';

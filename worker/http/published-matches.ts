@@ -2,7 +2,7 @@ import { findMatches } from '../../d1/matches';
 import { activeRatingsStatement } from '../../d1/public';
 import { toRating, type RatingRow } from '../../d1/ratings';
 import type { Locale } from '../i18n/public';
-import { ratingView } from '../lib/rating-view';
+import { ratingView } from './rating-view';
 import type { ClaimCardView } from '../views/public/parts';
 
 const MATCH_LIMIT = 5;

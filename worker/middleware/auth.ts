@@ -4,7 +4,7 @@ import type { Role } from '../../d1/users';
 import type { AppEnv } from '../env';
 import { sha256Hex } from '../lib/crypto';
 import { problem } from '../lib/problem';
-import { readSessionCookie } from '../lib/session-cookie';
+import { readSessionCookie } from '../http/session-cookie';
 
 /** API tokens are told apart from session secrets by this prefix. */
 export const API_TOKEN_PREFIX = 'cdk_';

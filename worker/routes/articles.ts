@@ -5,7 +5,7 @@ import type { ClaimMatch } from '../../d1/matches';
 import type { AppEnv } from '../env';
 import { IngestError } from '../ingest/errors';
 import { byScore, ingestArticle } from '../ingest/ingest-article';
-import { actorOf } from '../lib/actor';
+import { actorOf } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
 import { ArticleIdParam, ArticleResult, ArticleSummarySchema, ArticleWithClaims, jsonBody, jsonResponse, LanguageTag, NewArticleBody, problems } from '../schemas';

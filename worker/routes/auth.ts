@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { signIn, signOut } from '../domain/auth';
 import type { AppEnv } from '../env';
-import { clientAddress } from '../lib/actor';
+import { clientAddress } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
-import { clearSessionCookie, writeSessionCookie } from '../lib/session-cookie';
+import { clearSessionCookie, writeSessionCookie } from '../http/session-cookie';
 import { requireUser } from '../middleware/auth';
 import { Credentials, jsonBody, jsonResponse, problems, UserSchema } from '../schemas';
 

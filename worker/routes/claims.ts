@@ -6,10 +6,9 @@ import type { AppEnv } from '../env';
 import { detectLanguage } from '../extract/index';
 import { ifMatchVersion } from '../http/if-match';
 import { claimRefusal } from '../http/refusal-problem';
-import { actorOf } from '../lib/actor';
+import { actorOf } from '../http/actor';
 import { claimEtag } from '../lib/etag';
 import { problem, validationHook } from '../lib/problem';
-import { STATUSES } from '../lib/status';
 import { requireUser } from '../middleware/auth';
 import { claimsChanged } from '../middleware/purge-changed';
 import {

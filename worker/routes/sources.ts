@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getClaim } from '../../d1/claims';
 import { addSource, deleteSource, getSource, updateSource } from '../../d1/sources';
 import type { AppEnv } from '../env';
-import { actorOf } from '../lib/actor';
+import { actorOf } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
 import { IdParam, jsonBody, jsonResponse, problems, SourceBody, SourceSchema } from '../schemas';

@@ -6,7 +6,7 @@ import { claimHref, originOf } from '../http/public-context';
 import { publishedMatches } from '../http/published-matches';
 import { messageFor } from '../i18n/field-codes';
 import { readerLocale } from '../i18n/public';
-import { actorOf, clientAddress } from '../lib/actor';
+import { actorOf, clientAddress } from '../http/actor';
 import { SUBMIT_BODY_LIMIT } from '../lib/limits';
 import { fieldErrors, problem, ProblemError } from '../lib/problem';
 import { jsonBody, jsonResponse, problems, SUBMISSION_CODE, SubmissionFields } from '../schemas';

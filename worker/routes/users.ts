@@ -3,7 +3,7 @@ import { createApiToken } from '../../d1/sessions';
 import { listUsers } from '../../d1/users';
 import { addAccount, changeAccount } from '../domain/accounts';
 import type { AppEnv } from '../env';
-import { actorOf } from '../lib/actor';
+import { actorOf } from '../http/actor';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { problem, validationHook } from '../lib/problem';
 import { API_TOKEN_PREFIX, requireUser } from '../middleware/auth';

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { addVerdict } from '../domain/verdicts';
 import type { AppEnv } from '../env';
-import { actorOf } from '../lib/actor';
+import { actorOf } from '../http/actor';
 import { validationHook } from '../lib/problem';
 import { refusalProblem } from '../http/refusal-problem';
 import { requireUser } from '../middleware/auth';

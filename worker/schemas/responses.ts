@@ -165,7 +165,7 @@ export const MatchSchema = z
   .openapi('ClaimMatch');
 
 // The drift checks: one line per response schema and the d1 type it describes.
-type ResponseSchemasMatchD1 = [
+export type ResponseSchemasMatchD1 = [
   Check<Describes<typeof ClaimSchema, Claim>>,
   Check<Describes<typeof SourceSchema, Source>>,
   Check<Describes<typeof VerdictSchema, Verdict>>,

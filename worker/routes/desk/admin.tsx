@@ -6,7 +6,7 @@ import { activeRatings, upsertRating } from '../../../d1/ratings';
 import { getUser, listUsers, type UserPatch } from '../../../d1/users';
 import { addAccount, changeAccount } from '../../domain/accounts';
 import type { AppEnv } from '../../env';
-import { actorOf } from '../../lib/actor';
+import { actorOf } from '../../http/actor';
 import { DESK_LOCALES } from '../../i18n/desk';
 import { formValidator, typedValues, type OnInvalid } from '../../middleware/form-validator';
 import { HexColor, NewUserBody, nonEmpty, RatingKey, UserPatchFields } from '../../schemas';

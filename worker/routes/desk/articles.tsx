@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getArticleWithClaims } from '../../../d1/articles';
 import { reviewCandidates } from '../../domain/claim-workflow';
 import type { AppEnv } from '../../env';
-import { actorOf } from '../../lib/actor';
+import { actorOf } from '../../http/actor';
 import { claimsChanged } from '../../middleware/purge-changed';
 import { ID_PATTERN } from '../../lib/ids';
 import { formValidator, type OnInvalid } from '../../middleware/form-validator';

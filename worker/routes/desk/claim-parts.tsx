@@ -4,7 +4,7 @@ import { getClaim } from '../../../d1/claims';
 import { addSource, deleteSource, getSource, updateSource } from '../../../d1/sources';
 import { addVerdict } from '../../domain/verdicts';
 import type { AppEnv } from '../../env';
-import { actorOf } from '../../lib/actor';
+import { actorOf } from '../../http/actor';
 import { ID_PATTERN } from '../../lib/ids';
 import { formValidator, typedValues, type OnInvalid } from '../../middleware/form-validator';
 import { SourceBody, VerdictBody } from '../../schemas';

@@ -5,7 +5,7 @@ import type { ClaimPatch } from '../../../d1/claims';
 import { editClaim } from '../../domain/claim-edit';
 import { moveClaim } from '../../domain/claim-workflow';
 import type { AppEnv } from '../../env';
-import { actorOf } from '../../lib/actor';
+import { actorOf } from '../../http/actor';
 import { ID_PATTERN } from '../../lib/ids';
 import { claimsChanged } from '../../middleware/purge-changed';
 import { formValidator, type OnInvalid } from '../../middleware/form-validator';

@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { IngestError } from '../../ingest/errors';
 import { ingestArticle, MAX_BODY } from '../../ingest/ingest-article';
-import { actorOf } from '../../lib/actor';
+import { actorOf } from '../../http/actor';
 import { formValidator, type OnInvalid } from '../../middleware/form-validator';
 import { NewArticleBody } from '../../schemas';
 import { IngestPage, type IngestValues } from '../../views/desk/ingest';

@@ -6,7 +6,7 @@ import { recordFeedback } from '../../../d1/feedback';
 import { getPublicClaim } from '../../../d1/public';
 import { hit } from '../../../d1/rate-limits';
 import type { AppEnv } from '../../env';
-import { clientAddress } from '../../lib/actor';
+import { clientAddress } from '../../http/actor';
 import { formValidator, type OnInvalid } from '../../middleware/form-validator';
 import { ID_PATTERN } from '../../lib/ids';
 import { strings } from '../../i18n/public';
@@ -14,7 +14,7 @@ import { ClaimPage } from '../../views/public/claim-page';
 import { PublicError } from '../../views/public/error-page';
 import { conditional, langSuffix, localeOf, notFoundPage, originOf, publicError, publicHeaders, renderPage } from '../../http/public-context';
 import { listResponse } from '../../http/public-list';
-import { claimPageModel } from '../../lib/claim-page-model';
+import { claimPageModel } from '../../http/claim-page-model';
 import { keyedHash, readerHash } from '../../lib/reader-keys';
 import { embedFor } from '../../embeds/snippets';
 

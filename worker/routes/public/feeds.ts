@@ -10,7 +10,7 @@ import type { ClaimReviewInput } from '../../seo/claim-review';
 import { claimReviewFeed } from '../../seo/data-feed';
 import { stripBidiControls } from '../../lib/bidi';
 import { conditional, originOf, publicHeaders } from '../../http/public-context';
-import { scaleBounds } from '../../lib/rating-view';
+import { scaleBounds } from '../../http/rating-view';
 
 const FEED_SIZE = 50;
 

@@ -9,7 +9,7 @@ import { claimHref, langSuffix, localeOf, publicError, publicHeaders, renderPage
 import { publishedMatches } from '../../http/published-matches';
 import { messageFor } from '../../i18n/field-codes';
 import { strings } from '../../i18n/public';
-import { actorOf, clientAddress } from '../../lib/actor';
+import { actorOf, clientAddress } from '../../http/actor';
 import { sha256Hex } from '../../lib/crypto';
 import { formValidator, typedValues, type FormErrors, type OnInvalid } from '../../middleware/form-validator';
 import { SUBMISSION_CODE, SubmissionFields } from '../../schemas';

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { deleteContact, getTrackedSubmission } from '../../../d1/submissions';
 import type { AppEnv } from '../../env';
-import { actorOf } from '../../lib/actor';
+import { actorOf } from '../../http/actor';
 import { sha256Hex } from '../../lib/crypto';
 import { formValidator } from '../../middleware/form-validator';
 import { strings } from '../../i18n/public';

@@ -1,11 +1,11 @@
 /** Turns a published claim page read into the claim page view, its metadata and JSON-LD. */
 import type { PublicClaimPage } from '../../d1/public';
 import type { Rating } from '../../d1/ratings';
-import { ratingLabel } from './ratings';
+import { ratingLabel } from '../lib/ratings';
 import type { Verdict } from '../../d1/verdicts';
 import { strings, type Locale } from '../i18n/public';
 import { claimReview } from '../seo/claim-review';
-import { stripBidiControls } from './bidi';
+import { stripBidiControls } from '../lib/bidi';
 import type { ClaimPageProps, EmbedSnippetView, VersionView } from '../views/public/claim-page';
 import type { PageMeta } from '../views/public/layout';
 import { ratingView, scaleBounds } from './rating-view';

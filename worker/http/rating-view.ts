@@ -1,6 +1,6 @@
 /** The rating scale as readers see it: labels in their locale, the scale's bounds for ClaimReview. */
 import type { Rating } from '../../d1/ratings';
-import { ratingLabel } from './ratings';
+import { ratingLabel } from '../lib/ratings';
 import type { RatingView } from '../views/public/parts';
 
 /** A rating as the reader sees it (label in their locale). */
