@@ -9,7 +9,9 @@ export default defineConfig({
       wrangler: { configPath: './wrangler.jsonc' },
       miniflare: {
         bindings: {
-          TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))),
+          TEST_MIGRATIONS: await readD1Migrations(
+            fileURLToPath(new URL('./migrations', import.meta.url)),
+          ),
         },
         // Article-URL tests fetch fixture pages from this Node function instead of the internet.
         serviceBindings: { ARTICLE_FETCHER: articleFixtureServer },

@@ -117,16 +117,52 @@ export async function createArticleWithClaims(
            body_hash, fetched_at, created_by, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)`,
       )
-      .bind(id, input.url ?? null, input.canonicalUrl ?? null, input.title ?? null, input.byline ?? null, input.publisher ?? null,
-        input.language, input.direction, input.publishedAt ?? null, input.body, bodyHash, input.fetchedAt ?? null, actor.userId, now),
-    auditStatement(db, actor, 'article.create', { type: 'article', id }, null,
-      { title: input.title ?? null, url: input.url ?? null, language: input.language, candidates: candidates.length }, { at: now }),
+      .bind(
+        id,
+        input.url ?? null,
+        input.canonicalUrl ?? null,
+        input.title ?? null,
+        input.byline ?? null,
+        input.publisher ?? null,
+        input.language,
+        input.direction,
+        input.publishedAt ?? null,
+        input.body,
+        bodyHash,
+        input.fetchedAt ?? null,
+        actor.userId,
+        now,
+      ),
+    auditStatement(
+      db,
+      actor,
+      'article.create',
+      { type: 'article', id },
+      null,
+      {
+        title: input.title ?? null,
+        url: input.url ?? null,
+        language: input.language,
+        candidates: candidates.length,
+      },
+      { at: now },
+    ),
   ];
   for (const c of candidates) {
     const { statements: claimStatements } = await claimInsertStatements(
       db,
-      { text: c.text, language: input.language, status: 'candidate', articleId: id, start: c.start, end: c.end, score: c.score,
-        claimType: c.type, speaker: c.speaker, why: c.why },
+      {
+        text: c.text,
+        language: input.language,
+        status: 'candidate',
+        articleId: id,
+        start: c.start,
+        end: c.end,
+        score: c.score,
+        claimType: c.type,
+        speaker: c.speaker,
+        why: c.why,
+      },
       actor,
       now,
     );
@@ -151,7 +187,11 @@ export async function createArticleWithClaims(
 function articleReads(db: D1Database, id: string): D1PreparedStatement[] {
   return [
     db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1`).bind(id),
-    db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.score DESC, c.start_offset`).bind(id),
+    db
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.score DESC, c.start_offset`,
+      )
+      .bind(id),
   ];
 }
 
@@ -162,13 +202,22 @@ function readArticle([articles, claims]: D1Result[]): { article: Article; claims
 }
 
 /** The article with this body (by normalized hash) and its claims, or null. */
-export async function findArticleByBody(db: D1Database, body: string): Promise<{ article: Article; claims: Claim[] } | null> {
-  const row = await db.prepare(`SELECT a.id FROM articles a WHERE a.body_hash = ?1`).bind(await articleBodyHash(body)).first<{ id: string }>();
+export async function findArticleByBody(
+  db: D1Database,
+  body: string,
+): Promise<{ article: Article; claims: Claim[] } | null> {
+  const row = await db
+    .prepare(`SELECT a.id FROM articles a WHERE a.body_hash = ?1`)
+    .bind(await articleBodyHash(body))
+    .first<{ id: string }>();
   return row ? getArticleWithClaims(db, row.id) : null;
 }
 
 /** An article and its claims (best score first), in one round trip. */
-export async function getArticleWithClaims(db: D1Database, id: string): Promise<{ article: Article; claims: Claim[] } | null> {
+export async function getArticleWithClaims(
+  db: D1Database,
+  id: string,
+): Promise<{ article: Article; claims: Claim[] } | null> {
   return readArticle(await db.batch(articleReads(db, id)));
 }
 

@@ -77,7 +77,12 @@ export function auditStatement(
 }
 
 /** Audit trail of one entity, oldest first. */
-export function auditTrailStatement(db: D1Database, entityType: string, entityId: string, limit = 200): D1PreparedStatement {
+export function auditTrailStatement(
+  db: D1Database,
+  entityType: string,
+  entityId: string,
+  limit = 200,
+): D1PreparedStatement {
   return db
     .prepare(
       `SELECT ${AUDIT_COLUMNS} FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
@@ -86,7 +91,11 @@ export function auditTrailStatement(db: D1Database, entityType: string, entityId
     .bind(entityType, entityId, limit);
 }
 
-export async function auditTrail(db: D1Database, entityType: string, entityId: string): Promise<AuditEntry[]> {
+export async function auditTrail(
+  db: D1Database,
+  entityType: string,
+  entityId: string,
+): Promise<AuditEntry[]> {
   const { results } = await auditTrailStatement(db, entityType, entityId).all<AuditRow>();
   return results.map(toAuditEntry);
 }

@@ -156,7 +156,15 @@ export async function claimInsertStatements(
       actor.userId,
       now,
     );
-  const audit = auditStatement(db, actor, 'claim.create', { type: 'claim', id }, null, { text: input.text, status: input.status }, { at: now });
+  const audit = auditStatement(
+    db,
+    actor,
+    'claim.create',
+    { type: 'claim', id },
+    null,
+    { text: input.text, status: input.status },
+    { at: now },
+  );
   return { id, statements: [insert, audit] };
 }
 
@@ -180,9 +188,15 @@ export async function getClaim(db: D1Database, id: string): Promise<Claim | null
 }
 
 /** Claims whose normalized text hashes to the same value (exact duplicates), newest first. */
-export async function findByTextHash(db: D1Database, textHash: string, limit = 10): Promise<Claim[]> {
+export async function findByTextHash(
+  db: D1Database,
+  textHash: string,
+  limit = 10,
+): Promise<Claim[]> {
   const { results } = await db
-    .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.text_hash = ?1 ORDER BY c.seq DESC LIMIT ?2`)
+    .prepare(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.text_hash = ?1 ORDER BY c.seq DESC LIMIT ?2`,
+    )
     .bind(textHash, limit)
     .all<ClaimRow>();
   return results.map(toClaim);
@@ -203,7 +217,10 @@ export interface ClaimFilters {
  * One page of claims, newest first (by insertion order, stable under concurrent inserts),
  * and the cursor of the next page. `rating` filters on the latest verdict's rating.
  */
-export async function listClaims(db: D1Database, f: ClaimFilters): Promise<{ items: Claim[]; nextCursor: number | null }> {
+export async function listClaims(
+  db: D1Database,
+  f: ClaimFilters,
+): Promise<{ items: Claim[]; nextCursor: number | null }> {
   const { results } = await db
     .prepare(
       `SELECT ${CLAIM_COLUMNS} FROM claims c
@@ -215,11 +232,22 @@ export async function listClaims(db: D1Database, f: ClaimFilters): Promise<{ ite
          AND (?6 IS NULL OR ?6 = (SELECT v.rating_key FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.version DESC LIMIT 1))
        ORDER BY c.seq DESC LIMIT ?7`,
     )
-    .bind(f.status ?? null, f.language ?? null, f.articleId ?? null, f.assigneeId ?? null, f.cursor ?? null, f.rating ?? null, f.limit + 1)
+    .bind(
+      f.status ?? null,
+      f.language ?? null,
+      f.articleId ?? null,
+      f.assigneeId ?? null,
+      f.cursor ?? null,
+      f.rating ?? null,
+      f.limit + 1,
+    )
     .all<ClaimRow>();
   const page = results.slice(0, f.limit);
   const last = page.at(-1);
-  return { items: page.map(toClaim), nextCursor: results.length > f.limit && last ? last.seq : null };
+  return {
+    items: page.map(toClaim),
+    nextCursor: results.length > f.limit && last ? last.seq : null,
+  };
 }
 
 export interface ClaimPatch {
@@ -269,12 +297,17 @@ export async function updateClaim(
       now,
     );
   const changed = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Claim]]));
-  const audit = auditStatement(db, actor, 'claim.update', { type: 'claim', id }, changed, patch, { onlyIfChanged: true, at: now });
+  const audit = auditStatement(db, actor, 'claim.update', { type: 'claim', id }, changed, patch, {
+    onlyIfChanged: true,
+    at: now,
+  });
   const results = await db.batch<ClaimRow>([update, audit, selectClaim(db, id)]);
   const row = results[2]?.results[0];
   const current = row ? toClaim(row) : null;
   // The audit row is written only if the guarded UPDATE won: its RETURNING row is the signal.
-  return results[1]?.results.length === 1 && current ? { ok: true, claim: current } : { ok: false, current };
+  return results[1]?.results.length === 1 && current
+    ? { ok: true, claim: current }
+    : { ok: false, current };
 }
 
 /**
@@ -322,7 +355,9 @@ export async function transitionClaim(
   const results = await db.batch<ClaimRow>(statements);
   const row = results.at(-1)?.results[0];
   const current = row ? toClaim(row) : null;
-  return results[1]?.results.length === 1 && current ? { ok: true, claim: current } : { ok: false, current };
+  return results[1]?.results.length === 1 && current
+    ? { ok: true, claim: current }
+    : { ok: false, current };
 }
 
 /** Mark a claim's last-change time (sources and verdicts change what readers see). */

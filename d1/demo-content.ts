@@ -36,7 +36,7 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     body: [
       'The city transport authority said on Tuesday that bus ridership rose 18% in the first nine months of the year, reaching a record 212 million trips.',
       'Mayor Dana Whitfield told reporters that the fare cut introduced in January "paid for itself within six months".',
-      'According to the authority\'s own budget report, fare revenue fell by $14 million over the same period.',
+      "According to the authority's own budget report, fare revenue fell by $14 million over the same period.",
       'Commuters at the central station described the buses as crowded but more reliable.',
       'Is the fare cut really working?',
       'The council will vote in December on whether to extend the programme to night services for the first time.',
@@ -50,10 +50,10 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     publishedAt: '2026-11-05T07:45:00Z',
     body: [
       'Le taux de chômage des 15-24 ans a reculé à 16,2 % au troisième trimestre, son niveau le plus bas depuis 2016, a déclaré mercredi le ministère du Travail.',
-      'Selon la ministre, Mme Claire Duval, « plus de 40 000 contrats d\'apprentissage » ont été signés depuis janvier.',
+      "Selon la ministre, Mme Claire Duval, « plus de 40 000 contrats d'apprentissage » ont été signés depuis janvier.",
       'Les syndicats estiment toutefois que ces chiffres masquent une hausse des contrats précaires.',
-      'D\'après l\'institut national de la statistique, le nombre de jeunes sans emploi ni formation a baissé de 3 %.',
-      'Dans les lycées professionnels, l\'ambiance reste prudente.',
+      "D'après l'institut national de la statistique, le nombre de jeunes sans emploi ni formation a baissé de 3 %.",
+      "Dans les lycées professionnels, l'ambiance reste prudente.",
     ].join('\n\n'),
   },
 ];

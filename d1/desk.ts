@@ -46,7 +46,11 @@ const LATEST_RATING = `(SELECT v.rating_key FROM verdicts v WHERE v.claim_id = c
  * fragments are joined (values stay bound), so SQLite can use the index of each filter present
  * instead of scanning past `?n IS NULL OR …` conditions.
  */
-function conditions(f: QueueFilters, match: string | null, withPage: boolean): { sql: string; params: unknown[] } {
+function conditions(
+  f: QueueFilters,
+  match: string | null,
+  withPage: boolean,
+): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (fragment: string, value: unknown) => {
@@ -57,7 +61,8 @@ function conditions(f: QueueFilters, match: string | null, withPage: boolean): {
   if (f.articleId) add('c.article_id = ?', f.articleId);
   if (f.assigneeId !== undefined) add('c.assignee_id = ?', f.assigneeId);
   if (f.rating) add(`${LATEST_RATING} = ?`, f.rating);
-  if (match !== null) add('c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', match);
+  if (match !== null)
+    add('c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', match);
   if (withPage && f.status) add('c.status = ?', f.status);
   if (withPage && f.cursor !== undefined) add('c.seq < ?', f.cursor);
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
@@ -91,18 +96,31 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
          ${pageWhere.sql} ORDER BY c.seq DESC LIMIT ?${pageWhere.params.length + 1}`,
       )
       .bind(...pageWhere.params, f.limit + 1),
-    db.prepare(`SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`).bind(...countWhere.params),
+    db
+      .prepare(`SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`)
+      .bind(...countWhere.params),
     db.prepare(RATINGS_SQL),
     db.prepare(ACTIVE_USERS_SQL),
-    db.prepare(`SELECT a.id, a.title, a.language FROM articles a ORDER BY a.created_at DESC, a.rowid DESC LIMIT 50`),
+    db.prepare(
+      `SELECT a.id, a.title, a.language FROM articles a ORDER BY a.created_at DESC, a.rowid DESC LIMIT 50`,
+    ),
   ]);
-  const rows = (page?.results ?? []) as (ClaimRow & { assignee_name: string | null; rating_key: string | null })[];
+  const rows = (page?.results ?? []) as (ClaimRow & {
+    assignee_name: string | null;
+    rating_key: string | null;
+  })[];
   const shown = rows.slice(0, f.limit);
   const last = shown.at(-1);
   return {
-    items: shown.map((row) => ({ ...toClaim(row), assigneeName: row.assignee_name, ratingKey: row.rating_key })),
+    items: shown.map((row) => ({
+      ...toClaim(row),
+      assigneeName: row.assignee_name,
+      ratingKey: row.rating_key,
+    })),
     nextCursor: rows.length > f.limit && last ? last.seq : null,
-    counts: Object.fromEntries(((counts?.results ?? []) as { status: ClaimStatus; n: number }[]).map((r) => [r.status, r.n])),
+    counts: Object.fromEntries(
+      ((counts?.results ?? []) as { status: ClaimStatus; n: number }[]).map((r) => [r.status, r.n]),
+    ),
     ratings: ((ratings?.results ?? []) as RatingRow[]).map(toRating),
     users: ((users?.results ?? []) as UserRow[]).map(toUser),
     articles: (articles?.results ?? []) as ArticleOption[],
@@ -135,25 +153,27 @@ export interface WorkspaceData {
   feedback: FeedbackSummary;
 }
 
-
 /**
  * The claim workspace in ONE round trip: the same four reads as getClaimDetail (claim, sources,
  * verdict history, audit trail, with core's statements and mappers) plus the article text, the
  * rating scale and the assignable users.
  */
 export async function workspaceData(db: D1Database, id: string): Promise<WorkspaceData | null> {
-  const [claim, sources, verdicts, audit, article, ratings, users, ...rest] = await db.batch<unknown>([
-    selectClaim(db, id),
-    sourcesStatement(db, id),
-    verdictHistoryStatement(db, id),
-    auditTrailStatement(db, 'claim', id),
-    db
-      .prepare(`SELECT a.id, a.title, a.url, a.language, a.direction, a.body FROM articles a WHERE a.id = (SELECT article_id FROM claims WHERE id = ?1)`)
-      .bind(id),
-    db.prepare(RATINGS_SQL),
-    db.prepare(ACTIVE_USERS_SQL),
-    ...feedbackStatements(db, id, 5),
-  ]);
+  const [claim, sources, verdicts, audit, article, ratings, users, ...rest] =
+    await db.batch<unknown>([
+      selectClaim(db, id),
+      sourcesStatement(db, id),
+      verdictHistoryStatement(db, id),
+      auditTrailStatement(db, 'claim', id),
+      db
+        .prepare(
+          `SELECT a.id, a.title, a.url, a.language, a.direction, a.body FROM articles a WHERE a.id = (SELECT article_id FROM claims WHERE id = ?1)`,
+        )
+        .bind(id),
+      db.prepare(RATINGS_SQL),
+      db.prepare(ACTIVE_USERS_SQL),
+      ...feedbackStatements(db, id, 5),
+    ]);
   const [feedbackCounts, feedbackReasons] = rest;
   const row = claim?.results[0] as ClaimRow | undefined;
   if (!row) return null;
@@ -176,6 +196,8 @@ export async function workspaceData(db: D1Database, id: string): Promise<Workspa
 
 /** Id of the rating scale in use (admin edits write to it). */
 export async function activeScaleId(db: D1Database): Promise<string | null> {
-  const row = await db.prepare(`SELECT s.id FROM rating_scales s WHERE s.active = 1 ORDER BY s.id LIMIT 1`).first<{ id: string }>();
+  const row = await db
+    .prepare(`SELECT s.id FROM rating_scales s WHERE s.active = 1 ORDER BY s.id LIMIT 1`)
+    .first<{ id: string }>();
   return row?.id ?? null;
 }

@@ -47,7 +47,9 @@ function parseLabels(json: string): Record<string, string> {
   try {
     const value: unknown = JSON.parse(json);
     if (!value || typeof value !== 'object') return {};
-    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    return Object.fromEntries(
+      Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
   } catch {
     return {};
   }
@@ -63,17 +65,35 @@ export function toEmbedClaim(row: EmbedClaimRow): EmbedClaim {
           language: row.verdict_language ?? row.language,
           publishedAt: row.published_at,
           correctionNote: row.correction_note,
-          rating: row.rating_color !== null ? { color: row.rating_color, labels: parseLabels(row.rating_labels ?? '{}'), value: row.rating_value } : null,
+          rating:
+            row.rating_color !== null
+              ? {
+                  color: row.rating_color,
+                  labels: parseLabels(row.rating_labels ?? '{}'),
+                  value: row.rating_value,
+                }
+              : null,
         }
       : null;
-  return { id: row.id, status: row.status, language: row.language, text: row.text, version: row.version, verdict };
+  return {
+    id: row.id,
+    status: row.status,
+    language: row.language,
+    text: row.text,
+    version: row.version,
+    verdict,
+  };
 }
 
 /**
  * The claim `id` with its newest published verdict, or with published version `pinnedVersion`
  * when given (null verdict if that version was never published). Null when no such claim.
  */
-export async function getEmbedClaim(db: D1Database, id: string, pinnedVersion: number | null = null): Promise<EmbedClaim | null> {
+export async function getEmbedClaim(
+  db: D1Database,
+  id: string,
+  pinnedVersion: number | null = null,
+): Promise<EmbedClaim | null> {
   const row = await db
     .prepare(
       `SELECT c.id, c.status, c.language, c.text, c.version,

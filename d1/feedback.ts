@@ -17,8 +17,16 @@ export async function recordFeedback(
          SELECT id, ?2, ?3, ?4, ?5 FROM claims WHERE id = ?1 AND status = 'published'
          ON CONFLICT (claim_id, reader_hash) DO NOTHING RETURNING 1 AS ok`,
       )
-      .bind(input.claimId, input.helpful ? 1 : 0, input.reason, input.readerHash, new Date().toISOString()),
-    db.prepare(`SELECT 1 AS ok FROM claims WHERE id = ?1 AND status = 'published'`).bind(input.claimId),
+      .bind(
+        input.claimId,
+        input.helpful ? 1 : 0,
+        input.reason,
+        input.readerHash,
+        new Date().toISOString(),
+      ),
+    db
+      .prepare(`SELECT 1 AS ok FROM claims WHERE id = ?1 AND status = 'published'`)
+      .bind(input.claimId),
   ]);
   // RETURNING yields a row only when the vote was stored (D1's meta.changes is not reliable for that).
   if (insert?.results.length === 1) return 'recorded';
@@ -33,30 +41,49 @@ export interface FeedbackSummary {
 }
 
 /** The two reads behind a feedback summary, for callers that batch them with other reads. */
-export function feedbackStatements(db: D1Database, claimId: string, reasons = 20): [D1PreparedStatement, D1PreparedStatement] {
+export function feedbackStatements(
+  db: D1Database,
+  claimId: string,
+  reasons = 20,
+): [D1PreparedStatement, D1PreparedStatement] {
   return [
     db
-      .prepare(`SELECT COALESCE(SUM(helpful), 0) AS yes, COALESCE(SUM(1 - helpful), 0) AS no FROM feedback WHERE claim_id = ?1`)
+      .prepare(
+        `SELECT COALESCE(SUM(helpful), 0) AS yes, COALESCE(SUM(1 - helpful), 0) AS no FROM feedback WHERE claim_id = ?1`,
+      )
       .bind(claimId),
     db
-      .prepare(`SELECT helpful, reason, created_at FROM feedback WHERE claim_id = ?1 AND reason IS NOT NULL ORDER BY id DESC LIMIT ?2`)
+      .prepare(
+        `SELECT helpful, reason, created_at FROM feedback WHERE claim_id = ?1 AND reason IS NOT NULL ORDER BY id DESC LIMIT ?2`,
+      )
       .bind(claimId, reasons),
   ];
 }
 
 /** Map the results of feedbackStatements() to a summary. */
-export function toFeedbackSummary(counts: D1Result<unknown> | undefined, recent: D1Result<unknown> | undefined): FeedbackSummary {
+export function toFeedbackSummary(
+  counts: D1Result<unknown> | undefined,
+  recent: D1Result<unknown> | undefined,
+): FeedbackSummary {
   const c = counts?.results[0] as { yes: number; no: number } | undefined;
   const rows = (recent?.results ?? []) as { helpful: number; reason: string; created_at: string }[];
   return {
     helpful: c?.yes ?? 0,
     notHelpful: c?.no ?? 0,
-    recentReasons: rows.map((r) => ({ helpful: r.helpful === 1, reason: r.reason, createdAt: r.created_at })),
+    recentReasons: rows.map((r) => ({
+      helpful: r.helpful === 1,
+      reason: r.reason,
+      createdAt: r.created_at,
+    })),
   };
 }
 
 /** Vote counts and the newest reasons for one claim (shown to editors on the desk). */
-export async function feedbackSummary(db: D1Database, claimId: string, reasons = 20): Promise<FeedbackSummary> {
+export async function feedbackSummary(
+  db: D1Database,
+  claimId: string,
+  reasons = 20,
+): Promise<FeedbackSummary> {
   const [counts, recent] = await db.batch<unknown>(feedbackStatements(db, claimId, reasons));
   return toFeedbackSummary(counts, recent);
 }

@@ -1,4 +1,9 @@
-import { claimProfile, claimSimilarity, MATCH_THRESHOLD, matchTerms } from '../worker/match/similarity';
+import {
+  claimProfile,
+  claimSimilarity,
+  MATCH_THRESHOLD,
+  matchTerms,
+} from '../worker/match/similarity';
 import { claimTextHash } from './claims';
 
 /** A stored claim that may be the same claim as a given text. */
@@ -56,15 +61,27 @@ const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
  * matches, then bm25 full-text candidates (over the query's rarest terms) re-ranked by trigram
  * similarity and agreement of the numbers both texts state. Two D1 round trips.
  */
-export async function findMatches(db: D1Database, text: string, opts: MatchOptions = {}): Promise<ClaimMatch[]> {
+export async function findMatches(
+  db: D1Database,
+  text: string,
+  opts: MatchOptions = {},
+): Promise<ClaimMatch[]> {
   const [matches] = await findMatchesMany(db, [text], opts);
   return matches ?? [];
 }
 
 /** findMatches for several texts (an article's candidates): still two round trips in all. */
-export async function findMatchesMany(db: D1Database, texts: string[], opts: MatchOptions = {}): Promise<ClaimMatch[][]> {
+export async function findMatchesMany(
+  db: D1Database,
+  texts: string[],
+  opts: MatchOptions = {},
+): Promise<ClaimMatch[][]> {
   if (texts.length === 0) return [];
-  const filters = [opts.excludeId ?? null, opts.excludeArticleId ?? null, opts.publishedOnly ? 1 : 0] as const;
+  const filters = [
+    opts.excludeId ?? null,
+    opts.excludeArticleId ?? null,
+    opts.publishedOnly ? 1 : 0,
+  ] as const;
   const hashes = await Promise.all(texts.map(claimTextHash));
   const termsOf = texts.map((t) => matchTerms(t, 12));
   const allTerms = [...new Set(termsOf.flat())];
@@ -72,8 +89,10 @@ export async function findMatchesMany(db: D1Database, texts: string[], opts: Mat
   // Round trip 1: exact hash matches, and how many rows contain each query term.
   const first = await db.batch<MatchRow | { term: string; n: number }>([
     db
-      .prepare(`SELECT ${MATCH_COLUMNS} FROM claims c WHERE c.text_hash IN (SELECT value FROM json_each(?4)) AND ${MATCH_FILTERS}
-        ORDER BY c.seq DESC LIMIT 500`)
+      .prepare(
+        `SELECT ${MATCH_COLUMNS} FROM claims c WHERE c.text_hash IN (SELECT value FROM json_each(?4)) AND ${MATCH_FILTERS}
+        ORDER BY c.seq DESC LIMIT 500`,
+      )
       .bind(...filters, JSON.stringify([...new Set(hashes)])),
     ...(allTerms.length === 0
       ? []
@@ -90,18 +109,22 @@ export async function findMatchesMany(db: D1Database, texts: string[], opts: Mat
   ]);
   const exact = (first[0]?.results ?? []) as MatchRow[];
   const rows = new Map<string, number>();
-  for (const { term, n } of (first[1]?.results ?? []) as Array<{ term: string; n: number }>) rows.set(term, n);
+  for (const { term, n } of (first[1]?.results ?? []) as Array<{ term: string; n: number }>)
+    rows.set(term, n);
 
   // Round trip 2: bm25 candidates over each text's rarest terms. When the budget left terms out,
   // an AND-group of all the text's known terms is OR-ed in: it adds only the few rows that
   // contain every one of them (a shortened or re-worded copy), which bm25 then ranks first.
   const plans = termsOf.map((terms) => {
-    const known = terms.filter((t) => (rows.get(t) ?? 0) > 0).sort((a, b) => rows.get(a)! - rows.get(b)!);
+    const known = terms
+      .filter((t) => (rows.get(t) ?? 0) > 0)
+      .sort((a, b) => rows.get(a)! - rows.get(b)!);
     const picked: string[] = [];
     let budget = 0;
     for (const t of known) {
       const n = rows.get(t)!;
-      if (picked.length >= MAX_TERMS || (picked.length >= MIN_TERMS && budget + n > ROW_BUDGET)) break;
+      if (picked.length >= MAX_TERMS || (picked.length >= MIN_TERMS && budget + n > ROW_BUDGET))
+        break;
       picked.push(t);
       budget += n;
     }
@@ -110,16 +133,19 @@ export async function findMatchesMany(db: D1Database, texts: string[], opts: Mat
     return picked.length < known.length ? `(${known.map(quote).join(' AND ')}) OR ${any}` : any;
   });
   const withTerms = plans.map((p, i) => ({ p, i })).filter(({ p }) => p !== '');
-  const second = withTerms.length === 0 ? [] : await db.batch<MatchRow>(
-    withTerms.map(({ p }) =>
-      db
-        .prepare(
-          `SELECT ${MATCH_COLUMNS} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
+  const second =
+    withTerms.length === 0
+      ? []
+      : await db.batch<MatchRow>(
+          withTerms.map(({ p }) =>
+            db
+              .prepare(
+                `SELECT ${MATCH_COLUMNS} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
            WHERE claims_fts MATCH ?4 AND ${MATCH_FILTERS} ORDER BY bm25(claims_fts) LIMIT ?5`,
-        )
-        .bind(...filters, p, FTS_CANDIDATES),
-    ),
-  );
+              )
+              .bind(...filters, p, FTS_CANDIDATES),
+          ),
+        );
   const ftsRows = new Map(withTerms.map(({ i }, k) => [i, second[k]?.results ?? []]));
 
   const threshold = opts.threshold ?? MATCH_THRESHOLD;
@@ -134,13 +160,23 @@ export async function findMatchesMany(db: D1Database, texts: string[], opts: Mat
       if (similarity >= threshold) found.set(row.id, toMatch(row, similarity));
     }
     return [...found.values()]
-      .sort((a, b) => b.similarity - a.similarity || Number(b.status === 'published') - Number(a.status === 'published'))
+      .sort(
+        (a, b) =>
+          b.similarity - a.similarity ||
+          Number(b.status === 'published') - Number(a.status === 'published'),
+      )
       .slice(0, limit);
   });
 }
 
 function toMatch(row: MatchRow, similarity: number): ClaimMatch {
-  const match: ClaimMatch = { id: row.id, text: row.text, status: row.status, language: row.language, similarity };
+  const match: ClaimMatch = {
+    id: row.id,
+    text: row.text,
+    status: row.status,
+    language: row.language,
+    similarity,
+  };
   if (row.status === 'published') match.published_rating = row.published_rating;
   return match;
 }

@@ -31,7 +31,9 @@ export interface PublicClaimPage {
  */
 export async function getPublicClaim(db: D1Database, id: string): Promise<PublicClaimPage | null> {
   const [claim, sources, verdicts, ratings] = await db.batch<unknown>([
-    db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1 AND c.status = 'published'`).bind(id),
+    db
+      .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1 AND c.status = 'published'`)
+      .bind(id),
     sourcesStatement(db, id),
     db
       .prepare(
@@ -64,7 +66,15 @@ export interface PublicItem {
   appearances: string[];
   publishedAt: string;
   updatedAt: string;
-  verdict: { version: number; ratingKey: string; summary: string; explanation: string; language: string; publishedAt: string; firstPublishedAt: string };
+  verdict: {
+    version: number;
+    ratingKey: string;
+    summary: string;
+    explanation: string;
+    language: string;
+    publishedAt: string;
+    firstPublishedAt: string;
+  };
 }
 
 interface PublicItemRow {
@@ -161,7 +171,13 @@ function listStatement(db: D1Database, f: PublicListFilters): D1PreparedStatemen
        WHERE ${filters} AND (?3 IS NULL OR c.published_at < ?3 OR (c.published_at = ?3 AND c.seq < ?4))
        ORDER BY c.published_at DESC, c.seq DESC LIMIT ?5`,
     )
-    .bind(f.rating ?? null, f.language ?? null, m?.[1] ?? null, m ? Number(m[2]) : null, f.limit + 1);
+    .bind(
+      f.rating ?? null,
+      f.language ?? null,
+      m?.[1] ?? null,
+      m ? Number(m[2]) : null,
+      f.limit + 1,
+    );
 }
 
 export interface PublicListPage {
@@ -187,7 +203,10 @@ export async function listPublic(db: D1Database, f: PublicListFilters): Promise<
 }
 
 /** The newest published or corrected verdicts (for the feeds), newest verdict version first. */
-export async function feedItems(db: D1Database, limit: number): Promise<{ items: PublicItem[]; ratings: Rating[] }> {
+export async function feedItems(
+  db: D1Database,
+  limit: number,
+): Promise<{ items: PublicItem[]; ratings: Rating[] }> {
   const [ratings, rows] = await db.batch<unknown>([
     activeRatingsStatement(db),
     // Walks verdicts_published newest first (CROSS JOIN keeps verdicts the outer loop) and stops
@@ -201,14 +220,21 @@ export async function feedItems(db: D1Database, limit: number): Promise<{ items:
       )
       .bind(limit),
   ]);
-  return { items: (rows?.results as PublicItemRow[]).map(toPublicItem), ratings: (ratings?.results as RatingRow[]).map(toRating) };
+  return {
+    items: (rows?.results as PublicItemRow[]).map(toPublicItem),
+    ratings: (ratings?.results as RatingRow[]).map(toRating),
+  };
 }
 
 /**
  * Published claims that look like `text` (any of its words, best bm25 first), for "this may
  * already be checked". A fallback for when no matcher is configured.
  */
-export async function publishedLike(db: D1Database, text: string, limit: number): Promise<{ items: PublicItem[]; ratings: Rating[] }> {
+export async function publishedLike(
+  db: D1Database,
+  text: string,
+  limit: number,
+): Promise<{ items: PublicItem[]; ratings: Rating[] }> {
   const match = ftsQuery(text, 'any');
   if (!match) return { items: [], ratings: [] };
   const [ratings, rows] = await db.batch<unknown>([
@@ -220,6 +246,8 @@ export async function publishedLike(db: D1Database, text: string, limit: number)
       )
       .bind(match, limit),
   ]);
-  return { items: (rows?.results as PublicItemRow[]).map(toPublicItem), ratings: (ratings?.results as RatingRow[]).map(toRating) };
+  return {
+    items: (rows?.results as PublicItemRow[]).map(toPublicItem),
+    ratings: (ratings?.results as RatingRow[]).map(toRating),
+  };
 }
-

@@ -18,7 +18,13 @@ export interface RatingRow {
 }
 
 export function toRating(row: RatingRow): Rating {
-  return { key: row.key, value: row.value, color: row.color, position: row.position, labels: JSON.parse(row.labels) as Record<string, string> };
+  return {
+    key: row.key,
+    value: row.value,
+    color: row.color,
+    position: row.position,
+    labels: JSON.parse(row.labels) as Record<string, string>,
+  };
 }
 
 /** The ratings of the active scale, in display order. */
@@ -33,7 +39,12 @@ export async function activeRatings(db: D1Database): Promise<Rating[]> {
 }
 
 /** Create or replace one rating of a scale (admin), with its audit row, in one batch. */
-export async function upsertRating(db: D1Database, scaleId: string, r: Rating, actor: Actor): Promise<void> {
+export async function upsertRating(
+  db: D1Database,
+  scaleId: string,
+  r: Rating,
+  actor: Actor,
+): Promise<void> {
   const upsert = db
     .prepare(
       `INSERT INTO ratings (scale_id, key, value, color, position, labels) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -41,5 +52,15 @@ export async function upsertRating(db: D1Database, scaleId: string, r: Rating, a
          position = excluded.position, labels = excluded.labels`,
     )
     .bind(scaleId, r.key, r.value, r.color, r.position, JSON.stringify(r.labels));
-  await db.batch([upsert, auditStatement(db, actor, 'rating.upsert', { type: 'rating', id: `${scaleId}/${r.key}` }, null, r)]);
+  await db.batch([
+    upsert,
+    auditStatement(
+      db,
+      actor,
+      'rating.upsert',
+      { type: 'rating', id: `${scaleId}/${r.key}` },
+      null,
+      r,
+    ),
+  ]);
 }

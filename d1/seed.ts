@@ -9,8 +9,16 @@ import { DEMO_ARTICLES } from './demo-content';
 import { countUsers, createUser } from './users';
 import { appendVerdict } from './verdicts';
 
-export const DEMO_ADMIN = { email: 'admin@claimdesk.local', password: 'claimdesk-demo', name: 'Demo Admin' };
-export const DEMO_EDITOR = { email: 'editor@claimdesk.local', password: 'claimdesk-demo', name: 'محررة تجريبية' };
+export const DEMO_ADMIN = {
+  email: 'admin@claimdesk.local',
+  password: 'claimdesk-demo',
+  name: 'Demo Admin',
+};
+export const DEMO_EDITOR = {
+  email: 'editor@claimdesk.local',
+  password: 'claimdesk-demo',
+  name: 'محررة تجريبية',
+};
 
 /**
  * Fill an EMPTY database with demo accounts and content: three articles (ar, en, fr), claims in
@@ -20,8 +28,26 @@ export const DEMO_EDITOR = { email: 'editor@claimdesk.local', password: 'claimde
 export async function seedDemo(db: D1Database): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
   const system: Actor = { userId: null, requestId: 'seed' };
-  const admin = await createUser(db, { ...DEMO_ADMIN, role: 'admin', locale: 'en', password: await hashPassword(DEMO_ADMIN.password) }, system);
-  const editor = await createUser(db, { ...DEMO_EDITOR, role: 'editor', locale: 'ar', password: await hashPassword(DEMO_EDITOR.password) }, system);
+  const admin = await createUser(
+    db,
+    {
+      ...DEMO_ADMIN,
+      role: 'admin',
+      locale: 'en',
+      password: await hashPassword(DEMO_ADMIN.password),
+    },
+    system,
+  );
+  const editor = await createUser(
+    db,
+    {
+      ...DEMO_EDITOR,
+      role: 'editor',
+      locale: 'ar',
+      password: await hashPassword(DEMO_EDITOR.password),
+    },
+    system,
+  );
   if (!admin || !editor) throw new Error('demo users could not be created');
   const actor: Actor = { userId: admin.id, requestId: 'seed' };
 
@@ -34,22 +60,56 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
         `INSERT INTO articles (id, url, title, publisher, language, direction, published_at, body, body_hash, created_by, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
       )
-      .bind(id, a.url, a.title, a.publisher, a.language, a.language === 'ar' ? 'rtl' : 'ltr', a.publishedAt, a.body, await sha256Hex(a.body), admin.id, new Date().toISOString())
+      .bind(
+        id,
+        a.url,
+        a.title,
+        a.publisher,
+        a.language,
+        a.language === 'ar' ? 'rtl' : 'ltr',
+        a.publishedAt,
+        a.body,
+        await sha256Hex(a.body),
+        admin.id,
+        new Date().toISOString(),
+      )
       .run();
   }
 
   // Claims taken from the articles by their own sentences (offsets point into the body).
-  const fromArticle = async (index: number, sentenceStart: string, status: 'candidate' | 'queued', extra: { claimant?: string; claimantType?: ClaimantType; claimDate?: string } = {}) => {
+  const fromArticle = async (
+    index: number,
+    sentenceStart: string,
+    status: 'candidate' | 'queued',
+    extra: { claimant?: string; claimantType?: ClaimantType; claimDate?: string } = {},
+  ) => {
     const article = DEMO_ARTICLES[index]!;
     const start = article.body.indexOf(sentenceStart);
-    const end = article.body.indexOf('\n\n', start) === -1 ? article.body.length : article.body.indexOf('\n\n', start);
+    const end =
+      article.body.indexOf('\n\n', start) === -1
+        ? article.body.length
+        : article.body.indexOf('\n\n', start);
     return createClaim(
       db,
-      { text: article.body.slice(start, end), language: article.language, status, articleId: articleIds[index], start, end, appearances: [article.url], claimDate: extra.claimDate ?? article.publishedAt.slice(0, 10), ...extra },
+      {
+        text: article.body.slice(start, end),
+        language: article.language,
+        status,
+        articleId: articleIds[index],
+        start,
+        end,
+        appearances: [article.url],
+        claimDate: extra.claimDate ?? article.publishedAt.slice(0, 10),
+        ...extra,
+      },
       actor,
     );
   };
-  const publish = async (id: string, verdict: { ratingKey: string; summary: string; explanation: string; language: string }, src: { url: string; title: string; stance: Stance }) => {
+  const publish = async (
+    id: string,
+    verdict: { ratingKey: string; summary: string; explanation: string; language: string },
+    src: { url: string; title: string; stance: Stance },
+  ) => {
     let claim = (await getClaim(db, id))!;
     await addSource(db, id, { ...src, publisher: null, excerpt: null, archivedUrl: null }, actor);
     const r1 = await transitionClaim(db, claim, 'in_review', {}, actor);
@@ -61,52 +121,138 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
     return r2.claim;
   };
 
-  const dams = await fromArticle(0, 'عمّان – أعلنت', 'queued', { claimant: 'وزارة المياه', claimantType: 'organization' });
+  const dams = await fromArticle(0, 'عمّان – أعلنت', 'queued', {
+    claimant: 'وزارة المياه',
+    claimantType: 'organization',
+  });
   await publish(
     dams.id,
-    { ratingKey: 'mostly-true', summary: 'المخزون ٣٤٪ فعلًا، لكنه ليس الأدنى منذ ٢٠١٤', explanation: 'تُظهر نشرة الوزارة الأسبوعية أن المخزون بلغ ٣٤٪، غير أن مستوى عام ٢٠١٨ كان أدنى (٣١٪).', language: 'ar' },
-    { url: 'https://data.example.org/water/dams-weekly', title: 'النشرة الأسبوعية لمخزون السدود', stance: 'supports' },
+    {
+      ratingKey: 'mostly-true',
+      summary: 'المخزون ٣٤٪ فعلًا، لكنه ليس الأدنى منذ ٢٠١٤',
+      explanation:
+        'تُظهر نشرة الوزارة الأسبوعية أن المخزون بلغ ٣٤٪، غير أن مستوى عام ٢٠١٨ كان أدنى (٣١٪).',
+      language: 'ar',
+    },
+    {
+      url: 'https://data.example.org/water/dams-weekly',
+      title: 'النشرة الأسبوعية لمخزون السدود',
+      stance: 'supports',
+    },
   );
-  await fromArticle(0, 'وبحسب تقرير البنك الدولي', 'queued', { claimant: 'البنك الدولي', claimantType: 'organization' });
+  await fromArticle(0, 'وبحسب تقرير البنك الدولي', 'queued', {
+    claimant: 'البنك الدولي',
+    claimantType: 'organization',
+  });
   await fromArticle(0, 'ومن المتوقع', 'candidate');
 
-  const ridership = await fromArticle(1, 'The city transport authority', 'queued', { claimant: 'City transport authority', claimantType: 'organization' });
+  const ridership = await fromArticle(1, 'The city transport authority', 'queued', {
+    claimant: 'City transport authority',
+    claimantType: 'organization',
+  });
   const published = await publish(
     ridership.id,
-    { ratingKey: 'false', summary: 'Ridership rose, but 212 million trips is not a record', explanation: 'The authority\'s 2019 annual report lists 231 million trips in the same nine months.', language: 'en' },
-    { url: 'https://data.example.org/transport/annual-2019', title: 'Transport authority annual report 2019', stance: 'refutes' },
+    {
+      ratingKey: 'false',
+      summary: 'Ridership rose, but 212 million trips is not a record',
+      explanation:
+        "The authority's 2019 annual report lists 231 million trips in the same nine months.",
+      language: 'en',
+    },
+    {
+      url: 'https://data.example.org/transport/annual-2019',
+      title: 'Transport authority annual report 2019',
+      stance: 'refutes',
+    },
   );
   // A public correction: a new verdict version with a note, published at once.
   await appendVerdict(
     db,
     published.id,
-    { ratingKey: 'mostly-false', summary: 'Ridership rose 18%, but 212 million trips is not a record', explanation: 'Ridership did rise 18%; the record claim is wrong (231 million trips in 2019).', language: 'en', correctionNote: 'The first version wrongly said ridership had not risen.', publishNow: true },
+    {
+      ratingKey: 'mostly-false',
+      summary: 'Ridership rose 18%, but 212 million trips is not a record',
+      explanation: 'Ridership did rise 18%; the record claim is wrong (231 million trips in 2019).',
+      language: 'en',
+      correctionNote: 'The first version wrongly said ridership had not risen.',
+      publishNow: true,
+    },
     actor,
   );
-  const mayor = await fromArticle(1, 'Mayor Dana Whitfield', 'queued', { claimant: 'Dana Whitfield', claimantType: 'person' });
+  const mayor = await fromArticle(1, 'Mayor Dana Whitfield', 'queued', {
+    claimant: 'Dana Whitfield',
+    claimantType: 'person',
+  });
   await transitionClaim(db, mayor, 'in_review', {}, actor);
   await fromArticle(1, 'Commuters at the central', 'candidate');
 
-  const jobs = await fromArticle(2, 'Le taux de chômage', 'queued', { claimant: 'Ministère du Travail', claimantType: 'organization' });
+  const jobs = await fromArticle(2, 'Le taux de chômage', 'queued', {
+    claimant: 'Ministère du Travail',
+    claimantType: 'organization',
+  });
   await publish(
     jobs.id,
-    { ratingKey: 'true', summary: 'Le chômage des 15-24 ans est bien à 16,2 %, au plus bas depuis 2016', explanation: 'Les séries trimestrielles de l\'institut statistique confirment 16,2 % au troisième trimestre.', language: 'fr' },
-    { url: 'https://data.example.org/fr/emploi-t3', title: 'Enquête emploi, troisième trimestre', stance: 'supports' },
+    {
+      ratingKey: 'true',
+      summary: 'Le chômage des 15-24 ans est bien à 16,2 %, au plus bas depuis 2016',
+      explanation:
+        "Les séries trimestrielles de l'institut statistique confirment 16,2 % au troisième trimestre.",
+      language: 'fr',
+    },
+    {
+      url: 'https://data.example.org/fr/emploi-t3',
+      title: 'Enquête emploi, troisième trimestre',
+      stance: 'supports',
+    },
   );
-  await fromArticle(2, 'Selon la ministre', 'queued', { claimant: 'Claire Duval', claimantType: 'person' });
+  await fromArticle(2, 'Selon la ministre', 'queued', {
+    claimant: 'Claire Duval',
+    claimantType: 'person',
+  });
   // The rest of each article's sentences as the extractor ranks them: candidates with score and reasons.
   for (const [index, article] of DEMO_ARTICLES.entries()) {
-    const taken = await db.prepare('SELECT start_offset FROM claims WHERE article_id = ?1').bind(articleIds[index]).all<{ start_offset: number }>();
+    const taken = await db
+      .prepare('SELECT start_offset FROM claims WHERE article_id = ?1')
+      .bind(articleIds[index])
+      .all<{ start_offset: number }>();
     const used = new Set(taken.results.map((r) => r.start_offset));
     for (const c of extractClaims(article.body, { language: article.language }).candidates) {
       if (used.has(c.start)) {
-        await db.prepare('UPDATE claims SET score = ?2, claim_type = ?3, speaker = ?4, why = ?5 WHERE article_id = ?1 AND start_offset = ?6')
-          .bind(articleIds[index], c.score, c.type, c.speaker, JSON.stringify(c.why), c.start).run();
+        await db
+          .prepare(
+            'UPDATE claims SET score = ?2, claim_type = ?3, speaker = ?4, why = ?5 WHERE article_id = ?1 AND start_offset = ?6',
+          )
+          .bind(articleIds[index], c.score, c.type, c.speaker, JSON.stringify(c.why), c.start)
+          .run();
         continue;
       }
-      await createClaim(db, { text: c.text, language: article.language, status: 'candidate', articleId: articleIds[index], start: c.start, end: c.end, score: c.score, claimType: c.type, speaker: c.speaker, why: c.why }, actor);
+      await createClaim(
+        db,
+        {
+          text: c.text,
+          language: article.language,
+          status: 'candidate',
+          articleId: articleIds[index],
+          start: c.start,
+          end: c.end,
+          score: c.score,
+          claimType: c.type,
+          speaker: c.speaker,
+          why: c.why,
+        },
+        actor,
+      );
     }
   }
-  await createClaim(db, { text: 'يقال إن أسعار الخبز ستتضاعف الشهر المقبل', language: 'ar', status: 'submitted', submissionCount: 3 }, { userId: null, requestId: 'seed' });
+  await createClaim(
+    db,
+    {
+      text: 'يقال إن أسعار الخبز ستتضاعف الشهر المقبل',
+      language: 'ar',
+      status: 'submitted',
+      submissionCount: 3,
+    },
+    { userId: null, requestId: 'seed' },
+  );
   return true;
 }

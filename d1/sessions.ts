@@ -45,12 +45,17 @@ export async function createSession(
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_SECONDS * 1000).toISOString();
   const statements = [
     db
-      .prepare(`INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)`)
+      .prepare(
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)`,
+      )
       .bind(tokenHash, userId, csrfToken, now.toISOString(), expiresAt),
     // Housekeeping: expired sessions of this user go when they sign in again.
-    db.prepare(`DELETE FROM sessions WHERE user_id = ?1 AND expires_at < ?2`).bind(userId, now.toISOString()),
+    db
+      .prepare(`DELETE FROM sessions WHERE user_id = ?1 AND expires_at < ?2`)
+      .bind(userId, now.toISOString()),
   ];
-  if (opts.replaces) statements.push(db.prepare(`DELETE FROM sessions WHERE token_hash = ?1`).bind(opts.replaces));
+  if (opts.replaces)
+    statements.push(db.prepare(`DELETE FROM sessions WHERE token_hash = ?1`).bind(opts.replaces));
   await db.batch(statements);
   return { expiresAt };
 }
@@ -59,7 +64,11 @@ export async function createSession(
  * The live session for a token hash: not past its absolute expiry, not idle too long, user active.
  * Touches last_seen_at at most once a minute so reads stay reads.
  */
-export async function findSession(db: D1Database, tokenHash: string, now = new Date()): Promise<Session | null> {
+export async function findSession(
+  db: D1Database,
+  tokenHash: string,
+  now = new Date(),
+): Promise<Session | null> {
   const row = await db
     .prepare(
       `SELECT s.token_hash, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.email, u.name, u.role, u.locale
@@ -72,7 +81,10 @@ export async function findSession(db: D1Database, tokenHash: string, now = new D
   const idleMs = now.getTime() - Date.parse(row.last_seen_at);
   if (idleMs > SESSION_IDLE_SECONDS * 1000) return null;
   if (idleMs > 60_000) {
-    await db.prepare(`UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1`).bind(tokenHash, now.toISOString()).run();
+    await db
+      .prepare(`UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1`)
+      .bind(tokenHash, now.toISOString())
+      .run();
   }
   return {
     userId: row.user_id,
@@ -92,9 +104,16 @@ export async function deleteSession(db: D1Database, tokenHash: string): Promise<
 }
 
 /** Store an API token (hash only) for a user. */
-export async function createApiToken(db: D1Database, userId: number, name: string, tokenHash: string): Promise<{ id: number }> {
+export async function createApiToken(
+  db: D1Database,
+  userId: number,
+  name: string,
+  tokenHash: string,
+): Promise<{ id: number }> {
   const row = await db
-    .prepare(`INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id`)
+    .prepare(
+      `INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id`,
+    )
     .bind(userId, name, tokenHash, new Date().toISOString())
     .first<{ id: number }>();
   if (!row) throw new Error('api token insert did not return the row');
@@ -111,7 +130,16 @@ export async function findApiToken(db: D1Database, tokenHash: string): Promise<S
     .bind(tokenHash)
     .first<{ user_id: number; email: string; name: string; role: Role; locale: string | null }>();
   if (!row) return null;
-  return { userId: row.user_id, email: row.email, name: row.name, role: row.role, locale: row.locale, csrfToken: null, tokenHash: null, expiresAt: null };
+  return {
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    csrfToken: null,
+    tokenHash: null,
+    expiresAt: null,
+  };
 }
 
 /** Delete sessions past their absolute expiry (scheduled housekeeping). */

@@ -50,20 +50,35 @@ export function toSource(row: SourceRow): Source {
   };
 }
 
-export type SourceInput = Pick<Source, 'url' | 'title' | 'publisher' | 'excerpt' | 'stance' | 'archivedUrl'>;
+export type SourceInput = Pick<
+  Source,
+  'url' | 'title' | 'publisher' | 'excerpt' | 'stance' | 'archivedUrl'
+>;
 
 /** Sources of a claim in the order they were added (for batches). */
 export function sourcesStatement(db: D1Database, claimId: string): D1PreparedStatement {
   return db.prepare(`SELECT ${COLUMNS} FROM sources WHERE claim_id = ?1 ORDER BY id`).bind(claimId);
 }
 
-export async function getSource(db: D1Database, claimId: string, id: number): Promise<Source | null> {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM sources WHERE claim_id = ?1 AND id = ?2`).bind(claimId, id).first<SourceRow>();
+export async function getSource(
+  db: D1Database,
+  claimId: string,
+  id: number,
+): Promise<Source | null> {
+  const row = await db
+    .prepare(`SELECT ${COLUMNS} FROM sources WHERE claim_id = ?1 AND id = ?2`)
+    .bind(claimId, id)
+    .first<SourceRow>();
   return row ? toSource(row) : null;
 }
 
 /** Add a source; the row, the claim's updated_at and the audit row travel in one batch. */
-export async function addSource(db: D1Database, claimId: string, input: SourceInput, actor: Actor): Promise<Source> {
+export async function addSource(
+  db: D1Database,
+  claimId: string,
+  input: SourceInput,
+  actor: Actor,
+): Promise<Source> {
   const now = new Date().toISOString();
   const results = await db.batch<SourceRow>([
     db
@@ -71,8 +86,20 @@ export async function addSource(db: D1Database, claimId: string, input: SourceIn
         `INSERT INTO sources (claim_id, url, title, publisher, excerpt, stance, archived_url, added_by, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING ${COLUMNS}`,
       )
-      .bind(claimId, input.url, input.title, input.publisher, input.excerpt, input.stance, input.archivedUrl, actor.userId, now),
-    auditStatement(db, actor, 'source.add', { type: 'claim', id: claimId }, null, input, { at: now }),
+      .bind(
+        claimId,
+        input.url,
+        input.title,
+        input.publisher,
+        input.excerpt,
+        input.stance,
+        input.archivedUrl,
+        actor.userId,
+        now,
+      ),
+    auditStatement(db, actor, 'source.add', { type: 'claim', id: claimId }, null, input, {
+      at: now,
+    }),
     touchClaimStatement(db, claimId, now),
   ]);
   const row = results[0]?.results[0];
@@ -81,7 +108,12 @@ export async function addSource(db: D1Database, claimId: string, input: SourceIn
 }
 
 /** Replace the editable fields of a source. Returns null when it does not exist. */
-export async function updateSource(db: D1Database, before: Source, input: SourceInput, actor: Actor): Promise<Source | null> {
+export async function updateSource(
+  db: D1Database,
+  before: Source,
+  input: SourceInput,
+  actor: Actor,
+): Promise<Source | null> {
   const now = new Date().toISOString();
   const results = await db.batch<SourceRow>([
     db
@@ -89,8 +121,26 @@ export async function updateSource(db: D1Database, before: Source, input: Source
         `UPDATE sources SET url = ?3, title = ?4, publisher = ?5, excerpt = ?6, stance = ?7, archived_url = ?8, updated_at = ?9
          WHERE claim_id = ?1 AND id = ?2 RETURNING ${COLUMNS}`,
       )
-      .bind(before.claimId, before.id, input.url, input.title, input.publisher, input.excerpt, input.stance, input.archivedUrl, now),
-    auditStatement(db, actor, 'source.update', { type: 'claim', id: before.claimId }, before, input, { onlyIfChanged: true, at: now }),
+      .bind(
+        before.claimId,
+        before.id,
+        input.url,
+        input.title,
+        input.publisher,
+        input.excerpt,
+        input.stance,
+        input.archivedUrl,
+        now,
+      ),
+    auditStatement(
+      db,
+      actor,
+      'source.update',
+      { type: 'claim', id: before.claimId },
+      before,
+      input,
+      { onlyIfChanged: true, at: now },
+    ),
     touchClaimStatement(db, before.claimId, now),
   ]);
   const row = results[0]?.results[0];
@@ -101,8 +151,18 @@ export async function updateSource(db: D1Database, before: Source, input: Source
 export async function deleteSource(db: D1Database, before: Source, actor: Actor): Promise<boolean> {
   const now = new Date().toISOString();
   const results = await db.batch([
-    db.prepare(`DELETE FROM sources WHERE claim_id = ?1 AND id = ?2 RETURNING id`).bind(before.claimId, before.id),
-    auditStatement(db, actor, 'source.remove', { type: 'claim', id: before.claimId }, before, null, { onlyIfChanged: true, at: now }),
+    db
+      .prepare(`DELETE FROM sources WHERE claim_id = ?1 AND id = ?2 RETURNING id`)
+      .bind(before.claimId, before.id),
+    auditStatement(
+      db,
+      actor,
+      'source.remove',
+      { type: 'claim', id: before.claimId },
+      before,
+      null,
+      { onlyIfChanged: true, at: now },
+    ),
     touchClaimStatement(db, before.claimId, now),
   ]);
   return results[0]?.results.length === 1;

@@ -37,7 +37,11 @@ function target(claims: Claim[]): string | null {
  * submission_count goes up; otherwise a new claim with status 'submitted' is created (core's insert,
  * so search_text and text_hash are right). The writes and the audit row are one batch.
  */
-export async function createSubmission(db: D1Database, input: NewSubmission, actor: Actor): Promise<SubmissionResult> {
+export async function createSubmission(
+  db: D1Database,
+  input: NewSubmission,
+  actor: Actor,
+): Promise<SubmissionResult> {
   const now = new Date().toISOString();
   const id = newId();
   const existing = target(await findByTextHash(db, await claimTextHash(input.text), 1));
@@ -45,10 +49,25 @@ export async function createSubmission(db: D1Database, input: NewSubmission, act
   const statements: D1PreparedStatement[] = [];
   if (existing) {
     claimId = existing;
-    statements.push(db.prepare(`UPDATE claims SET submission_count = submission_count + 1 WHERE id = ?1`).bind(existing));
+    statements.push(
+      db
+        .prepare(`UPDATE claims SET submission_count = submission_count + 1 WHERE id = ?1`)
+        .bind(existing),
+    );
   } else {
     const appearances = input.whereSeenUrl ? [input.whereSeenUrl] : [];
-    const insert = await claimInsertStatements(db, { text: input.text, language: input.language, status: 'submitted', submissionCount: 1, appearances }, actor, now);
+    const insert = await claimInsertStatements(
+      db,
+      {
+        text: input.text,
+        language: input.language,
+        status: 'submitted',
+        submissionCount: 1,
+        appearances,
+      },
+      actor,
+      now,
+    );
     claimId = insert.id;
     statements.push(...insert.statements);
   }
@@ -74,7 +93,15 @@ export async function createSubmission(db: D1Database, input: NewSubmission, act
         existing ? 0 : 1,
         now,
       ),
-    auditStatement(db, actor, 'submission.create', { type: 'claim', id: claimId }, null, { submissionId: id, newClaim: !existing }, { at: now }),
+    auditStatement(
+      db,
+      actor,
+      'submission.create',
+      { type: 'claim', id: claimId },
+      null,
+      { submissionId: id, newClaim: !existing },
+      { at: now },
+    ),
   );
   await db.batch(statements);
   return { id, claimId, newClaim: !existing, createdAt: now };
@@ -108,7 +135,8 @@ interface TrackedRow {
 function toTracked(row: TrackedRow): TrackedSubmission {
   let publishedClaimId: string | null = null;
   if (row.status === 'published') publishedClaimId = row.claim_id;
-  else if (row.status === 'duplicate' && row.duplicate_status === 'published') publishedClaimId = row.duplicate_of;
+  else if (row.status === 'duplicate' && row.duplicate_status === 'published')
+    publishedClaimId = row.duplicate_of;
   return {
     id: row.id,
     claimId: row.claim_id,
@@ -122,7 +150,10 @@ function toTracked(row: TrackedRow): TrackedSubmission {
 }
 
 /** Look a submission up by the SHA-256 of its tracking token. */
-export async function getTrackedSubmission(db: D1Database, trackingHash: string): Promise<TrackedSubmission | null> {
+export async function getTrackedSubmission(
+  db: D1Database,
+  trackingHash: string,
+): Promise<TrackedSubmission | null> {
   const row = await db
     .prepare(
       `SELECT s.id, s.claim_id, s.text, s.language, s.created_at, (s.contact_email_enc IS NOT NULL) AS has_contact,
@@ -136,11 +167,17 @@ export async function getTrackedSubmission(db: D1Database, trackingHash: string)
 }
 
 /** Erase the contact e-mail of a submission (the submitter's right). False when there was none. */
-export async function deleteContact(db: D1Database, trackingHash: string, actor: Actor): Promise<boolean> {
+export async function deleteContact(
+  db: D1Database,
+  trackingHash: string,
+  actor: Actor,
+): Promise<boolean> {
   const now = new Date().toISOString();
   const [update] = await db.batch([
     db
-      .prepare(`UPDATE submissions SET contact_email_enc = NULL, contact_deleted_at = ?2 WHERE tracking_hash = ?1 AND contact_email_enc IS NOT NULL`)
+      .prepare(
+        `UPDATE submissions SET contact_email_enc = NULL, contact_deleted_at = ?2 WHERE tracking_hash = ?1 AND contact_email_enc IS NOT NULL`,
+      )
       .bind(trackingHash, now),
     db
       .prepare(
@@ -166,14 +203,27 @@ export interface SubmissionSummary {
 }
 
 /** The submissions behind a claim, newest first (for the desk). */
-export async function submissionsForClaim(db: D1Database, claimId: string, limit = 50): Promise<SubmissionSummary[]> {
+export async function submissionsForClaim(
+  db: D1Database,
+  claimId: string,
+  limit = 50,
+): Promise<SubmissionSummary[]> {
   const { results } = await db
     .prepare(
       `SELECT id, text, where_seen_url, where_seen_text, why, language, (contact_email_enc IS NOT NULL) AS has_contact, created_at
        FROM submissions WHERE claim_id = ?1 ORDER BY created_at DESC, id LIMIT ?2`,
     )
     .bind(claimId, limit)
-    .all<{ id: string; text: string; where_seen_url: string | null; where_seen_text: string | null; why: string | null; language: string; has_contact: number; created_at: string }>();
+    .all<{
+      id: string;
+      text: string;
+      where_seen_url: string | null;
+      where_seen_text: string | null;
+      why: string | null;
+      language: string;
+      has_contact: number;
+      created_at: string;
+    }>();
   return results.map((r) => ({
     id: r.id,
     text: r.text,

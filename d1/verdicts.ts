@@ -54,7 +54,9 @@ export function toVerdict(row: VerdictRow): Verdict {
 /** All versions of a claim's verdict, oldest first (for batches). */
 export function verdictHistoryStatement(db: D1Database, claimId: string): D1PreparedStatement {
   return db
-    .prepare(`SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id WHERE v.claim_id = ?1 ORDER BY v.version`)
+    .prepare(
+      `SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id WHERE v.claim_id = ?1 ORDER BY v.version`,
+    )
     .bind(claimId);
 }
 
@@ -77,27 +79,54 @@ export interface NewVerdict {
  * Append a verdict version (version = previous + 1, computed in SQL; the UNIQUE(claim_id, version)
  * constraint turns a concurrent append into a failure rather than two equal versions).
  */
-export async function appendVerdict(db: D1Database, claimId: string, input: NewVerdict, actor: Actor): Promise<Verdict> {
+export async function appendVerdict(
+  db: D1Database,
+  claimId: string,
+  input: NewVerdict,
+  actor: Actor,
+): Promise<Verdict> {
   const now = new Date().toISOString();
   const insert = db
     .prepare(
       `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, correction_note, author_id, created_at, published_at)
        SELECT ?1, COALESCE(MAX(version), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM verdicts WHERE claim_id = ?1`,
     )
-    .bind(claimId, input.ratingKey, input.summary, input.explanation, input.language, input.correctionNote, actor.userId, now, input.publishNow ? now : null);
+    .bind(
+      claimId,
+      input.ratingKey,
+      input.summary,
+      input.explanation,
+      input.language,
+      input.correctionNote,
+      actor.userId,
+      now,
+      input.publishNow ? now : null,
+    );
   const audit = auditStatement(
     db,
     actor,
     input.correctionNote ? 'verdict.correct' : 'verdict.create',
     { type: 'claim', id: claimId },
     null,
-    { ratingKey: input.ratingKey, summary: input.summary, correctionNote: input.correctionNote ?? undefined, published: input.publishNow },
+    {
+      ratingKey: input.ratingKey,
+      summary: input.summary,
+      correctionNote: input.correctionNote ?? undefined,
+      published: input.publishNow,
+    },
     { at: now },
   );
   const read = db
-    .prepare(`SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id WHERE v.claim_id = ?1 ORDER BY v.version DESC LIMIT 1`)
+    .prepare(
+      `SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id WHERE v.claim_id = ?1 ORDER BY v.version DESC LIMIT 1`,
+    )
     .bind(claimId);
-  const results = await db.batch<VerdictRow>([insert, audit, touchClaimStatement(db, claimId, now), read]);
+  const results = await db.batch<VerdictRow>([
+    insert,
+    audit,
+    touchClaimStatement(db, claimId, now),
+    read,
+  ]);
   const row = results[3]?.results[0];
   if (!row) throw new Error('verdict insert did not return the row');
   return toVerdict(row);

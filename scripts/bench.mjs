@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 
 const only = process.argv.slice(2);
 const dir = new URL('../test/bench/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.mjs')).filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);

@@ -8,7 +8,11 @@ import { transform } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 const source = readFileSync(new URL('public/embed.js', root), 'utf8');
-const { code } = await transform(source, { minify: true, target: 'es2017', legalComments: 'inline' });
+const { code } = await transform(source, {
+  minify: true,
+  target: 'es2017',
+  legalComments: 'inline',
+});
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
 const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
 const file = `embed.${hash}.js`;
@@ -20,14 +24,22 @@ const manifestUrl = new URL('worker/embeds/embed-manifest.ts', root);
 const outUrl = new URL(`public/${file}`, root);
 
 if (process.argv.includes('--check')) {
-  const ok = existsSync(outUrl) && readFileSync(outUrl, 'utf8') === code && existsSync(manifestUrl) && readFileSync(manifestUrl, 'utf8') === manifest;
+  const ok =
+    existsSync(outUrl) &&
+    readFileSync(outUrl, 'utf8') === code &&
+    existsSync(manifestUrl) &&
+    readFileSync(manifestUrl, 'utf8') === manifest;
   if (!ok) {
-    console.error('embed build is out of date: run node scripts/build-embed.mjs and commit the result');
+    console.error(
+      'embed build is out of date: run node scripts/build-embed.mjs and commit the result',
+    );
     process.exit(1);
   }
   console.log(`embed build up to date: ${file} ${integrity}`);
 } else {
   writeFileSync(outUrl, code);
   writeFileSync(manifestUrl, manifest);
-  console.log(`wrote public/${file} (${code.length} bytes) and worker/embeds/embed-manifest.ts (${integrity})`);
+  console.log(
+    `wrote public/${file} (${code.length} bytes) and worker/embeds/embed-manifest.ts (${integrity})`,
+  );
 }

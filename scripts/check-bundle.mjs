@@ -8,12 +8,18 @@ import { gzipSync } from 'node:zlib';
 const BUDGET = 150 * 1024;
 
 // The committed embed widget build (public/embed.<hash>.js + its SRI hash) must match its source.
-const embed = spawnSync(process.execPath, [new URL('./build-embed.mjs', import.meta.url).pathname, '--check'], { stdio: 'inherit' });
+const embed = spawnSync(
+  process.execPath,
+  [new URL('./build-embed.mjs', import.meta.url).pathname, '--check'],
+  { stdio: 'inherit' },
+);
 if (embed.status !== 0) process.exit(embed.status ?? 1);
 const outdir = 'dist';
 rmSync(outdir, { recursive: true, force: true });
 const bin = new URL('../node_modules/.bin/wrangler', import.meta.url).pathname;
-const r = spawnSync(bin, ['deploy', '--dry-run', '--outdir', outdir], { stdio: ['ignore', 'inherit', 'inherit'] });
+const r = spawnSync(bin, ['deploy', '--dry-run', '--outdir', outdir], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 if (r.status !== 0) process.exit(r.status ?? 1);
 
 let raw = 0;

@@ -23,7 +23,9 @@ if (password.length < 12) {
 }
 const iterations = 100_000;
 const salt = randomBytes(16).toString('hex');
-const hash = pbkdf2Sync(password, Buffer.from(salt, 'hex'), iterations, 32, 'sha256').toString('hex');
+const hash = pbkdf2Sync(password, Buffer.from(salt, 'hex'), iterations, 32, 'sha256').toString(
+  'hex',
+);
 const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
 console.log(
   `INSERT INTO users (email, name, role, password_hash, password_salt, password_iterations, created_at) VALUES (${q(email)}, ${q(name)}, 'admin', ${q(hash)}, ${q(salt)}, ${iterations}, ${q(new Date().toISOString())});`,

@@ -16,7 +16,6 @@ const flag = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-
 /** Average precision of a ranking: items sorted by score desc (ties keep input order). */
 function averagePrecision(items) {
   const ranked = [...items].sort((a, b) => b.score - a.score);
@@ -41,7 +40,9 @@ function precisionAt(items, k) {
 /** One TSV field, with the CSV-style quoting some exports use ("" inside "..."). */
 function unquote(field) {
   const f = field.trim();
-  return f.length >= 2 && f.startsWith('"') && f.endsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f;
+  return f.length >= 2 && f.startsWith('"') && f.endsWith('"')
+    ? f.slice(1, -1).replace(/""/g, '"')
+    : f;
 }
 
 /** FNV-1a (32-bit) of a string: a stable, platform-independent hash to split rows by their id. */
@@ -58,30 +59,47 @@ const half = (id) => (fnv1a(id) % 2 === 0 ? 'tune' : 'report');
 const fmt = (x) => (Number.isNaN(x) ? '  n/a' : x.toFixed(3));
 
 async function outsideFile(engine, path) {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const header = lines[0].split('\t').map((h) => h.trim().toLowerCase());
   const textCol = header.indexOf(header.includes('tweet_text') ? 'tweet_text' : 'text');
   const labelCol = header.indexOf('class_label');
   if (textCol < 0 || labelCol < 0) throw new Error(`unknown header in ${path}: ${lines[0]}`);
   const split = flag('--split');
-  if (split !== undefined && split !== 'tune' && split !== 'report') throw new Error(`--split must be tune or report, not ${split}`);
-  const all = lines.slice(1).map((l) => l.split('\t')).map((c) => ({ id: unquote(c[0] ?? ''), text: unquote(c[textCol] ?? ''), label: /^yes$/i.test(unquote(c[labelCol] ?? '')) }));
+  if (split !== undefined && split !== 'tune' && split !== 'report')
+    throw new Error(`--split must be tune or report, not ${split}`);
+  const all = lines
+    .slice(1)
+    .map((l) => l.split('\t'))
+    .map((c) => ({
+      id: unquote(c[0] ?? ''),
+      text: unquote(c[textCol] ?? ''),
+      label: /^yes$/i.test(unquote(c[labelCol] ?? '')),
+    }));
   const rows = split ? all.filter((r) => half(r.id) === split) : all;
   let lang = flag('--lang');
   if (!lang) {
     const votes = {};
-    for (const r of rows.slice(0, 200)) votes[engine.detectLanguage(r.text)] = (votes[engine.detectLanguage(r.text)] ?? 0) + 1;
+    for (const r of rows.slice(0, 200))
+      votes[engine.detectLanguage(r.text)] = (votes[engine.detectLanguage(r.text)] ?? 0) + 1;
     lang = Object.entries(votes).sort((a, b) => b[1] - a[1])[0][0];
   }
   const scored = rows.map((r) => ({ ...r, score: engine.scoreSentence(r.text, lang).score }));
   const baseOf = (xs) => xs.filter((r) => r.label).length / xs.length;
-  console.log(`${path}${split ? ` (split ${split})` : ''}\n  language ${lang}, ${scored.length} rows, base rate ${fmt(baseOf(scored))}`);
-  console.log(`  AP ${fmt(averagePrecision(scored))}   (an all-yes or random ranking scores about the base rate)`);
+  console.log(
+    `${path}${split ? ` (split ${split})` : ''}\n  language ${lang}, ${scored.length} rows, base rate ${fmt(baseOf(scored))}`,
+  );
+  console.log(
+    `  AP ${fmt(averagePrecision(scored))}   (an all-yes or random ranking scores about the base rate)`,
+  );
   console.log(`  P@10% ${fmt(precisionAt(scored, Math.round(scored.length / 10)))}`);
   if (!split) {
     for (const h of ['tune', 'report']) {
       const part = scored.filter((r) => half(r.id) === h);
-      console.log(`  ${h.padEnd(6)} half: ${String(part.length).padStart(4)} rows, base rate ${fmt(baseOf(part))}, AP ${fmt(averagePrecision(part))}`);
+      console.log(
+        `  ${h.padEnd(6)} half: ${String(part.length).padStart(4)} rows, base rate ${fmt(baseOf(part))}, AP ${fmt(averagePrecision(part))}`,
+      );
     }
   }
   if (args.includes('--errors')) {
@@ -89,7 +107,10 @@ async function outsideFile(engine, path) {
     const pos = scored.filter((r) => r.label).length;
     ranked.forEach((x, i) => {
       const wrong = x.label ? i >= pos : i < pos;
-      if (wrong) console.log(`    ${x.label ? 'YES' : 'no '} ${x.score.toFixed(2)} ${engine.scoreSentence(x.text, lang).why.join(',')} | ${x.text.slice(0, 140)}`);
+      if (wrong)
+        console.log(
+          `    ${x.label ? 'YES' : 'no '} ${x.score.toFixed(2)} ${engine.scoreSentence(x.text, lang).why.join(',')} | ${x.text.slice(0, 140)}`,
+        );
     });
   }
 }
@@ -98,11 +119,16 @@ async function outsideFile(engine, path) {
 function loadProjectSet() {
   const dir = join(root, 'test/data/extract');
   const articles = new Map();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
-    const lines = readFileSync(join(dir, file), 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort()) {
+    const lines = readFileSync(join(dir, file), 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() && !l.startsWith('#'));
     for (const line of lines.slice(1)) {
       const [article, para, label, type, text] = line.split('\t');
-      if (!articles.has(article)) articles.set(article, { id: article, lang: article.slice(0, 2), rows: [] });
+      if (!articles.has(article))
+        articles.set(article, { id: article, lang: article.slice(0, 2), rows: [] });
       articles.get(article).rows.push({ para: Number(para), label: label === 'yes', type, text });
     }
   }
@@ -127,27 +153,46 @@ function projectSet(engine) {
   const byLang = {};
   for (const a of loadProjectSet()) {
     const { text, spans } = buildArticle(a.rows);
-    const { candidates } = engine.extractClaims(text, { language: a.lang, minScore: 0, limit: 1000 });
+    const { candidates } = engine.extractClaims(text, {
+      language: a.lang,
+      minScore: 0,
+      limit: 1000,
+    });
     const items = a.rows.map((r, i) => {
       const s = spans[i];
-      const hit = candidates.filter((c) => c.start < s.end && c.end > s.start).sort((x, y) => y.score - x.score)[0];
-      return { label: r.label, type: r.type, score: hit ? hit.score : -1, predicted: hit?.type ?? null, text: r.text };
+      const hit = candidates
+        .filter((c) => c.start < s.end && c.end > s.start)
+        .sort((x, y) => y.score - x.score)[0];
+      return {
+        label: r.label,
+        type: r.type,
+        score: hit ? hit.score : -1,
+        predicted: hit?.type ?? null,
+        text: r.text,
+      };
     });
     (byLang[a.lang] ??= { items: [], p5: [], articles: 0 }).items.push(...items);
     byLang[a.lang].p5.push(precisionAt(items, 5));
     byLang[a.lang].articles++;
   }
-  console.log('project set (test/data/extract): lang  articles  sentences  base   AP     meanP@5  type-acc(check-worthy)');
+  console.log(
+    'project set (test/data/extract): lang  articles  sentences  base   AP     meanP@5  type-acc(check-worthy)',
+  );
   for (const [lang, v] of Object.entries(byLang)) {
     const pos = v.items.filter((x) => x.label);
     const typeAcc = pos.filter((x) => x.predicted === x.type).length / pos.length;
     const p5 = v.p5.reduce((s, x) => s + x, 0) / v.p5.length;
-    console.log(`  ${lang}    ${String(v.articles).padStart(3)}       ${String(v.items.length).padStart(4)}      ${fmt(pos.length / v.items.length)}  ${fmt(averagePrecision(v.items))}  ${fmt(p5)}    ${fmt(typeAcc)}`);
+    console.log(
+      `  ${lang}    ${String(v.articles).padStart(3)}       ${String(v.items.length).padStart(4)}      ${fmt(pos.length / v.items.length)}  ${fmt(averagePrecision(v.items))}  ${fmt(p5)}    ${fmt(typeAcc)}`,
+    );
     if (args.includes('--errors')) {
       const ranked = [...v.items].sort((a, b) => b.score - a.score);
       ranked.forEach((x, i) => {
         const wrong = x.label ? i >= pos.length : i < pos.length;
-        if (wrong || (x.label && x.predicted !== x.type)) console.log(`    ${x.label ? 'YES' : 'no '} ${x.score.toFixed(2)} ${x.type}/${x.predicted} ${x.text.slice(0, 110)}`);
+        if (wrong || (x.label && x.predicted !== x.type))
+          console.log(
+            `    ${x.label ? 'YES' : 'no '} ${x.score.toFixed(2)} ${x.type}/${x.predicted} ${x.text.slice(0, 110)}`,
+          );
       });
     }
   }

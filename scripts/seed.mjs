@@ -11,7 +11,10 @@ const persistTo = persistIndex >= 0 ? args[persistIndex + 1] : '.wrangler/state'
 
 const { seedDemo, DEMO_ADMIN, DEMO_EDITOR } = await importTs('d1/seed.ts');
 
-const proxy = await getPlatformProxy({ configPath: 'wrangler.jsonc', persist: { path: join(persistTo, 'v3') } });
+const proxy = await getPlatformProxy({
+  configPath: 'wrangler.jsonc',
+  persist: { path: join(persistTo, 'v3') },
+});
 try {
   const seeded = await seedDemo(proxy.env.DB);
   if (seeded) {

@@ -13,6 +13,10 @@ function run(cmd, args) {
 run(bin + wrangler, ['d1', 'migrations', 'apply', 'DB', '--local']);
 run(process.execPath, [new URL('./seed.mjs', import.meta.url).pathname]);
 console.log('\nClaimDesk on http://localhost:8787  (desk: /desk, API: /api/v1, docs: /api/docs)\n');
-const dev = spawn(bin + wrangler, ['dev', '--port', process.env.PORT ?? '8787', ...process.argv.slice(2)], { stdio: 'inherit' });
+const dev = spawn(
+  bin + wrangler,
+  ['dev', '--port', process.env.PORT ?? '8787', ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => dev.kill(sig));
 dev.on('exit', (code) => process.exit(code ?? 0));

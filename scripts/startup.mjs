@@ -20,13 +20,16 @@ export function scriptTimeMs(profile, isScript) {
   const within = (id) => {
     if (inScript.has(id)) return inScript.get(id);
     const node = byId.get(id);
-    const yes = node ? isScript(node.callFrame.url) || (parent.has(id) && within(parent.get(id))) : false;
+    const yes = node
+      ? isScript(node.callFrame.url) || (parent.has(id) && within(parent.get(id)))
+      : false;
     inScript.set(id, yes);
     return yes;
   };
   let us = 0;
   // timeDeltas[i] is the time from sample i-1 to sample i: the time spent where sample i-1 was.
-  for (let i = 1; i < profile.samples.length; i++) if (within(profile.samples[i - 1])) us += profile.timeDeltas[i];
+  for (let i = 1; i < profile.samples.length; i++)
+    if (within(profile.samples[i - 1])) us += profile.timeDeltas[i];
   return us / 1000;
 }
 
@@ -34,19 +37,28 @@ function main() {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-startup-'));
   try {
     const bundle = join(dir, 'worker.js');
-    const build = spawnSync(wrangler, ['deploy', '--dry-run', '--outfile', bundle], { encoding: 'utf8' });
+    const build = spawnSync(wrangler, ['deploy', '--dry-run', '--outfile', bundle], {
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`bundle failed:\n${build.stdout}\n${build.stderr}`);
     const times = [];
     for (let i = 0; i < RUNS; i++) {
       const out = join(dir, `run-${i}.cpuprofile`);
-      const r = spawnSync(wrangler, ['check', 'startup', '--worker', bundle, '--outfile', out], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`wrangler check startup failed:\n${r.stdout}\n${r.stderr}`);
+      const r = spawnSync(wrangler, ['check', 'startup', '--worker', bundle, '--outfile', out], {
+        encoding: 'utf8',
+      });
+      if (r.status !== 0)
+        throw new Error(`wrangler check startup failed:\n${r.stdout}\n${r.stderr}`);
       const profile = JSON.parse(readFileSync(out, 'utf8'));
-      times.push(scriptTimeMs(profile, (url) => url.endsWith('worker.js') || url.endsWith('/index.js')));
+      times.push(
+        scriptTimeMs(profile, (url) => url.endsWith('worker.js') || url.endsWith('/index.js')),
+      );
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
-    console.log(`Start-up script time: median ${median.toFixed(1)} ms of ${RUNS} runs [${times.map((t) => t.toFixed(1)).join(', ')}] (budget ${STARTUP_BUDGET_MS} ms)`);
+    console.log(
+      `Start-up script time: median ${median.toFixed(1)} ms of ${RUNS} runs [${times.map((t) => t.toFixed(1)).join(', ')}] (budget ${STARTUP_BUDGET_MS} ms)`,
+    );
     if (median > STARTUP_BUDGET_MS) {
       console.error('Start-up is over budget.');
       process.exitCode = 1;

@@ -27,7 +27,11 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export async function makeUser(role: Role = 'editor'): Promise<TestUser> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = `${unique(role)}@test.example`;
-  const user = await createUser(env.DB, { email, name: `Test ${role}`, role, password: await passwordHash }, { userId: null, requestId: 'test' });
+  const user = await createUser(
+    env.DB,
+    { email, name: `Test ${role}`, role, password: await passwordHash },
+    { userId: null, requestId: 'test' },
+  );
   if (!user) throw new Error('test user not created');
   const token = randomToken(32);
   await createSession(env.DB, user.id, await sha256Hex(token), randomToken(24));
@@ -52,11 +56,20 @@ export function call(path: string, opts: CallOptions = {}): Promise<Response> {
     body = JSON.stringify(opts.body);
     if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   }
-  return exports.default.fetch(new Request(`https://claimdesk.test${path}`, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body }));
+  return exports.default.fetch(
+    new Request(`https://claimdesk.test${path}`, {
+      method: opts.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+    }),
+  );
 }
 
 /** Call and parse JSON, asserting nothing: the test decides. */
-export async function callJson<T = any>(path: string, opts: CallOptions = {}): Promise<{ res: Response; body: T }> {
+export async function callJson<T = any>(
+  path: string,
+  opts: CallOptions = {},
+): Promise<{ res: Response; body: T }> {
   const res = await call(path, opts);
   const text = await res.text();
   return { res, body: (text ? JSON.parse(text) : null) as T };
@@ -71,13 +84,19 @@ export function d1Queries(res: Response): number {
 
 /** Create a claim through the API and return it. */
 export async function apiClaim(token: string, body: Record<string, unknown> = {}) {
-  const { res, body: json } = await callJson('/api/v1/claims', { token, body: { text: `${unique('claim ')} rose by 5% in 2025`, language: 'en', ...body } });
-  if (res.status !== 201) throw new Error(`claim create failed: ${res.status} ${JSON.stringify(json)}`);
+  const { res, body: json } = await callJson('/api/v1/claims', {
+    token,
+    body: { text: `${unique('claim ')} rose by 5% in 2025`, language: 'en', ...body },
+  });
+  if (res.status !== 201)
+    throw new Error(`claim create failed: ${res.status} ${JSON.stringify(json)}`);
   return json.claim as { id: string; version: number; status: string; text: string };
 }
 
 /** Row count of a table (to prove a failed request wrote nothing). */
 export async function count(table: string, where = '1 = 1', ...params: unknown[]): Promise<number> {
-  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).bind(...params).first<{ n: number }>();
+  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)
+    .bind(...params)
+    .first<{ n: number }>();
   return row?.n ?? 0;
 }

@@ -53,7 +53,11 @@ app.use(
   bodyLimit({
     maxSize: API_BODY_LIMIT,
     onError: () => {
-      throw new ProblemError(413, { title: 'Request body too large', detail: `At most ${API_BODY_LIMIT} bytes.`, code: 'body_too_large' });
+      throw new ProblemError(413, {
+        title: 'Request body too large',
+        detail: `At most ${API_BODY_LIMIT} bytes.`,
+        code: 'body_too_large',
+      });
     },
   }),
 );
@@ -93,26 +97,54 @@ function wantsProblemJson(c: Context): boolean {
 }
 
 app.notFound((c) => {
-  if (wantsProblemJson(c)) return problemResponse(404, { title: 'Not found', detail: `No route for ${c.req.method} ${c.req.path}`, code: 'not_found' });
+  if (wantsProblemJson(c))
+    return problemResponse(404, {
+      title: 'Not found',
+      detail: `No route for ${c.req.method} ${c.req.path}`,
+      code: 'not_found',
+    });
   c.status(404);
   return c.html(<ErrorPage status={404} title="Page not found" />);
 });
 
 app.onError((err, c) => {
   let status = 500;
-  let body: ProblemInit = { title: 'Internal server error', detail: `Request ${c.get('requestId')} failed; it has been logged.` };
+  let body: ProblemInit = {
+    title: 'Internal server error',
+    detail: `Request ${c.get('requestId')} failed; it has been logged.`,
+  };
   if (err instanceof ProblemError) {
     status = err.status;
     body = err.problem;
   } else if (err instanceof HTTPException) {
     status = err.status;
-    body = { title: err.status === 400 ? 'Bad request' : 'Request failed', detail: err.message, code: err.status === 400 ? 'bad_request' : undefined };
+    body = {
+      title: err.status === 400 ? 'Bad request' : 'Request failed',
+      detail: err.message,
+      code: err.status === 400 ? 'bad_request' : undefined,
+    };
   } else {
-    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, message: err.message, stack: err.stack }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        requestId: c.get('requestId'),
+        path: c.req.path,
+        message: err.message,
+        stack: err.stack,
+      }),
+    );
   }
   const headers = new Headers({ 'X-Request-Id': c.get('requestId') ?? '' });
   const retryAfter = c.res.headers.get('Retry-After');
   if (retryAfter) headers.set('Retry-After', retryAfter);
   if (wantsProblemJson(c)) return problemResponse(status, body, headers);
-  return c.html(<ErrorPage status={status} title={body.title} detail={status < 500 ? body.detail : undefined} />, status as 500, Object.fromEntries(headers));
+  return c.html(
+    <ErrorPage
+      status={status}
+      title={body.title}
+      detail={status < 500 ? body.detail : undefined}
+    />,
+    status as 500,
+    Object.fromEntries(headers),
+  );
 });

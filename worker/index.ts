@@ -9,6 +9,10 @@ export default {
   /** Daily housekeeping (cron in wrangler.jsonc): expired sessions, old idempotency keys and counters. */
   async scheduled(_controller: ScheduledController, env: Bindings): Promise<void> {
     const dayAgo = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
-    await Promise.all([pruneSessions(env.DB), pruneKeys(env.DB, dayAgo), pruneRateLimits(env.DB, 24 * 3600)]);
+    await Promise.all([
+      pruneSessions(env.DB),
+      pruneKeys(env.DB, dayAgo),
+      pruneRateLimits(env.DB, 24 * 3600),
+    ]);
   },
 } satisfies ExportedHandler<Bindings>;

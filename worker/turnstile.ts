@@ -89,7 +89,9 @@ export function turnstile(config: TurnstileConfig): TurnstileVerifier {
         if (!res.ok) return fail('bad-response');
         const body = (await res.json()) as { success?: unknown; 'error-codes'?: unknown };
         const codes = Array.isArray(body['error-codes']) ? body['error-codes'].map(String) : [];
-        return body.success === true ? { success: true, errorCodes: [] } : fail(...(codes.length ? codes : ['bad-response']));
+        return body.success === true
+          ? { success: true, errorCodes: [] }
+          : fail(...(codes.length ? codes : ['bad-response']));
       } catch {
         return fail('network-error');
       }

@@ -8,7 +8,10 @@
     if (!out || !max) return;
     // UTF-16 units, like maxlength and the server-side limit.
     var left = max - input.value.length;
-    out.textContent = (input.getAttribute('data-counter-template') || '{n}').replace('{n}', String(left));
+    out.textContent = (input.getAttribute('data-counter-template') || '{n}').replace(
+      '{n}',
+      String(left),
+    );
     out.classList.toggle('over', left < 0);
   }
   document.addEventListener('input', function (e) {

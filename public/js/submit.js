@@ -55,7 +55,9 @@
     const params = new URLSearchParams({ text: value });
     if (lang) params.set('lang', lang);
     try {
-      const res = await fetch(`/submit/matches?${params}`, { headers: { Accept: 'application/json' } });
+      const res = await fetch(`/submit/matches?${params}`, {
+        headers: { Accept: 'application/json' },
+      });
       if (!res.ok || mine !== seq) return;
       const data = await res.json();
       const title = document.createElement('h2');
@@ -88,6 +90,9 @@
     }
     form.dataset.sent = '1';
     const button = document.getElementById('submit-button');
-    if (button) setTimeout(() => { button.disabled = true; }, 0);
+    if (button)
+      setTimeout(() => {
+        button.disabled = true;
+      }, 0);
   });
 })();

@@ -12,7 +12,14 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 export async function importTs(entry) {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-ts-'));
   const outfile = join(dir, 'module.mjs');
-  await build({ entryPoints: [join(ROOT, entry)], bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'warning' });
+  await build({
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile,
+    logLevel: 'warning',
+  });
   try {
     return await import(pathToFileURL(outfile).href);
   } finally {

@@ -4,7 +4,13 @@
 import { spawnSync } from 'node:child_process';
 
 for (const script of ['check-bundle.mjs', 'startup.mjs']) {
-  const r = spawnSync(process.execPath, [new URL(`../../scripts/${script}`, import.meta.url).pathname, '--quiet'], { encoding: 'utf8' });
-  const lines = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /^(Worker bundle|Start-up script time|.*over budget)/.test(l));
+  const r = spawnSync(
+    process.execPath,
+    [new URL(`../../scripts/${script}`, import.meta.url).pathname, '--quiet'],
+    { encoding: 'utf8' },
+  );
+  const lines = `${r.stdout}\n${r.stderr}`
+    .split('\n')
+    .filter((l) => /^(Worker bundle|Start-up script time|.*over budget)/.test(l));
   console.log(lines.join('\n') || `${script} failed:\n${r.stdout}\n${r.stderr}`);
 }

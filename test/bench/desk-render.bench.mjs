@@ -41,9 +41,16 @@ try {
     method: 'POST',
     redirect: 'manual',
     headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: 'admin@claimdesk.local', password: 'claimdesk-demo', next: '/desk' }),
+    body: new URLSearchParams({
+      email: 'admin@claimdesk.local',
+      password: 'claimdesk-demo',
+      next: '/desk',
+    }),
   });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   if (signIn.status !== 303 || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
   const queueHtml = await (await fetch(`${origin}/desk`, { headers: { Cookie: cookie } })).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(queueHtml)[1];
@@ -52,13 +59,27 @@ try {
   const ingest = await fetch(`${origin}/desk/articles`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, title: 'التضخم', text: ARTICLE, url: '', language: '' }),
+    headers: {
+      Origin: origin,
+      Cookie: cookie,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({
+      _csrf: csrf,
+      title: 'التضخم',
+      text: ARTICLE,
+      url: '',
+      language: '',
+    }),
   });
   const articlePath = ingest.headers.get('location');
-  const published = await (await fetch(`${origin}/desk?status=published&language=ar`, { headers: { Cookie: cookie } })).text();
+  const published = await (
+    await fetch(`${origin}/desk?status=published&language=ar`, { headers: { Cookie: cookie } })
+  ).text();
   const workspacePath = /href="(\/desk\/claims\/[0-9a-z]+)" class="claim-link"/.exec(published)[1];
-  console.log(`setup ${((Date.now() - t0) / 1000).toFixed(1)} s: bundle, migrations, demo seed + ${EXTRA_CLAIMS} claims; ${origin}`);
+  console.log(
+    `setup ${((Date.now() - t0) / 1000).toFixed(1)} s: bundle, migrations, demo seed + ${EXTRA_CLAIMS} claims; ${origin}`,
+  );
   console.log(`workspace: ${workspacePath}, ingest result: ${articlePath}`);
 
   const routes = [
@@ -87,14 +108,31 @@ try {
       times.push(performance.now() - start);
       status = res.status;
       bytes = body.byteLength;
-      if (i === 0) title = /<title>([^<]*)<\/title>/.exec(new TextDecoder().decode(body))?.[1] ?? '';
+      if (i === 0)
+        title = /<title>([^<]*)<\/title>/.exec(new TextDecoder().decode(body))?.[1] ?? '';
       queries = d1Queries(res);
     }
-    rows.push({ name, status, bytes, queries, p50: percentile(times, 50), p95: percentile(times, 95), title });
+    rows.push({
+      name,
+      status,
+      bytes,
+      queries,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      title,
+    });
   }
   const base = rows[0].p50;
   console.log(`\n${SAMPLES} sequential requests per page (after ${WARMUP} warm-up), ms:`);
-  console.log('page'.padEnd(40), 'status', 'KB'.padStart(6), 'D1'.padStart(3), 'p50'.padStart(7), 'p95'.padStart(7), 'render p50'.padStart(11));
+  console.log(
+    'page'.padEnd(40),
+    'status',
+    'KB'.padStart(6),
+    'D1'.padStart(3),
+    'p50'.padStart(7),
+    'p95'.padStart(7),
+    'render p50'.padStart(11),
+  );
   for (const r of rows) {
     console.log(
       r.name.padEnd(40),

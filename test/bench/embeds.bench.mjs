@@ -24,35 +24,61 @@ try {
   const now = new Date().toISOString();
   const hitId = 'benchhh000000001'; // ids use Crockford base32: no i, l, o, u
   await db.batch([
-    db.prepare(`INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at, published_at)
-      VALUES (?1, 'Inflation fell to 2% last year', 'inflation fell', ?1, 'en', 'published', ?2, ?2, ?2)`).bind(hitId, now),
-    db.prepare(`INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
-      VALUES (?1, 1, 'mostly-false', 'Inflation did not fall to 2%', 'Official series.', 'en', ?2, ?2)`).bind(hitId, now),
-    db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+    db
+      .prepare(
+        `INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at, published_at)
+      VALUES (?1, 'Inflation fell to 2% last year', 'inflation fell', ?1, 'en', 'published', ?2, ?2, ?2)`,
+      )
+      .bind(hitId, now),
+    db
+      .prepare(
+        `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
+      VALUES (?1, 1, 'mostly-false', 'Inflation did not fall to 2%', 'Official series.', 'en', ?2, ?2)`,
+      )
+      .bind(hitId, now),
+    db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
       INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at, published_at)
-      SELECT printf('benchm%010d', i), 'Bench claim number ' || i, 'bench claim', printf('h%d', i), 'en', 'published', ?2, ?2, ?2 FROM n`).bind(MISS_CLAIMS, now),
-    db.prepare(`INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
-      SELECT id, 1, 'false', 'Not so', 'Official series.', 'en', ?1, ?1 FROM claims WHERE id LIKE 'benchm%'`).bind(now),
+      SELECT printf('benchm%010d', i), 'Bench claim number ' || i, 'bench claim', printf('h%d', i), 'en', 'published', ?2, ?2, ?2 FROM n`,
+      )
+      .bind(MISS_CLAIMS, now),
+    db
+      .prepare(
+        `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
+      SELECT id, 1, 'false', 'Not so', 'Official series.', 'en', ?1, ?1 FROM claims WHERE id LIKE 'benchm%'`,
+      )
+      .bind(now),
   ]);
-  console.log(`setup ${((Date.now() - t0) / 1000).toFixed(1)} s: bundle, migrations, ${MISS_CLAIMS + 1} published claims; ${origin}`);
+  console.log(
+    `setup ${((Date.now() - t0) / 1000).toFixed(1)} s: bundle, migrations, ${MISS_CLAIMS + 1} published claims; ${origin}`,
+  );
 
   const badge = `/badge/${hitId}.svg`;
   const first = await fetch(origin + badge);
   const second = await fetch(origin + badge);
   await Promise.all([first.text(), second.text()]);
-  console.log(`D1 queries per badge request: miss ${d1Queries(first)}, hit ${d1Queries(second)} (Server-Timing: ${second.headers.get('server-timing')})`);
+  console.log(
+    `D1 queries per badge request: miss ${d1Queries(first)}, hit ${d1Queries(second)} (Server-Timing: ${second.headers.get('server-timing')})`,
+  );
 
   // Cache API tier without the in-isolate memo: cycle through more pre-filled keys than the memo
   // holds (1000), so every request misses the memo and hits caches.default.
   const CACHE_TIER_KEYS = 1500;
   const cacheApi = await mf.getCaches();
   const template = await (await fetch(origin + badge)).text();
-  const headersOf = { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400' };
+  const headersOf = {
+    'Content-Type': 'image/svg+xml; charset=utf-8',
+    'Cache-Control': 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400',
+  };
   const tierId = (i) => `benchc${String(i).padStart(10, '0')}`;
   for (let i = 0; i < CACHE_TIER_KEYS; i += 100) {
     await Promise.all(
       Array.from({ length: 100 }, (_, j) =>
-        cacheApi.default.put(`${origin}/_edge/embeds/svg/${tierId(i + j)}/-/flat/live`, new MfResponse(template, { headers: { ...headersOf, ETag: `"bench-${i + j}"` } })),
+        cacheApi.default.put(
+          `${origin}/_edge/embeds/svg/${tierId(i + j)}/-/flat/live`,
+          new MfResponse(template, { headers: { ...headersOf, ETag: `"bench-${i + j}"` } }),
+        ),
       ),
     );
   }
@@ -77,8 +103,13 @@ try {
 
   const load = (route, seconds) =>
     new Promise((resolve, reject) => {
-      const opts = { url: origin + (route.path ?? '/healthz'), connections: CONNECTIONS, duration: seconds };
-      if (route.setup) opts.requests = [{ setupRequest: (req) => ({ ...req, path: route.setup() }) }];
+      const opts = {
+        url: origin + (route.path ?? '/healthz'),
+        connections: CONNECTIONS,
+        duration: seconds,
+      };
+      if (route.setup)
+        opts.requests = [{ setupRequest: (req) => ({ ...req, path: route.setup() }) }];
       autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
     });
   const median = (xs) => percentile(xs, 50);
@@ -91,7 +122,8 @@ try {
   for (let round = 0; round < DURATION_S; round++) {
     for (const route of routes) slices.get(route).push(await load(route, 1));
   }
-  if (missCounter > MISS_CLAIMS) console.log('note: ran out of distinct miss ids; some "misses" were hits');
+  if (missCounter > MISS_CLAIMS)
+    console.log('note: ran out of distinct miss ids; some "misses" were hits');
   const helloSlices = slices.get(routes[0]);
   const rows = routes.map((route) => {
     const s = slices.get(route);
@@ -105,14 +137,38 @@ try {
       bad: s.reduce((a, r) => a + r.non2xx + r.errors + r.timeouts, 0),
     };
   });
-  console.log(`\n${CONNECTIONS} connections; per route ${WARMUP_S} s warm-up, then ${DURATION_S} x 1 s interleaved; Miniflare ${(await import('miniflare/package.json', { with: { type: 'json' } })).default.version}`);
-  console.log(`hello-world per round (req/s): ${helloSlices.map((r) => (r.requests.total / r.duration).toFixed(0)).join(', ')}`);
-  console.log(['route'.padEnd(46), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'x hello'.padStart(8), 'non-2xx'.padStart(8)].join(' '));
+  console.log(
+    `\n${CONNECTIONS} connections; per route ${WARMUP_S} s warm-up, then ${DURATION_S} x 1 s interleaved; Miniflare ${(await import('miniflare/package.json', { with: { type: 'json' } })).default.version}`,
+  );
+  console.log(
+    `hello-world per round (req/s): ${helloSlices.map((r) => (r.requests.total / r.duration).toFixed(0)).join(', ')}`,
+  );
+  console.log(
+    [
+      'route'.padEnd(46),
+      'req/s'.padStart(8),
+      'p50 ms'.padStart(8),
+      'p99 ms'.padStart(8),
+      'x hello'.padStart(8),
+      'non-2xx'.padStart(8),
+    ].join(' '),
+  );
   for (const r of rows) {
-    console.log([r.name.padEnd(46), r.rps.toFixed(0).padStart(8), String(r.p50).padStart(8), String(r.p99).padStart(8), r.ratio.toFixed(2).padStart(8), String(r.bad).padStart(8)].join(' '));
+    console.log(
+      [
+        r.name.padEnd(46),
+        r.rps.toFixed(0).padStart(8),
+        String(r.p50).padStart(8),
+        String(r.p99).padStart(8),
+        r.ratio.toFixed(2).padStart(8),
+        String(r.bad).padStart(8),
+      ].join(' '),
+    );
   }
   const ratio = (key) => rows.find((r) => r.key === key).ratio;
-  console.log(`\ncached badge (memo) = ${ratio('memo').toFixed(2)} x hello-world (target >= 0.80: ${ratio('memo') >= 0.8 ? 'met' : 'NOT met'}); Cache API tier = ${ratio('tier').toFixed(2)} x; D1 queries on a hit: ${d1Queries(second)}, on a miss: ${d1Queries(first)}`);
+  console.log(
+    `\ncached badge (memo) = ${ratio('memo').toFixed(2)} x hello-world (target >= 0.80: ${ratio('memo') >= 0.8 ? 'met' : 'NOT met'}); Cache API tier = ${ratio('tier').toFixed(2)} x; D1 queries on a hit: ${d1Queries(second)}, on a miss: ${d1Queries(first)}`,
+  );
 } finally {
   await close();
 }

@@ -129,7 +129,12 @@ const fmt = (v) => v.toFixed(2).padStart(7);
 
 const started = performance.now();
 // The bench Worker bundled with esbuild; D1 in memory, migrations applied through the binding.
-const { mf, close } = await startBundledWorker({ label: 'matching', source: workerSource, persist: false, bindings: {} });
+const { mf, close } = await startBundledWorker({
+  label: 'matching',
+  source: workerSource,
+  persist: false,
+  bindings: {},
+});
 try {
   const get = async (path) => {
     const res = await mf.dispatchFetch(`http://bench${path}`);
@@ -138,9 +143,15 @@ try {
   };
 
   let stored = 0;
-  console.log('matching: findMatches = round trip 1: exact hash + per-term row counts; round trip 2: FTS5 OR-query over the rarest terms');
-console.log('(bm25, 50 candidates), then trigram/number re-rank. Reference: the plain OR-query over all terms, bm25, LIMIT 50.');
-  console.log('query mix: exact, re-typed (case/harakat/digits), number changed, shortened, unseen text (40 each)\n');
+  console.log(
+    'matching: findMatches = round trip 1: exact hash + per-term row counts; round trip 2: FTS5 OR-query over the rarest terms',
+  );
+  console.log(
+    '(bm25, 50 candidates), then trigram/number re-rank. Reference: the plain OR-query over all terms, bm25, LIMIT 50.',
+  );
+  console.log(
+    'query mix: exact, re-typed (case/harakat/digits), number changed, shortened, unseen text (40 each)\n',
+  );
   for (const size of SIZES) {
     const t0 = performance.now();
     const CHUNK = 1000;
@@ -152,10 +163,19 @@ console.log('(bm25, 50 candidates), then trigram/number re-rank. Reference: the 
     const seedSeconds = (performance.now() - t0) / 1000;
     for (let i = 0; i < 20; i++) await get(`/match?i=${i}&kind=${i % 5}`); // warm-up
 
-    const noop = [], match = [], matchInner = [], pub = [], fts = [], ftsInner = [], touched = [];
-    let found = 0, hits = 0, recalled = 0;
+    const noop = [],
+      match = [],
+      matchInner = [],
+      pub = [],
+      fts = [],
+      ftsInner = [],
+      touched = [];
+    let found = 0,
+      hits = 0,
+      recalled = 0;
     for (let k = 0; k < QUERIES; k++) {
-      const i = Math.floor((k * 7919) % size), kind = k % 5;
+      const i = Math.floor((k * 7919) % size),
+        kind = k % 5;
       let t = performance.now();
       await get('/noop');
       noop.push(performance.now() - t);
@@ -181,18 +201,40 @@ console.log('(bm25, 50 candidates), then trigram/number re-rank. Reference: the 
       await get(`/match-many?i=${(k * 4099) % size}&n=20`);
       many.push(performance.now() - t);
     }
-    console.log(`${size.toLocaleString('en')} claims (seeded in ${seedSeconds.toFixed(1)} s), ${QUERIES} queries, ms:`);
+    console.log(
+      `${size.toLocaleString('en')} claims (seeded in ${seedSeconds.toFixed(1)} s), ${QUERIES} queries, ms:`,
+    );
     console.log(`                                   p50      p95`);
-    console.log(`  no-op round trip            ${fmt(percentile(noop, 50))}  ${fmt(percentile(noop, 95))}`);
-    console.log(`  findMatches (round trip)    ${fmt(percentile(match, 50))}  ${fmt(percentile(match, 95))}`);
-    console.log(`  findMatches (in Worker)     ${fmt(percentile(matchInner, 50))}  ${fmt(percentile(matchInner, 95))}`);
-    console.log(`  findMatches publishedOnly   ${fmt(percentile(pub, 50))}  ${fmt(percentile(pub, 95))}`);
-    console.log(`  findMatchesMany, 20 texts   ${fmt(percentile(many, 50))}  ${fmt(percentile(many, 95))}   (an ingest: the 20 best candidates; 20 runs)`);
-    console.log(`  all-terms OR-query (rt)     ${fmt(percentile(fts, 50))}  ${fmt(percentile(fts, 95))}`);
-    console.log(`  all-terms OR-query (Worker) ${fmt(percentile(ftsInner, 50))}  ${fmt(percentile(ftsInner, 95))}`);
-    console.log(`  rows sharing any query term (what the all-terms query scores): median ${percentile(touched, 50)}, p95 ${percentile(touched, 95)}`);
-    console.log(`  mean matches per query ${(found / QUERIES).toFixed(1)}; exact/re-typed queries whose top match has similarity 1: ${hits}/${(QUERIES * 2) / 5}`);
-    console.log(`  shortened queries (first two words dropped) that find their source claim: ${recalled}/${QUERIES / 5}\n`);
+    console.log(
+      `  no-op round trip            ${fmt(percentile(noop, 50))}  ${fmt(percentile(noop, 95))}`,
+    );
+    console.log(
+      `  findMatches (round trip)    ${fmt(percentile(match, 50))}  ${fmt(percentile(match, 95))}`,
+    );
+    console.log(
+      `  findMatches (in Worker)     ${fmt(percentile(matchInner, 50))}  ${fmt(percentile(matchInner, 95))}`,
+    );
+    console.log(
+      `  findMatches publishedOnly   ${fmt(percentile(pub, 50))}  ${fmt(percentile(pub, 95))}`,
+    );
+    console.log(
+      `  findMatchesMany, 20 texts   ${fmt(percentile(many, 50))}  ${fmt(percentile(many, 95))}   (an ingest: the 20 best candidates; 20 runs)`,
+    );
+    console.log(
+      `  all-terms OR-query (rt)     ${fmt(percentile(fts, 50))}  ${fmt(percentile(fts, 95))}`,
+    );
+    console.log(
+      `  all-terms OR-query (Worker) ${fmt(percentile(ftsInner, 50))}  ${fmt(percentile(ftsInner, 95))}`,
+    );
+    console.log(
+      `  rows sharing any query term (what the all-terms query scores): median ${percentile(touched, 50)}, p95 ${percentile(touched, 95)}`,
+    );
+    console.log(
+      `  mean matches per query ${(found / QUERIES).toFixed(1)}; exact/re-typed queries whose top match has similarity 1: ${hits}/${(QUERIES * 2) / 5}`,
+    );
+    console.log(
+      `  shortened queries (first two words dropped) that find their source claim: ${recalled}/${QUERIES / 5}\n`,
+    );
   }
   console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } finally {

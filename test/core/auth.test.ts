@@ -1,7 +1,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../d1/sessions';
-import { PBKDF2_ITERATIONS, PBKDF2_MAX_ITERATIONS, hashPassword, randomToken, sha256Hex } from '../../worker/lib/crypto';
+import {
+  PBKDF2_ITERATIONS,
+  PBKDF2_MAX_ITERATIONS,
+  hashPassword,
+  randomToken,
+  sha256Hex,
+} from '../../worker/lib/crypto';
 import { LOGIN_LIMIT_PER_ACCOUNT } from '../../worker/domain/auth';
 import { call, callJson, count, makeUser, TEST_PASSWORD, unique } from '../helpers';
 
@@ -26,7 +32,9 @@ describe('passwords', () => {
 describe('POST /api/v1/auth/login', () => {
   it('signs in, returns a bearer token and sets a __Host- cookie over https', async () => {
     const u = await makeUser('admin');
-    const { res, body } = await callJson('/api/v1/auth/login', { body: { email: u.email.toUpperCase(), password: TEST_PASSWORD } });
+    const { res, body } = await callJson('/api/v1/auth/login', {
+      body: { email: u.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(res.status).toBe(200);
     expect(body.user).toMatchObject({ id: u.id, role: 'admin' });
     const cookie = res.headers.get('Set-Cookie') ?? '';
@@ -48,21 +56,31 @@ describe('POST /api/v1/auth/login', () => {
     const u = await makeUser();
     const { exports } = await import('cloudflare:workers');
     const res = await exports.default.fetch(
-      new Request('http://localhost:8787/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: u.email, password: TEST_PASSWORD }) }),
+      new Request('http://localhost:8787/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: u.email, password: TEST_PASSWORD }),
+      }),
     );
     expect(res.status).toBe(200);
     const cookie = res.headers.get('Set-Cookie') ?? '';
     expect(cookie).toMatch(/^claimdesk_session=/);
     expect(cookie).not.toMatch(/Secure/);
     const value = cookie.split(';')[0]!;
-    const me = await exports.default.fetch(new Request('http://localhost:8787/api/v1/auth/me', { headers: { Cookie: value } }));
+    const me = await exports.default.fetch(
+      new Request('http://localhost:8787/api/v1/auth/me', { headers: { Cookie: value } }),
+    );
     expect(me.status).toBe(200);
   });
 
   it('refuses a wrong password and an unknown e-mail with the same 401', async () => {
     const u = await makeUser();
-    const wrong = await callJson('/api/v1/auth/login', { body: { email: u.email, password: 'nope-nope-nope' } });
-    const unknown = await callJson('/api/v1/auth/login', { body: { email: `${unique()}@nowhere.example`, password: 'nope-nope-nope' } });
+    const wrong = await callJson('/api/v1/auth/login', {
+      body: { email: u.email, password: 'nope-nope-nope' },
+    });
+    const unknown = await callJson('/api/v1/auth/login', {
+      body: { email: `${unique()}@nowhere.example`, password: 'nope-nope-nope' },
+    });
     expect(wrong.res.status).toBe(401);
     expect(unknown.res.status).toBe(401);
     expect(wrong.res.headers.get('Content-Type')).toMatch(/application\/problem\+json/);
@@ -73,18 +91,27 @@ describe('POST /api/v1/auth/login', () => {
   it('rate-limits failed attempts per account with 429 and Retry-After', async () => {
     const u = await makeUser();
     for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT; i++) {
-      const r = await call('/api/v1/auth/login', { body: { email: u.email, password: 'wrong-password' } });
+      const r = await call('/api/v1/auth/login', {
+        body: { email: u.email, password: 'wrong-password' },
+      });
       expect(r.status).toBe(401);
     }
-    const limited = await call('/api/v1/auth/login', { body: { email: u.email, password: TEST_PASSWORD } });
+    const limited = await call('/api/v1/auth/login', {
+      body: { email: u.email, password: TEST_PASSWORD },
+    });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
   });
 
   it('validates the body with field errors', async () => {
-    const { res, body } = await callJson('/api/v1/auth/login', { body: { email: 'not-an-email', password: '' } });
+    const { res, body } = await callJson('/api/v1/auth/login', {
+      body: { email: 'not-an-email', password: '' },
+    });
     expect(res.status).toBe(422);
-    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['json.email', 'json.password']);
+    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'json.email',
+      'json.password',
+    ]);
   });
 });
 
@@ -94,11 +121,15 @@ describe('sessions', () => {
     expect((await call('/api/v1/auth/me')).status).toBe(401);
     expect((await call('/api/v1/auth/me', { token: randomToken(32) })).status).toBe(401);
     const expired = randomToken(32);
-    await createSession(env.DB, u.id, await sha256Hex(expired), 'csrf', { now: new Date(Date.now() - 13 * 3600 * 1000) });
+    await createSession(env.DB, u.id, await sha256Hex(expired), 'csrf', {
+      now: new Date(Date.now() - 13 * 3600 * 1000),
+    });
     expect((await call('/api/v1/auth/me', { token: expired })).status).toBe(401);
     const idle = randomToken(32);
     await createSession(env.DB, u.id, await sha256Hex(idle), 'csrf');
-    await env.DB.prepare('UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1').bind(await sha256Hex(idle), new Date(Date.now() - 3 * 3600 * 1000).toISOString()).run();
+    await env.DB.prepare('UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1')
+      .bind(await sha256Hex(idle), new Date(Date.now() - 3 * 3600 * 1000).toISOString())
+      .run();
     expect((await call('/api/v1/auth/me', { token: idle })).status).toBe(401);
   });
 
@@ -112,13 +143,21 @@ describe('sessions', () => {
 
   it('refuses cookie-authenticated writes from another origin', async () => {
     const u = await makeUser();
-    const login = await call('/api/v1/auth/login', { body: { email: u.email, password: TEST_PASSWORD } });
+    const login = await call('/api/v1/auth/login', {
+      body: { email: u.email, password: TEST_PASSWORD },
+    });
     const cookie = (login.headers.get('Set-Cookie') ?? '').split(';')[0]!;
     const before = await count('claims');
-    const res = await call('/api/v1/claims', { body: { text: 'Cross-site claim rose 5%', language: 'en' }, headers: { Cookie: cookie, Origin: 'https://evil.example' } });
+    const res = await call('/api/v1/claims', {
+      body: { text: 'Cross-site claim rose 5%', language: 'en' },
+      headers: { Cookie: cookie, Origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
     expect(await count('claims')).toBe(before);
-    const same = await call('/api/v1/claims', { body: { text: 'Same-site claim rose 5%', language: 'en' }, headers: { Cookie: cookie, Origin: 'https://claimdesk.test' } });
+    const same = await call('/api/v1/claims', {
+      body: { text: 'Same-site claim rose 5%', language: 'en' },
+      headers: { Cookie: cookie, Origin: 'https://claimdesk.test' },
+    });
     expect(same.status).toBe(201);
   });
 });
@@ -127,7 +166,12 @@ describe('users and roles', () => {
   it('lets an admin create users and forbids editors', async () => {
     const admin = await makeUser('admin');
     const editor = await makeUser('editor');
-    const input = { email: `${unique()}@newsroom.example`, name: 'New Editor', role: 'editor', password: 'a-long-enough-password' };
+    const input = {
+      email: `${unique()}@newsroom.example`,
+      name: 'New Editor',
+      role: 'editor',
+      password: 'a-long-enough-password',
+    };
     expect((await call('/api/v1/users', { body: input })).status).toBe(401);
     const forbidden = await call('/api/v1/users', { token: editor.token, body: input });
     expect(forbidden.status).toBe(403);
@@ -138,21 +182,30 @@ describe('users and roles', () => {
     expect(JSON.stringify(created.body)).not.toMatch(/password|salt|hash/i);
     const again = await callJson('/api/v1/users', { token: admin.token, body: input });
     expect(again.res.status).toBe(409);
-    const login = await call('/api/v1/auth/login', { body: { email: input.email, password: input.password } });
+    const login = await call('/api/v1/auth/login', {
+      body: { email: input.email, password: input.password },
+    });
     expect(login.status).toBe(200);
   });
 
   it('deactivating a user ends their sessions', async () => {
     const admin = await makeUser('admin');
     const editor = await makeUser('editor');
-    const res = await call(`/api/v1/users/${editor.id}`, { method: 'PATCH', token: admin.token, body: { active: false } });
+    const res = await call(`/api/v1/users/${editor.id}`, {
+      method: 'PATCH',
+      token: admin.token,
+      body: { active: false },
+    });
     expect(res.status).toBe(200);
     expect((await call('/api/v1/auth/me', { token: editor.token })).status).toBe(401);
   });
 
   it('issues API tokens that authenticate and are stored hashed', async () => {
     const u = await makeUser();
-    const { res, body } = await callJson('/api/v1/tokens', { token: u.token, body: { name: 'ci' } });
+    const { res, body } = await callJson('/api/v1/tokens', {
+      token: u.token,
+      body: { name: 'ci' },
+    });
     expect(res.status).toBe(201);
     expect(body.token).toMatch(/^cdk_/);
     expect(await count('api_tokens', 'token_hash = ?1', await sha256Hex(body.token))).toBe(1);

@@ -6,33 +6,65 @@ describe('claims API', () => {
   it('creates a claim with a random URL-safe id, ETag and audit row', async () => {
     const u = await makeUser();
     const text = `${unique('Unemployment ')} fell to 4.1% in March`;
-    const { res, body } = await callJson('/api/v1/claims', { token: u.token, body: { text, language: 'en', claimant: 'Minister', claimantType: 'person', claimDate: '2026-03-02', appearances: ['https://news.example/a'] } });
+    const { res, body } = await callJson('/api/v1/claims', {
+      token: u.token,
+      body: {
+        text,
+        language: 'en',
+        claimant: 'Minister',
+        claimantType: 'person',
+        claimDate: '2026-03-02',
+        appearances: ['https://news.example/a'],
+      },
+    });
     expect(res.status).toBe(201);
     expect(body.claim.id).toMatch(/^[0-9a-z]{16}$/);
-    expect(body.claim).toMatchObject({ text, status: 'queued', version: 1, claimant: 'Minister', appearances: ['https://news.example/a'] });
+    expect(body.claim).toMatchObject({
+      text,
+      status: 'queued',
+      version: 1,
+      claimant: 'Minister',
+      appearances: ['https://news.example/a'],
+    });
     expect(res.headers.get('ETag')).toBe('"v1"');
-    expect(await count('audit_log', "entity_id = ?1 AND action = 'claim.create' AND actor_id = ?2", body.claim.id, u.id)).toBe(1);
+    expect(
+      await count(
+        'audit_log',
+        "entity_id = ?1 AND action = 'claim.create' AND actor_id = ?2",
+        body.claim.id,
+        u.id,
+      ),
+    ).toBe(1);
     const other = await apiClaim(u.token);
     expect(other.id).not.toBe(body.claim.id);
   });
 
   it('detects the language when none is given', async () => {
     const u = await makeUser();
-    const { body } = await callJson('/api/v1/claims', { token: u.token, body: { text: 'قال وزير المالية إن التضخم ارتفع إلى ٥٪ هذا العام' } });
+    const { body } = await callJson('/api/v1/claims', {
+      token: u.token,
+      body: { text: 'قال وزير المالية إن التضخم ارتفع إلى ٥٪ هذا العام' },
+    });
     expect(body.claim.language).toBe('ar');
   });
 
   it('reads a claim with sources, verdicts and audit trail in one D1 round trip', async () => {
     const u = await makeUser();
     const claim = await apiClaim(u.token);
-    await call(`/api/v1/claims/${claim.id}/sources`, { token: u.token, body: { url: 'https://stats.example/x', stance: 'refutes', title: 'Stats' } });
+    await call(`/api/v1/claims/${claim.id}/sources`, {
+      token: u.token,
+      body: { url: 'https://stats.example/x', stance: 'refutes', title: 'Stats' },
+    });
     const res = await call(`/api/v1/claims/${claim.id}`, { token: u.token });
     expect(res.status).toBe(200);
     const body = await res.json<any>();
     expect(body.claim.id).toBe(claim.id);
     expect(body.sources).toHaveLength(1);
     expect(body.verdicts).toEqual([]);
-    expect(body.audit.map((a: { action: string }) => a.action)).toEqual(['claim.create', 'source.add']);
+    expect(body.audit.map((a: { action: string }) => a.action)).toEqual([
+      'claim.create',
+      'source.add',
+    ]);
     // One round trip resolves the session, one batch reads everything else.
     expect(d1Queries(res)).toBe(2);
   });
@@ -54,7 +86,9 @@ describe('claims API', () => {
       if (seen.length === 2) await apiClaim(u.token, { language: lang });
     } while (cursor);
     expect(seen).toEqual(made.map((c) => c.id).reverse());
-    const candidates = await callJson(`/api/v1/claims?language=${lang}&status=candidate`, { token: u.token });
+    const candidates = await callJson(`/api/v1/claims?language=${lang}&status=candidate`, {
+      token: u.token,
+    });
     expect(candidates.body.items).toEqual([]);
   });
 
@@ -63,8 +97,13 @@ describe('claims API', () => {
     const lang = 'xy-' + unique('t').slice(-6);
     const a = await apiClaim(u.token, { language: lang });
     await apiClaim(u.token, { language: lang });
-    await call(`/api/v1/claims/${a.id}/verdicts`, { token: u.token, body: { ratingKey: 'false', summary: 'Not so', explanation: 'Because.', language: 'en' } });
-    const { body } = await callJson(`/api/v1/claims?language=${lang}&rating=false`, { token: u.token });
+    await call(`/api/v1/claims/${a.id}/verdicts`, {
+      token: u.token,
+      body: { ratingKey: 'false', summary: 'Not so', explanation: 'Because.', language: 'en' },
+    });
+    const { body } = await callJson(`/api/v1/claims?language=${lang}&rating=false`, {
+      token: u.token,
+    });
     expect(body.items.map((c: { id: string }) => c.id)).toEqual([a.id]);
   });
 
@@ -81,13 +120,27 @@ describe('PATCH /api/v1/claims/:id (optimistic concurrency)', () => {
   it('requires If-Match (428) and rejects a stale one (412) with the current version', async () => {
     const u = await makeUser();
     const claim = await apiClaim(u.token);
-    const missing = await callJson(`/api/v1/claims/${claim.id}`, { method: 'PATCH', token: u.token, body: { claimant: 'X' } });
+    const missing = await callJson(`/api/v1/claims/${claim.id}`, {
+      method: 'PATCH',
+      token: u.token,
+      body: { claimant: 'X' },
+    });
     expect(missing.res.status).toBe(428);
-    const ok = await callJson(`/api/v1/claims/${claim.id}`, { method: 'PATCH', token: u.token, body: { claimant: 'X' }, headers: { 'If-Match': '"v1"' } });
+    const ok = await callJson(`/api/v1/claims/${claim.id}`, {
+      method: 'PATCH',
+      token: u.token,
+      body: { claimant: 'X' },
+      headers: { 'If-Match': '"v1"' },
+    });
     expect(ok.res.status).toBe(200);
     expect(ok.body.claim.version).toBe(2);
     expect(ok.res.headers.get('ETag')).toBe('"v2"');
-    const stale = await callJson(`/api/v1/claims/${claim.id}`, { method: 'PATCH', token: u.token, body: { claimant: 'Y' }, headers: { 'If-Match': '"v1"' } });
+    const stale = await callJson(`/api/v1/claims/${claim.id}`, {
+      method: 'PATCH',
+      token: u.token,
+      body: { claimant: 'Y' },
+      headers: { 'If-Match': '"v1"' },
+    });
     expect(stale.res.status).toBe(412);
     expect(stale.body.current.claimant).toBe('X');
     expect(stale.body.current.version).toBe(2);
@@ -96,11 +149,21 @@ describe('PATCH /api/v1/claims/:id (optimistic concurrency)', () => {
   it('lets exactly one of two concurrent edits win, with one audit entry', async () => {
     const u = await makeUser();
     const claim = await apiClaim(u.token);
-    const edit = (claimant: string) => call(`/api/v1/claims/${claim.id}`, { method: 'PATCH', token: u.token, body: { claimant }, headers: { 'If-Match': '"v1"' } });
+    const edit = (claimant: string) =>
+      call(`/api/v1/claims/${claim.id}`, {
+        method: 'PATCH',
+        token: u.token,
+        body: { claimant },
+        headers: { 'If-Match': '"v1"' },
+      });
     const [a, b] = await Promise.all([edit('Alice'), edit('Bob')]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
-    expect(await count('audit_log', "entity_id = ?1 AND action = 'claim.update'", claim.id)).toBe(1);
-    const row = await env.DB.prepare('SELECT version, claimant FROM claims WHERE id = ?1').bind(claim.id).first<{ version: number; claimant: string }>();
+    expect(await count('audit_log', "entity_id = ?1 AND action = 'claim.update'", claim.id)).toBe(
+      1,
+    );
+    const row = await env.DB.prepare('SELECT version, claimant FROM claims WHERE id = ?1')
+      .bind(claim.id)
+      .first<{ version: number; claimant: string }>();
     expect(row?.version).toBe(2);
   });
 
@@ -108,7 +171,12 @@ describe('PATCH /api/v1/claims/:id (optimistic concurrency)', () => {
     const u = await makeUser();
     const word = unique('zebra');
     const claim = await apiClaim(u.token);
-    await call(`/api/v1/claims/${claim.id}`, { method: 'PATCH', token: u.token, body: { text: `The ${word} count doubled` }, headers: { 'If-Match': '"v1"' } });
+    await call(`/api/v1/claims/${claim.id}`, {
+      method: 'PATCH',
+      token: u.token,
+      body: { text: `The ${word} count doubled` },
+      headers: { 'If-Match': '"v1"' },
+    });
     const { body } = await callJson(`/api/v1/search?q=${word}`, { token: u.token });
     expect(body.items.map((c: { id: string }) => c.id)).toEqual([claim.id]);
   });
@@ -119,14 +187,26 @@ describe('Idempotency-Key', () => {
     const u = await makeUser();
     const key = unique('key-');
     const body = { text: `${unique('Idem ')} rose 3%`, language: 'en' };
-    const first = await callJson('/api/v1/claims', { token: u.token, body, headers: { 'Idempotency-Key': key } });
-    const second = await callJson('/api/v1/claims', { token: u.token, body, headers: { 'Idempotency-Key': key } });
+    const first = await callJson('/api/v1/claims', {
+      token: u.token,
+      body,
+      headers: { 'Idempotency-Key': key },
+    });
+    const second = await callJson('/api/v1/claims', {
+      token: u.token,
+      body,
+      headers: { 'Idempotency-Key': key },
+    });
     expect(first.res.status).toBe(201);
     expect(second.res.status).toBe(201);
     expect(second.res.headers.get('Idempotent-Replayed')).toBe('true');
     expect(second.body.claim.id).toBe(first.body.claim.id);
     expect(await count('claims', 'text = ?1', body.text)).toBe(1);
-    const different = await callJson('/api/v1/claims', { token: u.token, body: { ...body, text: body.text + '!' }, headers: { 'Idempotency-Key': key } });
+    const different = await callJson('/api/v1/claims', {
+      token: u.token,
+      body: { ...body, text: body.text + '!' },
+      headers: { 'Idempotency-Key': key },
+    });
     expect(different.res.status).toBe(422);
     expect(different.body.code).toBe('idempotency_key_mismatch');
   });
@@ -134,9 +214,17 @@ describe('Idempotency-Key', () => {
   it('does not keep a key whose request failed', async () => {
     const u = await makeUser();
     const key = unique('key-');
-    const bad = await call('/api/v1/claims', { token: u.token, body: { text: '', language: 'en' }, headers: { 'Idempotency-Key': key } });
+    const bad = await call('/api/v1/claims', {
+      token: u.token,
+      body: { text: '', language: 'en' },
+      headers: { 'Idempotency-Key': key },
+    });
     expect(bad.status).toBe(422);
-    const good = await call('/api/v1/claims', { token: u.token, body: { text: `${unique('Retry ')} ok`, language: 'en' }, headers: { 'Idempotency-Key': key } });
+    const good = await call('/api/v1/claims', {
+      token: u.token,
+      body: { text: `${unique('Retry ')} ok`, language: 'en' },
+      headers: { 'Idempotency-Key': key },
+    });
     expect(good.status).toBe(201);
   });
 });

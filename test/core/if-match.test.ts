@@ -3,9 +3,18 @@ import { parseIfMatch } from '../../worker/lib/etag';
 import { apiClaim, callJson, count, makeUser } from '../helpers';
 
 const patch = (token: string, id: string, ifMatch?: string) =>
-  callJson(`/api/v1/claims/${id}`, { method: 'PATCH', token, body: { claimant: 'Someone' }, headers: ifMatch === undefined ? {} : { 'If-Match': ifMatch } });
+  callJson(`/api/v1/claims/${id}`, {
+    method: 'PATCH',
+    token,
+    body: { claimant: 'Someone' },
+    headers: ifMatch === undefined ? {} : { 'If-Match': ifMatch },
+  });
 const transition = (token: string, id: string, ifMatch?: string) =>
-  callJson(`/api/v1/claims/${id}/transition`, { token, body: { to: 'in_review' }, headers: ifMatch === undefined ? {} : { 'If-Match': ifMatch } });
+  callJson(`/api/v1/claims/${id}/transition`, {
+    token,
+    body: { to: 'in_review' },
+    headers: ifMatch === undefined ? {} : { 'If-Match': ifMatch },
+  });
 
 describe('If-Match on PATCH /api/v1/claims/:id (RFC 9110)', () => {
   it('428 only when the header is missing', async () => {
@@ -27,7 +36,9 @@ describe('If-Match on PATCH /api/v1/claims/:id (RFC 9110)', () => {
       expect(body.current).toMatchObject({ id: claim.id, version: 1 });
       expect(res.headers.get('ETag')).toBe('"v1"');
     }
-    expect(await count('audit_log', "entity_id = ?1 AND action = 'claim.update'", claim.id)).toBe(0);
+    expect(await count('audit_log', "entity_id = ?1 AND action = 'claim.update'", claim.id)).toBe(
+      0,
+    );
   });
 
   it('400 with a field error for a header that is not an entity tag', async () => {
@@ -83,9 +94,13 @@ describe('parseIfMatch', () => {
     expect(parseIfMatch(undefined)).toEqual({ kind: 'missing' });
     expect(parseIfMatch(' * ')).toEqual({ kind: 'any' });
     expect(parseIfMatch('"v3"')).toEqual({ kind: 'versions', versions: [3] });
-    expect(parseIfMatch('"v3" , "x",W/"v4", "v5",')).toEqual({ kind: 'versions', versions: [3, 5] });
+    expect(parseIfMatch('"v3" , "x",W/"v4", "v5",')).toEqual({
+      kind: 'versions',
+      versions: [3, 5],
+    });
     expect(parseIfMatch('"a,b"')).toEqual({ kind: 'versions', versions: [] });
     expect(parseIfMatch('"v3",,"v4"')).toEqual({ kind: 'versions', versions: [3, 4] });
-    for (const bad of ['', ',', 'v3', '"v3', '"v3" "v4"', 'w/"v3"', '"v 3"']) expect(parseIfMatch(bad), bad).toEqual({ kind: 'malformed' });
+    for (const bad of ['', ',', 'v3', '"v3', '"v3" "v4"', 'w/"v3"', '"v 3"'])
+      expect(parseIfMatch(bad), bad).toEqual({ kind: 'malformed' });
   });
 });

@@ -33,8 +33,16 @@ describe('Arabic-aware normalization', () => {
 describe('search', () => {
   it('finds a vocalized Arabic claim with a plain query, and the reverse', async () => {
     const tag = unique('وسم');
-    const vocalized = await createClaim(env.DB, { text: `ارْتَفَعَ مُعَدَّلُ التَّضَخُّمِ فـــي ${tag}`, language: 'ar', status: 'queued' }, actor);
-    const plain = await createClaim(env.DB, { text: `انخفضت البطالة في ${tag} الى مستوى قياسي`, language: 'ar', status: 'queued' }, actor);
+    const vocalized = await createClaim(
+      env.DB,
+      { text: `ارْتَفَعَ مُعَدَّلُ التَّضَخُّمِ فـــي ${tag}`, language: 'ar', status: 'queued' },
+      actor,
+    );
+    const plain = await createClaim(
+      env.DB,
+      { text: `انخفضت البطالة في ${tag} الى مستوى قياسي`, language: 'ar', status: 'queued' },
+      actor,
+    );
     const a = await searchClaims(env.DB, `التضخم ${tag}`, { limit: 5 });
     expect(a.map((h) => h.claim.id)).toEqual([vocalized.id]);
     const b = await searchClaims(env.DB, `البَطَالَة ${tag}`, { limit: 5 });
@@ -43,7 +51,11 @@ describe('search', () => {
 
   it('matches Arabic-Indic digits with ASCII digits', async () => {
     const tag = unique('digits');
-    const claim = await createClaim(env.DB, { text: `بلغ العجز ١٢٥٠ مليون ${tag}`, language: 'ar', status: 'queued' }, actor);
+    const claim = await createClaim(
+      env.DB,
+      { text: `بلغ العجز ١٢٥٠ مليون ${tag}`, language: 'ar', status: 'queued' },
+      actor,
+    );
     const hits = await searchClaims(env.DB, `1250 ${tag}`, { limit: 5 });
     expect(hits.map((h) => h.claim.id)).toEqual([claim.id]);
   });
@@ -51,9 +63,23 @@ describe('search', () => {
   it('ranks by bm25 and serves /api/v1/search to editors only', async () => {
     const u = await makeUser();
     const tag = unique('rank');
-    const strong = await createClaim(env.DB, { text: `${tag} ${tag} exports record`, language: 'en', status: 'queued' }, actor);
-    const weak = await createClaim(env.DB, { text: `${tag} exports were flat while imports and services and tourism all moved`, language: 'en', status: 'queued' }, actor);
-    const { res, body } = await callJson(`/api/v1/search?q=${encodeURIComponent(tag)}`, { token: u.token });
+    const strong = await createClaim(
+      env.DB,
+      { text: `${tag} ${tag} exports record`, language: 'en', status: 'queued' },
+      actor,
+    );
+    const weak = await createClaim(
+      env.DB,
+      {
+        text: `${tag} exports were flat while imports and services and tourism all moved`,
+        language: 'en',
+        status: 'queued',
+      },
+      actor,
+    );
+    const { res, body } = await callJson(`/api/v1/search?q=${encodeURIComponent(tag)}`, {
+      token: u.token,
+    });
     expect(res.status).toBe(200);
     expect(body.items.map((c: { id: string }) => c.id)).toEqual([strong.id, weak.id]);
     expect((await callJson(`/api/v1/search?q=${tag}`)).res.status).toBe(401);

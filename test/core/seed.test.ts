@@ -10,23 +10,48 @@ describe('demo seed on an empty database', () => {
     expect(await count('users')).toBe(0);
     expect(await seedDemo(env.DB)).toBe(true);
     expect(await count('articles')).toBe(3);
-    const statuses = await env.DB.prepare('SELECT DISTINCT status FROM claims ORDER BY status').all<{ status: string }>();
-    expect(statuses.results.map((r) => r.status)).toEqual(['candidate', 'in_review', 'published', 'queued', 'submitted']);
-    const langs = await env.DB.prepare("SELECT DISTINCT language FROM claims WHERE status = 'published' ORDER BY language").all<{ language: string }>();
+    const statuses = await env.DB.prepare(
+      'SELECT DISTINCT status FROM claims ORDER BY status',
+    ).all<{ status: string }>();
+    expect(statuses.results.map((r) => r.status)).toEqual([
+      'candidate',
+      'in_review',
+      'published',
+      'queued',
+      'submitted',
+    ]);
+    const langs = await env.DB.prepare(
+      "SELECT DISTINCT language FROM claims WHERE status = 'published' ORDER BY language",
+    ).all<{ language: string }>();
     expect(langs.results.map((r) => r.language)).toEqual(['ar', 'en', 'fr']);
-    expect(await count('verdicts', 'correction_note IS NOT NULL AND published_at IS NOT NULL')).toBe(1);
+    expect(
+      await count('verdicts', 'correction_note IS NOT NULL AND published_at IS NOT NULL'),
+    ).toBe(1);
     expect(await count('sources')).toBeGreaterThanOrEqual(3);
     // The rest of each article arrives as ranked candidates from the real extractor.
     for (const language of ['ar', 'en', 'fr']) {
-      expect(await count('claims', "status = 'candidate' AND language = ?1 AND score IS NOT NULL AND why != '[]'", language)).toBeGreaterThanOrEqual(1);
+      expect(
+        await count(
+          'claims',
+          "status = 'candidate' AND language = ?1 AND score IS NOT NULL AND why != '[]'",
+          language,
+        ),
+      ).toBeGreaterThanOrEqual(1);
     }
     // Every verdict uses a rating on the scale; offsets point at the claim text in the article.
     const keys = new Set((await activeRatings(env.DB)).map((r) => r.key));
-    const used = await env.DB.prepare('SELECT DISTINCT rating_key FROM verdicts').all<{ rating_key: string }>();
+    const used = await env.DB.prepare('SELECT DISTINCT rating_key FROM verdicts').all<{
+      rating_key: string;
+    }>();
     for (const r of used.results) expect(keys.has(r.rating_key)).toBe(true);
-    const linked = await env.DB.prepare('SELECT c.text, c.start_offset, c.end_offset, a.body FROM claims c JOIN articles a ON a.id = c.article_id').all<{ text: string; start_offset: number; end_offset: number; body: string }>();
-    for (const row of linked.results) expect(row.body.slice(row.start_offset, row.end_offset)).toBe(row.text);
-    const login = await callJson('/api/v1/auth/login', { body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password } });
+    const linked = await env.DB.prepare(
+      'SELECT c.text, c.start_offset, c.end_offset, a.body FROM claims c JOIN articles a ON a.id = c.article_id',
+    ).all<{ text: string; start_offset: number; end_offset: number; body: string }>();
+    for (const row of linked.results)
+      expect(row.body.slice(row.start_offset, row.end_offset)).toBe(row.text);
+    const login = await callJson('/api/v1/auth/login', {
+      body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
+    });
     expect(login.res.status).toBe(200);
   });
 });

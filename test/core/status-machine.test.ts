@@ -17,15 +17,32 @@ const LEGAL: Record<ClaimStatus, ClaimStatus[]> = {
 
 /** Put a claim straight into a status (with a verdict so publishing is possible). */
 async function claimIn(status: ClaimStatus): Promise<string> {
-  const claim = await createClaim(env.DB, { text: `${unique('Machine ')} grew 7%`, language: 'en', status: 'queued' }, { userId: null, requestId: 't' });
-  await appendVerdict(env.DB, claim.id, { ratingKey: 'true', summary: 'Right', explanation: 'Checked.', language: 'en', correctionNote: null, publishNow: false }, { userId: null, requestId: 't' });
+  const claim = await createClaim(
+    env.DB,
+    { text: `${unique('Machine ')} grew 7%`, language: 'en', status: 'queued' },
+    { userId: null, requestId: 't' },
+  );
+  await appendVerdict(
+    env.DB,
+    claim.id,
+    {
+      ratingKey: 'true',
+      summary: 'Right',
+      explanation: 'Checked.',
+      language: 'en',
+      correctionNote: null,
+      publishNow: false,
+    },
+    { userId: null, requestId: 't' },
+  );
   await env.DB.prepare('UPDATE claims SET status = ?2 WHERE id = ?1').bind(claim.id, status).run();
   return claim.id;
 }
 
 describe('claim status machine', () => {
   it('matches DESIGN.md exactly', () => {
-    for (const from of STATUSES) for (const to of STATUSES) expect(canMove(from, to)).toBe(LEGAL[from].includes(to));
+    for (const from of STATUSES)
+      for (const to of STATUSES) expect(canMove(from, to)).toBe(LEGAL[from].includes(to));
   });
 
   for (const from of STATUSES) {
@@ -35,20 +52,27 @@ describe('claim status machine', () => {
         const u = await makeUser();
         const id = await claimIn(from);
         const other = to === 'duplicate' ? await claimIn('published') : undefined;
-        const { res, body } = await callJson(`/api/v1/claims/${id}/transition`, { token: u.token, body: { to, duplicateOf: other } });
+        const { res, body } = await callJson(`/api/v1/claims/${id}/transition`, {
+          token: u.token,
+          body: { to, duplicateOf: other },
+        });
         const after = await getClaim(env.DB, id);
         if (legal) {
           expect(res.status).toBe(200);
           expect(body.claim.status).toBe(to);
           expect(after?.status).toBe(to);
-          expect(await count('audit_log', "entity_id = ?1 AND action = 'claim.transition'", id)).toBe(1);
+          expect(
+            await count('audit_log', "entity_id = ?1 AND action = 'claim.transition'", id),
+          ).toBe(1);
           if (to === 'duplicate') expect(after?.duplicateOf).toBe(other);
         } else {
           expect(res.status).toBe(409);
           expect(body.code).toBe('illegal_transition');
           expect(body.detail).toContain(from);
           expect(after?.status).toBe(from);
-          expect(await count('audit_log', "entity_id = ?1 AND action = 'claim.transition'", id)).toBe(0);
+          expect(
+            await count('audit_log', "entity_id = ?1 AND action = 'claim.transition'", id),
+          ).toBe(0);
         }
       });
     }
@@ -56,9 +80,18 @@ describe('claim status machine', () => {
 
   it('refuses to publish without a verdict', async () => {
     const u = await makeUser();
-    const claim = await createClaim(env.DB, { text: `${unique('Bare ')} claim`, language: 'en', status: 'queued' }, { userId: null, requestId: 't' });
-    await env.DB.prepare("UPDATE claims SET status = 'in_review' WHERE id = ?1").bind(claim.id).run();
-    const { res, body } = await callJson(`/api/v1/claims/${claim.id}/transition`, { token: u.token, body: { to: 'published' } });
+    const claim = await createClaim(
+      env.DB,
+      { text: `${unique('Bare ')} claim`, language: 'en', status: 'queued' },
+      { userId: null, requestId: 't' },
+    );
+    await env.DB.prepare("UPDATE claims SET status = 'in_review' WHERE id = ?1")
+      .bind(claim.id)
+      .run();
+    const { res, body } = await callJson(`/api/v1/claims/${claim.id}/transition`, {
+      token: u.token,
+      body: { to: 'published' },
+    });
     expect(res.status).toBe(409);
     expect(body.code).toBe('verdict_required');
   });
@@ -66,7 +99,10 @@ describe('claim status machine', () => {
   it('publishing makes the latest verdict public', async () => {
     const u = await makeUser();
     const id = await claimIn('in_review');
-    const { res } = await callJson(`/api/v1/claims/${id}/transition`, { token: u.token, body: { to: 'published' } });
+    const { res } = await callJson(`/api/v1/claims/${id}/transition`, {
+      token: u.token,
+      body: { to: 'published' },
+    });
     expect(res.status).toBe(200);
     expect(await count('verdicts', 'claim_id = ?1 AND published_at IS NOT NULL', id)).toBe(1);
     expect((await getClaim(env.DB, id))?.publishedAt).not.toBeNull();
@@ -75,10 +111,16 @@ describe('claim status machine', () => {
   it('marking a duplicate needs another existing claim', async () => {
     const u = await makeUser();
     const id = await claimIn('submitted');
-    const self = await callJson(`/api/v1/claims/${id}/transition`, { token: u.token, body: { to: 'duplicate', duplicateOf: id } });
+    const self = await callJson(`/api/v1/claims/${id}/transition`, {
+      token: u.token,
+      body: { to: 'duplicate', duplicateOf: id },
+    });
     expect(self.res.status).toBe(422);
     expect(self.body.errors[0].field).toBe('json.duplicateOf');
-    const missing = await callJson(`/api/v1/claims/${id}/transition`, { token: u.token, body: { to: 'duplicate' } });
+    const missing = await callJson(`/api/v1/claims/${id}/transition`, {
+      token: u.token,
+      body: { to: 'duplicate' },
+    });
     expect(missing.res.status).toBe(422);
   });
 });

@@ -29,10 +29,18 @@ export function desk(path: string, opts: DeskRequest = {}): Promise<Response> {
   let body: URLSearchParams | undefined;
   if (opts.form) {
     body = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    for (const [k, v] of Object.entries(opts.form))
+      for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     if (!headers.has('Origin')) headers.set('Origin', ORIGIN);
   }
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' }));
+  return exports.default.fetch(
+    new Request(`${ORIGIN}${path}`, {
+      method: opts.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+    }),
+  );
 }
 
 /** Every Set-Cookie line of a response (getSetCookie is missing from this workers-types version). */
@@ -57,7 +65,10 @@ export function csrfOf(html: string): string {
 export async function signIn(role: Role = 'editor'): Promise<DeskAgent> {
   const user = await makeUser(role);
   const ip = unique('ip');
-  const res = await desk('/desk/sign-in', { ip, form: { email: user.email, password: user.password, next: '/desk' } });
+  const res = await desk('/desk/sign-in', {
+    ip,
+    form: { email: user.email, password: user.password, next: '/desk' },
+  });
   const cookie = sessionCookieOf(res);
   if (res.status !== 303 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
   const page = await desk('/desk', { cookie, ip });
@@ -65,12 +76,19 @@ export async function signIn(role: Role = 'editor'): Promise<DeskAgent> {
 }
 
 /** POST a desk form as this agent (CSRF token included unless given). */
-export function post(agent: DeskAgent, path: string, form: Record<string, string | string[]>): Promise<Response> {
+export function post(
+  agent: DeskAgent,
+  path: string,
+  form: Record<string, string | string[]>,
+): Promise<Response> {
   return desk(path, { cookie: agent.cookie, ip: agent.ip, form: { _csrf: agent.csrf, ...form } });
 }
 
 /** GET a desk page as this agent and return status + HTML. */
-export async function page(agent: DeskAgent, path: string): Promise<{ status: number; html: string; res: Response }> {
+export async function page(
+  agent: DeskAgent,
+  path: string,
+): Promise<{ status: number; html: string; res: Response }> {
   const res = await desk(path, { cookie: agent.cookie, ip: agent.ip });
   return { status: res.status, html: await res.text(), res };
 }

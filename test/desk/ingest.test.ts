@@ -15,13 +15,22 @@ describe('desk article ingest', () => {
   it('turns pasted Arabic text into an article with candidates highlighted by offsets', async () => {
     const agent = await signIn('editor');
     const text = arabicArticle();
-    const res = await post(agent, '/desk/articles', { title: 'التضخم', text, url: '', language: '' });
+    const res = await post(agent, '/desk/articles', {
+      title: 'التضخم',
+      text,
+      url: '',
+      language: '',
+    });
     expect(res.status).toBe(303);
     const location = res.headers.get('Location')!;
     expect(location).toMatch(/^\/desk\/articles\/[0-9a-z]+$/);
     const { html } = await page(agent, location);
     expect(html).toContain('class="article-body" lang="ar" dir="rtl"');
-    const rows = await env.DB.prepare(`SELECT id, text, start_offset, end_offset FROM claims WHERE article_id = ?1`).bind(location.split('/').pop()).all<{ id: string; text: string; start_offset: number; end_offset: number }>();
+    const rows = await env.DB.prepare(
+      `SELECT id, text, start_offset, end_offset FROM claims WHERE article_id = ?1`,
+    )
+      .bind(location.split('/').pop())
+      .all<{ id: string; text: string; start_offset: number; end_offset: number }>();
     expect(rows.results.length).toBeGreaterThanOrEqual(2);
     for (const r of rows.results) {
       expect(text.slice(r.start_offset, r.end_offset)).toBe(r.text);
@@ -34,7 +43,12 @@ describe('desk article ingest', () => {
 
   it('ingests an article by URL through the same pipeline (fixture web)', async () => {
     const agent = await signIn('editor');
-    const res = await post(agent, '/desk/articles', { title: '', text: '', url: 'https://news.example/ar-jsonld.html', language: '' });
+    const res = await post(agent, '/desk/articles', {
+      title: '',
+      text: '',
+      url: 'https://news.example/ar-jsonld.html',
+      language: '',
+    });
     expect(res.status).toBe(303);
     const { html } = await page(agent, res.headers.get('Location')!.split('?')[0]!);
     expect(html).toContain('dir="rtl"');
@@ -43,7 +57,12 @@ describe('desk article ingest', () => {
 
   it('shows why a URL was refused, keeping what was typed', async () => {
     const agent = await signIn('editor');
-    const res = await post(agent, '/desk/articles', { title: 'x', text: '', url: 'http://169.254.169.254/latest/meta-data/', language: '' });
+    const res = await post(agent, '/desk/articles', {
+      title: 'x',
+      text: '',
+      url: 'http://169.254.169.254/latest/meta-data/',
+      language: '',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('value="http://169.254.169.254/latest/meta-data/"');

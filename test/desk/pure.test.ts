@@ -10,9 +10,23 @@ describe('wordDiff', () => {
     const before = 'Unemployment rose to 12% last year';
     const after = 'Unemployment fell to 11% last year, officials said';
     const parts = wordDiff(before, after);
-    expect(parts.filter((p) => p.op !== 'add').map((p) => p.text).join('')).toBe(before);
-    expect(parts.filter((p) => p.op !== 'del').map((p) => p.text).join('')).toBe(after);
-    expect(parts.filter((p) => p.op === 'del').map((p) => p.text.trim())).toEqual(['rose', '12%', 'year']);
+    expect(
+      parts
+        .filter((p) => p.op !== 'add')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.op !== 'del')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(after);
+    expect(parts.filter((p) => p.op === 'del').map((p) => p.text.trim())).toEqual([
+      'rose',
+      '12%',
+      'year',
+    ]);
   });
 
   it('handles Arabic and identical or empty texts', () => {
@@ -50,14 +64,27 @@ describe('highlightRuns', () => {
 describe('mergeProposal', () => {
   it('keeps my changed fields and their changed fields', () => {
     const base = { text: 'A', claimant: '', claimantType: '', claimDate: '', language: 'en' };
-    expect(mergeProposal(base, { ...base, text: 'B' }, { ...base, claimant: 'X' })).toEqual({ ...base, text: 'B', claimant: 'X' });
+    expect(mergeProposal(base, { ...base, text: 'B' }, { ...base, claimant: 'X' })).toEqual({
+      ...base,
+      text: 'B',
+      claimant: 'X',
+    });
   });
 });
 
 describe('safeNext', () => {
   it('only allows local desk paths', () => {
     expect(safeNext('/desk/claims/abc?x=1')).toBe('/desk/claims/abc?x=1');
-    for (const bad of ['https://evil.example', '//evil.example', '/desk//evil', '/\\evil', '/deskx', 'javascript:alert(1)', undefined]) expect(safeNext(bad)).toBe('/desk');
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/desk//evil',
+      '/\\evil',
+      '/deskx',
+      'javascript:alert(1)',
+      undefined,
+    ])
+      expect(safeNext(bad)).toBe('/desk');
   });
 });
 

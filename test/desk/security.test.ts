@@ -28,7 +28,9 @@ describe('desk header policy', () => {
     expect(nonceA).not.toBe(nonceB);
     expect(a.html).toContain(`<script src="/js/desk.js" defer="" nonce="${nonceA}"></script>`);
     // Every <script> carries the nonce: none without it.
-    expect(a.html.match(/<script\b[^>]*>/g)!.every((tag) => tag.includes(`nonce="${nonceA}"`))).toBe(true);
+    expect(
+      a.html.match(/<script\b[^>]*>/g)!.every((tag) => tag.includes(`nonce="${nonceA}"`)),
+    ).toBe(true);
   });
 
   it('sends them on error pages too (not found, refused)', async () => {
@@ -48,20 +50,43 @@ describe('desk CSRF protection', () => {
       cookie: agent.cookie,
       ip: agent.ip,
       headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
-      form: { _csrf: agent.csrf, url: 'https://example.org/a', stance: 'refutes', title: '', publisher: '', excerpt: '', archivedUrl: '' },
+      form: {
+        _csrf: agent.csrf,
+        url: 'https://example.org/a',
+        stance: 'refutes',
+        title: '',
+        publisher: '',
+        excerpt: '',
+        archivedUrl: '',
+      },
     });
     expect(res.status).toBe(403);
     expect(await count('sources', 'claim_id = ?1', claim.id)).toBe(before);
   });
 
-  it('refuses a same-origin post without the session token, or with another session\'s token', async () => {
+  it("refuses a same-origin post without the session token, or with another session's token", async () => {
     const agent = await signIn('editor');
     const other = await signIn('editor');
     const claim = await apiClaim(agent.user.token);
-    const form = { url: 'https://example.org/b', stance: 'refutes', title: '', publisher: '', excerpt: '', archivedUrl: '' };
-    const none = await desk(`/desk/claims/${claim.id}/sources`, { cookie: agent.cookie, ip: agent.ip, form });
+    const form = {
+      url: 'https://example.org/b',
+      stance: 'refutes',
+      title: '',
+      publisher: '',
+      excerpt: '',
+      archivedUrl: '',
+    };
+    const none = await desk(`/desk/claims/${claim.id}/sources`, {
+      cookie: agent.cookie,
+      ip: agent.ip,
+      form,
+    });
     expect(none.status).toBe(403);
-    const wrong = await desk(`/desk/claims/${claim.id}/sources`, { cookie: agent.cookie, ip: agent.ip, form: { ...form, _csrf: other.csrf } });
+    const wrong = await desk(`/desk/claims/${claim.id}/sources`, {
+      cookie: agent.cookie,
+      ip: agent.ip,
+      form: { ...form, _csrf: other.csrf },
+    });
     expect(wrong.status).toBe(403);
     expect(await count('sources', 'claim_id = ?1', claim.id)).toBe(0);
     const ok = await post(agent, `/desk/claims/${claim.id}/sources`, form);
@@ -71,7 +96,10 @@ describe('desk CSRF protection', () => {
 
   it('refuses a cross-site sign-in post (login CSRF)', async () => {
     const user = await makeUser('editor');
-    const res = await desk('/desk/sign-in', { headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, form: { email: user.email, password: user.password } });
+    const res = await desk('/desk/sign-in', {
+      headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+      form: { email: user.email, password: user.password },
+    });
     expect(res.status).toBe(403);
     expect(sessionCookieOf(res)).toBeNull();
   });
@@ -86,10 +114,15 @@ describe('desk CSRF protection', () => {
 describe('untrusted text on desk pages', () => {
   it('renders claim text escaped and only http(s) source URLs as links', async () => {
     const agent = await signIn('editor');
-    const claim = await apiClaim(agent.user.token, { text: 'He said <script>alert(1)</script> & "quoted" 40% rise', language: 'en' });
+    const claim = await apiClaim(agent.user.token, {
+      text: 'He said <script>alert(1)</script> & "quoted" 40% rise',
+      language: 'en',
+    });
     await env.DB.prepare(
       `INSERT INTO sources (claim_id, url, title, stance, created_at, updated_at) VALUES (?1, 'javascript:alert(1)', 'Evil', 'context', ?2, ?2)`,
-    ).bind(claim.id, new Date().toISOString()).run();
+    )
+      .bind(claim.id, new Date().toISOString())
+      .run();
     const { html } = await page(agent, `/desk/claims/${claim.id}`);
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

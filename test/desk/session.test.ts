@@ -1,13 +1,24 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { makeUser, unique } from '../helpers';
-import { csrfOf, desk, ORIGIN, page, post, sessionCookieOf, setCookies, signIn } from './desk-helpers';
+import {
+  csrfOf,
+  desk,
+  ORIGIN,
+  page,
+  post,
+  sessionCookieOf,
+  setCookies,
+  signIn,
+} from './desk-helpers';
 
 describe('desk sign-in and sign-out', () => {
   it('sends an anonymous visitor to the sign-in page, keeping where they were going', async () => {
     const res = await desk('/desk?status=queued');
     expect(res.status).toBe(303);
-    expect(res.headers.get('Location')).toBe(`/desk/sign-in?next=${encodeURIComponent('/desk?status=queued')}`);
+    expect(res.headers.get('Location')).toBe(
+      `/desk/sign-in?next=${encodeURIComponent('/desk?status=queued')}`,
+    );
     const form = await desk('/desk/sign-in?next=%2Fdesk');
     expect(form.status).toBe(200);
     expect(await form.text()).toContain('name="password"');
@@ -16,7 +27,10 @@ describe('desk sign-in and sign-out', () => {
   it('signs in with the right password, rotates the session, and lands on next', async () => {
     const user = await makeUser('editor');
     const ip = unique('ip');
-    const first = await desk('/desk/sign-in', { ip, form: { email: user.email, password: user.password, next: '/desk?status=queued' } });
+    const first = await desk('/desk/sign-in', {
+      ip,
+      form: { email: user.email, password: user.password, next: '/desk?status=queued' },
+    });
     expect(first.status).toBe(303);
     expect(first.headers.get('Location')).toBe('/desk?status=queued');
     const cookie1 = sessionCookieOf(first)!;
@@ -25,7 +39,11 @@ describe('desk sign-in and sign-out', () => {
     expect(setCookies(first)[0]).toMatch(/Secure/i);
     expect(setCookies(first)[0]).toMatch(/SameSite=Lax/i);
     // Signing in again from the same browser replaces the old session.
-    const second = await desk('/desk/sign-in', { ip, cookie: cookie1, form: { email: user.email, password: user.password, next: '/desk' } });
+    const second = await desk('/desk/sign-in', {
+      ip,
+      cookie: cookie1,
+      form: { email: user.email, password: user.password, next: '/desk' },
+    });
     const cookie2 = sessionCookieOf(second)!;
     expect(cookie2).not.toBe(cookie1);
     expect((await desk('/desk', { cookie: cookie1, ip })).status).toBe(303);
@@ -34,21 +52,31 @@ describe('desk sign-in and sign-out', () => {
 
   it('says clearly when the credentials are wrong, and never redirects off-site', async () => {
     const user = await makeUser('editor');
-    const res = await desk('/desk/sign-in', { form: { email: user.email, password: 'wrong password!', next: 'https://evil.example/' } });
+    const res = await desk('/desk/sign-in', {
+      form: { email: user.email, password: 'wrong password!', next: 'https://evil.example/' },
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Wrong e-mail or password.');
     expect(sessionCookieOf(res)).toBeNull();
-    const ok = await desk('/desk/sign-in', { form: { email: user.email, password: user.password, next: '//evil.example/x' } });
+    const ok = await desk('/desk/sign-in', {
+      form: { email: user.email, password: user.password, next: '//evil.example/x' },
+    });
     expect(ok.headers.get('Location')).toBe('/desk');
   });
 
   it('rate-limits attempts per account (429 with Retry-After) even from different addresses', async () => {
     const user = await makeUser('editor');
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await desk('/desk/sign-in', { form: { email: user.email, password: 'nope nope nope' } })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await desk('/desk/sign-in', { form: { email: user.email, password: 'nope nope nope' } }))
+          .status,
+      );
     expect(statuses.slice(0, 5)).toEqual([422, 422, 422, 422, 422]);
-    const limited = await desk('/desk/sign-in', { form: { email: user.email, password: user.password } });
+    const limited = await desk('/desk/sign-in', {
+      form: { email: user.email, password: user.password },
+    });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
     expect(await limited.text()).toContain('Too many sign-in attempts');
@@ -57,7 +85,15 @@ describe('desk sign-in and sign-out', () => {
   it('rate-limits attempts per address across accounts', async () => {
     const ip = unique('ip');
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await desk('/desk/sign-in', { ip, form: { email: `${unique('nobody')}@test.example`, password: 'x' } })).status);
+    for (let i = 0; i < 21; i++)
+      statuses.push(
+        (
+          await desk('/desk/sign-in', {
+            ip,
+            form: { email: `${unique('nobody')}@test.example`, password: 'x' },
+          })
+        ).status,
+      );
     expect(statuses.slice(0, 20).every((s) => s === 422)).toBe(true);
     expect(statuses[20]).toBe(429);
   });
@@ -67,7 +103,9 @@ describe('desk sign-in and sign-out', () => {
     const res = await post(agent, '/desk/sign-out', {});
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe('/desk/sign-in?bye=1');
-    const rows = await env.DB.prepare(`SELECT count(*) AS n FROM sessions WHERE user_id = ?1`).bind(agent.user.id).first<{ n: number }>();
+    const rows = await env.DB.prepare(`SELECT count(*) AS n FROM sessions WHERE user_id = ?1`)
+      .bind(agent.user.id)
+      .first<{ n: number }>();
     // makeUser's own API session remains; the browser one is gone and its cookie no longer works.
     expect(rows?.n).toBe(1);
     expect((await desk('/desk', { cookie: agent.cookie, ip: agent.ip })).status).toBe(303);
@@ -75,13 +113,17 @@ describe('desk sign-in and sign-out', () => {
 
   it('expires a session that sat idle too long', async () => {
     const agent = await signIn('editor');
-    await env.DB.prepare(`UPDATE sessions SET last_seen_at = ?2 WHERE user_id = ?1`).bind(agent.user.id, new Date(Date.now() - 3 * 3600_000).toISOString()).run();
+    await env.DB.prepare(`UPDATE sessions SET last_seen_at = ?2 WHERE user_id = ?1`)
+      .bind(agent.user.id, new Date(Date.now() - 3 * 3600_000).toISOString())
+      .run();
     expect((await desk('/desk', { cookie: agent.cookie, ip: agent.ip })).status).toBe(303);
   });
 
   it('expires a session past its absolute lifetime', async () => {
     const agent = await signIn('editor');
-    await env.DB.prepare(`UPDATE sessions SET expires_at = ?2 WHERE user_id = ?1`).bind(agent.user.id, new Date(Date.now() - 1000).toISOString()).run();
+    await env.DB.prepare(`UPDATE sessions SET expires_at = ?2 WHERE user_id = ?1`)
+      .bind(agent.user.id, new Date(Date.now() - 1000).toISOString())
+      .run();
     expect((await desk('/desk', { cookie: agent.cookie, ip: agent.ip })).status).toBe(303);
   });
 
@@ -97,7 +139,9 @@ describe('desk sign-in and sign-out', () => {
   });
 
   it('picks the language from Accept-Language for someone not signed in', async () => {
-    const res = await desk('/desk/sign-in', { headers: { 'Accept-Language': 'ar-EG,ar;q=0.9,en;q=0.5' } });
+    const res = await desk('/desk/sign-in', {
+      headers: { 'Accept-Language': 'ar-EG,ar;q=0.9,en;q=0.5' },
+    });
     expect(await res.text()).toContain('<html lang="ar" dir="rtl">');
     const fr = await desk('/desk/sign-in', { headers: { 'Accept-Language': 'fr-FR' } });
     expect(await fr.text()).toContain('<html lang="fr" dir="ltr">');
@@ -115,7 +159,12 @@ describe('language switch after a POST', () => {
     });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('name="next" value="/desk/articles/new"');
-    const foreign = await desk('/desk/articles', { cookie: agent.cookie, ip: agent.ip, headers: { Referer: 'https://evil.example/desk/x' }, form: { _csrf: agent.csrf, text: '' } });
+    const foreign = await desk('/desk/articles', {
+      cookie: agent.cookie,
+      ip: agent.ip,
+      headers: { Referer: 'https://evil.example/desk/x' },
+      form: { _csrf: agent.csrf, text: '' },
+    });
     expect(await foreign.text()).toContain('name="next" value="/desk"');
   });
 });
@@ -127,7 +176,13 @@ describe('desk forms with a body that is not a form', () => {
         method: 'POST',
         body: '--zzz\r\nthis is not multipart',
         redirect: 'manual',
-        headers: { 'Content-Type': 'multipart/form-data; boundary=zzz', Origin: ORIGIN, Accept: 'text/html', 'CF-Connecting-IP': unique('ip'), ...(cookie ? { Cookie: cookie } : {}) },
+        headers: {
+          'Content-Type': 'multipart/form-data; boundary=zzz',
+          Origin: ORIGIN,
+          Accept: 'text/html',
+          'CF-Connecting-IP': unique('ip'),
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
       }),
     );
 

@@ -4,7 +4,15 @@
  */
 import { createServer, type Server } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, EDITOR, formVersion, liveDesk, shootAndCheck, signedIn, switchLanguage } from './desk-helpers';
+import {
+  ADMIN,
+  EDITOR,
+  formVersion,
+  liveDesk,
+  shootAndCheck,
+  signedIn,
+  switchLanguage,
+} from './desk-helpers';
 import { freePort } from './harness';
 
 const ARTICLE = [
@@ -18,9 +26,15 @@ const ARTICLE = [
 const live = liveDesk();
 
 /** Path of the first claim the queue lists under a status (the demo seed has queued claims in ar, en, fr). */
-async function firstClaimPath(page: import('playwright-core').Page, status: string): Promise<string> {
+async function firstClaimPath(
+  page: import('playwright-core').Page,
+  status: string,
+): Promise<string> {
   await page.goto(`${live.server.origin}/desk?status=${status}`);
-  return page.locator('a.claim-link').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+  return page
+    .locator('a.claim-link')
+    .first()
+    .evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
 }
 
 describe('desk in the browser', () => {
@@ -31,7 +45,10 @@ describe('desk in the browser', () => {
     await page.click('a[href="/desk/articles/new"]');
     await page.fill('#a-title', 'التضخم والصادرات');
     await page.fill('#a-text', ARTICLE);
-    await Promise.all([page.waitForURL(/\/desk\/articles\/[0-9a-z]+$/), page.click('form.ingest-form button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL(/\/desk\/articles\/[0-9a-z]+$/),
+      page.click('form.ingest-form button[type=submit]'),
+    ]);
     expect(await page.getAttribute('.article-body', 'dir')).toBe('rtl');
     expect(await page.getAttribute('.article-body', 'lang')).toBe('ar');
     expect(await page.locator('.article-body mark').count()).toBeGreaterThanOrEqual(2);
@@ -40,10 +57,16 @@ describe('desk in the browser', () => {
     const boxes = page.locator('.cand-list input[type=checkbox]');
     await boxes.nth(0).check();
     await boxes.nth(1).check();
-    await Promise.all([page.waitForURL(/done=accepted/), page.click('button[name=bulk][value=accept]')]);
+    await Promise.all([
+      page.waitForURL(/done=accepted/),
+      page.click('button[name=bulk][value=accept]'),
+    ]);
     expect(await page.textContent('.notice')).toContain('2 claim(s) accepted');
     expect(await page.locator('.cand-list .badge.status-queued').count()).toBe(2);
-    const claimUrl = await page.locator('.cand-list li:has(.badge.status-queued) .cand-text a').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+    const claimUrl = await page
+      .locator('.cand-list li:has(.badge.status-queued) .cand-text a')
+      .first()
+      .evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
     await admin.context.close();
 
     // The demo editor prefers Arabic: the whole UI is right-to-left, and so is the Arabic claim.
@@ -55,19 +78,32 @@ describe('desk in the browser', () => {
     await page.fill('#new-src-url', 'https://stats.example.org/inflation-2026');
     await page.fill('#new-src-title', 'النشرة الإحصائية الشهرية');
     await page.selectOption('#new-src-stance', 'refutes');
-    await Promise.all([page.waitForURL(/ok=saved/), page.click('#sources form[action$="/sources"] button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL(/ok=saved/),
+      page.click('#sources form[action$="/sources"] button[type=submit]'),
+    ]);
     expect(await page.locator('.sources .source').count()).toBe(1);
-    await Promise.all([page.waitForURL(/ok=moved/), page.click('.status-buttons form:has(input[value=in_review]) button')]);
+    await Promise.all([
+      page.waitForURL(/ok=moved/),
+      page.click('.status-buttons form:has(input[value=in_review]) button'),
+    ]);
     // Verdict, with the live counter counting down as the summary is typed.
     const summary = 'التضخم بلغ ١١٪ لا ١٤٪';
     await page.selectOption('#v-rating', 'mostly-false');
     await page.fill('#v-summary', '');
     await page.type('#v-summary', summary);
-    await expect.poll(() => page.textContent('#v-summary-count')).toContain(String(75 - summary.length));
+    await expect
+      .poll(() => page.textContent('#v-summary-count'))
+      .toContain(String(75 - summary.length));
     await page.fill('#v-explanation', 'تظهر النشرة الإحصائية أن التضخم السنوي في سبتمبر بلغ ١١٪.');
     await Promise.all([page.waitForURL(/ok=saved/), page.click('#verdict button[type=submit]')]);
-    await Promise.all([page.waitForURL(/ok=moved/), page.click('.status-buttons form:has(input[value=published]) button')]);
-    expect(await page.locator('.claim-head .badge').getAttribute('class')).toContain('status-published');
+    await Promise.all([
+      page.waitForURL(/ok=moved/),
+      page.click('.status-buttons form:has(input[value=published]) button'),
+    ]);
+    expect(await page.locator('.claim-head .badge').getAttribute('class')).toContain(
+      'status-published',
+    );
     // A correction: a second version with a public note, shown as a word diff in the history.
     await page.fill('#v-summary', 'التضخم بلغ ١١٫٢٪ لا ١٤٪');
     await page.fill('#v-note', 'صُحح رقم التضخم وفق النشرة المعدلة.');
@@ -93,7 +129,10 @@ describe('desk in the browser', () => {
     const v = await formVersion(a.page, 'form[action$="/edit"]');
     expect(await formVersion(b.page, 'form[action$="/edit"]')).toBe(v);
     await a.page.fill('#c-claimant', 'Ministry of Economy');
-    await Promise.all([a.page.waitForURL(/ok=saved/), a.page.click('form[action$="/edit"] button[type=submit]')]);
+    await Promise.all([
+      a.page.waitForURL(/ok=saved/),
+      a.page.click('form[action$="/edit"] button[type=submit]'),
+    ]);
     await b.page.fill('#c-claimant', 'خالد منصور');
     await b.page.click('form[action$="/edit"] button[type=submit]');
     await b.page.waitForSelector('table.conflict');
@@ -105,7 +144,10 @@ describe('desk in the browser', () => {
     await a.page.reload();
     expect(await a.page.inputValue('#c-claimant')).toBe('Ministry of Economy');
     // Merging on the newer version saves.
-    await Promise.all([b.page.waitForURL(/ok=saved/), b.page.click('form[action$="/edit"] button[type=submit]')]);
+    await Promise.all([
+      b.page.waitForURL(/ok=saved/),
+      b.page.click('form[action$="/edit"] button[type=submit]'),
+    ]);
     expect(await b.page.inputValue('#c-claimant')).toBe('خالد منصور');
     // The other way round: the admin's page is now stale too, and the English UI shows the same screen.
     await a.page.fill('#c-claimant', 'Ministry of Finance');
@@ -133,7 +175,10 @@ describe('desk in the browser', () => {
     await new Promise<void>((ok) => evil.listen(port, '127.0.0.1', ok));
     try {
       await page.goto(`http://localhost:${port}/`);
-      const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/sources')), page.click('button')]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/sources')),
+        page.click('button'),
+      ]);
       expect(response.status()).toBe(403);
     } finally {
       await new Promise((ok) => evil.close(ok));
@@ -144,22 +189,39 @@ describe('desk in the browser', () => {
   });
 
   it('works without JavaScript: sign in, accept a candidate in one click, add a source', async () => {
-    const context = await live.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await live.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`${live.server.origin}/desk/sign-in`);
     await page.fill('#email', ADMIN.email);
     await page.fill('#password', ADMIN.password);
-    await Promise.all([page.waitForURL(`${live.server.origin}/desk`), page.click('form[action="/desk/sign-in"] button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL(`${live.server.origin}/desk`),
+      page.click('form[action="/desk/sign-in"] button[type=submit]'),
+    ]);
     const candidatePath = await firstClaimPath(page, 'candidate');
     await page.goto(`${live.server.origin}${candidatePath}`);
-    const articlePath = await page.locator('#ctx-h ~ p a[href^="/desk/articles/"]').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+    const articlePath = await page
+      .locator('#ctx-h ~ p a[href^="/desk/articles/"]')
+      .first()
+      .evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
     await page.goto(`${live.server.origin}${articlePath}`);
     const claimId = candidatePath.split('/').pop()!;
-    await Promise.all([page.waitForURL(/done=accepted&n=1/), page.click(`button[name=one][value="accept:${claimId}"]`)]);
+    await Promise.all([
+      page.waitForURL(/done=accepted&n=1/),
+      page.click(`button[name=one][value="accept:${claimId}"]`),
+    ]);
     await page.goto(`${live.server.origin}${candidatePath}`);
-    expect(await page.locator('.claim-head .badge').getAttribute('class')).toContain('status-queued');
+    expect(await page.locator('.claim-head .badge').getAttribute('class')).toContain(
+      'status-queued',
+    );
     await page.fill('#new-src-url', 'https://archive.example.org/report');
-    await Promise.all([page.waitForURL(/ok=saved/), page.click('#sources form[action$="/sources"] button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL(/ok=saved/),
+      page.click('#sources form[action$="/sources"] button[type=submit]'),
+    ]);
     expect(await page.locator('.sources .source').count()).toBe(1);
     await context.close();
   });

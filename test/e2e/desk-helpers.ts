@@ -27,21 +27,31 @@ export function liveDesk(): Live {
 }
 
 /** A fresh browser context (own cookies), signed in through the form. */
-export async function signedIn(browser: Browser, origin: string, who: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedIn(
+  browser: Browser,
+  origin: string,
+  who: { email: string; password: string },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${origin}/desk`);
   await page.waitForURL(/\/desk\/sign-in/);
   await page.fill('#email', who.email);
   await page.fill('#password', who.password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/desk/sign-in')), page.click('form[action="/desk/sign-in"] button[type=submit]')]);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith('/desk/sign-in')),
+    page.click('form[action="/desk/sign-in"] button[type=submit]'),
+  ]);
   return { context, page };
 }
 
 /** Switch the UI language with the header form (works without JavaScript). */
 export async function switchLanguage(page: Page, lang: 'en' | 'ar' | 'fr'): Promise<void> {
   await page.selectOption('#ui-lang', lang);
-  await Promise.all([page.waitForLoadState('load'), page.click('form.lang-switch button[type=submit]')]);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.click('form.lang-switch button[type=submit]'),
+  ]);
   await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
 }
 

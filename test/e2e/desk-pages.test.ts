@@ -13,9 +13,15 @@ const live = liveDesk();
 /** Paths of the main pages, found through the UI from the seeded data. */
 async function mainPages(page: Page): Promise<Record<string, string>> {
   await page.goto(`${live.server.origin}/desk?status=published&language=ar`);
-  const workspace = await page.locator('a.claim-link').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+  const workspace = await page
+    .locator('a.claim-link')
+    .first()
+    .evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
   await page.goto(`${live.server.origin}${workspace}`);
-  const article = await page.locator('#ctx-h ~ p a[href^="/desk/articles/"]').first().evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+  const article = await page
+    .locator('#ctx-h ~ p a[href^="/desk/articles/"]')
+    .first()
+    .evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
   return {
     queue: '/desk',
     'queue-filtered': '/desk?status=queued',
@@ -36,7 +42,10 @@ describe('desk pages in both directions', () => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) blocked.push(m.text());
     });
     const pages = await mainPages(page);
-    for (const [lang, dir] of [['en', 'ltr'], ['ar', 'rtl']] as const) {
+    for (const [lang, dir] of [
+      ['en', 'ltr'],
+      ['ar', 'rtl'],
+    ] as const) {
       await switchLanguage(page, lang);
       for (const [name, path] of Object.entries(pages)) {
         await page.goto(`${live.server.origin}${path}`);
@@ -52,7 +61,9 @@ describe('desk pages in both directions', () => {
     expect(await page.getAttribute('h1 span', 'dir')).toBe('rtl');
     await switchLanguage(page, 'ar');
     await page.goto(`${live.server.origin}/desk?language=en`);
-    expect(await page.locator('a.claim-link span[lang="en"][dir="ltr"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('a.claim-link span[lang="en"][dir="ltr"]').count()).toBeGreaterThan(
+      0,
+    );
     await switchLanguage(page, 'en');
     expect(blocked).toEqual([]);
     // The live counter script (loaded with the nonce) ran: it rewrites the count as you type.
@@ -63,8 +74,14 @@ describe('desk pages in both directions', () => {
   }, 150_000);
 
   it('shows the sign-in page in both directions', async () => {
-    for (const [locale, dir] of [['en-GB', 'ltr'], ['ar-JO', 'rtl']] as const) {
-      const context = await live.browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    for (const [locale, dir] of [
+      ['en-GB', 'ltr'],
+      ['ar-JO', 'rtl'],
+    ] as const) {
+      const context = await live.browser.newContext({
+        locale,
+        viewport: { width: 1280, height: 800 },
+      });
       const page = await context.newPage();
       await page.goto(`${live.server.origin}/desk/sign-in`);
       expect(await page.getAttribute('html', 'dir')).toBe(dir);
@@ -88,21 +105,38 @@ describe('keyboard-only use of the queue', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     // Status tabs come first in the main content; the first one is "All".
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('.status-tabs') !== null)).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('.status-tabs') !== null),
+    ).toBe(true);
     // Move to the "Queued" tab and follow it with the keyboard.
     let guard = 0;
-    while (!(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href?.includes('status=queued'))) && guard++ < 10) await page.keyboard.press('Tab');
+    while (
+      !(await page.evaluate(() =>
+        (document.activeElement as HTMLAnchorElement | null)?.href?.includes('status=queued'),
+      )) &&
+      guard++ < 10
+    )
+      await page.keyboard.press('Tab');
     await Promise.all([page.waitForURL(/status=queued/), page.keyboard.press('Enter')]);
     // Tab until a claim link has focus; its focus ring must be visible.
     guard = 0;
     await page.keyboard.press('Tab');
-    while (!(await page.evaluate(() => document.activeElement?.classList.contains('claim-link'))) && guard++ < 60) await page.keyboard.press('Tab');
+    while (
+      !(await page.evaluate(() => document.activeElement?.classList.contains('claim-link'))) &&
+      guard++ < 60
+    )
+      await page.keyboard.press('Tab');
     expect(guard).toBeLessThan(60);
     const ring = await page.evaluate(() => {
       const el = document.activeElement!;
       const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
-      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), w: box.width, h: box.height };
+      return {
+        style: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+        w: box.width,
+        h: box.height,
+      };
     });
     expect(ring.style).not.toBe('none');
     expect(ring.width).toBeGreaterThanOrEqual(2);

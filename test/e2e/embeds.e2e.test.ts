@@ -16,7 +16,13 @@ let browser: Browser;
 let host: Server;
 let hostOrigin: string;
 const pages = new Map<string, string>();
-const claims: Record<'en' | 'ar' | 'fr' | 'long' | 'fix', string> = { en: '', ar: '', fr: '', long: '', fix: '' };
+const claims: Record<'en' | 'ar' | 'fr' | 'long' | 'fix', string> = {
+  en: '',
+  ar: '',
+  fr: '',
+  long: '',
+  fix: '',
+};
 let adminToken = '';
 
 async function api(path: string, token: string, body: unknown): Promise<any> {
@@ -30,10 +36,21 @@ async function api(path: string, token: string, body: unknown): Promise<any> {
   return json;
 }
 
-async function publishedClaim(token: string, text: string, language: string, ratingKey: string, summary: string): Promise<string> {
+async function publishedClaim(
+  token: string,
+  text: string,
+  language: string,
+  ratingKey: string,
+  summary: string,
+): Promise<string> {
   const { claim } = await api('/api/v1/claims', token, { text, language });
   await api(`/api/v1/claims/${claim.id}/transition`, token, { to: 'in_review' });
-  await api(`/api/v1/claims/${claim.id}/verdicts`, token, { ratingKey, summary, explanation: 'Checked against the official statistics.', language });
+  await api(`/api/v1/claims/${claim.id}/verdicts`, token, {
+    ratingKey,
+    summary,
+    explanation: 'Checked against the official statistics.',
+    language,
+  });
   await api(`/api/v1/claims/${claim.id}/transition`, token, { to: 'published' });
   return claim.id;
 }
@@ -47,11 +64,41 @@ beforeAll(async () => {
   });
   const { token } = (await login.json()) as { token: string };
   adminToken = token;
-  claims.en = await publishedClaim(token, 'Unemployment fell to 3% in 2025, the lowest in fifty years', 'en', 'mostly-false', 'Unemployment did not fall to 3%');
-  claims.ar = await publishedClaim(token, 'ارتفعت صادرات القمح بنسبة ٤٠٪ خلال عام ٢٠٢٥', 'ar', 'mostly-true', 'ارتفعت الصادرات لكن بنسبة أقل');
-  claims.fr = await publishedClaim(token, 'Le prix du pain a doublé en un an', 'fr', 'unproven', "Aucune donnée ne l'établit");
-  claims.long = await publishedClaim(token, `${'The new bridge over the river cost more than the whole annual budget of the ministry of transport, '.repeat(2)}according to the minister.`, 'en', 'misleading', 'The bridge cost less than the budget');
-  claims.fix = await publishedClaim(token, 'The city planted one million trees in 2025', 'en', 'false', 'Far fewer trees were planted');
+  claims.en = await publishedClaim(
+    token,
+    'Unemployment fell to 3% in 2025, the lowest in fifty years',
+    'en',
+    'mostly-false',
+    'Unemployment did not fall to 3%',
+  );
+  claims.ar = await publishedClaim(
+    token,
+    'ارتفعت صادرات القمح بنسبة ٤٠٪ خلال عام ٢٠٢٥',
+    'ar',
+    'mostly-true',
+    'ارتفعت الصادرات لكن بنسبة أقل',
+  );
+  claims.fr = await publishedClaim(
+    token,
+    'Le prix du pain a doublé en un an',
+    'fr',
+    'unproven',
+    "Aucune donnée ne l'établit",
+  );
+  claims.long = await publishedClaim(
+    token,
+    `${'The new bridge over the river cost more than the whole annual budget of the ministry of transport, '.repeat(2)}according to the minister.`,
+    'en',
+    'misleading',
+    'The bridge cost less than the budget',
+  );
+  claims.fix = await publishedClaim(
+    token,
+    'The city planted one million trees in 2025',
+    'en',
+    'false',
+    'Far fewer trees were planted',
+  );
   host = createServer((req, res) => {
     const html = pages.get(req.url ?? '');
     res.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -71,13 +118,18 @@ afterAll(async () => {
 });
 
 function hostPage(path: string, body: string, lang = 'en'): string {
-  pages.set(path, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A blog post</title>
-<style>body{font-family:sans-serif;max-width:640px;margin:24px auto;padding:0 12px}</style></head><body>${body}</body></html>`);
+  pages.set(
+    path,
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A blog post</title>
+<style>body{font-family:sans-serif;max-width:640px;margin:24px auto;padding:0 12px}</style></head><body>${body}</body></html>`,
+  );
   return `${hostOrigin}${path}`;
 }
 
 async function widgetHeight(page: Page): Promise<number> {
-  return page.evaluate(() => document.querySelector('.claimdesk-embed')?.getBoundingClientRect().height ?? -1);
+  return page.evaluate(
+    () => document.querySelector('.claimdesk-embed')?.getBoundingClientRect().height ?? -1,
+  );
 }
 
 describe('embeds on another origin', () => {
@@ -98,7 +150,10 @@ describe('embeds on another origin', () => {
       if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
     });
     await page.goto(url);
-    await page.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', { state: 'attached', timeout: 20_000 });
+    await page.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', {
+      state: 'attached',
+      timeout: 20_000,
+    });
 
     const img = await page.evaluate(() => {
       const i = document.querySelector('img')!;
@@ -108,7 +163,9 @@ describe('embeds on another origin', () => {
     expect(img.h).toBe(20);
     expect(img.w).toBeGreaterThan(100);
 
-    const cardFrames = page.frames().filter((f) => f.url().startsWith(`${server.origin}/embed/${claims.en}`));
+    const cardFrames = page
+      .frames()
+      .filter((f) => f.url().startsWith(`${server.origin}/embed/${claims.en}`));
     expect(cardFrames).toHaveLength(2); // the plain iframe and the widget's
     for (const f of cardFrames) {
       expect(await f.textContent('blockquote')).toContain('Unemployment fell to 3%');
@@ -117,7 +174,9 @@ describe('embeds on another origin', () => {
     // The widget replaced the fallback with the card and sized its iframe to the card's height.
     expect(await page.isHidden('blockquote.claimdesk')).toBe(true);
     const height = await widgetHeight(page);
-    const contentHeight = await cardFrames[1]!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const contentHeight = await cardFrames[1]!.evaluate(() =>
+      Math.ceil(document.documentElement.getBoundingClientRect().height),
+    );
     expect(height).toBeGreaterThan(120);
     expect(Math.abs(height - contentHeight)).toBeLessThanOrEqual(1);
     expect(problems).toEqual([]);
@@ -136,19 +195,35 @@ describe('embeds on another origin', () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', { state: 'attached', timeout: 20_000 });
+    await page.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', {
+      state: 'attached',
+      timeout: 20_000,
+    });
     const wide = await widgetHeight(page);
     await page.setViewportSize({ width: 340, height: 900 });
-    await page.waitForFunction((h) => (document.querySelector('.claimdesk-embed')?.getBoundingClientRect().height ?? 0) > h + 40, wide, { timeout: 10_000 });
+    await page.waitForFunction(
+      (h) =>
+        (document.querySelector('.claimdesk-embed')?.getBoundingClientRect().height ?? 0) > h + 40,
+      wide,
+      { timeout: 10_000 },
+    );
     const narrow = await widgetHeight(page);
     expect(narrow).toBeGreaterThan(wide + 40);
-    await page.screenshot({ path: join(screenshotDir(), 'embeds-widget-narrow.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotDir(), 'embeds-widget-narrow.png'),
+      fullPage: true,
+    });
     await context.close();
 
     // A blockquote added after load (single-page apps) is mounted too.
     const late = await browser.newContext();
     const spa = await late.newPage();
-    await spa.goto(hostPage('/late.html', `<div id="feed"></div><script async src="${server.origin}${EMBED_SCRIPT.path}" integrity="${EMBED_SCRIPT.integrity}" crossorigin="anonymous"></script>`));
+    await spa.goto(
+      hostPage(
+        '/late.html',
+        `<div id="feed"></div><script async src="${server.origin}${EMBED_SCRIPT.path}" integrity="${EMBED_SCRIPT.integrity}" crossorigin="anonymous"></script>`,
+      ),
+    );
     await spa.waitForLoadState('load');
     await spa.evaluate((id) => {
       const q = document.createElement('blockquote');
@@ -157,7 +232,10 @@ describe('embeds on another origin', () => {
       q.textContent = 'Fact check';
       document.getElementById('feed')!.appendChild(q);
     }, claims.en);
-    await spa.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', { state: 'attached', timeout: 20_000 });
+    await spa.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', {
+      state: 'attached',
+      timeout: 20_000,
+    });
     expect(await widgetHeight(spa)).toBeGreaterThan(120);
     await late.close();
 
@@ -176,8 +254,16 @@ describe('embeds on another origin', () => {
       const context = await browser.newContext(); // a new reader: nothing in the browser cache
       const page = await context.newPage();
       await page.goto(url);
-      await page.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', { state: 'attached', timeout: 20_000 });
-      const pills = await Promise.all(page.frames().filter((f) => f.url().includes(`/embed/${claims.fix}`)).map((f) => f.textContent('.cd-pill')));
+      await page.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', {
+        state: 'attached',
+        timeout: 20_000,
+      });
+      const pills = await Promise.all(
+        page
+          .frames()
+          .filter((f) => f.url().includes(`/embed/${claims.fix}`))
+          .map((f) => f.textContent('.cd-pill')),
+      );
       const badgeWidth = await page.evaluate(() => document.querySelector('img')!.naturalWidth);
       return { context, page, pills, badgeWidth };
     };
@@ -197,8 +283,14 @@ describe('embeds on another origin', () => {
     const after = await read();
     expect(after.pills).toEqual(['Mostly true', 'Mostly true']);
     expect(after.badgeWidth).toBeGreaterThan(before.badgeWidth);
-    expect(await (await fetch(`${server.origin}/badge/${claims.fix}.json`)).json()).toMatchObject({ message: 'Mostly true', color: '4d8f29' });
-    await after.page.screenshot({ path: join(screenshotDir(), 'embeds-after-correction.png'), fullPage: true });
+    expect(await (await fetch(`${server.origin}/badge/${claims.fix}.json`)).json()).toMatchObject({
+      message: 'Mostly true',
+      color: '4d8f29',
+    });
+    await after.page.screenshot({
+      path: join(screenshotDir(), 'embeds-after-correction.png'),
+      fullPage: true,
+    });
     await after.context.close();
   });
 
@@ -207,7 +299,10 @@ describe('embeds on another origin', () => {
     const url = hostPage('/ar.html', `<div dir="rtl">${s.script}</div>`, 'ar');
     const page = await browser.newPage({ viewport: { width: 640, height: 500 } });
     await page.goto(url);
-    await page.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', { state: 'attached', timeout: 20_000 });
+    await page.waitForSelector('blockquote.claimdesk[data-claimdesk="loaded"]', {
+      state: 'attached',
+      timeout: 20_000,
+    });
     const frame = page.frames().find((f) => f.url().includes(`/embed/${claims.ar}`))!;
     expect(await frame.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
     expect(await frame.textContent('.cd-pill')).toBe('صحيح في معظمه');
@@ -225,24 +320,42 @@ describe('embeds on another origin', () => {
         }
       }
     }
-    const page = await browser.newPage({ viewport: { width: 900, height: 900 }, deviceScaleFactor: 2 });
-    await page.setContent(`<!doctype html><html><body style="margin:8px;background:#fff">${sources.map((s) => `<div style="margin:4px">${s}</div>`).join('')}</body></html>`);
+    const page = await browser.newPage({
+      viewport: { width: 900, height: 900 },
+      deviceScaleFactor: 2,
+    });
+    await page.setContent(
+      `<!doctype html><html><body style="margin:8px;background:#fff">${sources.map((s) => `<div style="margin:4px">${s}</div>`).join('')}</body></html>`,
+    );
     const report = await page.evaluate(() => {
       const out: { text: string; ok: boolean; rtlOk: boolean }[] = [];
       for (const svg of Array.from(document.querySelectorAll('svg'))) {
         // Inlined next to each other, ids are page-global: the clip a badge points at must fit it.
-        const clipRef = svg.querySelector('g[clip-path]')?.getAttribute('clip-path')?.match(/#([^)]+)/)?.[1];
-        const clipRect = clipRef ? (document.getElementById(clipRef)?.querySelector('rect') as SVGRectElement | null) : null;
-        if (clipRef && clipRect?.width.baseVal.value !== Number(svg.getAttribute('width'))) out.push({ text: `clip ${clipRef}`, ok: false, rtlOk: true });
+        const clipRef = svg
+          .querySelector('g[clip-path]')
+          ?.getAttribute('clip-path')
+          ?.match(/#([^)]+)/)?.[1];
+        const clipRect = clipRef
+          ? (document.getElementById(clipRef)?.querySelector('rect') as SVGRectElement | null)
+          : null;
+        if (clipRef && clipRect?.width.baseVal.value !== Number(svg.getAttribute('width')))
+          out.push({ text: `clip ${clipRef}`, ok: false, rtlOk: true });
         const rects = Array.from(svg.querySelectorAll('g > rect')).slice(0, 2) as SVGRectElement[];
-        for (const t of Array.from(svg.querySelectorAll('text:not([aria-hidden])')) as SVGTextElement[]) {
+        for (const t of Array.from(
+          svg.querySelectorAll('text:not([aria-hidden])'),
+        ) as SVGTextElement[]) {
           const x = Number(t.getAttribute('x'));
-          const seg = rects.find((r) => x >= r.x.baseVal.value && x <= r.x.baseVal.value + r.width.baseVal.value)!;
+          const seg = rects.find(
+            (r) => x >= r.x.baseVal.value && x <= r.x.baseVal.value + r.width.baseVal.value,
+          )!;
           const box = t.getBBox();
-          const ok = box.x >= seg.x.baseVal.value + 2 && box.x + box.width <= seg.x.baseVal.value + seg.width.baseVal.value - 2;
+          const ok =
+            box.x >= seg.x.baseVal.value + 2 &&
+            box.x + box.width <= seg.x.baseVal.value + seg.width.baseVal.value - 2;
           const n = t.getNumberOfChars();
           const arabic = /[\u0600-\u06ff]/.test(t.textContent ?? '');
-          const rtlOk = !arabic || n < 2 || t.getStartPositionOfChar(0).x > t.getStartPositionOfChar(n - 1).x;
+          const rtlOk =
+            !arabic || n < 2 || t.getStartPositionOfChar(0).x > t.getStartPositionOfChar(n - 1).x;
           out.push({ text: t.textContent ?? '', ok, rtlOk });
         }
       }
@@ -254,7 +367,9 @@ describe('embeds on another origin', () => {
     await page.screenshot({ path: join(screenshotDir(), 'embeds-badges-all.png'), fullPage: true });
 
     const ar = sources.filter((_, i) => i % 9 >= 3 && i % 9 < 6 && i < 18);
-    await page.setContent(`<!doctype html><html><body style="margin:8px">${ar.map((s) => `<div style="margin:6px;zoom:3">${s}</div>`).join('')}</body></html>`);
+    await page.setContent(
+      `<!doctype html><html><body style="margin:8px">${ar.map((s) => `<div style="margin:6px;zoom:3">${s}</div>`).join('')}</body></html>`,
+    );
     await page.screenshot({ path: join(screenshotDir(), 'embeds-badges-ar.png'), fullPage: true });
     await page.close();
   });
@@ -262,7 +377,12 @@ describe('embeds on another origin', () => {
   test('the card has no serious accessibility violations, light or dark, in English and Arabic', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ colorScheme });
-      for (const path of [`/embed/${claims.en}`, `/embed/${claims.ar}`, `/embed/${claims.fr}?lang=ar`, '/embed/0000000000000000']) {
+      for (const path of [
+        `/embed/${claims.en}`,
+        `/embed/${claims.ar}`,
+        `/embed/${claims.fr}?lang=ar`,
+        '/embed/0000000000000000',
+      ]) {
         await page.goto(`${server.origin}${path}`);
         expect(await checkA11y(page), `${colorScheme} ${path}`).toEqual([]);
       }
@@ -277,7 +397,11 @@ describe('embeds on another origin', () => {
     expect(hashed.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(hashed.headers.get('Content-Type')).toContain('javascript');
     const { createHash } = await import('node:crypto');
-    expect(`sha384-${createHash('sha384').update(Buffer.from(await hashed.arrayBuffer())).digest('base64')}`).toBe(EMBED_SCRIPT.integrity);
+    expect(
+      `sha384-${createHash('sha384')
+        .update(Buffer.from(await hashed.arrayBuffer()))
+        .digest('base64')}`,
+    ).toBe(EMBED_SCRIPT.integrity);
     const latest = await fetch(`${server.origin}/embed.js`);
     expect(latest.headers.get('Cache-Control')).toBe('public, max-age=300');
   });

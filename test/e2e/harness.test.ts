@@ -21,7 +21,9 @@ test('chromium starts and axe reports a missing form label', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/healthz`);
     expect(await page.textContent('body')).toContain('"ok":true');
-    await page.setContent('<!doctype html><html lang="en"><title>t</title><main><input type="text"></main></html>');
+    await page.setContent(
+      '<!doctype html><html lang="en"><title>t</title><main><input type="text"></main></html>',
+    );
     const violations = await checkA11y(page);
     expect(violations.map((v) => v.id)).toContain('label');
     expect(screenshotDir()).toMatch(/screenshots$/);

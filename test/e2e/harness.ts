@@ -6,7 +6,17 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +24,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
-const CHILD_ENV = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0' };
+const CHILD_ENV = {
+  ...process.env,
+  CI: '1',
+  WRANGLER_SEND_METRICS: 'false',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+};
 
 /** A TCP port that was free a moment ago (the OS picks it). */
 export async function freePort(): Promise<number> {
@@ -32,7 +48,8 @@ export async function freePort(): Promise<number> {
 
 function runOnce(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { cwd: ROOT, env: CHILD_ENV, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`${[cmd, ...args].join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`${[cmd, ...args].join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
 /** Build a local D1 in `dir`: migrations, then the demo seed when core's script exists. */
@@ -47,10 +64,20 @@ function databaseInputsHash(): string {
   const hash = createHash('sha256');
   const walk = (path: string) => {
     if (!existsSync(path)) return;
-    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
+    if (statSync(path).isDirectory())
+      for (const name of readdirSync(path).sort()) walk(join(path, name));
     else hash.update(path).update(readFileSync(path));
   };
-  for (const p of ['migrations', 'd1', 'scripts/seed.mjs', 'worker/extract', 'worker/lib', 'worker/match', 'wrangler.jsonc']) walk(join(ROOT, p));
+  for (const p of [
+    'migrations',
+    'd1',
+    'scripts/seed.mjs',
+    'worker/extract',
+    'worker/lib',
+    'worker/match',
+    'wrangler.jsonc',
+  ])
+    walk(join(ROOT, p));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -73,12 +100,19 @@ export function prepareDatabase(dir: string): void {
   cpSync(template, dir, { recursive: true });
 }
 
-async function waitForHealth(origin: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
+async function waitForHealth(
+  origin: string,
+  child: ChildProcess,
+  log: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`wrangler dev exited (${child.exitCode}):\n${log()}`);
     // wrangler dev keeps watching after a failed build: fail now rather than at the timeout.
-    if (/Build failed/.test(log())) throw new Error(`wrangler dev could not build the Worker:\n${log()}`);
+    if (/Build failed/.test(log()))
+      throw new Error(`wrangler dev could not build the Worker:\n${log()}`);
     try {
       const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
@@ -98,7 +132,20 @@ export async function startServer(): Promise<{ origin: string; stop(): Promise<v
   const inspector = await freePort();
   const child = spawn(
     WRANGLER,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', dir, '--log-level', 'warn', '--show-interactive-dev-session=false'],
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspector),
+      '--persist-to',
+      dir,
+      '--log-level',
+      'warn',
+      '--show-interactive-dev-session=false',
+    ],
     { cwd: ROOT, env: CHILD_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -142,7 +189,14 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -164,13 +218,27 @@ let axeSource: string | undefined;
  * through the DevTools protocol rather than added as a <script> tag, because our pages' CSP
  * (rightly) refuses inline scripts without the page's nonce.
  */
-export async function checkA11y(page: Page): Promise<{ id: string; impact: string | null; nodes: number }[]> {
+export async function checkA11y(
+  page: Page,
+): Promise<{ id: string; impact: string | null; nodes: number }[]> {
   axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact?: string | null; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+          ): Promise<{ violations: { id: string; impact?: string | null; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, nodes: v.nodes.length }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      nodes: v.nodes.length,
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

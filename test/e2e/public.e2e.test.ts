@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkA11y, launchBrowser, screenshotDir, startServer } from './harness';
 
 // A paraphrase of the demo seed's published Arabic claim (dams at 34%, lowest since 2014).
-const ARABIC_CLAIM = 'أعلنت وزارة المياه أن مخزون السدود الرئيسية انخفض إلى ٣٤٪ من طاقتها التخزينية في نهاية أكتوبر، وهو أدنى مستوى منذ عام ٢٠١٤';
+const ARABIC_CLAIM =
+  'أعلنت وزارة المياه أن مخزون السدود الرئيسية انخفض إلى ٣٤٪ من طاقتها التخزينية في نهاية أكتوبر، وهو أدنى مستوى منذ عام ٢٠١٤';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -30,22 +31,32 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir(), `public-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(screenshotDir(), `public-${name}.png`), fullPage: true });
 
 async function context(javaScriptEnabled: boolean): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled, locale: 'ar', viewport: { width: 900, height: 900 } });
+  return browser.newContext({
+    javaScriptEnabled,
+    locale: 'ar',
+    viewport: { width: 900, height: 900 },
+  });
 }
 
 /** submission_count of the claim with this exact text, through the editors' search API. */
 async function submissionCount(text: string): Promise<number> {
-  const res = await fetch(`${server.origin}/api/v1/search?q=${encodeURIComponent(text)}&limit=50`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server.origin}/api/v1/search?q=${encodeURIComponent(text)}&limit=50`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   const body = (await res.json()) as { items: { text: string; submissionCount: number }[] };
   return body.items.find((i) => i.text === text)?.submissionCount ?? 0;
 }
 
 async function publishedDamsClaim(page: Page): Promise<string> {
   await page.goto(`${server.origin}/claims?lang=ar&language=ar`);
-  const href = await page.locator('.claim-card a', { hasText: 'مخزون السدود' }).first().getAttribute('href');
+  const href = await page
+    .locator('.claim-card a', { hasText: 'مخزون السدود' })
+    .first()
+    .getAttribute('href');
   expect(href).toMatch(/^\/claims\/[0-9a-z]{16}/);
   return href!;
 }
@@ -113,8 +124,13 @@ describe('submit a claim in Arabic', () => {
     expect(await checkA11y(page)).toEqual([]);
     await page.locator('#f-text').pressSequentially(ARABIC_CLAIM.slice(0, 60), { delay: 5 });
     await page.locator('#f-text').fill(ARABIC_CLAIM);
-    await page.locator('#matches .claim-card').first().waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await page.locator('#matches .claim-card').first().textContent()).toContain('مخزون السدود');
+    await page
+      .locator('#matches .claim-card')
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.locator('#matches .claim-card').first().textContent()).toContain(
+      'مخزون السدود',
+    );
     await shot(page, 'submit-js-ar-live-matches');
     await page.click('#submit-button');
     await page.waitForURL(/\/track\//);
@@ -137,7 +153,9 @@ describe('read published claims', () => {
     expect(await quote.getAttribute('dir')).toBe('rtl');
     expect(await quote.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     expect(await page.textContent('.verdict')).toContain('صحيح في معظمه');
-    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as { '@type': string; inLanguage: string };
+    const jsonLd = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+    ) as { '@type': string; inLanguage: string };
     expect(jsonLd).toMatchObject({ '@type': 'ClaimReview', inLanguage: 'ar' });
     expect(await checkA11y(page)).toEqual([]);
     await shot(page, 'claim-ar-rtl');
@@ -151,7 +169,9 @@ describe('read published claims', () => {
     expect(await checkA11y(page)).toEqual([]);
     await shot(page, 'claims-search-en');
     await page.locator('.claim-card a').first().click();
-    expect(await page.textContent('.corrections')).toContain('The first version wrongly said ridership had not risen.');
+    expect(await page.textContent('.corrections')).toContain(
+      'The first version wrongly said ridership had not risen.',
+    );
     expect(await checkA11y(page)).toEqual([]);
     await shot(page, 'claim-en-corrections');
     await page.goto(`${server.origin}/?lang=ar`);

@@ -24,7 +24,12 @@ describe('embed header policy, per route', () => {
 
   it('JSON badge and oEmbed: CORS for everyone, nosniff, cross-origin, no cookie', async () => {
     const id = await makeClaim({ status: 'published', verdicts: [{ ratingKey: 'true' }] });
-    for (const path of [`/badge/${id}.json`, '/badge/0000000000000000.json', `/oembed?url=${encodeURIComponent(`https://claimdesk.test/claims/${id}`)}`, '/oembed?url=x']) {
+    for (const path of [
+      `/badge/${id}.json`,
+      '/badge/0000000000000000.json',
+      `/oembed?url=${encodeURIComponent(`https://claimdesk.test/claims/${id}`)}`,
+      '/oembed?url=x',
+    ]) {
       const res = await call(path);
       expect(res.headers.get('Access-Control-Allow-Origin'), path).toBe('*');
       expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
@@ -52,7 +57,13 @@ describe('embed header policy, per route', () => {
 
   it('only /embed/* is frameable: badges, JSON, API and public pages keep frame-ancestors none', async () => {
     const id = await makeClaim({ status: 'published', verdicts: [{ ratingKey: 'true' }] });
-    for (const path of [`/badge/${id}.json`, `/oembed?url=x`, '/api/v1/claims', '/', `/claims/${id}`]) {
+    for (const path of [
+      `/badge/${id}.json`,
+      `/oembed?url=x`,
+      '/api/v1/claims',
+      '/',
+      `/claims/${id}`,
+    ]) {
       const res = await call(path, { headers: { Accept: 'text/html' } });
       const csp = res.headers.get('Content-Security-Policy') ?? '';
       expect(csp, path).toContain("frame-ancestors 'none'");

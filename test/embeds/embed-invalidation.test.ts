@@ -4,7 +4,9 @@ import { apiClaim, call, callJson, d1Queries, makeUser } from '../helpers';
 async function badgeTexts(id: string, query = '') {
   const res = await call(`/badge/${id}.svg${query}`);
   const body = await res.text();
-  const message = [...body.matchAll(/<text [^>]*fill="#(?:fff|111)"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).at(-1);
+  const message = [...body.matchAll(/<text [^>]*fill="#(?:fff|111)"[^>]*>([^<]*)<\/text>/g)]
+    .map((m) => m[1])
+    .at(-1);
   return { message, queries: d1Queries(res) };
 }
 
@@ -13,11 +15,21 @@ describe('a write changes the embeds on the very next request', () => {
     const editor = await makeUser('editor');
     const claim = await apiClaim(editor.token);
     const id = claim.id;
-    const move = async (to: string) => expect((await callJson(`/api/v1/claims/${id}/transition`, { token: editor.token, body: { to } })).res.status).toBe(200);
+    const move = async (to: string) =>
+      expect(
+        (await callJson(`/api/v1/claims/${id}/transition`, { token: editor.token, body: { to } }))
+          .res.status,
+      ).toBe(200);
     const verdict = async (ratingKey: string, correctionNote?: string) => {
       const { res } = await callJson(`/api/v1/claims/${id}/verdicts`, {
         token: editor.token,
-        body: { ratingKey, summary: `Rated ${ratingKey}`, explanation: 'Checked against the official series.', language: 'en', correctionNote },
+        body: {
+          ratingKey,
+          summary: `Rated ${ratingKey}`,
+          explanation: 'Checked against the official series.',
+          language: 'en',
+          correctionNote,
+        },
       });
       expect(res.status).toBe(201);
     };
@@ -53,19 +65,26 @@ describe('a write changes the embeds on the very next request', () => {
     expect(d1Queries(card)).toBe(1);
     const cardHtml = await card.text();
     expect(cardHtml).toContain('Rated mostly-false');
-    expect(cardHtml).toContain('Corrected: <span lang="en" dir="ltr">The first figure was revised by the statistics office.</span>');
+    expect(cardHtml).toContain(
+      'Corrected: <span lang="en" dir="ltr">The first figure was revised by the statistics office.</span>',
+    );
     const oembed = await call(oembedPath);
     expect(d1Queries(oembed)).toBe(1);
 
     await warm();
     await move('in_review');
     expect(await badgeTexts(id)).toEqual({ message: 'in review', queries: 1 });
-    expect(await badgeTexts(id, '?lang=fr&style=for-the-badge')).toEqual({ message: 'EN COURS', queries: 1 });
+    expect(await badgeTexts(id, '?lang=fr&style=for-the-badge')).toEqual({
+      message: 'EN COURS',
+      queries: 1,
+    });
   });
 
   it('editing a published claim updates the card text', async () => {
     const editor = await makeUser('editor');
-    const claim = await apiClaim(editor.token, { text: 'The old wording of the claim, 5% in 2025' });
+    const claim = await apiClaim(editor.token, {
+      text: 'The old wording of the claim, 5% in 2025',
+    });
     const card1 = await (await call(`/embed/${claim.id}`)).text();
     expect(card1).toContain('The old wording');
     const get = await call(`/api/v1/claims/${claim.id}`, { token: editor.token });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey } from '../../worker/embeds/cache';
+import {
+  CLIENT_CACHE_CONTROL_HEADER,
+  edgeCacheControl,
+  embedCacheKey,
+} from '../../worker/embeds/cache';
 import { call, d1Queries } from '../helpers';
 import { makeClaim } from './fixtures';
 import { findAll, parseXml, textOf } from './xml-check';
@@ -15,8 +19,14 @@ async function svg(path: string, headers: Record<string, string> = {}) {
   return { res, body, root: res.status === 304 ? null : parseXml(body) };
 }
 
-const texts = (root: ReturnType<typeof parseXml> | null) => (root ? findAll(root, 'text').filter((t) => !t.attrs['aria-hidden']).map(textOf) : []);
-const edge = (res: Response) => /edge;desc="(\w+)"/.exec(res.headers.get('Server-Timing') ?? '')?.[1];
+const texts = (root: ReturnType<typeof parseXml> | null) =>
+  root
+    ? findAll(root, 'text')
+        .filter((t) => !t.attrs['aria-hidden'])
+        .map(textOf)
+    : [];
+const edge = (res: Response) =>
+  /edge;desc="(\w+)"/.exec(res.headers.get('Server-Timing') ?? '')?.[1];
 
 describe('GET /badge/:id.svg', () => {
   it('shows the published rating in its colour: one D1 query on a miss, zero on a hit', async () => {
@@ -26,7 +36,9 @@ describe('GET /badge/:id.svg', () => {
     expect(first.res.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8');
     expect(texts(first.root)).toEqual(['fact check', 'Mostly false']);
     expect(first.body).toContain('fill="#bc4c00"');
-    expect(textOf(findAll(first.root!, 'title')[0]!)).toContain('fact check: Mostly false — Unemployment fell');
+    expect(textOf(findAll(first.root!, 'title')[0]!)).toContain(
+      'fact check: Mostly false — Unemployment fell',
+    );
     expect(first.res.headers.get('Cache-Control')).toBe(LIVE);
     expect(first.res.headers.get('ETag')).toMatch(/^".+"$/);
     expect(d1Queries(first.res)).toBe(1);
@@ -52,7 +64,15 @@ describe('GET /badge/:id.svg', () => {
     expect(later.res.headers.get('Cache-Control')).toBe(LIVE);
     expect(later.res.headers.get(CLIENT_CACHE_CONTROL_HEADER)).toBeNull();
     // Stored for the edge under its shared lifetime only: no day-long stale-while-revalidate there.
-    const stored = await caches.default.match(embedCacheKey('https://claimdesk.test', { kind: 'svg', id, lang: '', style: 'flat-square', pinned: null }));
+    const stored = await caches.default.match(
+      embedCacheKey('https://claimdesk.test', {
+        kind: 'svg',
+        id,
+        lang: '',
+        style: 'flat-square',
+        pinned: null,
+      }),
+    );
     expect(stored?.headers.get('Cache-Control')).toBe('public, max-age=300');
     await stored?.body?.cancel();
     expect(edge((await svg(`/badge/${id}.svg?style=flat-square`)).res)).toBe('memo');
@@ -62,25 +82,39 @@ describe('GET /badge/:id.svg', () => {
     const id = await makeClaim({ status: 'published', verdicts: [{ ratingKey: 'true' }] });
     const { res } = await svg(`/badge/${id}.svg`);
     const etag = res.headers.get('ETag')!;
-    const again = await call(`/badge/${id}.svg`, { headers: { 'If-None-Match': `W/"nope", ${etag}` } });
+    const again = await call(`/badge/${id}.svg`, {
+      headers: { 'If-None-Match': `W/"nope", ${etag}` },
+    });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     expect(again.headers.get('ETag')).toBe(etag);
     expect(again.headers.get('Cache-Control')).toBe(LIVE);
     expect(d1Queries(again)).toBe(0);
-    const other = await call(`/badge/${id}.svg`, { headers: { 'If-None-Match': '"something-else"' } });
+    const other = await call(`/badge/${id}.svg`, {
+      headers: { 'If-None-Match': '"something-else"' },
+    });
     expect(other.status).toBe(200);
   });
 
   it("defaults to the claim's language and honours lang", async () => {
-    const fr = await makeClaim({ status: 'published', language: 'fr', text: 'Le chômage a baissé', verdicts: [{ ratingKey: 'false' }] });
+    const fr = await makeClaim({
+      status: 'published',
+      language: 'fr',
+      text: 'Le chômage a baissé',
+      verdicts: [{ ratingKey: 'false' }],
+    });
     expect(texts((await svg(`/badge/${fr}.svg`)).root)).toEqual(['vérification', 'Faux']);
     const ar = await svg(`/badge/${fr}.svg?lang=ar`);
     expect(texts(ar.root)).toEqual(['تحقق', 'خاطئ']);
     expect(ar.root!.attrs['xml:lang']).toBe('ar');
     expect(findAll(ar.root!, 'text').every((t) => t.attrs.direction === 'rtl')).toBe(true);
     expect(texts((await svg(`/badge/${fr}.svg?lang=en`)).root)).toEqual(['fact check', 'False']);
-    const arClaim = await makeClaim({ status: 'published', language: 'ar', text: 'انخفضت البطالة', verdicts: [{ ratingKey: 'misleading' }] });
+    const arClaim = await makeClaim({
+      status: 'published',
+      language: 'ar',
+      text: 'انخفضت البطالة',
+      verdicts: [{ ratingKey: 'misleading' }],
+    });
     expect(texts((await svg(`/badge/${arClaim}.svg`)).root)).toEqual(['تحقق', 'مضلل']);
   });
 
@@ -100,13 +134,16 @@ describe('GET /badge/:id.svg', () => {
     expect((await svg(`/badge/${id}.svg?style=&lang=`)).body).toBe(flat.body);
   });
 
-  it.each(['queued', 'in_review', 'duplicate'])('shows "in review" for a %s claim', async (status) => {
-    const id = await makeClaim({ status, verdicts: [{ ratingKey: 'false', published: false }] });
-    const { res, root } = await svg(`/badge/${id}.svg`);
-    expect(res.status).toBe(200);
-    expect(texts(root)).toEqual(['fact check', 'in review']);
-    expect(res.headers.get('Cache-Control')).toBe(LIVE);
-  });
+  it.each(['queued', 'in_review', 'duplicate'])(
+    'shows "in review" for a %s claim',
+    async (status) => {
+      const id = await makeClaim({ status, verdicts: [{ ratingKey: 'false', published: false }] });
+      const { res, root } = await svg(`/badge/${id}.svg`);
+      expect(res.status).toBe(200);
+      expect(texts(root)).toEqual(['fact check', 'in review']);
+      expect(res.headers.get('Cache-Control')).toBe(LIVE);
+    },
+  );
 
   it('shows "in review" for a reopened claim, not its earlier published verdict', async () => {
     const id = await makeClaim({ status: 'in_review', verdicts: [{ ratingKey: 'false' }] });
@@ -114,7 +151,14 @@ describe('GET /badge/:id.svg', () => {
   });
 
   it('shows the newest published verdict, never a newer draft', async () => {
-    const id = await makeClaim({ status: 'published', verdicts: [{ ratingKey: 'false' }, { ratingKey: 'mostly-false' }, { ratingKey: 'true', published: false }] });
+    const id = await makeClaim({
+      status: 'published',
+      verdicts: [
+        { ratingKey: 'false' },
+        { ratingKey: 'mostly-false' },
+        { ratingKey: 'true', published: false },
+      ],
+    });
     expect(texts((await svg(`/badge/${id}.svg`)).root)).toEqual(['fact check', 'Mostly false']);
   });
 
@@ -150,7 +194,14 @@ describe('GET /badge/:id.svg', () => {
   });
 
   it('pins a published verdict version with ?v= and caches it as immutable', async () => {
-    const id = await makeClaim({ status: 'published', verdicts: [{ ratingKey: 'false' }, { ratingKey: 'true' }, { ratingKey: 'mixed', published: false }] });
+    const id = await makeClaim({
+      status: 'published',
+      verdicts: [
+        { ratingKey: 'false' },
+        { ratingKey: 'true' },
+        { ratingKey: 'mixed', published: false },
+      ],
+    });
     const v1 = await svg(`/badge/${id}.svg?v=1`);
     expect(texts(v1.root)).toEqual(['fact check', 'False']);
     expect(v1.res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
@@ -169,7 +220,9 @@ describe('edge lifetime', () => {
   it('stores the shared lifetime as max-age, without stale-while-revalidate', () => {
     expect(edgeCacheControl(LIVE)).toBe('public, max-age=300');
     expect(edgeCacheControl('public, max-age=60')).toBe('public, max-age=60');
-    expect(edgeCacheControl('public, max-age=31536000, immutable')).toBe('public, max-age=31536000, immutable');
+    expect(edgeCacheControl('public, max-age=31536000, immutable')).toBe(
+      'public, max-age=31536000, immutable',
+    );
   });
 
   it('answers HEAD like GET, without a body', async () => {
@@ -187,18 +240,34 @@ describe('GET /badge/:id.json', () => {
     const res = await call(`/badge/${id}.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
-    expect(await res.json()).toEqual({ schemaVersion: 1, label: 'fact check', message: 'False', color: 'cf222e' });
+    expect(await res.json()).toEqual({
+      schemaVersion: 1,
+      label: 'fact check',
+      message: 'False',
+      color: 'cf222e',
+    });
     const ar = await call(`/badge/${id}.json?lang=ar`);
-    expect(await ar.json()).toEqual({ schemaVersion: 1, label: 'تحقق', message: 'خاطئ', color: 'cf222e' });
+    expect(await ar.json()).toEqual({
+      schemaVersion: 1,
+      label: 'تحقق',
+      message: 'خاطئ',
+      color: 'cf222e',
+    });
     const hit = await call(`/badge/${id}.json`);
     expect(d1Queries(hit)).toBe(0);
   });
 
   it('says "in review" and "unknown claim" too', async () => {
     const queued = await makeClaim({ status: 'queued' });
-    expect(await (await call(`/badge/${queued}.json`)).json()).toMatchObject({ message: 'in review' });
+    expect(await (await call(`/badge/${queued}.json`)).json()).toMatchObject({
+      message: 'in review',
+    });
     const res = await call('/badge/zzzzzzzzzzzzzzzz.json');
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ schemaVersion: 1, message: 'unknown claim', isError: true });
+    expect(await res.json()).toMatchObject({
+      schemaVersion: 1,
+      message: 'unknown claim',
+      isError: true,
+    });
   });
 });

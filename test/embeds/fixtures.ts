@@ -10,7 +10,12 @@ export interface FixtureVerdict {
 }
 
 /** Insert a claim (and its verdict versions, oldest first) straight into D1; returns its id. */
-export async function makeClaim(opts: { status: string; language?: string; text?: string; verdicts?: FixtureVerdict[] }): Promise<string> {
+export async function makeClaim(opts: {
+  status: string;
+  language?: string;
+  text?: string;
+  verdicts?: FixtureVerdict[];
+}): Promise<string> {
   const id = newId();
   const now = new Date().toISOString();
   const text = opts.text ?? `Unemployment fell by 3% last year (${id})`;
@@ -23,7 +28,15 @@ export async function makeClaim(opts: { status: string; language?: string; text?
       env.DB.prepare(
         `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
          VALUES (?1, ?2, ?3, ?4, 'Because the statistics office says so.', ?5, ?6, ?7)`,
-      ).bind(id, i + 1, v.ratingKey, v.summary ?? `Summary ${i + 1}`, v.language ?? opts.language ?? 'en', now, v.published === false ? null : now),
+      ).bind(
+        id,
+        i + 1,
+        v.ratingKey,
+        v.summary ?? `Summary ${i + 1}`,
+        v.language ?? opts.language ?? 'en',
+        now,
+        v.published === false ? null : now,
+      ),
     ),
   ];
   await env.DB.batch(statements);

@@ -7,7 +7,13 @@ const MEMO_TTL_MS = 2000;
 describe('in-isolate memo', () => {
   it('returns a fresh copy until the TTL, then forgets', async () => {
     const key = `https://x/_edge/test/${Math.random()}`;
-    memoSet(key, 200, new Headers({ ETag: '"a"', 'Content-Type': 'image/svg+xml' }), '<svg/>', 1000);
+    memoSet(
+      key,
+      200,
+      new Headers({ ETag: '"a"', 'Content-Type': 'image/svg+xml' }),
+      '<svg/>',
+      1000,
+    );
     const a = memoGet(key, 1000 + MEMO_TTL_MS - 1)!;
     expect(a.status).toBe(200);
     expect(a.headers.get('ETag')).toBe('"a"');

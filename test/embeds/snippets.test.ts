@@ -6,11 +6,19 @@ import { embedFor, embedSnippets } from '../../worker/embeds/snippets';
 describe('embed snippets for the claim page', () => {
   it('gives badge Markdown/HTML, an iframe and the SRI-pinned script', () => {
     const s = embedSnippets('https://fc.example.org/', 'k3m9x2p7q4r8t1v5');
-    expect(s.badgeMarkdown).toBe('[![Fact check](https://fc.example.org/badge/k3m9x2p7q4r8t1v5.svg)](https://fc.example.org/claims/k3m9x2p7q4r8t1v5)');
-    expect(s.badgeHtml).toBe('<a href="https://fc.example.org/claims/k3m9x2p7q4r8t1v5"><img src="https://fc.example.org/badge/k3m9x2p7q4r8t1v5.svg" alt="Fact check" height="20"></a>');
-    expect(s.iframe).toContain('<iframe src="https://fc.example.org/embed/k3m9x2p7q4r8t1v5" width="550" height="260"');
+    expect(s.badgeMarkdown).toBe(
+      '[![Fact check](https://fc.example.org/badge/k3m9x2p7q4r8t1v5.svg)](https://fc.example.org/claims/k3m9x2p7q4r8t1v5)',
+    );
+    expect(s.badgeHtml).toBe(
+      '<a href="https://fc.example.org/claims/k3m9x2p7q4r8t1v5"><img src="https://fc.example.org/badge/k3m9x2p7q4r8t1v5.svg" alt="Fact check" height="20"></a>',
+    );
+    expect(s.iframe).toContain(
+      '<iframe src="https://fc.example.org/embed/k3m9x2p7q4r8t1v5" width="550" height="260"',
+    );
     expect(s.script).toContain('<blockquote class="claimdesk" data-claim="k3m9x2p7q4r8t1v5">');
-    expect(s.script).toContain(`<script async src="https://fc.example.org${EMBED_SCRIPT.path}" integrity="${EMBED_SCRIPT.integrity}" crossorigin="anonymous"></script>`);
+    expect(s.script).toContain(
+      `<script async src="https://fc.example.org${EMBED_SCRIPT.path}" integrity="${EMBED_SCRIPT.integrity}" crossorigin="anonymous"></script>`,
+    );
     expect(embedFor('https://fc.example.org', 'k3m9x2p7q4r8t1v5', 'en').oembed).toBe(
       'https://fc.example.org/oembed?url=https%3A%2F%2Ffc.example.org%2Fclaims%2Fk3m9x2p7q4r8t1v5&format=json',
     );
@@ -28,9 +36,11 @@ describe('embed snippets for the claim page', () => {
     expect(res.status).toBe(200);
     const bytes = await res.arrayBuffer();
     const digest = await crypto.subtle.digest('SHA-384', bytes);
-    expect(`sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`).toBe(EMBED_SCRIPT.integrity);
+    expect(`sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`).toBe(
+      EMBED_SCRIPT.integrity,
+    );
     const source = await (await env.ASSETS.fetch('https://claimdesk.test/embed.js')).text();
-    expect(source).toContain("blockquote.claimdesk[data-claim]");
+    expect(source).toContain('blockquote.claimdesk[data-claim]');
     expect(source).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });
 });
@@ -38,8 +48,15 @@ describe('embed snippets for the claim page', () => {
 describe('the "Embed this" box', () => {
   it('labels each snippet in the reader language and gives the oEmbed URL', () => {
     const ar = embedFor('https://fc.example.org', 'k3m9x2p7q4r8t1v5', 'ar');
-    expect(ar.embed.map((e) => e.label)).toEqual(['شارة (HTML)', 'شارة (Markdown)', 'بطاقة (إطار)', 'بطاقة (سكربت، تتكيف مع الحجم)']);
-    expect(ar.embed[0]!.code).toBe(embedSnippets('https://fc.example.org', 'k3m9x2p7q4r8t1v5').badgeHtml);
+    expect(ar.embed.map((e) => e.label)).toEqual([
+      'شارة (HTML)',
+      'شارة (Markdown)',
+      'بطاقة (إطار)',
+      'بطاقة (سكربت، تتكيف مع الحجم)',
+    ]);
+    expect(ar.embed[0]!.code).toBe(
+      embedSnippets('https://fc.example.org', 'k3m9x2p7q4r8t1v5').badgeHtml,
+    );
     expect(ar.oembed).toContain('/oembed?url=');
   });
 });

@@ -13,11 +13,19 @@ export interface XmlElement {
 }
 
 const NAME_START = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u203F\u2040]/;
+const NAME_CHAR =
+  /[A-Za-z0-9_:.\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u203F\u2040]/;
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 export class XmlError extends Error {}
@@ -52,7 +60,8 @@ export function parseXml(input: string): XmlElement {
     else if (/^#x[0-9a-fA-F]+$/.test(body)) out = String.fromCodePoint(parseInt(body.slice(2), 16));
     else out = PREDEFINED[body];
     if (out === undefined) fail(`unknown entity &${body};`);
-    if (body.startsWith('#') && !isXmlChar(out!.codePointAt(0)!)) fail('reference to a non-XML character');
+    if (body.startsWith('#') && !isXmlChar(out!.codePointAt(0)!))
+      fail('reference to a non-XML character');
     i = end + 1;
     return out!;
   };

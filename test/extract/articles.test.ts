@@ -62,21 +62,29 @@ const FR: Expectation = {
 };
 
 describe('news-wire articles: figures and records on top, opinion and scene-setting at the bottom', () => {
-  for (const [lang, a] of [['ar', AR], ['en', EN], ['fr', FR]] as const) {
+  for (const [lang, a] of [
+    ['ar', AR],
+    ['en', EN],
+    ['fr', FR],
+  ] as const) {
     it(lang, () => {
       const { language, candidates } = extractClaims(a.text, { minScore: 0 });
       expect(language).toBe(lang);
       for (const c of candidates) expect(a.text.slice(c.start, c.end)).toBe(c.text);
-      const rank = (fragment: string): number => candidates.findIndex((c) => c.text.includes(fragment));
+      const rank = (fragment: string): number =>
+        candidates.findIndex((c) => c.text.includes(fragment));
       for (const f of [...a.top, ...a.bottom]) expect(rank(f), f).toBeGreaterThanOrEqual(0);
       for (const f of a.absent) expect(rank(f), f).toBe(-1);
       // The top claims fill the first places, in any order; every bottom sentence ranks below all of them.
       expect(a.top.map(rank).sort()).toEqual([0, 1, 2, 3]);
       const lowestTop = Math.max(...a.top.map(rank));
       for (const f of a.bottom) expect(rank(f), f).toBeGreaterThan(lowestTop);
-      expect(Math.min(...a.bottom.map(rank))).toBeGreaterThanOrEqual(candidates.length - a.bottom.length - 1);
+      expect(Math.min(...a.bottom.map(rank))).toBeGreaterThanOrEqual(
+        candidates.length - a.bottom.length - 1,
+      );
       // Scores are sorted and within [0, 1].
-      for (let i = 1; i < candidates.length; i++) expect(candidates[i]!.score).toBeLessThanOrEqual(candidates[i - 1]!.score);
+      for (let i = 1; i < candidates.length; i++)
+        expect(candidates[i]!.score).toBeLessThanOrEqual(candidates[i - 1]!.score);
       for (const c of candidates) expect(c.score >= 0 && c.score <= 1).toBe(true);
     });
   }
@@ -91,16 +99,53 @@ describe('news-wire articles: figures and records on top, opinion and scene-sett
 
 describe('extractClaims on arbitrary input', () => {
   it('never throws, offsets always round-trip, scores are sorted probabilities', () => {
-    const unit = fc.constantFrom('a', 'B', 'said', ' ', ' ', '.', '. ', '?', '!', '\n', '\n\n', '“', '”', '«', '»', '"', '3', '٣', '٫', '%', 'Mr.', 'د.', 'قال ', 'ارتفع', 'َ', 'ـ', '\u200F', '😀', 'é', 'e\u0301', 'record ', 'rose 4% ');
+    const unit = fc.constantFrom(
+      'a',
+      'B',
+      'said',
+      ' ',
+      ' ',
+      '.',
+      '. ',
+      '?',
+      '!',
+      '\n',
+      '\n\n',
+      '“',
+      '”',
+      '«',
+      '»',
+      '"',
+      '3',
+      '٣',
+      '٫',
+      '%',
+      'Mr.',
+      'د.',
+      'قال ',
+      'ارتفع',
+      'َ',
+      'ـ',
+      '\u200F',
+      '😀',
+      'é',
+      'e\u0301',
+      'record ',
+      'rose 4% ',
+    );
     fc.assert(
-      fc.property(fc.array(unit, { maxLength: 120 }).map((parts) => parts.join('')), fc.constantFrom(undefined, 'ar', 'en', 'fr', 'de'), (text, language) => {
-        const { candidates } = extractClaims(text, { language, minScore: 0 });
-        candidates.forEach((c, i) => {
-          expect(text.slice(c.start, c.end)).toBe(c.text);
-          expect(c.score >= 0 && c.score <= 1).toBe(true);
-          if (i > 0) expect(c.score).toBeLessThanOrEqual(candidates[i - 1]!.score);
-        });
-      }),
+      fc.property(
+        fc.array(unit, { maxLength: 120 }).map((parts) => parts.join('')),
+        fc.constantFrom(undefined, 'ar', 'en', 'fr', 'de'),
+        (text, language) => {
+          const { candidates } = extractClaims(text, { language, minScore: 0 });
+          candidates.forEach((c, i) => {
+            expect(text.slice(c.start, c.end)).toBe(c.text);
+            expect(c.score >= 0 && c.score <= 1).toBe(true);
+            if (i > 0) expect(c.score).toBeLessThanOrEqual(candidates[i - 1]!.score);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

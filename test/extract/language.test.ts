@@ -8,8 +8,12 @@ describe('detectLanguage', () => {
   });
 
   it('tells English from French by function words and accents', () => {
-    expect(detectLanguage('The minister said that unemployment fell to 4.1% in October.')).toBe('en');
-    expect(detectLanguage("Le ministre a déclaré que le chômage est retombé à 7 % selon l'Insee.")).toBe('fr');
+    expect(detectLanguage('The minister said that unemployment fell to 4.1% in October.')).toBe(
+      'en',
+    );
+    expect(
+      detectLanguage("Le ministre a déclaré que le chômage est retombé à 7 % selon l'Insee."),
+    ).toBe('fr');
     expect(detectLanguage('Selon les chiffres publiés jeudi, la dette a augmenté.')).toBe('fr');
   });
 
@@ -20,6 +24,8 @@ describe('detectLanguage', () => {
   });
 
   it('an English sentence quoting a French name stays English', () => {
-    expect(detectLanguage('The report by Le Monde was published on Monday and it was widely read.')).toBe('en');
+    expect(
+      detectLanguage('The report by Le Monde was published on Monday and it was widely read.'),
+    ).toBe('en');
   });
 });

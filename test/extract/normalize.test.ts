@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldArabicLetters, foldDigits, normalizeText, normalizeWithOffsets, searchKey, searchStem, tokens } from '../../worker/extract/normalize';
+import {
+  foldArabicLetters,
+  foldDigits,
+  normalizeText,
+  normalizeWithOffsets,
+  searchKey,
+  searchStem,
+  tokens,
+} from '../../worker/extract/normalize';
 
 /** Every unit of the normalized copy must come from a unit of the original at or after the previous one. */
 function monotone(offsets: Int32Array, length: number): boolean {
@@ -17,7 +25,9 @@ describe('normalizeWithOffsets', () => {
   });
 
   it('strips zero-width characters and bidi controls', () => {
-    expect(normalizeWithOffsets('a\u200Bb\u200Fc\u202Bd\u2066e\u2069f\uFEFFg\u061Ch').text).toBe('abcdefgh');
+    expect(normalizeWithOffsets('a\u200Bb\u200Fc\u202Bd\u2066e\u2069f\uFEFFg\u061Ch').text).toBe(
+      'abcdefgh',
+    );
   });
 
   it('strips harakat and tatweel and folds Arabic letter variants', () => {
@@ -50,11 +60,19 @@ describe('normalizeWithOffsets', () => {
 
   it('offsets are monotone and end at the input length for any string', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (s) => monotone(normalizeWithOffsets(s).offsets, s.length)),
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (s) =>
+        monotone(normalizeWithOffsets(s).offsets, s.length),
+      ),
       { numRuns: 300 },
     );
-    const arabicish = fc.string({ unit: fc.constantFrom('ق', 'َ', 'ـ', '٣', '٫', '\u200F', ' ', '.', 'أ', 'ة', 'é', 'e\u0301'), maxLength: 60 });
-    fc.assert(fc.property(arabicish, (s) => monotone(normalizeWithOffsets(s).offsets, s.length)), { numRuns: 300 });
+    const arabicish = fc.string({
+      unit: fc.constantFrom('ق', 'َ', 'ـ', '٣', '٫', '\u200F', ' ', '.', 'أ', 'ة', 'é', 'e\u0301'),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(arabicish, (s) => monotone(normalizeWithOffsets(s).offsets, s.length)),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,6 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { articleBodyHash, createArticleWithClaims, getArticleWithClaims, type NewCandidate } from '../../d1/articles';
+import {
+  articleBodyHash,
+  createArticleWithClaims,
+  getArticleWithClaims,
+  type NewCandidate,
+} from '../../d1/articles';
 import { count, unique } from '../helpers';
 
 const actor = { userId: null, requestId: 'test-articles' };
@@ -8,7 +13,15 @@ const actor = { userId: null, requestId: 'test-articles' };
 function candidatesOf(body: string, sentences: string[]): NewCandidate[] {
   return sentences.map((s, i) => {
     const start = body.indexOf(s);
-    return { text: s, start, end: start + s.length, score: 0.9 - i / 10, type: 'quantity', speaker: i === 0 ? 'The minister' : null, why: ['number'] };
+    return {
+      text: s,
+      start,
+      end: start + s.length,
+      score: 0.9 - i / 10,
+      type: 'quantity',
+      speaker: i === 0 ? 'The minister' : null,
+      why: ['number'],
+    };
   });
 }
 
@@ -17,15 +30,30 @@ describe('createArticleWithClaims', () => {
     const s1 = `Unemployment fell to 7% in 2025 (${unique()}).`;
     const s2 = 'Exports doubled to 4 billion dollars.';
     const body = `${s1} Some filler. ${s2}`;
-    const result = await createArticleWithClaims(env.DB, { body, language: 'en', direction: 'ltr', title: 'T' }, candidatesOf(body, [s1, s2]), actor);
+    const result = await createArticleWithClaims(
+      env.DB,
+      { body, language: 'en', direction: 'ltr', title: 'T' },
+      candidatesOf(body, [s1, s2]),
+      actor,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.claims.map((c) => [c.text, c.start, c.end, c.status, c.claimType, c.speaker])).toEqual([
+    expect(
+      result.claims.map((c) => [c.text, c.start, c.end, c.status, c.claimType, c.speaker]),
+    ).toEqual([
       [s1, 0, s1.length, 'candidate', 'quantity', 'The minister'],
       [s2, body.indexOf(s2), body.length, 'candidate', 'quantity', null],
     ]);
-    expect(await count('audit_log', `request_id = 'test-articles' AND entity_id = ?1`, result.article.id)).toBe(1);
-    const row = await env.DB.prepare(`SELECT search_text, text_hash FROM claims WHERE id = ?1`).bind(result.claims[0]!.id).first<{ search_text: string; text_hash: string }>();
+    expect(
+      await count(
+        'audit_log',
+        `request_id = 'test-articles' AND entity_id = ?1`,
+        result.article.id,
+      ),
+    ).toBe(1);
+    const row = await env.DB.prepare(`SELECT search_text, text_hash FROM claims WHERE id = ?1`)
+      .bind(result.claims[0]!.id)
+      .first<{ search_text: string; text_hash: string }>();
     expect(row?.search_text).toContain('unemployment fell to 7');
     expect(row?.text_hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -37,7 +65,12 @@ describe('createArticleWithClaims', () => {
     const before = await count('claims');
     const [a, b] = await Promise.all([
       createArticleWithClaims(env.DB, input, candidatesOf(body, [s1]), actor),
-      createArticleWithClaims(env.DB, { ...input, body: ` ${body.toUpperCase()} ` }, candidatesOf(body, [s1]), actor),
+      createArticleWithClaims(
+        env.DB,
+        { ...input, body: ` ${body.toUpperCase()} ` },
+        candidatesOf(body, [s1]),
+        actor,
+      ),
     ]);
     const winners = [a, b].filter((r) => r.ok);
     const losers = [a, b].filter((r) => !r.ok);

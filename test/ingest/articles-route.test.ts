@@ -21,15 +21,35 @@ interface Candidate {
   start: number;
   end: number;
   why: string[];
-  matches?: Array<{ id: string; similarity: number; status: string; published_rating?: string | null }>;
+  matches?: Array<{
+    id: string;
+    similarity: number;
+    status: string;
+    published_rating?: string | null;
+  }>;
 }
 interface ArticleResult {
-  article: { id: string; body: string; language: string; direction: string; title: string | null; url: string | null; publisher: string | null; byline: string | null; canonicalUrl: string | null; publishedAt: string | null };
+  article: {
+    id: string;
+    body: string;
+    language: string;
+    direction: string;
+    title: string | null;
+    url: string | null;
+    publisher: string | null;
+    byline: string | null;
+    canonicalUrl: string | null;
+    publishedAt: string | null;
+  };
   candidates: Candidate[];
 }
 
 async function rowCounts() {
-  return { articles: await count('articles'), claims: await count('claims'), audit: await count('audit_log') };
+  return {
+    articles: await count('articles'),
+    claims: await count('claims'),
+    audit: await count('audit_log'),
+  };
 }
 
 describe('POST /api/v1/articles', () => {
@@ -71,13 +91,26 @@ describe('POST /api/v1/articles', () => {
     const { token, id: userId } = await makeUser('editor');
     const text = newsText();
     // A stored claim sharing words with the article, so the matcher has candidates to rank.
-    await callJson('/api/v1/claims', { token, body: { text: 'The minister of labour said unemployment fell sharply.', language: 'en' } });
-    const { res, body } = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text, title: 'Jobs report', publisher: 'Test Wire' } });
+    await callJson('/api/v1/claims', {
+      token,
+      body: { text: 'The minister of labour said unemployment fell sharply.', language: 'en' },
+    });
+    const { res, body } = await callJson<ArticleResult>('/api/v1/articles', {
+      token,
+      body: { text, title: 'Jobs report', publisher: 'Test Wire' },
+    });
     expect(res.status).toBe(201);
     // session, dedup lookup, matches (term counts, then FTS candidates), the write with its read-back
     expect(d1Queries(res)).toBe(5);
     expect(res.headers.get('Location')).toBe(`/api/v1/articles/${body.article.id}`);
-    expect(body.article).toMatchObject({ body: text, language: 'en', direction: 'ltr', title: 'Jobs report', publisher: 'Test Wire', url: null });
+    expect(body.article).toMatchObject({
+      body: text,
+      language: 'en',
+      direction: 'ltr',
+      title: 'Jobs report',
+      publisher: 'Test Wire',
+      url: null,
+    });
     expect(body.candidates.length).toBeGreaterThan(0);
     const scores = body.candidates.map((c) => c.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -89,14 +122,28 @@ describe('POST /api/v1/articles', () => {
       `SELECT id, text, status, article_id, start_offset, end_offset, score, claim_type, created_by FROM claims WHERE article_id = ?1`,
     )
       .bind(body.article.id)
-      .all<{ id: string; status: string; start_offset: number; end_offset: number; created_by: number; text: string }>();
+      .all<{
+        id: string;
+        status: string;
+        start_offset: number;
+        end_offset: number;
+        created_by: number;
+        text: string;
+      }>();
     expect(results.map((r) => r.id).sort()).toEqual(body.candidates.map((c) => c.id).sort());
     for (const r of results) {
       expect(r.status).toBe('candidate');
       expect(r.created_by).toBe(userId);
       expect(text.slice(r.start_offset, r.end_offset)).toBe(r.text);
     }
-    expect(await count('audit_log', `action = 'article.create' AND entity_id = ?1 AND actor_id = ?2`, body.article.id, userId)).toBe(1);
+    expect(
+      await count(
+        'audit_log',
+        `action = 'article.create' AND entity_id = ?1 AND actor_id = ?2`,
+        body.article.id,
+        userId,
+      ),
+    ).toBe(1);
   });
 
   it('returns the existing article (200) for the same body, even with other spacing', async () => {
@@ -105,7 +152,10 @@ describe('POST /api/v1/articles', () => {
     const first = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text } });
     expect(first.res.status).toBe(201);
     const before = await rowCounts();
-    const again = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text: `  ${text.replace(/ /g, '  ')}\n` } });
+    const again = await callJson<ArticleResult>('/api/v1/articles', {
+      token,
+      body: { text: `  ${text.replace(/ /g, '  ')}\n` },
+    });
     expect(again.res.status).toBe(200);
     expect(again.body.article.id).toBe(first.body.article.id);
     expect(again.body.candidates.map((c) => c.id)).toEqual(first.body.candidates.map((c) => c.id));
@@ -115,7 +165,10 @@ describe('POST /api/v1/articles', () => {
   it('detects the language when none is given (Arabic → rtl)', async () => {
     const { token } = await makeUser('editor');
     const text = `قال وزير العمل إن معدل البطالة انخفض إلى ٧٫٥٪ في الربع الثالث من عام ٢٠٢٥. وأضاف أن الحكومة وفرت أكثر من ١٢٠ ألف وظيفة. ${unique('')}`;
-    const { res, body } = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text } });
+    const { res, body } = await callJson<ArticleResult>('/api/v1/articles', {
+      token,
+      body: { text },
+    });
     expect(res.status).toBe(201);
     expect(body.article).toMatchObject({ language: 'ar', direction: 'rtl' });
   });
@@ -125,7 +178,10 @@ describe('POST /api/v1/articles', () => {
     const text = newsText();
     const first = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text } });
     const top = first.body.candidates[0]!;
-    const second = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text: `${top.text} ${unique('Another report.')}` } });
+    const second = await callJson<ArticleResult>('/api/v1/articles', {
+      token,
+      body: { text: `${top.text} ${unique('Another report.')}` },
+    });
     expect(second.res.status).toBe(201);
     const same = second.body.candidates.find((c) => c.text === top.text);
     expect(same?.matches?.[0]).toMatchObject({ id: top.id, similarity: 1, status: 'candidate' });
@@ -135,7 +191,10 @@ describe('POST /api/v1/articles', () => {
 describe('POST /api/v1/articles with a url (fixture web)', () => {
   it('fetches and parses an Arabic JSON-LD page', async () => {
     const { token } = await makeUser('editor');
-    const { res, body } = await callJson<ArticleResult>('/api/v1/articles', { token, body: { url: 'https://news.example/ar-jsonld.html' } });
+    const { res, body } = await callJson<ArticleResult>('/api/v1/articles', {
+      token,
+      body: { url: 'https://news.example/ar-jsonld.html' },
+    });
     expect(res.status).toBe(201);
     expect(body.article).toMatchObject({
       url: 'https://news.example/ar-jsonld.html',
@@ -155,10 +214,19 @@ describe('POST /api/v1/articles with a url (fixture web)', () => {
     const { token } = await makeUser('editor');
     const { res, body } = await callJson<ArticleResult>('/api/v1/articles', {
       token,
-      body: { url: 'https://news.example/redirect/3/fr-main.html', title: 'Titre choisi', published_at: '2025-03-03' },
+      body: {
+        url: 'https://news.example/redirect/3/fr-main.html',
+        title: 'Titre choisi',
+        published_at: '2025-03-03',
+      },
     });
     expect(res.status).toBe(201);
-    expect(body.article).toMatchObject({ title: 'Titre choisi', language: 'fr', byline: 'Élodie Martin', publishedAt: '2025-03-03T00:00:00.000Z' });
+    expect(body.article).toMatchObject({
+      title: 'Titre choisi',
+      language: 'fr',
+      byline: 'Élodie Martin',
+      publishedAt: '2025-03-03T00:00:00.000Z',
+    });
     expect(body.article.body).toContain('Selon l’Insee');
   });
 
@@ -181,7 +249,8 @@ describe('POST /api/v1/articles with a url (fixture web)', () => {
       expect(res.status, url).toBe(status);
       expect(res.headers.get('Content-Type')).toContain('application/problem+json');
       expect(body.code, url).toBe(code);
-      if (status === 422) expect(body.errors).toEqual([{ field: 'json.url', message: expect.any(String) }]);
+      if (status === 422)
+        expect(body.errors).toEqual([{ field: 'json.url', message: expect.any(String) }]);
     }
     expect(await rowCounts()).toEqual(before);
   });
@@ -190,13 +259,21 @@ describe('POST /api/v1/articles with a url (fixture web)', () => {
 describe('GET /api/v1/articles', () => {
   it('returns one article with its claims, 404 for an unknown id, 400 for a malformed one', async () => {
     const { token } = await makeUser('editor');
-    const created = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text: newsText() } });
+    const created = await callJson<ArticleResult>('/api/v1/articles', {
+      token,
+      body: { text: newsText() },
+    });
     const { res, body } = await callJson(`/api/v1/articles/${created.body.article.id}`, { token });
     expect(res.status).toBe(200);
     expect(d1Queries(res)).toBe(2); // the session, then article + claims in one batch
     expect(body.article.id).toBe(created.body.article.id);
-    expect(body.claims.map((c: { id: string }) => c.id)).toEqual(created.body.candidates.map((c) => c.id));
-    expect(body.claims[0]).toMatchObject({ status: 'candidate', articleId: created.body.article.id });
+    expect(body.claims.map((c: { id: string }) => c.id)).toEqual(
+      created.body.candidates.map((c) => c.id),
+    );
+    expect(body.claims[0]).toMatchObject({
+      status: 'candidate',
+      articleId: created.body.article.id,
+    });
     expect((await call('/api/v1/articles/zzzzzzzzzzzzzzzz', { token })).status).toBe(404);
     expect((await call('/api/v1/articles/NOT-AN-ID', { token })).status).toBe(400);
     expect((await call(`/api/v1/articles/${created.body.article.id}`)).status).toBe(401);
@@ -206,7 +283,10 @@ describe('GET /api/v1/articles', () => {
     const { token } = await makeUser('editor');
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await callJson<ArticleResult>('/api/v1/articles', { token, body: { text: newsText(), language: 'en' } });
+      const r = await callJson<ArticleResult>('/api/v1/articles', {
+        token,
+        body: { text: newsText(), language: 'en' },
+      });
       ids.push(r.body.article.id);
     }
     const first = await callJson('/api/v1/articles?limit=2', { token });
@@ -215,7 +295,9 @@ describe('GET /api/v1/articles', () => {
     expect(first.body.items[0]).not.toHaveProperty('body');
     expect(first.body.items[0].claimCount).toBeGreaterThan(0);
     expect(first.body.nextCursor).toMatch(/^\d+$/);
-    const second = await callJson(`/api/v1/articles?limit=1&cursor=${first.body.nextCursor}`, { token });
+    const second = await callJson(`/api/v1/articles?limit=1&cursor=${first.body.nextCursor}`, {
+      token,
+    });
     expect(second.body.items.map((a: { id: string }) => a.id)).toEqual([ids[0]]);
     expect((await call('/api/v1/articles?cursor=abc', { token })).status).toBe(400);
   });
@@ -225,7 +307,10 @@ describe('GET /api/v1/claims/:id/matches', () => {
   it('lists similar claims without the claim itself', async () => {
     const { token } = await makeUser('editor');
     const w = unique('Zq').replace(/\d/g, 'x');
-    const mk = async (text: string) => (await callJson('/api/v1/claims', { token, body: { text, language: 'en' } })).body.claim as { id: string };
+    const mk = async (text: string) =>
+      (await callJson('/api/v1/claims', { token, body: { text, language: 'en' } })).body.claim as {
+        id: string;
+      };
     const a = await mk(`The ${w} river carries 30% more water than in 1990`);
     const b = await mk(`The ${w} river carries 30% more water than in 1990.`);
     const c = await mk(`The ${w} river carries 10% more water than in 1990`);

@@ -75,14 +75,18 @@ describe('parseArticle', () => {
 
   it('caps untrusted metadata lengths and keeps only http(s) canonical URLs', async () => {
     const long = 'x'.repeat(5000);
-    const a = await parseArticle(`<meta property="og:title" content="${long}"><meta name="author" content="${long}"><link rel="canonical" href="javascript:alert(1)"><p>Some paragraph text that is long enough.</p>`);
+    const a = await parseArticle(
+      `<meta property="og:title" content="${long}"><meta name="author" content="${long}"><link rel="canonical" href="javascript:alert(1)"><p>Some paragraph text that is long enough.</p>`,
+    );
     expect(a.title).toHaveLength(500);
     expect(a.byline).toHaveLength(200);
     expect(a.canonicalUrl).toBeNull();
   });
 
   it('falls back to all paragraphs when there is no article or main', async () => {
-    const a = await parseArticle('<title>T &amp; U</title><p>First paragraph of a page without landmarks.</p><p>Second one here, also long enough.</p>');
+    const a = await parseArticle(
+      '<title>T &amp; U</title><p>First paragraph of a page without landmarks.</p><p>Second one here, also long enough.</p>',
+    );
     expect(a.title).toBe('T & U');
     expect(a.paragraphs).toHaveLength(2);
   });
@@ -90,9 +94,33 @@ describe('parseArticle', () => {
 
 describe('parseArticle on arbitrary markup', () => {
   const piece = fc.oneof(
-    fc.constantFrom('<p>', '</p>', '<article>', '</article>', '<main>', '<nav>', '</nav>', '<script>', '</script>', '<br>', '<li>',
-      '<aside class="related">', '</aside>', '<title>', '</title>', '<h1>', '&amp;', '&#1605;', '&bogus;', '<!--', '-->', '<p hidden>',
-      '<script type="application/ld+json">{"@type":"NewsArticle","headline":', '}</script>', '<html lang="ar" dir="rtl">'),
+    fc.constantFrom(
+      '<p>',
+      '</p>',
+      '<article>',
+      '</article>',
+      '<main>',
+      '<nav>',
+      '</nav>',
+      '<script>',
+      '</script>',
+      '<br>',
+      '<li>',
+      '<aside class="related">',
+      '</aside>',
+      '<title>',
+      '</title>',
+      '<h1>',
+      '&amp;',
+      '&#1605;',
+      '&bogus;',
+      '<!--',
+      '-->',
+      '<p hidden>',
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":',
+      '}</script>',
+      '<html lang="ar" dir="rtl">',
+    ),
     fc.string({ maxLength: 40 }),
   );
   it('never throws and returns trimmed, non-empty paragraphs joined into text', async () => {
@@ -110,7 +138,9 @@ describe('parseArticle on arbitrary markup', () => {
 
 describe('decodeEntities', () => {
   it('decodes named, decimal and hex references and leaves unknown names', () => {
-    expect(decodeEntities('a &amp; b &lt;c&gt; &eacute;t&eacute; &#1605;&#x0633; &euro;5 &nosuch; &amp')).toBe('a & b <c> été مس €5 &nosuch; &');
+    expect(
+      decodeEntities('a &amp; b &lt;c&gt; &eacute;t&eacute; &#1605;&#x0633; &euro;5 &nosuch; &amp'),
+    ).toBe('a & b <c> été مس €5 &nosuch; &');
     expect(decodeEntities('&#0; &#x110000; &#150;')).toBe('\uFFFD \uFFFD –');
   });
 });

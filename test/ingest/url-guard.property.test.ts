@@ -44,13 +44,23 @@ describe('address guard properties', () => {
 
   it('refuses every address in the private, loopback, link-local and CGNAT ranges', () => {
     const ranges: Array<[number, number]> = [
-      [0x0a000000, 8], [0x7f000000, 8], [0xa9fe0000, 16], [0xac100000, 12], [0xc0a80000, 16], [0x64400000, 10], [0x00000000, 8],
+      [0x0a000000, 8],
+      [0x7f000000, 8],
+      [0xa9fe0000, 16],
+      [0xac100000, 12],
+      [0xc0a80000, 16],
+      [0x64400000, 10],
+      [0x00000000, 8],
     ];
     fc.assert(
-      fc.property(fc.constantFrom(...ranges), fc.integer({ min: 0, max: 0xffffffff }), ([net, bits], r) => {
-        const a = net + (r % 2 ** (32 - bits));
-        for (const h of notations(a)) expect(decision(`http://${h}/`)).toBe('url_host_refused');
-      }),
+      fc.property(
+        fc.constantFrom(...ranges),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        ([net, bits], r) => {
+          const a = net + (r % 2 ** (32 - bits));
+          for (const h of notations(a)) expect(decision(`http://${h}/`)).toBe('url_host_refused');
+        },
+      ),
       { numRuns: 300 },
     );
   });

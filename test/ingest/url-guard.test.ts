@@ -100,16 +100,24 @@ describe('checkArticleUrl: SSRF matrix', () => {
   });
 
   it("refuses the Worker's own host names", () => {
-    expect(refusal('https://claimdesk.test/api/v1/claims', { ownHosts: ['claimdesk.test'] })).toBe('url_host_refused');
-    expect(refusal('https://CLAIMDESK.test./x', { ownHosts: ['claimdesk.test'] })).toBe('url_host_refused');
+    expect(refusal('https://claimdesk.test/api/v1/claims', { ownHosts: ['claimdesk.test'] })).toBe(
+      'url_host_refused',
+    );
+    expect(refusal('https://CLAIMDESK.test./x', { ownHosts: ['claimdesk.test'] })).toBe(
+      'url_host_refused',
+    );
   });
 
   it('allows a local fixture host only when explicitly configured', () => {
     expect(refusal('http://127.0.0.1:8788/a.html')).toBe('url_port_refused');
     expect(refusal('http://localhost/a.html')).toBe('url_host_refused');
     expect(refusal('http://127.0.0.1:8788/a.html', { allowHosts: ['127.0.0.1:8788'] })).toBeNull();
-    expect(refusal('http://127.0.0.1:8789/a.html', { allowHosts: ['127.0.0.1:8788'] })).toBe('url_port_refused');
-    expect(refusal('ftp://127.0.0.1:8788/a.html', { allowHosts: ['127.0.0.1:8788'] })).toBe('url_scheme_refused');
+    expect(refusal('http://127.0.0.1:8789/a.html', { allowHosts: ['127.0.0.1:8788'] })).toBe(
+      'url_port_refused',
+    );
+    expect(refusal('ftp://127.0.0.1:8788/a.html', { allowHosts: ['127.0.0.1:8788'] })).toBe(
+      'url_scheme_refused',
+    );
   });
 });
 
@@ -128,7 +136,9 @@ describe('address parsing', () => {
   it('parses IPv6 with compression and embedded IPv4', () => {
     expect(parseIPv6('::1')).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
     expect(parseIPv6('::ffff:1.2.3.4')).toEqual([0, 0, 0, 0, 0, 0xffff, 0x0102, 0x0304]);
-    expect(parseIPv6('2001:db8::8:800:200c:417a')).toEqual([0x2001, 0xdb8, 0, 0, 8, 0x800, 0x200c, 0x417a]);
+    expect(parseIPv6('2001:db8::8:800:200c:417a')).toEqual([
+      0x2001, 0xdb8, 0, 0, 8, 0x800, 0x200c, 0x417a,
+    ]);
     expect(parseIPv6('1::2::3')).toBeNull();
     expect(parseIPv6('fe80::1%eth0')).toBeNull();
     expect(parseIPv6('1:2:3:4:5:6:7:8:9')).toBeNull();

@@ -18,7 +18,10 @@ async function claim(text: string, language = 'en', status: 'queued' | 'candidat
 async function publish(id: string, rating: string) {
   const now = new Date().toISOString();
   await env.DB.batch([
-    env.DB.prepare(`UPDATE claims SET status = 'published', published_at = ?2 WHERE id = ?1`).bind(id, now),
+    env.DB.prepare(`UPDATE claims SET status = 'published', published_at = ?2 WHERE id = ?1`).bind(
+      id,
+      now,
+    ),
     env.DB.prepare(
       `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
        VALUES (?1, 1, ?2, 'Summary', 'Explanation', 'en', ?3, ?3)`,
@@ -32,7 +35,12 @@ describe('findMatches', () => {
     const stored = await claim(`قالَ الوزيرُ إنّ البطالةَ انخفضت إلى ٧٪ في عام ٢٠٢٥ ${w}`, 'ar');
     const near = await claim(`قال الوزير إن البطالة انخفضت إلى 7% خلال عام 2025 ${w}`, 'ar');
     const found = await findMatches(env.DB, `قال الوزير ان البطاله انخفضت الى 7% في عام 2025 ${w}`);
-    expect(found[0]).toMatchObject({ id: stored.id, similarity: 1, status: 'queued', language: 'ar' });
+    expect(found[0]).toMatchObject({
+      id: stored.id,
+      similarity: 1,
+      status: 'queued',
+      language: 'ar',
+    });
     const second = found.find((m) => m.id === near.id);
     expect(second?.similarity).toBeGreaterThan(0.6);
     expect(second!.similarity).toBeLessThan(1);
@@ -65,22 +73,41 @@ describe('findMatches', () => {
     const all = await findMatches(env.DB, `Le ${w} a doublé ses exportations de blé en un an`);
     expect(all.map((m) => m.id)).toEqual([draft.id, pub.id]);
     expect(all[0]).not.toHaveProperty('published_rating');
-    const published = await findMatches(env.DB, `Le ${w} a doublé ses exportations de blé en un an`, { publishedOnly: true });
-    expect(published).toEqual([{ id: pub.id, text: pub.text, status: 'published', language: 'fr', similarity: expect.any(Number), published_rating: 'mostly-false' }]);
+    const published = await findMatches(
+      env.DB,
+      `Le ${w} a doublé ses exportations de blé en un an`,
+      { publishedOnly: true },
+    );
+    expect(published).toEqual([
+      {
+        id: pub.id,
+        text: pub.text,
+        status: 'published',
+        language: 'fr',
+        similarity: expect.any(Number),
+        published_rating: 'mostly-false',
+      },
+    ]);
   });
 
   it('returns nothing for a text without words and respects the limit', async () => {
     expect(await findMatches(env.DB, '!!! ...')).toEqual([]);
     const w = word();
     for (let i = 0; i < 4; i++) await claim(`Exports of ${w} grew strongly this year`);
-    expect(await findMatches(env.DB, `Exports of ${w} grew strongly this year`, { limit: 2 })).toHaveLength(2);
+    expect(
+      await findMatches(env.DB, `Exports of ${w} grew strongly this year`, { limit: 2 }),
+    ).toHaveLength(2);
   });
 
   it('answers several texts at once, each with its own matches', async () => {
     const w = word();
     const a = await claim(`The ${w} dam holds 3 billion cubic metres of water`);
     const b = await claim(`Il y a 40 000 ${w} inscrits au registre national`, 'fr');
-    const [ma, mb, none] = await findMatchesMany(env.DB, [a.text, b.text, `Nothing about ${word()} at all`]);
+    const [ma, mb, none] = await findMatchesMany(env.DB, [
+      a.text,
+      b.text,
+      `Nothing about ${word()} at all`,
+    ]);
     expect(ma?.[0]?.id).toBe(a.id);
     expect(mb?.[0]?.id).toBe(b.id);
     expect(none).toEqual([]);
@@ -88,8 +115,11 @@ describe('findMatches', () => {
 
   it('still finds a near-duplicate among many claims that share its common words', async () => {
     const w = word();
-    for (let i = 0; i < 30; i++) await claim(`The ${w} council approved the city budget for roads number ${word()}`);
-    const target = await claim(`The ${w} council approved the city budget of 2.1 billion dollars for ${word()} schools`);
+    for (let i = 0; i < 30; i++)
+      await claim(`The ${w} council approved the city budget for roads number ${word()}`);
+    const target = await claim(
+      `The ${w} council approved the city budget of 2.1 billion dollars for ${word()} schools`,
+    );
     const found = await findMatches(env.DB, target.text.replace('approved', 'has approved'));
     expect(found[0]?.id).toBe(target.id);
     expect(found[0]!.similarity).toBeGreaterThan(0.8);

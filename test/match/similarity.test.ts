@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { claimProfile, claimSimilarity, matchTerms, numberAgreement, numbersIn, trigramDice } from '../../worker/match/similarity';
+import {
+  claimProfile,
+  claimSimilarity,
+  matchTerms,
+  numberAgreement,
+  numbersIn,
+  trigramDice,
+} from '../../worker/match/similarity';
 
 const sim = (a: string, b: string) => claimSimilarity(claimProfile(a), claimProfile(b));
 
@@ -9,8 +16,15 @@ describe('claim similarity', () => {
   });
 
   it('scores near-paraphrases high and unrelated texts low', () => {
-    expect(sim('Unemployment fell to 7% in 2025, the minister said', 'The minister said unemployment fell to 7% in 2025')).toBeGreaterThan(0.75);
-    expect(sim('Unemployment fell to 7% in 2025', 'The bridge will open in March next year')).toBeLessThan(0.3);
+    expect(
+      sim(
+        'Unemployment fell to 7% in 2025, the minister said',
+        'The minister said unemployment fell to 7% in 2025',
+      ),
+    ).toBeGreaterThan(0.75);
+    expect(
+      sim('Unemployment fell to 7% in 2025', 'The bridge will open in March next year'),
+    ).toBeLessThan(0.3);
   });
 
   it('penalizes disagreeing numbers', () => {
@@ -18,14 +32,19 @@ describe('claim similarity', () => {
     const differ = sim('Unemployment fell to 5% in 2025', 'Unemployment fell to 7% in 2025');
     expect(same).toBe(1);
     expect(differ).toBeLessThan(0.5);
-    const dice = trigramDice(claimProfile('Unemployment fell to 5% in 2025'), claimProfile('Unemployment fell to 7% in 2025'));
+    const dice = trigramDice(
+      claimProfile('Unemployment fell to 5% in 2025'),
+      claimProfile('Unemployment fell to 7% in 2025'),
+    );
     expect(dice).toBeGreaterThan(0.85); // the texts are close: only the numbers tell them apart
     // Arabic-Indic digits disagreeing with ASCII ones count as different numbers too.
     expect(sim('البطالة ٥٪', 'البطالة 7%')).toBeLessThan(sim('البطالة ٧٪', 'البطالة 7%'));
   });
 
   it('reads numbers with thousands separators and decimal commas', () => {
-    expect(numbersIn('1,500 jobs and 4.2 million, 3,5 % en 2024, ١٢٠ ألف و ٧٫٥٪')).toEqual([1500, 4.2, 3.5, 2024, 120, 7.5]);
+    expect(numbersIn('1,500 jobs and 4.2 million, 3,5 % en 2024, ١٢٠ ألف و ٧٫٥٪')).toEqual([
+      1500, 4.2, 3.5, 2024, 120, 7.5,
+    ]);
     expect(numbersIn('1.234.567,5 euros')).toEqual([1234567.5]);
   });
 

@@ -4,7 +4,12 @@ import { jsonLdBlocks, publishedClaim, unpublishedClaim } from './fixtures';
 
 describe('GET /claims/:id', () => {
   it('renders a published claim with verdict, sources, dates and strict headers', async () => {
-    const claim = await publishedClaim({ sources: [{ title: 'Labour survey', stance: 'refutes' }, { title: 'Context note', stance: 'context', url: 'https://ctx.example/' }] });
+    const claim = await publishedClaim({
+      sources: [
+        { title: 'Labour survey', stance: 'refutes' },
+        { title: 'Context note', stance: 'context', url: 'https://ctx.example/' },
+      ],
+    });
     const res = await call(`/claims/${claim.id}`, { headers: { 'Accept-Language': 'en' } });
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -14,12 +19,18 @@ describe('GET /claims/:id', () => {
     expect(html).toContain('Labour survey');
     expect(html).toContain('refutes the claim');
     expect(html).toContain('A. Minister');
-    expect(html).toMatch(/<link rel="canonical" href="https:\/\/claimdesk.test\/claims\/[0-9a-z]+"/);
-    expect(html).toContain(`type="application/json+oembed" href="https://claimdesk.test/oembed?url=https%3A%2F%2Fclaimdesk.test%2Fclaims%2F${claim.id}&amp;format=json"`);
+    expect(html).toMatch(
+      /<link rel="canonical" href="https:\/\/claimdesk.test\/claims\/[0-9a-z]+"/,
+    );
+    expect(html).toContain(
+      `type="application/json+oembed" href="https://claimdesk.test/oembed?url=https%3A%2F%2Fclaimdesk.test%2Fclaims%2F${claim.id}&amp;format=json"`,
+    );
     expect(html).toContain('Embed this');
     expect(html).toContain(`&lt;iframe src=&quot;https://claimdesk.test/embed/${claim.id}&quot;`);
     expect(html).toContain('property="og:title"');
-    expect(html).toContain(`<link rel="alternate" hreflang="ar" href="https://claimdesk.test/claims/${claim.id}?lang=ar"`);
+    expect(html).toContain(
+      `<link rel="alternate" hreflang="ar" href="https://claimdesk.test/claims/${claim.id}?lang=ar"`,
+    );
     expect(html).toContain('name="twitter:card"');
     const csp = res.headers.get('Content-Security-Policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
@@ -41,14 +52,32 @@ describe('GET /claims/:id', () => {
     const { appendVerdict } = await import('../../d1/verdicts');
     const { env } = await import('cloudflare:workers');
     await new Promise((r) => setTimeout(r, 5));
-    await appendVerdict(env.DB, claim.id, { ratingKey: 'mixed', summary: 'Partly', explanation: 'x', language: 'en', correctionNote: 'New data', publishNow: true }, { userId: null, requestId: 't' });
+    await appendVerdict(
+      env.DB,
+      claim.id,
+      {
+        ratingKey: 'mixed',
+        summary: 'Partly',
+        explanation: 'x',
+        language: 'en',
+        correctionNote: 'New data',
+        publishNow: true,
+      },
+      { userId: null, requestId: 't' },
+    );
     const after = await call(`/claims/${claim.id}`, { headers: { 'If-None-Match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('ETag')).not.toBe(etag);
   });
 
   it('shows the corrections log: each version after the first with its note', async () => {
-    const claim = await publishedClaim({ rating: 'false', corrections: [{ rating: 'mostly-false', note: 'We misread table 3.' }, { rating: 'mixed', note: 'A revised series was published.' }] });
+    const claim = await publishedClaim({
+      rating: 'false',
+      corrections: [
+        { rating: 'mostly-false', note: 'We misread table 3.' },
+        { rating: 'mixed', note: 'A revised series was published.' },
+      ],
+    });
     const html = await (await call(`/claims/${claim.id}`)).text();
     expect(html).toContain('We misread table 3.');
     expect(html).toContain('A revised series was published.');
@@ -69,7 +98,12 @@ describe('GET /claims/:id', () => {
   });
 
   it('renders Arabic claims right-to-left with Arabic UI and Arabic-Indic digits', async () => {
-    const claim = await publishedClaim({ text: 'ارتفعت البطالة بنسبة ١٢٪ في عام ٢٠٢٥', language: 'ar', summary: 'لم ترتفع البطالة بنسبة ١٢٪', claimant: 'وزير المالية' });
+    const claim = await publishedClaim({
+      text: 'ارتفعت البطالة بنسبة ١٢٪ في عام ٢٠٢٥',
+      language: 'ar',
+      summary: 'لم ترتفع البطالة بنسبة ١٢٪',
+      claimant: 'وزير المالية',
+    });
     const html = await (await call(`/claims/${claim.id}?lang=ar`)).text();
     expect(html).toMatch(/<html lang="ar" dir="rtl">/);
     expect(html).toMatch(/<h1 lang="ar" dir="rtl" class="claim-text">ارتفعت البطالة/);
@@ -81,7 +115,12 @@ describe('GET /claims/:id', () => {
   it('uses PUBLIC_ORIGIN-independent canonical from the request when unset', async () => {
     const claim = await publishedClaim();
     const html = await (await call(`/claims/${claim.id}?lang=fr&utm=x`)).text();
-    expect(html).toContain(`<link rel="canonical" href="https://claimdesk.test/claims/${claim.id}"/>`.replace('"/>', '"'));
+    expect(html).toContain(
+      `<link rel="canonical" href="https://claimdesk.test/claims/${claim.id}"/>`.replace(
+        '"/>',
+        '"',
+      ),
+    );
     expect(jsonLdBlocks(html)).toHaveLength(1);
   });
 });

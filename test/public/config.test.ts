@@ -10,17 +10,31 @@ describe('configuration', () => {
   it('uses PUBLIC_ORIGIN for canonical URLs, JSON-LD, oEmbed and feeds when set', async () => {
     const claim = await publishedClaim();
     const bindings = { ...env, PUBLIC_ORIGIN: 'https://factcheck.example.org' };
-    const html = await (await app.request(`http://internal.host/claims/${claim.id}`, {}, bindings)).text();
-    expect(html).toContain(`<link rel="canonical" href="https://factcheck.example.org/claims/${claim.id}"`);
-    expect((jsonLdBlocks(html)[0] as { url: string }).url).toBe(`https://factcheck.example.org/claims/${claim.id}`);
-    expect(html).toContain('href="https://factcheck.example.org/oembed?url=https%3A%2F%2Ffactcheck.example.org%2Fclaims%2F');
+    const html = await (
+      await app.request(`http://internal.host/claims/${claim.id}`, {}, bindings)
+    ).text();
+    expect(html).toContain(
+      `<link rel="canonical" href="https://factcheck.example.org/claims/${claim.id}"`,
+    );
+    expect((jsonLdBlocks(html)[0] as { url: string }).url).toBe(
+      `https://factcheck.example.org/claims/${claim.id}`,
+    );
+    expect(html).toContain(
+      'href="https://factcheck.example.org/oembed?url=https%3A%2F%2Ffactcheck.example.org%2Fclaims%2F',
+    );
     expect(html).not.toContain('internal.host');
-    const atom = await (await app.request('http://internal.host/feeds/atom.xml', {}, bindings)).text();
+    const atom = await (
+      await app.request('http://internal.host/feeds/atom.xml', {}, bindings)
+    ).text();
     expect(atom).toContain('<id>https://factcheck.example.org/feeds/atom.xml</id>');
   });
 
   it('with real Turnstile keys the form loads the widget and the CSP allows only its origin', async () => {
-    const bindings = { ...env, TURNSTILE_SITE_KEY: '0x4AAAAAAAreal-site-key', TURNSTILE_SECRET_KEY: 'real-secret' };
+    const bindings = {
+      ...env,
+      TURNSTILE_SITE_KEY: '0x4AAAAAAAreal-site-key',
+      TURNSTILE_SECRET_KEY: 'real-secret',
+    };
     const res = await app.request('http://x/submit', {}, bindings);
     const html = await res.text();
     expect(html).toContain('class="cf-turnstile" data-sitekey="0x4AAAAAAAreal-site-key"');
@@ -45,7 +59,14 @@ describe('configuration', () => {
     const limiter = { limit: async (o: { key: string }) => (keys.push(o.key), { success: false }) };
     const res = await app.request(
       'http://x/api/v1/submissions',
-      { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '192.0.2.77' }, body: JSON.stringify({ text: 'A claim long enough to submit', turnstile_token: 'XXXX.DUMMY.TOKEN.XXXX' }) },
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '192.0.2.77' },
+        body: JSON.stringify({
+          text: 'A claim long enough to submit',
+          turnstile_token: 'XXXX.DUMMY.TOKEN.XXXX',
+        }),
+      },
       { ...env, SUBMIT_RATE_LIMITER: limiter },
     );
     expect(res.status).toBe(429);
@@ -56,7 +77,9 @@ describe('configuration', () => {
   });
 
   it('lists POST /api/v1/submissions in the OpenAPI document', async () => {
-    const doc = (await (await call('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await call('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.paths['/api/v1/submissions']?.post).toBeTruthy();
   });
 });
@@ -93,7 +116,11 @@ describe('errors on public pages', () => {
     const form = (fields: Record<string, string>) => ({
       method: 'POST',
       body: new URLSearchParams(fields).toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', 'Accept-Language': 'fr' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'text/html',
+        'Accept-Language': 'fr',
+      },
     });
     const cases: [string, RequestInit, string][] = [
       ['/submit', form(validFields()), 'Une erreur est survenue. Réessayez.'],

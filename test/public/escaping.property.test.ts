@@ -28,10 +28,21 @@ describe('escaping holds for any text (property tests)', () => {
           title,
           author: 'Org',
           updated: '2026-01-01T00:00:00.000Z',
-          entries: [{ url: 'https://f.example/claims/x', title, language: 'en', published: '2026-01-01T00:00:00.000Z', updated: '2026-01-01T00:00:00.000Z', summary: content, content }],
+          entries: [
+            {
+              url: 'https://f.example/claims/x',
+              title,
+              language: 'en',
+              published: '2026-01-01T00:00:00.000Z',
+              updated: '2026-01-01T00:00:00.000Z',
+              summary: content,
+              content,
+            },
+          ],
         });
         expect(xmlProblems(xml)).toEqual([]);
-        if (!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF\r]/.test(title)) expect(childText(xml, 'title')).toBe(title);
+        if (!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF\r]/.test(title))
+          expect(childText(xml, 'title')).toBe(title);
       }),
       { numRuns: 300 },
     );

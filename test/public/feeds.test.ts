@@ -7,7 +7,10 @@ import { atomProblems, childText, xmlProblems } from './xml-check';
 
 describe('GET /feeds/atom.xml', () => {
   it('is valid Atom with the newest published and corrected verdicts, drafts left out', async () => {
-    const claim = await publishedClaim({ text: `${unique('Feedtown ')} has 3 airports & 2 ports`, corrections: [{ rating: 'mixed', note: 'n' }] });
+    const claim = await publishedClaim({
+      text: `${unique('Feedtown ')} has 3 airports & 2 ports`,
+      corrections: [{ rating: 'mixed', note: 'n' }],
+    });
     const draft = await unpublishedClaim();
     const res = await call('/feeds/atom.xml');
     expect(res.status).toBe(200);
@@ -17,7 +20,9 @@ describe('GET /feeds/atom.xml', () => {
     expect(atomProblems(xml)).toEqual([]);
     const entry = xml.split('<entry').find((e) => e.includes(`/claims/${claim.id}<`))!;
     expect(childText(entry, 'title')).toBe(`Mixed: ${claim.text}`);
-    expect(Date.parse(childText(entry, 'updated')!)).toBeGreaterThanOrEqual(Date.parse(childText(entry, 'published')!));
+    expect(Date.parse(childText(entry, 'updated')!)).toBeGreaterThanOrEqual(
+      Date.parse(childText(entry, 'published')!),
+    );
     expect(xml).not.toContain(draft.text);
   });
 
@@ -30,10 +35,26 @@ describe('GET /feeds/atom.xml', () => {
     expect(res.headers.get('Cache-Control')).toMatch(/s-maxage=\d+, stale-while-revalidate=\d+/);
     expect(res.headers.get('Vary')).toBeNull();
     expect(new Date(lastModified).toUTCString()).toBe(lastModified);
-    expect((await call('/feeds/atom.xml', { headers: { 'If-None-Match': etag } })).status).toBe(304);
-    expect((await call('/feeds/atom.xml', { headers: { 'If-Modified-Since': lastModified } })).status).toBe(304);
-    expect((await call('/feeds/atom.xml', { headers: { 'If-Modified-Since': 'Thu, 01 Jan 2004 00:00:00 GMT' } })).status).toBe(200);
-    expect((await call('/feeds/atom.xml', { headers: { 'If-None-Match': '"other"', 'If-Modified-Since': lastModified } })).status).toBe(200);
+    expect((await call('/feeds/atom.xml', { headers: { 'If-None-Match': etag } })).status).toBe(
+      304,
+    );
+    expect(
+      (await call('/feeds/atom.xml', { headers: { 'If-Modified-Since': lastModified } })).status,
+    ).toBe(304);
+    expect(
+      (
+        await call('/feeds/atom.xml', {
+          headers: { 'If-Modified-Since': 'Thu, 01 Jan 2004 00:00:00 GMT' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call('/feeds/atom.xml', {
+          headers: { 'If-None-Match': '"other"', 'If-Modified-Since': lastModified },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('changes its ETag when a verdict is published', async () => {
@@ -50,14 +71,22 @@ describe('GET /feeds/claimreview.json', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toContain('application/json');
     expect(d1Queries(res)).toBe(1);
-    const feed = (await res.json()) as { '@type': string; dataFeedElement: Record<string, any>[]; dateModified: string };
+    const feed = (await res.json()) as {
+      '@type': string;
+      dataFeedElement: Record<string, any>[];
+      dateModified: string;
+    };
     expect(feed['@type']).toBe('DataFeed');
     expect(Number.isNaN(Date.parse(feed.dateModified))).toBe(false);
     for (const item of feed.dataFeedElement) expect(claimReviewProblems(item)).toEqual([]);
-    const mine = feed.dataFeedElement.find((i) => i.url === `https://claimdesk.test/claims/${claim.id}`)!;
+    const mine = feed.dataFeedElement.find(
+      (i) => i.url === `https://claimdesk.test/claims/${claim.id}`,
+    )!;
     expect(claimReviewProblems(mine, { scale: null })).toEqual([]);
     const etag = res.headers.get('ETag')!;
-    expect((await call('/feeds/claimreview.json', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect(
+      (await call('/feeds/claimreview.json', { headers: { 'If-None-Match': etag } })).status,
+    ).toBe(304);
   });
 });
 
@@ -69,7 +98,17 @@ describe('atomFeed builder', () => {
       title: 'A & B <News>',
       author: '"Quotes" \'n\' stuff',
       updated: '2026-01-01T00:00:00.000Z',
-      entries: [{ url: 'https://f.example/claims/x', title: '</title><script>', language: 'ar', published: '2026-01-01T00:00:00.000Z', updated: '2026-01-01T00:00:00.000Z', summary: ']]>', content: 'bell\u0007 nul\u0000 &amp;' }],
+      entries: [
+        {
+          url: 'https://f.example/claims/x',
+          title: '</title><script>',
+          language: 'ar',
+          published: '2026-01-01T00:00:00.000Z',
+          updated: '2026-01-01T00:00:00.000Z',
+          summary: ']]>',
+          content: 'bell\u0007 nul\u0000 &amp;',
+        },
+      ],
     });
     expect(xmlProblems(xml)).toEqual([]);
     expect(atomProblems(xml)).toEqual([]);

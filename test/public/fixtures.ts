@@ -47,7 +47,20 @@ export async function publishedClaim(o: PublishOptions = {}): Promise<Claim> {
   );
   claim = await move(claim, 'in_review');
   for (const s of o.sources ?? []) {
-    await addSource(env.DB, claim.id, { url: 'https://stats.example/t1', title: 'Table 1', publisher: 'Stats Office', excerpt: null, stance: 'refutes', archivedUrl: null, ...s }, ACTOR);
+    await addSource(
+      env.DB,
+      claim.id,
+      {
+        url: 'https://stats.example/t1',
+        title: 'Table 1',
+        publisher: 'Stats Office',
+        excerpt: null,
+        stance: 'refutes',
+        archivedUrl: null,
+        ...s,
+      },
+      ACTOR,
+    );
   }
   await appendVerdict(
     env.DB,
@@ -67,7 +80,14 @@ export async function publishedClaim(o: PublishOptions = {}): Promise<Claim> {
     await appendVerdict(
       env.DB,
       claim.id,
-      { ratingKey: c.rating, summary: c.summary ?? 'Corrected summary', explanation: 'Corrected explanation.', language: o.verdictLanguage ?? language, correctionNote: c.note, publishNow: true },
+      {
+        ratingKey: c.rating,
+        summary: c.summary ?? 'Corrected summary',
+        explanation: 'Corrected explanation.',
+        language: o.verdictLanguage ?? language,
+        correctionNote: c.note,
+        publishNow: true,
+      },
       ACTOR,
     );
   }
@@ -75,10 +95,24 @@ export async function publishedClaim(o: PublishOptions = {}): Promise<Claim> {
 }
 
 /** A claim that never got published (draft verdict only). */
-export async function unpublishedClaim(text = `${unique('Draft ')} claim about prices`): Promise<Claim> {
+export async function unpublishedClaim(
+  text = `${unique('Draft ')} claim about prices`,
+): Promise<Claim> {
   let claim = await createClaim(env.DB, { text, language: 'en', status: 'queued' }, ACTOR);
   claim = await move(claim, 'in_review');
-  await appendVerdict(env.DB, claim.id, { ratingKey: 'true', summary: 's', explanation: 'e', language: 'en', correctionNote: null, publishNow: false }, ACTOR);
+  await appendVerdict(
+    env.DB,
+    claim.id,
+    {
+      ratingKey: 'true',
+      summary: 's',
+      explanation: 'e',
+      language: 'en',
+      correctionNote: null,
+      publishNow: false,
+    },
+    ACTOR,
+  );
   return claim;
 }
 
@@ -90,5 +124,7 @@ export function address(): string {
 
 /** Extract the ClaimReview JSON-LD blocks of a page. */
 export function jsonLdBlocks(html: string): unknown[] {
-  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) =>
+    JSON.parse(m[1]!),
+  );
 }

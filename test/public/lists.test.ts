@@ -24,7 +24,11 @@ describe('GET /claims', () => {
     const tag = unique('Filterland');
     const f = await publishedClaim({ text: `${tag} has 7 rivers`, rating: 'false' });
     const t = await publishedClaim({ text: `${tag} has 9 lakes`, rating: 'true' });
-    const fr = await publishedClaim({ text: `${tag} a 12 montagnes`, rating: 'true', language: 'fr' });
+    const fr = await publishedClaim({
+      text: `${tag} a 12 montagnes`,
+      rating: 'true',
+      language: 'fr',
+    });
     const byRating = await (await call(`/claims?q=${tag}&rating=true`)).text();
     expect(byRating).toContain(t.text);
     expect(byRating).toContain(fr.text);
@@ -37,7 +41,10 @@ describe('GET /claims', () => {
 
   it('searches with the Arabic-aware normalizer (harakat, alef forms, article)', async () => {
     const word = `قمح${Math.random().toString(36).slice(2, 7).replace(/[0-9]/g, '')}`;
-    const claim = await publishedClaim({ text: `أَسْعَارُ الـ${word} ارتفعت في الأسواق`, language: 'ar' });
+    const claim = await publishedClaim({
+      text: `أَسْعَارُ الـ${word} ارتفعت في الأسواق`,
+      language: 'ar',
+    });
     const res = await call(`/claims?q=${encodeURIComponent(`اسعار ${word}`)}`);
     expect(res.status).toBe(200);
     expect(d1Queries(res)).toBe(1);
@@ -47,7 +54,16 @@ describe('GET /claims', () => {
   it('pages with a cursor without repeating or skipping items', async () => {
     const tag = unique('Pagerville');
     const made = [];
-    for (let i = 0; i < 23; i++) made.push((await publishedClaim({ text: `${tag} statement number ${i}`, rating: 'unproven', language: 'fr' })).id);
+    for (let i = 0; i < 23; i++)
+      made.push(
+        (
+          await publishedClaim({
+            text: `${tag} statement number ${i}`,
+            rating: 'unproven',
+            language: 'fr',
+          })
+        ).id,
+      );
     const seen: string[] = [];
     let path: string | null = `/claims?language=fr&rating=unproven`;
     let pages = 0;
@@ -72,7 +88,13 @@ describe('GET /claims', () => {
     expect([...second.matchAll(/class="claim-card"/g)]).toHaveLength(2);
   });
 
-  const bad = ['/claims?language=de', '/claims?rating=%3Cscript%3E', '/claims?cursor=garbage', '/claims?q=' + 'x'.repeat(201), '/claims?q=abc&cursor=2026-01-01T00:00:00.000Z~5'];
+  const bad = [
+    '/claims?language=de',
+    '/claims?rating=%3Cscript%3E',
+    '/claims?cursor=garbage',
+    '/claims?q=' + 'x'.repeat(201),
+    '/claims?q=abc&cursor=2026-01-01T00:00:00.000Z~5',
+  ];
   for (const path of bad) {
     it(`answers 400 to a bad query: ${path.slice(0, 50)}`, async () => {
       const res = await call(path, { headers: { Accept: 'text/html' } });
@@ -82,7 +104,9 @@ describe('GET /claims', () => {
   }
 
   it('speaks the reader language from Accept-Language, and ?lang wins', async () => {
-    expect(await (await call('/claims', { headers: { 'Accept-Language': 'fr-FR,fr;q=0.9' } })).text()).toContain('<html lang="fr" dir="ltr">');
+    expect(
+      await (await call('/claims', { headers: { 'Accept-Language': 'fr-FR,fr;q=0.9' } })).text(),
+    ).toContain('<html lang="fr" dir="ltr">');
     const res = await call('/claims?lang=ar', { headers: { 'Accept-Language': 'fr' } });
     expect(await res.text()).toContain('<html lang="ar" dir="rtl">');
     expect(res.headers.get('Vary')).toContain('Accept-Language');

@@ -4,14 +4,23 @@ import { unique } from '../helpers';
 import { address } from './fixtures';
 
 /** POST a urlencoded form like a browser without JavaScript. */
-export function postForm(path: string, fields: Record<string, string>, opts: { ip?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+export function postForm(
+  path: string,
+  fields: Record<string, string>,
+  opts: { ip?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
   // redirect: 'manual' so the test sees the 303 itself, as a browser's network panel would.
   return exports.default.fetch(
     new Request(`https://claimdesk.test${path}`, {
       method: 'POST',
       body: new URLSearchParams(fields).toString(),
       redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': opts.ip ?? address(), Accept: 'text/html', ...opts.headers },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'CF-Connecting-IP': opts.ip ?? address(),
+        Accept: 'text/html',
+        ...opts.headers,
+      },
     }),
   );
 }
@@ -26,7 +35,11 @@ export function validFields(extra: Record<string, string> = {}): Record<string, 
     language: '',
     email: '',
     website: '',
-    nonce: unique('n').toLowerCase().replace(/[^0-9a-z]/g, '').padEnd(20, '0').slice(0, 32),
+    nonce: unique('n')
+      .toLowerCase()
+      .replace(/[^0-9a-z]/g, '')
+      .padEnd(20, '0')
+      .slice(0, 32),
     'cf-turnstile-response': DUMMY_TOKEN,
     ...extra,
   };

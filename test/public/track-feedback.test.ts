@@ -15,7 +15,7 @@ async function submit(extra: Record<string, string> = {}) {
 }
 
 describe('/track/:token', () => {
-  it('shows only the submitter\'s own submission status, uncached and unreferred', async () => {
+  it("shows only the submitter's own submission status, uncached and unreferred", async () => {
     const { location, fields } = await submit();
     const res = await call(location.replace('?new=1', ''));
     expect(res.status).toBe(200);
@@ -30,8 +30,16 @@ describe('/track/:token', () => {
 
   it('follows the claim through its statuses and links the published verdict', async () => {
     const { location, fields } = await submit();
-    const claimId = (await env.DB.prepare('SELECT claim_id FROM submissions WHERE text = ?1').bind(fields.text).first<{ claim_id: string }>())!.claim_id;
-    const moved = await transitionClaim(env.DB, (await getClaim(env.DB, claimId))!, 'rejected', {}, ACTOR);
+    const claimId = (await env.DB.prepare('SELECT claim_id FROM submissions WHERE text = ?1')
+      .bind(fields.text)
+      .first<{ claim_id: string }>())!.claim_id;
+    const moved = await transitionClaim(
+      env.DB,
+      (await getClaim(env.DB, claimId))!,
+      'rejected',
+      {},
+      ACTOR,
+    );
     expect(moved.ok).toBe(true);
     const html = await (await call(location)).text();
     expect(html).toContain('Not selected for checking');
@@ -41,8 +49,16 @@ describe('/track/:token', () => {
   it('links the original verdict when editors mark the submission a duplicate of a published claim', async () => {
     const original = await publishedClaim();
     const { location, fields } = await submit();
-    const claimId = (await env.DB.prepare('SELECT claim_id FROM submissions WHERE text = ?1').bind(fields.text).first<{ claim_id: string }>())!.claim_id;
-    const moved = await transitionClaim(env.DB, (await getClaim(env.DB, claimId))!, 'duplicate', { duplicateOf: original.id }, ACTOR);
+    const claimId = (await env.DB.prepare('SELECT claim_id FROM submissions WHERE text = ?1')
+      .bind(fields.text)
+      .first<{ claim_id: string }>())!.claim_id;
+    const moved = await transitionClaim(
+      env.DB,
+      (await getClaim(env.DB, claimId))!,
+      'duplicate',
+      { duplicateOf: original.id },
+      ACTOR,
+    );
     expect(moved.ok).toBe(true);
     const html = await (await call(location)).text();
     expect(html).toContain('Already covered by another claim');
@@ -50,7 +66,10 @@ describe('/track/:token', () => {
   });
 
   it('is 404 for unknown or malformed tokens', async () => {
-    expect((await call('/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { headers: { Accept: 'text/html' } })).status).toBe(404);
+    expect(
+      (await call('/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { headers: { Accept: 'text/html' } }))
+        .status,
+    ).toBe(404);
     expect((await call('/track/short', { headers: { Accept: 'text/html' } })).status).toBe(404);
   });
 
@@ -61,14 +80,20 @@ describe('/track/:token', () => {
     expect(before).not.toContain('me@example.org');
     const res = await postForm(`/track/${token}/delete-contact`, {});
     expect(res.status).toBe(303);
-    const row = await env.DB.prepare('SELECT contact_email_enc, contact_deleted_at FROM submissions WHERE text = ?1').bind(fields.text).first<{ contact_email_enc: string | null; contact_deleted_at: string | null }>();
+    const row = await env.DB.prepare(
+      'SELECT contact_email_enc, contact_deleted_at FROM submissions WHERE text = ?1',
+    )
+      .bind(fields.text)
+      .first<{ contact_email_enc: string | null; contact_deleted_at: string | null }>();
     expect(row?.contact_email_enc).toBeNull();
     expect(row?.contact_deleted_at).toBeTruthy();
     const after = await (await call(res.headers.get('Location')!)).text();
     expect(after).toContain('Your e-mail address was deleted.');
     expect(after).not.toContain('Delete my e-mail address');
     expect(await count('audit_log', "action = 'submission.contact_delete'")).toBeGreaterThan(0);
-    expect((await postForm('/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/delete-contact', {})).status).toBe(404);
+    expect(
+      (await postForm('/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/delete-contact', {})).status,
+    ).toBe(404);
   });
 });
 
@@ -76,13 +101,21 @@ describe('POST /claims/:id/feedback', () => {
   it('records one vote per reader per claim per day, without cookies', async () => {
     const claim = await publishedClaim();
     const ip = address();
-    const res = await postForm(`/claims/${claim.id}/feedback`, { helpful: 'yes', reason: 'Clear sources' }, { ip });
+    const res = await postForm(
+      `/claims/${claim.id}/feedback`,
+      { helpful: 'yes', reason: 'Clear sources' },
+      { ip },
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe(`/claims/${claim.id}?feedback=thanks#feedback`);
     expect(res.headers.get('Set-Cookie')).toBeNull();
     const again = await postForm(`/claims/${claim.id}/feedback`, { helpful: 'no' }, { ip });
     expect(again.headers.get('Location')).toBe(`/claims/${claim.id}?feedback=already#feedback`);
-    await postForm(`/claims/${claim.id}/feedback`, { helpful: 'no', reason: 'Too long' }, { ip: address() });
+    await postForm(
+      `/claims/${claim.id}/feedback`,
+      { helpful: 'no', reason: 'Too long' },
+      { ip: address() },
+    );
     expect(await feedbackSummary(env.DB, claim.id)).toMatchObject({
       helpful: 1,
       notHelpful: 1,
@@ -91,8 +124,14 @@ describe('POST /claims/:id/feedback', () => {
         { helpful: true, reason: 'Clear sources' },
       ],
     });
-    const rows = await env.DB.prepare('SELECT reader_hash FROM feedback WHERE claim_id = ?1').bind(claim.id).all<{ reader_hash: string }>();
-    expect(rows.results.every((r) => /^[0-9a-f]{64}$/.test(r.reader_hash) && !r.reader_hash.includes(ip))).toBe(true);
+    const rows = await env.DB.prepare('SELECT reader_hash FROM feedback WHERE claim_id = ?1')
+      .bind(claim.id)
+      .all<{ reader_hash: string }>();
+    expect(
+      rows.results.every(
+        (r) => /^[0-9a-f]{64}$/.test(r.reader_hash) && !r.reader_hash.includes(ip),
+      ),
+    ).toBe(true);
     const thanks = await (await call(`/claims/${claim.id}?feedback=thanks`)).text();
     expect(thanks).toContain('Thank you for your feedback.');
   });
@@ -105,7 +144,10 @@ describe('POST /claims/:id/feedback', () => {
     expect(html).toContain('id="feedback-error"');
     expect(html).toContain('Ce champ est obligatoire.');
     expect(html).toContain('>Pas de choix</textarea>');
-    const long = await postForm(`/claims/${claim.id}/feedback`, { helpful: 'yes', reason: 'r'.repeat(501) });
+    const long = await postForm(`/claims/${claim.id}/feedback`, {
+      helpful: 'yes',
+      reason: 'r'.repeat(501),
+    });
     expect(long.status).toBe(422);
     expect(await long.text()).toContain('Use at most 500 characters.');
     expect(await count('feedback', 'claim_id = ?1', claim.id)).toBe(0);
@@ -121,7 +163,10 @@ describe('POST /claims/:id/feedback', () => {
     const ip = address();
     const claims = [];
     for (let i = 0; i <= FEEDBACK_RATE.limit; i++) claims.push((await publishedClaim()).id);
-    for (const id of claims.slice(0, FEEDBACK_RATE.limit)) expect((await postForm(`/claims/${id}/feedback`, { helpful: 'yes' }, { ip })).status).toBe(303);
+    for (const id of claims.slice(0, FEEDBACK_RATE.limit))
+      expect((await postForm(`/claims/${id}/feedback`, { helpful: 'yes' }, { ip })).status).toBe(
+        303,
+      );
     const res = await postForm(`/claims/${claims.at(-1)}/feedback`, { helpful: 'yes' }, { ip });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
@@ -130,7 +175,10 @@ describe('POST /claims/:id/feedback', () => {
 
   it('refuses an oversize body with 413', async () => {
     const claim = await publishedClaim();
-    expect((await postForm(`/claims/${claim.id}/feedback`, { helpful: 'yes', reason: 'x'.repeat(5000) })).status).toBe(413);
+    expect(
+      (await postForm(`/claims/${claim.id}/feedback`, { helpful: 'yes', reason: 'x'.repeat(5000) }))
+        .status,
+    ).toBe(413);
   });
 
   it('a claim page costs one D1 round trip even with feedback state', async () => {

@@ -52,23 +52,37 @@ export function xmlProblems(xml: string): string[] {
 export function childText(fragment: string, name: string): string | null {
   const m = fragment.match(new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`));
   if (!m) return null;
-  return m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return m[1]!
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Atom 1.0 (RFC 4287) required elements of the feed and of each entry. */
 export function atomProblems(xml: string): string[] {
   const p = xmlProblems(xml);
   const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
-  if (!/^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/.test(xml)) p.push('root must be Atom <feed>');
+  if (
+    !/^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/.test(
+      xml,
+    )
+  )
+    p.push('root must be Atom <feed>');
   const head = xml.split('<entry')[0]!;
-  for (const el of ['id', 'title', 'updated']) if (!childText(head, el)) p.push(`feed <${el}> missing`);
+  for (const el of ['id', 'title', 'updated'])
+    if (!childText(head, el)) p.push(`feed <${el}> missing`);
   if (!/<author><name>[^<]+<\/name><\/author>/.test(head)) p.push('feed <author><name> missing');
   if (!rfc3339.test(childText(head, 'updated') ?? '')) p.push('feed <updated> not RFC 3339');
   for (const m of xml.matchAll(/<entry[\s>][\s\S]*?<\/entry>/g)) {
     const e = m[0];
-    for (const el of ['id', 'title', 'published', 'updated', 'content']) if (childText(e, el) === null) p.push(`entry <${el}> missing`);
-    for (const el of ['published', 'updated']) if (!rfc3339.test(childText(e, el) ?? '')) p.push(`entry <${el}> not RFC 3339`);
-    if (!/<link rel="alternate" type="text\/html" href="https?:\/\/[^"]+"\/>/.test(e)) p.push('entry <link> missing');
+    for (const el of ['id', 'title', 'published', 'updated', 'content'])
+      if (childText(e, el) === null) p.push(`entry <${el}> missing`);
+    for (const el of ['published', 'updated'])
+      if (!rfc3339.test(childText(e, el) ?? '')) p.push(`entry <${el}> not RFC 3339`);
+    if (!/<link rel="alternate" type="text\/html" href="https?:\/\/[^"]+"\/>/.test(e))
+      p.push('entry <link> missing');
   }
   return p;
 }

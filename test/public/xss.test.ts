@@ -15,10 +15,21 @@ async function hostileClaim() {
     summary: `</script><script>alert(7)</script>${RLO}`,
     explanation: '<iframe src="javascript:alert(8)"></iframe>',
     sources: [
-      { url: 'javascript:alert(9)', title: '<svg onload=alert(10)>', publisher: '<b>pub</b>', excerpt: '<script>alert(11)</script>' },
-      { url: 'https://good.example/x', title: 'fine', archivedUrl: 'data:text/html,<script>alert(12)</script>' },
+      {
+        url: 'javascript:alert(9)',
+        title: '<svg onload=alert(10)>',
+        publisher: '<b>pub</b>',
+        excerpt: '<script>alert(11)</script>',
+      },
+      {
+        url: 'https://good.example/x',
+        title: 'fine',
+        archivedUrl: 'data:text/html,<script>alert(12)</script>',
+      },
     ],
-    corrections: [{ rating: 'mixed', note: '<script>alert(13)</script>', summary: '</script><!--' }],
+    corrections: [
+      { rating: 'mixed', note: '<script>alert(13)</script>', summary: '</script><!--' },
+    ],
   });
 }
 
@@ -33,7 +44,9 @@ function assertInert(html: string, expectedScripts: number) {
   expect(html).not.toMatch(/src="\s*(javascript|data):/i);
   expect(html).not.toContain('"onmouseover="');
   // A form gives back what the reader typed, inside its textarea/input only.
-  expect(html.replace(/<textarea[^>]*>[^<]*<\/textarea>/g, '').replace(/<input[^>]*>/g, '')).not.toContain(RLO);
+  expect(
+    html.replace(/<textarea[^>]*>[^<]*<\/textarea>/g, '').replace(/<input[^>]*>/g, ''),
+  ).not.toContain(RLO);
   expect([...html.matchAll(/<script\b/gi)]).toHaveLength(expectedScripts);
 }
 
@@ -44,7 +57,9 @@ describe('hostile claim texts, source titles and URLs on every public page', () 
     assertInert(html, 1);
     const [doc] = jsonLdBlocks(html) as Record<string, any>[];
     expect(doc!.claimReviewed).toBe('</script><!--');
-    expect(doc!.itemReviewed.appearance).toEqual([{ '@type': 'CreativeWork', url: 'https://ok.example/a"><script>alert(6)</script>' }]);
+    expect(doc!.itemReviewed.appearance).toEqual([
+      { '@type': 'CreativeWork', url: 'https://ok.example/a"><script>alert(6)</script>' },
+    ]);
     expect(html).toContain('&lt;svg onload=alert(10)&gt;');
     expect(html).toContain('<span class="unlinked">');
     expect(html).toContain('fdp.exe');
@@ -52,16 +67,26 @@ describe('hostile claim texts, source titles and URLs on every public page', () 
 
   it('home and list pages (plain and search)', async () => {
     const claim = await hostileClaim();
-    for (const path of ['/', '/claims', `/claims?q=${encodeURIComponent('prices tax')}`, `/claims?q=${encodeURIComponent('<script>alert(1)</script>')}`]) {
+    for (const path of [
+      '/',
+      '/claims',
+      `/claims?q=${encodeURIComponent('prices tax')}`,
+      `/claims?q=${encodeURIComponent('<script>alert(1)</script>')}`,
+    ]) {
       const html = await (await call(path)).text();
       assertInert(html, 0);
-      if (path !== '/claims?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E') expect(html, path).toContain(`/claims/${claim.id}`);
+      if (path !== '/claims?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E')
+        expect(html, path).toContain(`/claims/${claim.id}`);
     }
   });
 
   it('submit form re-render, check matches and tracking page', async () => {
     const claim = await hostileClaim();
-    const fields = validFields({ text: claim.text, where_text: '"><script>alert(14)</script>', email: '"><img src=x onerror=alert(15)>' });
+    const fields = validFields({
+      text: claim.text,
+      where_text: '"><script>alert(14)</script>',
+      email: '"><img src=x onerror=alert(15)>',
+    });
     const invalid = await (await postForm('/submit', fields)).text();
     assertInert(invalid, 1);
     const checked = await (await postForm('/submit/check', { ...fields, email: '' })).text();
@@ -71,13 +96,17 @@ describe('hostile claim texts, source titles and URLs on every public page', () 
     expect(res.status).toBe(303);
     const track = await (await call(res.headers.get('Location')!)).text();
     assertInert(track, 0);
-    const json = await (await call(`/submit/matches?text=${encodeURIComponent(claim.text)}`)).json();
+    const json = await (
+      await call(`/submit/matches?text=${encodeURIComponent(claim.text)}`)
+    ).json();
     expect(JSON.stringify(json)).toContain('alert(1)');
   });
 
   it('feedback form re-render keeps a hostile reason inert', async () => {
     const claim = await hostileClaim();
-    const res = await postForm(`/claims/${claim.id}/feedback`, { reason: '</textarea><script>alert(16)</script>' });
+    const res = await postForm(`/claims/${claim.id}/feedback`, {
+      reason: '</textarea><script>alert(16)</script>',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     assertInert(html, 1);

@@ -18,7 +18,8 @@ const LOGIN_WINDOW_SECONDS = 15 * 60;
 // and nothing is derived at module load (start-up stays cheap).
 const DUMMY_SALT = '00'.repeat(16);
 
-export type SignInRefusal = { kind: 'rate-limited'; retryAfter: number } | { kind: 'invalid-credentials' };
+export type SignInRefusal =
+  { kind: 'rate-limited'; retryAfter: number } | { kind: 'invalid-credentials' };
 
 export interface SignedIn {
   user: User;
@@ -41,19 +42,35 @@ export async function signIn(
   const accountKey = `login:account:${email.toLowerCase()}`;
   const [byAccount, byAddress] = await Promise.all([
     hit(db, accountKey, LOGIN_WINDOW_SECONDS, LOGIN_LIMIT_PER_ACCOUNT),
-    hit(db, `login:addr:${await sha256Hex(client.address)}`, LOGIN_WINDOW_SECONDS, LOGIN_LIMIT_PER_ADDRESS),
+    hit(
+      db,
+      `login:addr:${await sha256Hex(client.address)}`,
+      LOGIN_WINDOW_SECONDS,
+      LOGIN_LIMIT_PER_ADDRESS,
+    ),
   ]);
   if (!byAccount.allowed || !byAddress.allowed) {
-    return refuse({ kind: 'rate-limited', retryAfter: Math.max(byAccount.retryAfter, byAddress.retryAfter) });
+    return refuse({
+      kind: 'rate-limited',
+      retryAfter: Math.max(byAccount.retryAfter, byAddress.retryAfter),
+    });
   }
   const found = await findUserForLogin(db, email);
-  const valid = found ? await verifyPassword(password, found.password) : (await hashPassword(password, DUMMY_SALT), false);
+  const valid = found
+    ? await verifyPassword(password, found.password)
+    : (await hashPassword(password, DUMMY_SALT), false);
   if (!found || !valid || !found.active) return refuse({ kind: 'invalid-credentials' });
   await clearHits(db, accountKey);
   const token = randomToken(32);
-  const { expiresAt } = await createSession(db, found.id, await sha256Hex(token), randomToken(24), { replaces: client.replaces });
+  const { expiresAt } = await createSession(db, found.id, await sha256Hex(token), randomToken(24), {
+    replaces: client.replaces,
+  });
   const { password: _secret, ...user } = found;
-  return { ok: true, value: { user, token, expiresAt, maxAgeSeconds: SESSION_ABSOLUTE_SECONDS }, changed: [] };
+  return {
+    ok: true,
+    value: { user, token, expiresAt, maxAgeSeconds: SESSION_ABSOLUTE_SECONDS },
+    changed: [],
+  };
 }
 
 /** End a session server-side (the caller clears the cookie). */

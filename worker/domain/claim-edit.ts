@@ -20,12 +20,19 @@ export async function editClaim(
   expectedVersion: ExpectedVersion,
   actor: Actor,
 ): Promise<Outcome<Claim>> {
-  const [before, assignee] = await Promise.all([getClaim(db, claimId), patch.assigneeId != null ? getUser(db, patch.assigneeId) : null]);
+  const [before, assignee] = await Promise.all([
+    getClaim(db, claimId),
+    patch.assigneeId != null ? getUser(db, patch.assigneeId) : null,
+  ]);
   if (!before) return refuse({ kind: 'not-found' });
   if (patch.assigneeId != null && !assignee?.active) {
-    return refuse({ kind: 'invalid', fields: [{ field: 'assigneeId', message: 'No active account with this id' }] });
+    return refuse({
+      kind: 'invalid',
+      fields: [{ field: 'assigneeId', message: 'No active account with this id' }],
+    });
   }
-  if (!versionMatches(expectedVersion, before.version)) return refuse({ kind: 'stale', current: before });
+  if (!versionMatches(expectedVersion, before.version))
+    return refuse({ kind: 'stale', current: before });
   const result = await updateClaim(db, claimId, before.version, patch, before, actor);
   if (!result.ok) return refuse({ kind: 'stale', current: result.current });
   const visible = Object.keys(patch).some((k) => k !== 'assigneeId');

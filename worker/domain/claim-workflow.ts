@@ -23,20 +23,39 @@ export async function moveClaim(
   const detail = await getClaimDetail(db, claimId);
   if (!detail) return refuse({ kind: 'not-found' });
   const { claim } = detail;
-  if (!versionMatches(opts.expectedVersion ?? null, claim.version)) return refuse({ kind: 'stale', current: claim });
+  if (!versionMatches(opts.expectedVersion ?? null, claim.version))
+    return refuse({ kind: 'stale', current: claim });
   if (!canMove(claim.status, to)) {
-    return refuse({ kind: 'illegal-move', from: claim.status, to, message: illegalMoveMessage(claim.status, to) });
+    return refuse({
+      kind: 'illegal-move',
+      from: claim.status,
+      to,
+      message: illegalMoveMessage(claim.status, to),
+    });
   }
   if (to === 'published' && !detail.currentVerdict) return refuse({ kind: 'verdict-required' });
   if (to === 'duplicate') {
-    const original = opts.duplicateOf && opts.duplicateOf !== claimId ? await getClaim(db, opts.duplicateOf) : null;
+    const original =
+      opts.duplicateOf && opts.duplicateOf !== claimId
+        ? await getClaim(db, opts.duplicateOf)
+        : null;
     if (!original) {
-      const message = opts.duplicateOf ? 'No other claim with this id' : 'Required when marking a duplicate';
+      const message = opts.duplicateOf
+        ? 'No other claim with this id'
+        : 'Required when marking a duplicate';
       return refuse({ kind: 'invalid', fields: [{ field: 'duplicateOf', message }] });
     }
   }
-  const result = await transitionClaim(db, claim, to, { duplicateOf: to === 'duplicate' ? opts.duplicateOf : null, note: opts.note }, actor);
-  return result.ok ? { ok: true, value: result.claim, changed: [claimId] } : refuse({ kind: 'stale', current: result.current });
+  const result = await transitionClaim(
+    db,
+    claim,
+    to,
+    { duplicateOf: to === 'duplicate' ? opts.duplicateOf : null, note: opts.note },
+    actor,
+  );
+  return result.ok
+    ? { ok: true, value: result.claim, changed: [claimId] }
+    : refuse({ kind: 'stale', current: result.current });
 }
 
 /**

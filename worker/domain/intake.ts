@@ -19,9 +19,15 @@ import { refuse, type Outcome } from './outcome';
 export const SUBMIT_RATE = { windowSeconds: 600, limit: 5 };
 
 /** What intake needs of the Worker's bindings: the database, PUBLIC_DATA_KEY (address hash, contact encryption), Turnstile, the optional rate limiter. */
-export type IntakeEnv = Pick<Bindings, 'DB' | 'PUBLIC_DATA_KEY' | 'TURNSTILE_SECRET_KEY' | 'SUBMIT_RATE_LIMITER'>;
+export type IntakeEnv = Pick<
+  Bindings,
+  'DB' | 'PUBLIC_DATA_KEY' | 'TURNSTILE_SECRET_KEY' | 'SUBMIT_RATE_LIMITER'
+>;
 
-export type IntakeRefusal = { kind: 'honeypot' } | { kind: 'rate-limited'; retryAfter: number } | { kind: 'captcha'; errorCodes: string[] };
+export type IntakeRefusal =
+  | { kind: 'honeypot' }
+  | { kind: 'rate-limited'; retryAfter: number }
+  | { kind: 'captcha'; errorCodes: string[] };
 
 export interface Received {
   result: SubmissionResult;
@@ -46,7 +52,10 @@ export async function submitClaim(
   }
   const limit = await hit(db, `submit:${ipHash}`, SUBMIT_RATE.windowSeconds, SUBMIT_RATE.limit);
   if (!limit.allowed) return refuse({ kind: 'rate-limited', retryAfter: limit.retryAfter });
-  const check = await turnstile({ secret: env.TURNSTILE_SECRET_KEY }).verify(client.turnstileToken, client.address);
+  const check = await turnstile({ secret: env.TURNSTILE_SECRET_KEY }).verify(
+    client.turnstileToken,
+    client.address,
+  );
   if (!check.success) return refuse({ kind: 'captcha', errorCodes: check.errorCodes });
   const detected = detectLanguage(input.text);
   const language = input.language || (LANGUAGES.find((l) => l === detected) ?? 'en');

@@ -15,7 +15,8 @@ export type Refusal =
   | { kind: 'verdict-required' }
   | { kind: 'stale'; current: Claim | null };
 
-export type Outcome<T, R = Refusal> = { ok: true; value: T; changed: readonly string[] } | { ok: false; refusal: R };
+export type Outcome<T, R = Refusal> =
+  { ok: true; value: T; changed: readonly string[] } | { ok: false; refusal: R };
 
 /**
  * The version(s) the caller's copy may be: one from a desk form, a list from an If-Match

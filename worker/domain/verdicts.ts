@@ -24,21 +24,35 @@ export interface VerdictInput {
  * Append a verdict version. On a claim that already has a published verdict the new version is a
  * correction and needs a note; on a published claim it is public at once.
  */
-export async function addVerdict(db: D1Database, claimId: string, input: VerdictInput, actor: Actor): Promise<Outcome<Verdict>> {
+export async function addVerdict(
+  db: D1Database,
+  claimId: string,
+  input: VerdictInput,
+  actor: Actor,
+): Promise<Outcome<Verdict>> {
   const [detail, ratings] = await Promise.all([getClaimDetail(db, claimId), activeRatings(db)]);
   if (!detail) return refuse({ kind: 'not-found' });
   const fields: { field: string; message: string }[] = [];
   if (!ratings.some((r) => r.key === input.ratingKey)) {
-    fields.push({ field: 'ratingKey', message: `Not on the rating scale; one of: ${ratings.map((r) => r.key).join(', ')}` });
+    fields.push({
+      field: 'ratingKey',
+      message: `Not on the rating scale; one of: ${ratings.map((r) => r.key).join(', ')}`,
+    });
   }
   const { status } = detail.claim;
   if (!VERDICT_STATUSES.includes(status)) {
-    return refuse({ kind: 'illegal-state', message: `A ${status} claim must be queued before it can take a verdict.` });
+    return refuse({
+      kind: 'illegal-state',
+      message: `A ${status} claim must be queued before it can take a verdict.`,
+    });
   }
   const isCorrection = detail.publishedVerdict !== null;
   const note = input.correctionNote?.trim() || null;
   if (isCorrection && (!note || note.length < 3)) {
-    fields.push({ field: 'correctionNote', message: 'Required for a correction to a published verdict' });
+    fields.push({
+      field: 'correctionNote',
+      message: 'Required for a correction to a published verdict',
+    });
   }
   if (fields.length > 0) return refuse({ kind: 'invalid', fields });
   const verdict = await appendVerdict(

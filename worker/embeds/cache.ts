@@ -66,8 +66,10 @@ function liveCacheKeys(origin: string, id: string): string[] {
   const langs: (EmbedLang | '')[] = ['', ...EMBED_LANGS];
   const keys: string[] = [];
   for (const lang of langs) {
-    for (const style of BADGE_STYLES) keys.push(embedCacheKey(origin, { kind: 'svg', id, lang, style, pinned: null }));
-    for (const kind of ['json', 'card', 'oembed'] as const) keys.push(embedCacheKey(origin, { kind, id, lang, style: '', pinned: null }));
+    for (const style of BADGE_STYLES)
+      keys.push(embedCacheKey(origin, { kind: 'svg', id, lang, style, pinned: null }));
+    for (const kind of ['json', 'card', 'oembed'] as const)
+      keys.push(embedCacheKey(origin, { kind, id, lang, style: '', pinned: null }));
   }
   return keys;
 }
@@ -91,11 +93,17 @@ export interface WaitUntil {
  * and reads D1); a second one runs after the response through `ctx.waitUntil`, for a miss that
  * raced the write. Without a context (app.request in a unit test) the awaited purge is all there is.
  */
-export async function purgeClaimEmbeds(ctx: WaitUntil | undefined, origin: string, claimId: string): Promise<void> {
+export async function purgeClaimEmbeds(
+  ctx: WaitUntil | undefined,
+  origin: string,
+  claimId: string,
+): Promise<void> {
   const keys = liveCacheKeys(origin, claimId);
   await purge(keys);
   if (!ctx) return;
-  const later = new Promise<void>((resolve) => setTimeout(resolve, SECOND_PURGE_MS)).then(() => purge(keys)).catch(() => undefined);
+  const later = new Promise<void>((resolve) => setTimeout(resolve, SECOND_PURGE_MS))
+    .then(() => purge(keys))
+    .catch(() => undefined);
   ctx.waitUntil(later);
 }
 

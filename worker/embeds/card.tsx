@@ -77,7 +77,11 @@ export function EmbedCard({ view, claimUrl, orgName }: CardProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <meta name="referrer" content="strict-origin-when-cross-origin" />
-        <title>{claim ? `${view.label}: ${view.message} — ${truncate(claim.text, 80)}` : `${view.label}: ${view.message}`}</title>
+        <title>
+          {claim
+            ? `${view.label}: ${view.message} — ${truncate(claim.text, 80)}`
+            : `${view.label}: ${view.message}`}
+        </title>
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body data-claim={claim?.id ?? ''}>

@@ -4,7 +4,7 @@
  * allows it by hash (a nonce would be frozen into cached copies). test/embeds checks the hash.
  */
 export const FRAME_SCRIPT =
-  "(function(){var d=document,last=0;function send(){var h=Math.ceil(d.documentElement.getBoundingClientRect().height);" +
+  '(function(){var d=document,last=0;function send(){var h=Math.ceil(d.documentElement.getBoundingClientRect().height);' +
   "if(h!==last&&window.parent!==window){last=h;window.parent.postMessage({type:'claimdesk:height',claim:d.body.getAttribute('data-claim'),height:h},'*');}}" +
   "if(window.ResizeObserver){new ResizeObserver(send).observe(d.documentElement);}window.addEventListener('load',send);send();})();";
 

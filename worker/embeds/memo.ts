@@ -34,12 +34,23 @@ export function memoGet(key: string, now = Date.now()): Response | null {
 }
 
 /** Remember an answer (its text body) for MEMO_TTL_MS. */
-export function memoSet(key: string, status: number, headers: Headers, body: string, now = Date.now()): void {
+export function memoSet(
+  key: string,
+  status: number,
+  headers: Headers,
+  body: string,
+  now = Date.now(),
+): void {
   if (entries.size >= MAX_ENTRIES) {
     const oldest = entries.keys().next().value;
     if (oldest !== undefined) entries.delete(oldest);
   }
-  entries.set(key, { expires: now + MEMO_TTL_MS, status, headers: [...headers], body: encoder.encode(body) });
+  entries.set(key, {
+    expires: now + MEMO_TTL_MS,
+    status,
+    headers: [...headers],
+    body: encoder.encode(body),
+  });
 }
 
 export function memoDelete(keys: string[]): void {

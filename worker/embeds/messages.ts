@@ -37,7 +37,12 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     unknownNote: 'This claim is not available.',
     by: 'Fact check by',
     corrected: 'Corrected',
-    snippets: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', iframe: 'Card (iframe)', script: 'Card (script, resizes itself)' },
+    snippets: {
+      badgeHtml: 'Badge (HTML)',
+      badgeMarkdown: 'Badge (Markdown)',
+      iframe: 'Card (iframe)',
+      script: 'Card (script, resizes itself)',
+    },
   },
   ar: {
     label: 'تحقق',
@@ -49,7 +54,12 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     unknownNote: 'هذا الادعاء غير متاح.',
     by: 'تحقق من',
     corrected: 'تصحيح',
-    snippets: { badgeHtml: 'شارة (HTML)', badgeMarkdown: 'شارة (Markdown)', iframe: 'بطاقة (إطار)', script: 'بطاقة (سكربت، تتكيف مع الحجم)' },
+    snippets: {
+      badgeHtml: 'شارة (HTML)',
+      badgeMarkdown: 'شارة (Markdown)',
+      iframe: 'بطاقة (إطار)',
+      script: 'بطاقة (سكربت، تتكيف مع الحجم)',
+    },
   },
   fr: {
     label: 'vérification',
@@ -61,7 +71,12 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     unknownNote: "Cette affirmation n'est pas disponible.",
     by: 'Vérification par',
     corrected: 'Corrigé',
-    snippets: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', iframe: 'Carte (iframe)', script: 'Carte (script, taille automatique)' },
+    snippets: {
+      badgeHtml: 'Badge (HTML)',
+      badgeMarkdown: 'Badge (Markdown)',
+      iframe: 'Carte (iframe)',
+      script: 'Carte (script, taille automatique)',
+    },
   },
 };
 

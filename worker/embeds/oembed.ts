@@ -19,7 +19,11 @@ const DEFAULT_WIDTH = 550;
 const MIN_WIDTH = 240;
 
 /** Card size for a width: the height grows with the text that wraps (the widget refines it live). */
-export function cardSize(view: EmbedView, maxWidth: number | null, maxHeight: number | null): { width: number; height: number } {
+export function cardSize(
+  view: EmbedView,
+  maxWidth: number | null,
+  maxHeight: number | null,
+): { width: number; height: number } {
   const width = Math.max(MIN_WIDTH, Math.min(DEFAULT_WIDTH, maxWidth ?? DEFAULT_WIDTH));
   const perLine = Math.max(20, Math.floor((width - 60) / 8));
   const lines = (s: string) => Math.ceil(Array.from(s).length / perLine);

@@ -11,7 +11,13 @@ import { problem } from '../lib/problem';
 import { securityHeaders } from '../middleware/security-headers';
 import { EmbedCard } from './card';
 import { FRAME_SCRIPT_HASH } from './frame-script';
-import { LIVE_CACHE_CONTROL, PINNED_CACHE_CONTROL, publicOrigin, UNKNOWN_CACHE_CONTROL, type EmbedKey } from './cache';
+import {
+  LIVE_CACHE_CONTROL,
+  PINNED_CACHE_CONTROL,
+  publicOrigin,
+  UNKNOWN_CACHE_CONTROL,
+  type EmbedKey,
+} from './cache';
 import { badgeImageHeaders } from './headers';
 import { serveEmbed } from './serve';
 
@@ -33,14 +39,19 @@ const cardHeaders = securityHeaders({
   frameable: true,
   corp: 'cross-origin',
 });
-embeds.use('/badge/*', (c, next) => (c.req.path.endsWith('.svg') ? svgHeaders(c, next) : jsonHeaders(c, next)));
+embeds.use('/badge/*', (c, next) =>
+  c.req.path.endsWith('.svg') ? svgHeaders(c, next) : jsonHeaders(c, next),
+);
 embeds.use('/embed/*', cardHeaders);
 embeds.use('/oembed', jsonHeaders);
 
 const Options = z.object({
   lang: z.enum(EMBED_LANGS).optional(),
   style: z.enum(BADGE_STYLES).optional(),
-  v: z.string().regex(/^[1-9][0-9]{0,8}$/, 'A verdict version number').optional(),
+  v: z
+    .string()
+    .regex(/^[1-9][0-9]{0,8}$/, 'A verdict version number')
+    .optional(),
 });
 
 /** Query parameters, with empty ones (`?lang=` from a template) treated as absent. */
@@ -55,7 +66,10 @@ function options(c: Context<AppEnv>) {
   if (!c.req.url.includes('?')) return DEFAULT_OPTIONS;
   const parsed = Options.safeParse(query(c));
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ field: `query.${i.path.join('.')}`, message: i.message }));
+    const errors = parsed.error.issues.map((i) => ({
+      field: `query.${i.path.join('.')}`,
+      message: i.message,
+    }));
     throw problem(400, 'Invalid request', { code: 'validation_failed', errors });
   }
   const { lang, style, v } = parsed.data;
@@ -69,13 +83,25 @@ function cacheControl(view: EmbedView, pinned: number | null, immutable = true):
 }
 
 /** Only live unknown answers and real answers are stored; a pinned unknown may become real. */
-const storable = (view: EmbedView, pinned: number | null) => view.kind !== 'unknown' || pinned === null;
+const storable = (view: EmbedView, pinned: number | null) =>
+  view.kind !== 'unknown' || pinned === null;
 
-function answer(view: EmbedView, pinned: number | null, body: string, contentType: string, extra: Record<string, string> = {}) {
+function answer(
+  view: EmbedView,
+  pinned: number | null,
+  body: string,
+  contentType: string,
+  extra: Record<string, string> = {},
+) {
   const immutable = !contentType.startsWith('text/html');
   const res = new Response(body, {
     status: view.kind === 'unknown' ? 404 : 200,
-    headers: { 'Content-Type': contentType, 'Cache-Control': cacheControl(view, pinned, immutable), ETag: view.etag, ...extra },
+    headers: {
+      'Content-Type': contentType,
+      'Cache-Control': cacheControl(view, pinned, immutable),
+      ETag: view.etag,
+      ...extra,
+    },
   });
   return { res, cache: storable(view, pinned) };
 }
@@ -87,11 +113,22 @@ embeds.get('/badge/:file', async (c) => {
   const opts = options(c);
   const known = ID_PATTERN.test(id);
   if (ext === 'svg') {
-    const key: EmbedKey = { kind: 'svg', id, lang: opts.lang ?? '', style: opts.style, pinned: opts.pinned };
+    const key: EmbedKey = {
+      kind: 'svg',
+      id,
+      lang: opts.lang ?? '',
+      style: opts.style,
+      pinned: opts.pinned,
+    };
     return serveEmbed(c, { id: known ? id : null, pinned: opts.pinned, key }, (claim) => {
-      const view = embedView(claim, { lang: opts.lang, pinned: opts.pinned, variant: `svg-${opts.style}` });
+      const view = embedView(claim, {
+        lang: opts.lang,
+        pinned: opts.pinned,
+        variant: `svg-${opts.style}`,
+      });
       // A pinned badge must never change, so it leaves out the (editable) claim text.
-      const description = view.kind === 'unknown' || opts.pinned !== null ? undefined : view.claim.text;
+      const description =
+        view.kind === 'unknown' || opts.pinned !== null ? undefined : view.claim.text;
       const svg = renderBadge({ ...view, lang: view.lang, style: opts.style, description });
       return answer(view, opts.pinned, svg, 'image/svg+xml; charset=utf-8');
     });
@@ -99,8 +136,16 @@ embeds.get('/badge/:file', async (c) => {
   const key: EmbedKey = { kind: 'json', id, lang: opts.lang ?? '', style: '', pinned: opts.pinned };
   return serveEmbed(c, { id: known ? id : null, pinned: opts.pinned, key }, (claim) => {
     const view = embedView(claim, { lang: opts.lang, pinned: opts.pinned, variant: 'json' });
-    const body = { schemaVersion: 1, label: view.label, message: view.message, color: view.color.slice(1), ...(view.kind === 'unknown' ? { isError: true } : {}) };
-    return answer(view, opts.pinned, JSON.stringify(body), 'application/json; charset=utf-8', { 'Access-Control-Allow-Origin': '*' });
+    const body = {
+      schemaVersion: 1,
+      label: view.label,
+      message: view.message,
+      color: view.color.slice(1),
+      ...(view.kind === 'unknown' ? { isError: true } : {}),
+    };
+    return answer(view, opts.pinned, JSON.stringify(body), 'application/json; charset=utf-8', {
+      'Access-Control-Allow-Origin': '*',
+    });
   });
 });
 
@@ -109,24 +154,34 @@ embeds.get('/embed/:id', async (c) => {
   const opts = options(c);
   const origin = publicOrigin(c);
   const key: EmbedKey = { kind: 'card', id, lang: opts.lang ?? '', style: '', pinned: opts.pinned };
-  return serveEmbed(c, { id: ID_PATTERN.test(id) ? id : null, pinned: opts.pinned, key }, (claim) => {
-    const view = embedView(claim, { lang: opts.lang, pinned: opts.pinned, variant: 'card' });
-    const claimUrl = `${origin}/claims/${encodeURIComponent(id)}${opts.lang ? `?lang=${opts.lang}` : ''}`;
-    const html = (
-      <>
-        {raw('<!DOCTYPE html>')}
-        <EmbedCard view={view} claimUrl={claimUrl} orgName={c.env.ORG_NAME} />
-      </>
-    );
-    return answer(view, opts.pinned, html.toString(), 'text/html; charset=utf-8');
-  });
+  return serveEmbed(
+    c,
+    { id: ID_PATTERN.test(id) ? id : null, pinned: opts.pinned, key },
+    (claim) => {
+      const view = embedView(claim, { lang: opts.lang, pinned: opts.pinned, variant: 'card' });
+      const claimUrl = `${origin}/claims/${encodeURIComponent(id)}${opts.lang ? `?lang=${opts.lang}` : ''}`;
+      const html = (
+        <>
+          {raw('<!DOCTYPE html>')}
+          <EmbedCard view={view} claimUrl={claimUrl} orgName={c.env.ORG_NAME} />
+        </>
+      );
+      return answer(view, opts.pinned, html.toString(), 'text/html; charset=utf-8');
+    },
+  );
 });
 
 const OEmbedQuery = z.object({
   url: z.string().min(1).max(2048),
   format: z.string().max(20).optional(),
-  maxwidth: z.string().regex(/^[1-9][0-9]{0,4}$/).optional(),
-  maxheight: z.string().regex(/^[1-9][0-9]{0,4}$/).optional(),
+  maxwidth: z
+    .string()
+    .regex(/^[1-9][0-9]{0,4}$/)
+    .optional(),
+  maxheight: z
+    .string()
+    .regex(/^[1-9][0-9]{0,4}$/)
+    .optional(),
 });
 
 /** The claim (and language) an oEmbed `url` names, when it is one of our claim or card pages. */
@@ -145,29 +200,56 @@ function claimOfUrl(raw: string, origins: string[]): { id: string; lang: EmbedLa
 embeds.get('/oembed', async (c) => {
   const parsed = OEmbedQuery.safeParse(query(c));
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ field: `query.${i.path.join('.')}`, message: i.message }));
+    const errors = parsed.error.issues.map((i) => ({
+      field: `query.${i.path.join('.')}`,
+      message: i.message,
+    }));
     throw problem(400, 'Invalid request', { code: 'validation_failed', errors });
   }
   const q = parsed.data;
-  if (q.format !== undefined && q.format !== 'json') throw problem(501, 'Format not implemented', { detail: 'Only format=json is served.', code: 'unsupported_format' });
+  if (q.format !== undefined && q.format !== 'json')
+    throw problem(501, 'Format not implemented', {
+      detail: 'Only format=json is served.',
+      code: 'unsupported_format',
+    });
   const origin = publicOrigin(c);
   const target = claimOfUrl(q.url, [origin, new URL(c.req.url).origin]);
-  const notFound = () => new Response(JSON.stringify({ error: 'No embeddable claim at this URL' }), {
-    status: 404,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': UNKNOWN_CACHE_CONTROL, 'Access-Control-Allow-Origin': '*' },
-  });
+  const notFound = () =>
+    new Response(JSON.stringify({ error: 'No embeddable claim at this URL' }), {
+      status: 404,
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': UNKNOWN_CACHE_CONTROL,
+        'Access-Control-Allow-Origin': '*',
+      },
+    });
   if (!target) return notFound();
   const maxWidth = q.maxwidth ? Number(q.maxwidth) : null;
   const maxHeight = q.maxheight ? Number(q.maxheight) : null;
   // Only the default size is cached: other sizes are rare and would multiply the keys to purge.
   const cached = maxWidth === null && maxHeight === null;
   const { id, lang } = target;
-  const key: EmbedKey | null = cached ? { kind: 'oembed', id, lang: lang ?? '', style: '', pinned: null } : null;
+  const key: EmbedKey | null = cached
+    ? { kind: 'oembed', id, lang: lang ?? '', style: '', pinned: null }
+    : null;
   return serveEmbed(c, { id, pinned: null, key }, (claim) => {
-    const view = embedView(claim, { lang, pinned: null, variant: `oembed-${maxWidth ?? ''}x${maxHeight ?? ''}` });
+    const view = embedView(claim, {
+      lang,
+      pinned: null,
+      variant: `oembed-${maxWidth ?? ''}x${maxHeight ?? ''}`,
+    });
     if (view.kind === 'unknown') return { res: notFound(), cache: true };
     const cardUrl = `${origin}/embed/${id}${lang ? `?lang=${lang}` : ''}`;
-    const doc = oembedDocument({ view, origin, cardUrl, providerName: c.env.ORG_NAME, size: cardSize(view, maxWidth, maxHeight), cacheAge: 300 });
-    return answer(view, null, JSON.stringify(doc), 'application/json; charset=utf-8', { 'Access-Control-Allow-Origin': '*' });
+    const doc = oembedDocument({
+      view,
+      origin,
+      cardUrl,
+      providerName: c.env.ORG_NAME,
+      size: cardSize(view, maxWidth, maxHeight),
+      cacheAge: 300,
+    });
+    return answer(view, null, JSON.stringify(doc), 'application/json; charset=utf-8', {
+      'Access-Control-Allow-Origin': '*',
+    });
   });
 });

@@ -1,12 +1,23 @@
 import type { Context } from 'hono';
 import { getEmbedClaim } from '../../d1/embeds';
 import type { AppEnv } from '../env';
-import { CLIENT_CACHE_CONTROL_HEADER, edgeCacheControl, embedCacheKey, publicOrigin, type EmbedKey } from './cache';
+import {
+  CLIENT_CACHE_CONTROL_HEADER,
+  edgeCacheControl,
+  embedCacheKey,
+  publicOrigin,
+  type EmbedKey,
+} from './cache';
 import { memoGet, memoSet } from './memo';
 import type { EmbedClaim } from './view';
 
 /** Headers a 304 keeps from the full answer. */
-const NOT_MODIFIED_HEADERS = ['ETag', 'Cache-Control', 'Access-Control-Allow-Origin', 'Content-Location'];
+const NOT_MODIFIED_HEADERS = [
+  'ETag',
+  'Cache-Control',
+  'Access-Control-Allow-Origin',
+  'Content-Location',
+];
 
 /** True when an If-None-Match header names `etag` (weak comparison, lists and `*` allowed). */
 export function etagMatches(ifNoneMatch: string, etag: string): boolean {
@@ -16,7 +27,11 @@ export function etagMatches(ifNoneMatch: string, etag: string): boolean {
 }
 
 /** The answer to send: a 304 when the client already has it, else `res` itself. */
-function finish(c: Context<AppEnv>, res: Response, cacheStatus: 'memo' | 'hit' | 'miss' | 'none'): Response {
+function finish(
+  c: Context<AppEnv>,
+  res: Response,
+  cacheStatus: 'memo' | 'hit' | 'miss' | 'none',
+): Response {
   const etag = res.headers.get('ETag');
   const ifNoneMatch = c.req.header('If-None-Match');
   let out: Response;
@@ -60,7 +75,10 @@ export async function serveEmbed(
     if (hit) {
       const body = await hit.text();
       const res = new Response(body, hit);
-      res.headers.set('Cache-Control', hit.headers.get(CLIENT_CACHE_CONTROL_HEADER) ?? hit.headers.get('Cache-Control') ?? '');
+      res.headers.set(
+        'Cache-Control',
+        hit.headers.get(CLIENT_CACHE_CONTROL_HEADER) ?? hit.headers.get('Cache-Control') ?? '',
+      );
       res.headers.delete(CLIENT_CACHE_CONTROL_HEADER);
       memoSet(cacheUrl, res.status, res.headers, body);
       return finish(c, res, 'hit');

@@ -22,7 +22,12 @@ const CARD_HEIGHT = 260;
 function urls(origin: string, claimId: string) {
   const base = new URL(origin).origin;
   const id = encodeURIComponent(claimId);
-  return { base, page: `${base}/claims/${id}`, badge: `${base}/badge/${id}.svg`, card: `${base}/embed/${id}` };
+  return {
+    base,
+    page: `${base}/claims/${id}`,
+    badge: `${base}/badge/${id}.svg`,
+    card: `${base}/embed/${id}`,
+  };
 }
 
 /** The snippets for one claim; `origin` is the public origin (e.g. https://factcheck.example.org). */
@@ -54,7 +59,11 @@ export interface LabelledSnippet {
 }
 
 /** The box of one claim for a reader's language: labelled snippets, and the oEmbed URL for the page head. */
-export function embedFor(origin: string, id: string, lang: EmbedLang): { embed: LabelledSnippet[]; oembed: string } {
+export function embedFor(
+  origin: string,
+  id: string,
+  lang: EmbedLang,
+): { embed: LabelledSnippet[]; oembed: string } {
   const s = embedSnippets(origin, id);
   const l = embedWords(lang).snippets;
   return {

@@ -29,9 +29,39 @@ interface Geometry {
 }
 
 const GEOMETRY: Record<BadgeStyle, Geometry> = {
-  flat: { height: 20, size: 11, pad: 6, radius: 3, gloss: true, upper: false, letterSpacing: 0, boldMessage: false, baseline: 14 },
-  'flat-square': { height: 20, size: 11, pad: 6, radius: 0, gloss: false, upper: false, letterSpacing: 0, boldMessage: false, baseline: 14 },
-  'for-the-badge': { height: 28, size: 10, pad: 10, radius: 0, gloss: false, upper: true, letterSpacing: 1, boldMessage: true, baseline: 18 },
+  flat: {
+    height: 20,
+    size: 11,
+    pad: 6,
+    radius: 3,
+    gloss: true,
+    upper: false,
+    letterSpacing: 0,
+    boldMessage: false,
+    baseline: 14,
+  },
+  'flat-square': {
+    height: 20,
+    size: 11,
+    pad: 6,
+    radius: 0,
+    gloss: false,
+    upper: false,
+    letterSpacing: 0,
+    boldMessage: false,
+    baseline: 14,
+  },
+  'for-the-badge': {
+    height: 28,
+    size: 10,
+    pad: 10,
+    radius: 0,
+    gloss: false,
+    upper: true,
+    letterSpacing: 1,
+    boldMessage: true,
+    baseline: 18,
+  },
 };
 
 const LABEL_COLOR = '#555555';
@@ -50,10 +80,22 @@ function badgeText(text: string): string {
 /** At most `max` code points (never splits a surrogate pair), with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   const points = Array.from(text.trim());
-  return points.length <= max ? points.join('') : `${points.slice(0, max - 1).join('').trimEnd()}…`;
+  return points.length <= max
+    ? points.join('')
+    : `${points
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
-function segmentText(text: string, x: number, fill: string, g: Geometry, rtl: boolean, bold: boolean): Xml[] {
+function segmentText(
+  text: string,
+  x: number,
+  fill: string,
+  g: Geometry,
+  rtl: boolean,
+  bold: boolean,
+): Xml[] {
   const attrs = {
     x: x.toFixed(1),
     'font-weight': bold ? 'bold' : null,
@@ -62,8 +104,23 @@ function segmentText(text: string, x: number, fill: string, g: Geometry, rtl: bo
     'unicode-bidi': rtl ? 'embed' : null,
   };
   const shown = badgeText(text);
-  const shadow = g.gloss && fill === '#fff' ? el('text', { ...attrs, y: g.baseline + 1, fill: '#010101', 'fill-opacity': '.3', 'aria-hidden': 'true' }, shown) : null;
-  return [shadow, el('text', { ...attrs, y: g.baseline, fill }, shown)].filter((t): t is Xml => t !== null);
+  const shadow =
+    g.gloss && fill === '#fff'
+      ? el(
+          'text',
+          {
+            ...attrs,
+            y: g.baseline + 1,
+            fill: '#010101',
+            'fill-opacity': '.3',
+            'aria-hidden': 'true',
+          },
+          shown,
+        )
+      : null;
+  return [shadow, el('text', { ...attrs, y: g.baseline, fill }, shown)].filter(
+    (t): t is Xml => t !== null,
+  );
 }
 
 /** A shields-style badge as an SVG document (string). Arabic badges read right to left. */
@@ -76,14 +133,18 @@ export function renderBadge(input: BadgeInput): string {
   const message = g.upper ? input.message.toLocaleUpperCase(locale) : input.message;
   const metrics = { size: g.size, letterSpacing: g.letterSpacing };
   const labelWidth = Math.ceil(textWidth(label, metrics) + 2 * g.pad);
-  const messageWidth = Math.ceil(textWidth(message, { ...metrics, bold: g.boldMessage }) + 2 * g.pad);
+  const messageWidth = Math.ceil(
+    textWidth(message, { ...metrics, bold: g.boldMessage }) + 2 * g.pad,
+  );
   const width = labelWidth + messageWidth;
   // Reading order: label first. Left to right for en/fr; right to left for ar.
   const labelX = rtl ? messageWidth : 0;
   const messageX = rtl ? 0 : labelWidth;
   const messageFill = textColorOn(input.color);
   const summary = `${input.label}: ${input.message}`;
-  const title = input.description ? `${summary} — ${truncate(input.description, DESCRIPTION_MAX)}` : summary;
+  const title = input.description
+    ? `${summary} — ${truncate(input.description, DESCRIPTION_MAX)}`
+    : summary;
 
   // Ids are global once an SVG is inlined into a page next to others: name the clip by its
   // width, so two badges sharing an id also share the same shape.
@@ -97,13 +158,26 @@ export function renderBadge(input: BadgeInput): string {
   );
   const texts = el(
     'g',
-    { 'text-anchor': 'middle', 'font-family': FONT, 'font-size': g.size, 'text-rendering': 'geometricPrecision' },
+    {
+      'text-anchor': 'middle',
+      'font-family': FONT,
+      'font-size': g.size,
+      'text-rendering': 'geometricPrecision',
+    },
     ...segmentText(label, labelX + labelWidth / 2, '#fff', g, rtl, false),
     ...segmentText(message, messageX + messageWidth / 2, messageFill, g, rtl, g.boldMessage),
   );
   const svg = el(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', width, height: g.height, viewBox: `0 0 ${width} ${g.height}`, role: 'img', 'aria-label': badgeText(summary), 'xml:lang': input.lang },
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width,
+      height: g.height,
+      viewBox: `0 0 ${width} ${g.height}`,
+      role: 'img',
+      'aria-label': badgeText(summary),
+      'xml:lang': input.lang,
+    },
     el('title', {}, badgeText(title)),
     g.gloss
       ? el(
@@ -113,7 +187,13 @@ export function renderBadge(input: BadgeInput): string {
           el('stop', { offset: '1', 'stop-opacity': '.1' }),
         )
       : null,
-    g.radius ? el('clipPath', { id: clipId }, el('rect', { width, height: g.height, rx: g.radius, fill: '#fff' })) : null,
+    g.radius
+      ? el(
+          'clipPath',
+          { id: clipId },
+          el('rect', { width, height: g.height, rx: g.radius, fill: '#fff' }),
+        )
+      : null,
     shapes,
     texts,
   );

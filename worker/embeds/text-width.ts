@@ -15,7 +15,9 @@ export interface TextStyle {
 }
 
 // Letters that join to nothing on their left and are narrow when shaped: alef forms, dal, thal, reh, zain, waw.
-const ARABIC_NARROW = new Set([0x621, 0x622, 0x623, 0x624, 0x625, 0x627, 0x62f, 0x630, 0x631, 0x632, 0x648, 0x671, 0x698]);
+const ARABIC_NARROW = new Set([
+  0x621, 0x622, 0x623, 0x624, 0x625, 0x627, 0x62f, 0x630, 0x631, 0x632, 0x648, 0x671, 0x698,
+]);
 
 function lookup(table: readonly WidthRange[], cp: number): number | undefined {
   for (const range of table) {

@@ -33,9 +33,33 @@ const IN_REVIEW = new Set(['queued', 'in_review', 'duplicate']);
 
 /** Everything an embed may show, decided once: published verdict, in review, or unknown. */
 export type EmbedView =
-  | { kind: 'published'; lang: EmbedLang; claim: EmbedClaim; verdict: EmbedVerdict; label: string; message: string; color: string; etag: string }
-  | { kind: 'review'; lang: EmbedLang; claim: EmbedClaim; label: string; message: string; color: string; etag: string }
-  | { kind: 'unknown'; lang: EmbedLang; label: string; message: string; color: string; etag: string };
+  | {
+      kind: 'published';
+      lang: EmbedLang;
+      claim: EmbedClaim;
+      verdict: EmbedVerdict;
+      label: string;
+      message: string;
+      color: string;
+      etag: string;
+    }
+  | {
+      kind: 'review';
+      lang: EmbedLang;
+      claim: EmbedClaim;
+      label: string;
+      message: string;
+      color: string;
+      etag: string;
+    }
+  | {
+      kind: 'unknown';
+      lang: EmbedLang;
+      label: string;
+      message: string;
+      color: string;
+      etag: string;
+    };
 
 export interface ViewOptions {
   /** Requested language; null = the claim's own (English when it is not one we ship). */
@@ -58,13 +82,43 @@ export function embedView(claim: EmbedClaim | null, opts: ViewOptions): EmbedVie
   const showVerdict = claim?.verdict && (opts.pinned !== null || claim.status === 'published');
   if (claim && claim.verdict && showVerdict) {
     const v = claim.verdict;
-    const message = v.rating ? ratingLabel({ key: v.ratingKey, labels: v.rating.labels }, lang) : v.ratingKey;
+    const message = v.rating
+      ? ratingLabel({ key: v.ratingKey, labels: v.rating.labels }, lang)
+      : v.ratingKey;
     const etag = `"${RENDER_VERSION}.p.${claim.id}.${claim.version}.${v.version}.${opts.variant}.${lang}"`;
-    return { kind: 'published', lang, claim, verdict: v, label: words.label, message, color: safeColor(v.rating?.color, REVIEW_COLOR), etag };
+    return {
+      kind: 'published',
+      lang,
+      claim,
+      verdict: v,
+      label: words.label,
+      message,
+      color: safeColor(v.rating?.color, REVIEW_COLOR),
+      etag,
+    };
   }
-  if (claim && opts.pinned === null && (IN_REVIEW.has(claim.status) || claim.status === 'published')) {
+  if (
+    claim &&
+    opts.pinned === null &&
+    (IN_REVIEW.has(claim.status) || claim.status === 'published')
+  ) {
     const etag = `"${RENDER_VERSION}.r.${claim.id}.${claim.version}.${opts.variant}.${lang}"`;
-    return { kind: 'review', lang, claim, label: words.label, message: words.inReview, color: REVIEW_COLOR, etag };
+    return {
+      kind: 'review',
+      lang,
+      claim,
+      label: words.label,
+      message: words.inReview,
+      color: REVIEW_COLOR,
+      etag,
+    };
   }
-  return { kind: 'unknown', lang, label: words.label, message: words.unknown, color: UNKNOWN_COLOR, etag: `"${RENDER_VERSION}.u.${opts.variant}.${lang}"` };
+  return {
+    kind: 'unknown',
+    lang,
+    label: words.label,
+    message: words.unknown,
+    color: UNKNOWN_COLOR,
+    etag: `"${RENDER_VERSION}.u.${opts.variant}.${lang}"`,
+  };
 }

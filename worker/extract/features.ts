@@ -5,9 +5,32 @@
 import { type Lexicon, type Scanner, scanner } from './lexicon';
 
 export type FeatureId =
-  | 'number' | 'number-word' | 'percent' | 'money' | 'magnitude' | 'measure' | 'date' | 'record' | 'absolute' | 'superlative' | 'comparative'
-  | 'change-verb' | 'causal' | 'prediction' | 'attribution' | 'named-entity' | 'event-verb' | 'breaking'
-  | '-question' | '-opinion' | '-hedge' | '-feeling' | '-first-person' | '-schedule' | '-too-short' | '-too-long';
+  | 'number'
+  | 'number-word'
+  | 'percent'
+  | 'money'
+  | 'magnitude'
+  | 'measure'
+  | 'date'
+  | 'record'
+  | 'absolute'
+  | 'superlative'
+  | 'comparative'
+  | 'change-verb'
+  | 'causal'
+  | 'prediction'
+  | 'attribution'
+  | 'named-entity'
+  | 'event-verb'
+  | 'breaking'
+  | '-question'
+  | '-opinion'
+  | '-hedge'
+  | '-feeling'
+  | '-first-person'
+  | '-schedule'
+  | '-too-short'
+  | '-too-long';
 
 export interface Features {
   fired: Set<FeatureId>;
@@ -24,7 +47,8 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
 // with a space is still the disease's name.
 const NAMED_NUMBER = /(?:covid|كوفيد)\s*19(?!\d)/gu;
 // Clock times ("10:30", "7 h 42", "5 p.m.", "8 heures") are scene-setting, not figures.
-const CLOCK = /(?<![\p{N}])\d{1,2}(?:\s?[:h]\s?\d{2}|\s?(?:a\.?m\.?|p\.?m\.?|heures?|h)(?![\p{L}]))/giu;
+const CLOCK =
+  /(?<![\p{N}])\d{1,2}(?:\s?[:h]\s?\d{2}|\s?(?:a\.?m\.?|p\.?m\.?|heures?|h)(?![\p{L}]))/giu;
 // Links, @mentions and the # of hashtags (social posts): their digits and letters are not content.
 const NOISE = /https?:\/\/\S+|www\.\S+|@\w+|#/gu;
 const MAYBE_NOISE = /[@#]|https?:|www\./;
@@ -37,17 +61,20 @@ const STATEMENT_END = /[.!]['"”’»)]*\s*$/u;
 const LATIN_CAPITALIZED = /[\p{L}\p{N},;:)]\s+(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u;
 const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u;
 // A sentence that opens with "if" is a hypothetical: a hedge in any of the three languages.
-const CONDITIONAL_START = /^\s*["'“«(]*\s*(?:(?:and|but|et|mais)\s+)?(?:if|si|s'ils?|اذا|لو|واذا|ولو)(?![\p{L}])/iu;
+const CONDITIONAL_START =
+  /^\s*["'“«(]*\s*(?:(?:and|but|et|mais)\s+)?(?:if|si|s'ils?|اذا|لو|واذا|ولو)(?![\p{L}])/iu;
 
 // Wire and social-media news flags: "عاجل" / "خبر عاجل", "Breaking:", "Flash info", and the red circle or
 // siren emoji that news accounts put in front of a bulletin. The poster announces a reported event.
-const BREAKING = /(?<![\p{L}\p{N}])(?:[وف]?(?:ال)?عاجل(?:ه)?|breaking(?:\s+news|\s*:)|flash\s+info|alerte\s+info)(?![\p{L}\p{N}])|\u{1F534}|\u{1F6A8}/u;
+const BREAKING =
+  /(?<![\p{L}\p{N}])(?:[وف]?(?:ال)?عاجل(?:ه)?|breaking(?:\s+news|\s*:)|flash\s+info|alerte\s+info)(?![\p{L}\p{N}])|\u{1F534}|\u{1F6A8}/u;
 // Emoji that show a feeling (faces, hearts, clapping, praying hands), typed laughter ("ههههه") and
 // doubled exclamation marks ("!!", "؟!"): the post reacts rather than reports, in any language.
 // Cheap pre-checks (most sentences have neither): the full patterns run only when these match.
 const BREAKING_HINT = /عاجل|breaking|flash|alerte|\u{1F534}|\u{1F6A8}/u;
 const EMOTION_HINT = /[\uD83D\uD83E\u2764\u2665]|هه|[!؟?]{2}/;
-const EMOTION = /[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97A}\u{1F494}-\u{1F49F}\u{1F44F}\u2764\u2665]|(?<![\p{L}])هه{2,}|[!؟?]*![!؟?]*!|!؟|؟!/u;
+const EMOTION =
+  /[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97A}\u{1F494}-\u{1F49F}\u{1F44F}\u2764\u2665]|(?<![\p{L}])هه{2,}|[!؟?]*![!؟?]*!|!؟|؟!/u;
 
 // A headline that opens with its speaker and a colon ("وزير الصحة: ...", "Le ministère : ..."): the
 // statement is attributed when that opening names an accountable body or title.
@@ -58,7 +85,10 @@ const dateSpans = new WeakMap<Lexicon, RegExp>();
 function dateSpan(lex: Lexicon): RegExp {
   let re = dateSpans.get(lex);
   if (!re) {
-    re = new RegExp(`(?:\\d{1,2}(?:st|nd|rd|th|er)?\\s+(?:of\\s+)?)?(?:${lex.date.source})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(?:19|20)\\d\\d)?`, 'giu');
+    re = new RegExp(
+      `(?:\\d{1,2}(?:st|nd|rd|th|er)?\\s+(?:of\\s+)?)?(?:${lex.date.source})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(?:19|20)\\d\\d)?`,
+      'giu',
+    );
     dateSpans.set(lex, re);
   }
   return re;
@@ -67,7 +97,17 @@ function dateSpan(lex: Lexicon): RegExp {
 const DIGIT = /\d/;
 /** Whether a non-ASCII unit is punctuation or space (Latin-1 symbols, general punctuation, Arabic ، ؛ ؟ ٪ ٫ ٬ ۔). */
 function nonAsciiSeparator(c: number): boolean {
-  return c <= 0xbf || (c >= 0x2000 && c <= 0x206f) || c === 0x060c || c === 0x061b || c === 0x061f || (c >= 0x066a && c <= 0x066d) || c === 0x06d4 || c === 0xfeff || (c >= 0x3000 && c <= 0x3003);
+  return (
+    c <= 0xbf ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    c === 0x060c ||
+    c === 0x061b ||
+    c === 0x061f ||
+    (c >= 0x066a && c <= 0x066d) ||
+    c === 0x06d4 ||
+    c === 0xfeff ||
+    (c >= 0x3000 && c <= 0x3003)
+  );
 }
 
 /** Words = runs of letters/digits, counted by a scan instead of an array of matches. */
@@ -76,7 +116,10 @@ export function countWords(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const wordUnit = c < 0x80 ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) : !nonAsciiSeparator(c);
+    const wordUnit =
+      c < 0x80
+        ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)
+        : !nonAsciiSeparator(c);
     if (wordUnit && !inWord) count++;
     inWord = wordUnit;
   }
@@ -168,7 +211,10 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
   }
   add('breaking', BREAKING_HINT.test(lower) && BREAKING.test(lower));
   add('-feeling', EMOTION_HINT.test(norm) && EMOTION.test(norm));
-  add('-question', QUESTION.test(norm) || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)));
+  add(
+    '-question',
+    QUESTION.test(norm) || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)),
+  );
   // First person overlaps other lists ("je pense", "I think"), so it gets its own pass.
   add('-first-person', lex.firstPerson.test(norm));
   add('-too-short', words < 5);

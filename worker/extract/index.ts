@@ -23,17 +23,23 @@ const DEFAULT_MIN_SCORE = 0.2;
 const DEFAULT_LIMIT = 50;
 
 function languageOf(text: string, language: string | undefined): string {
-  return language && language !== 'und' ? language.toLowerCase().split('-')[0]! : detectLanguage(text);
+  return language && language !== 'und'
+    ? language.toLowerCase().split('-')[0]!
+    : detectLanguage(text);
 }
 
 /** Sentences of a text, as offsets into it, with fragments and headings left out. */
-export function segmentSentences(text: string, language: string): { text: string; start: number; end: number }[] {
+export function segmentSentences(
+  text: string,
+  language: string,
+): { text: string; start: number; end: number }[] {
   const lang = languageOf(text, language);
   const lex = lexiconFor(lang);
   const out: { text: string; start: number; end: number }[] = [];
   for (const { start, end } of segmentSpans(text, lang, lex)) {
     const sentence = text.slice(start, end);
-    if (!isFragment(normalizeWithOffsets(sentence).text, lex)) out.push({ text: sentence, start, end });
+    if (!isFragment(normalizeWithOffsets(sentence).text, lex))
+      out.push({ text: sentence, start, end });
   }
   return out;
 }

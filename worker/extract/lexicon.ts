@@ -109,5 +109,8 @@ export function scanner(lists: readonly RegExp[]): Scanner {
   const alternatives = [...bare];
   if (prefixed.length) alternatives.push(`${AR_PREFIX}(?:${prefixed.join('|')})`);
   // Case-sensitive on purpose: callers pass lower-cased text (much faster than the 'i' flag with 'u').
-  return { re: new RegExp(`${NOT_WORD_BEFORE}(?:${alternatives.join('|')})`, 'gu'), groups: [...bareIds, ...prefixedIds] };
+  return {
+    re: new RegExp(`${NOT_WORD_BEFORE}(?:${alternatives.join('|')})`, 'gu'),
+    groups: [...bareIds, ...prefixedIds],
+  };
 }

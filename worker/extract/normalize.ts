@@ -19,9 +19,12 @@ export function foldDigits(text: string): string {
     const code = ch.codePointAt(0)!;
     const base = DIGIT_BASES.find((b) => code >= b && code <= b + 9);
     if (base !== undefined) out += String(code - base);
-    else if (ch === '\u066B') out += '.'; // ARABIC DECIMAL SEPARATOR
-    else if (ch === '\u066C') out += ','; // ARABIC THOUSANDS SEPARATOR
-    else if (ch === '\u066A') out += '%'; // ARABIC PERCENT SIGN
+    else if (ch === '\u066B')
+      out += '.'; // ARABIC DECIMAL SEPARATOR
+    else if (ch === '\u066C')
+      out += ','; // ARABIC THOUSANDS SEPARATOR
+    else if (ch === '\u066A')
+      out += '%'; // ARABIC PERCENT SIGN
     else out += ch;
   }
   return out;
@@ -43,7 +46,11 @@ export function foldArabicLetters(text: string): string {
  * whitespace collapsed. Keeps punctuation (extraction needs it).
  */
 export function normalizeText(text: string): string {
-  const nfkc = text.normalize('NFKC').replace(INVISIBLES, '').replace(HARAKAT, '').replace(TATWEEL, '');
+  const nfkc = text
+    .normalize('NFKC')
+    .replace(INVISIBLES, '')
+    .replace(HARAKAT, '')
+    .replace(TATWEEL, '');
   return foldDigits(foldArabicLetters(nfkc)).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
@@ -83,7 +90,9 @@ export interface OffsetText {
 
 const APOSTROPHES = new Set([0x2019, 0x2018, 0x02bc, 0x2032, 0x00b4]);
 // Units removed from the scoring copy: invisibles, bidi controls, tatweel, harakat, combining accents.
-const DROPPED = new RegExp(`^(?:${INVISIBLES.source}|${TATWEEL.source}|${HARAKAT.source}|[\\u0300-\\u036F])$`);
+const DROPPED = new RegExp(
+  `^(?:${INVISIBLES.source}|${TATWEEL.source}|${HARAKAT.source}|[\\u0300-\\u036F])$`,
+);
 
 function foldUnit(code: number): string {
   const ch = String.fromCharCode(code);
@@ -94,7 +103,9 @@ function foldUnit(code: number): string {
   if (digits !== ch) return digits;
   // NFKC, then Latin accents off (so "élevé" and a decomposed "élevé" both read "eleve"), then Arabic letters folded.
   const nfkc = ch.normalize('NFKC');
-  const noAccents = /[\u00C0-\u024F\u1E00-\u1EFF]/.test(nfkc) ? nfkc.normalize('NFD').replace(COMBINING, '') : nfkc;
+  const noAccents = /[\u00C0-\u024F\u1E00-\u1EFF]/.test(nfkc)
+    ? nfkc.normalize('NFD').replace(COMBINING, '')
+    : nfkc;
   return foldArabicLetters(foldDigits(noAccents));
 }
 

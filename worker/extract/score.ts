@@ -101,8 +101,14 @@ function weightedSum(f: Features): number {
 function claimType(fired: Set<FeatureId>): ClaimType {
   const has = (id: FeatureId): boolean => fired.has(id);
   // A count in words ("three men") types a claim as a quantity only when nothing happened in it.
-  const figures = has('number') || has('percent') || has('money') || has('magnitude') || (has('number-word') && !has('event-verb'));
-  if (has('prediction') && !has('-schedule') && (figures || has('change-verb'))) return 'prediction';
+  const figures =
+    has('number') ||
+    has('percent') ||
+    has('money') ||
+    has('magnitude') ||
+    (has('number-word') && !has('event-verb'));
+  if (has('prediction') && !has('-schedule') && (figures || has('change-verb')))
+    return 'prediction';
   if (has('record') || has('superlative')) return 'comparison';
   if (figures) return 'quantity';
   if (has('comparative') && has('change-verb')) return 'comparison';
@@ -121,13 +127,19 @@ export interface SentenceScore {
 }
 
 // Spaces, bidi controls and punctuation left at either end of a speaker cut from the original.
-const EDGES = /^[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+|[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+$/gu;
+const EDGES =
+  /^[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+|[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+$/gu;
 
 /** Every `why` id the scorer can emit, in display order (positive cues first): UIs translate these. */
 export const FEATURE_IDS = Object.keys(WEIGHTS) as readonly FeatureId[];
 
 /** Score a sentence already normalized with offsets (so the speaker is cut from the original). */
-export function scoreNormalized(original: string, norm: string, offsets: Int32Array, language: string): SentenceScore {
+export function scoreNormalized(
+  original: string,
+  norm: string,
+  offsets: Int32Array,
+  language: string,
+): SentenceScore {
   const f = detectFeatures(norm, lexiconFor(language), language);
   const z = weightedSum(f);
   const score = Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;

@@ -1,5 +1,6 @@
 /** The kinds of claim the extractor tells apart (stored in claims.claim_type). */
-export type ClaimType = 'quantity' | 'comparison' | 'causal' | 'prediction' | 'attributed' | 'event' | 'other';
+export type ClaimType =
+  'quantity' | 'comparison' | 'causal' | 'prediction' | 'attributed' | 'event' | 'other';
 
 export interface Candidate {
   text: string;

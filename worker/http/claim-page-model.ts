@@ -44,14 +44,22 @@ export function claimPageModel(
   const jsonLd = claimReview({
     url: canonical,
     org: { name: ctx.org, url: `${ctx.origin}/` },
-    claim: { text: claim.text, claimant: claim.claimant, claimantType: claim.claimantType, claimDate: claim.claimDate, appearances: claim.appearances },
+    claim: {
+      text: claim.text,
+      claimant: claim.claimant,
+      claimantType: claim.claimantType,
+      claimDate: claim.claimDate,
+      appearances: claim.appearances,
+    },
     verdict: {
       summary: current.summary,
       language: current.language,
       datePublished: first.publishedAt ?? first.createdAt,
       dateModified: current.publishedAt ?? current.createdAt,
     },
-    rating: rating ? { label: ratingLabel(rating, current.language), value: rating.value } : { label: current.ratingKey, value: null },
+    rating: rating
+      ? { label: ratingLabel(rating, current.language), value: rating.value }
+      : { label: current.ratingKey, value: null },
     scale: scaleBounds(ratings),
   });
   const label = ratingView(ratings, current.ratingKey, ctx.locale).label;
@@ -67,7 +75,10 @@ export function claimPageModel(
     },
     meta: {
       title: `${label}: ${truncate(claim.text, 70)}`,
-      description: truncate(`${strings(ctx.locale).claim.verdict}: ${label}. ${current.summary}`, 200),
+      description: truncate(
+        `${strings(ctx.locale).claim.verdict}: ${label}. ${current.summary}`,
+        200,
+      ),
       canonical,
       ogType: 'article',
       oembed: ctx.oembed,

@@ -18,7 +18,10 @@ type DeskContext = Context<AppEnv>;
 /** Locale, translator, CSRF token, user and CSP nonce for the views. */
 export function deskUi(c: DeskContext): DeskUi {
   const session = c.get('session') ?? null;
-  const { locale, dir } = deskLocale(session?.locale ?? getCookie(c, LANG_COOKIE), c.req.header('Accept-Language'));
+  const { locale, dir } = deskLocale(
+    session?.locale ?? getCookie(c, LANG_COOKIE),
+    c.req.header('Accept-Language'),
+  );
   return {
     t: translator(locale),
     locale,
@@ -46,7 +49,11 @@ function returnPath(c: DeskContext): string {
 }
 
 /** Send a full desk page (doctype + JSX). */
-export function render(c: DeskContext, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 422 | 429 = 200): Response | Promise<Response> {
+export function render(
+  c: DeskContext,
+  page: JSX.Element,
+  status: 200 | 400 | 403 | 404 | 409 | 422 | 429 = 200,
+): Response | Promise<Response> {
   return c.html(
     <>
       {raw('<!doctype html>')}
@@ -57,13 +64,20 @@ export function render(c: DeskContext, page: JSX.Element, status: 200 | 400 | 40
 }
 
 /** A desk page that only says something (errors, refusals). */
-export function deskMessage(c: DeskContext, status: 400 | 403 | 404 | 409 | 422, title: string, detail?: string) {
+export function deskMessage(
+  c: DeskContext,
+  status: 400 | 403 | 404 | 409 | 422,
+  title: string,
+  detail?: string,
+) {
   return render(c, <DeskMessage ui={deskUi(c)} title={title} detail={detail} />, status);
 }
 
 /** Only local desk paths may be a redirect target after sign-in or a language switch. */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/desk(?:[/?][^\s\\]*)?$/.test(next) && !next.includes('//') ? next : '/desk';
+  return typeof next === 'string' && /^\/desk(?:[/?][^\s\\]*)?$/.test(next) && !next.includes('//')
+    ? next
+    : '/desk';
 }
 
 /**
@@ -75,7 +89,8 @@ export function requireDesk(role?: Role): MiddlewareHandler<AppEnv> {
   return async function requireDeskMiddleware(c, next) {
     const session = c.get('session');
     if (!session || !session.csrfToken || c.get('authVia') !== 'cookie') {
-      const target = c.req.method === 'GET' ? new URL(c.req.url).pathname + new URL(c.req.url).search : '/desk';
+      const target =
+        c.req.method === 'GET' ? new URL(c.req.url).pathname + new URL(c.req.url).search : '/desk';
       return c.redirect(`/desk/sign-in?next=${encodeURIComponent(target)}`, 303);
     }
     const t = deskUi(c).t;

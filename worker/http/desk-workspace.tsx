@@ -7,15 +7,32 @@ import { WorkspacePage, type WorkspaceExtras } from '../views/desk/workspace';
 import { deskMessage, deskUi, render } from './desk-context';
 import { ID_PATTERN } from '../lib/ids';
 
-export async function showWorkspace(c: Context<AppEnv>, id: string, extras: WorkspaceExtras = {}, status: 200 | 409 | 422 = 200) {
+export async function showWorkspace(
+  c: Context<AppEnv>,
+  id: string,
+  extras: WorkspaceExtras = {},
+  status: 200 | 409 | 422 = 200,
+) {
   const db = c.env.DB;
   const data = ID_PATTERN.test(id) ? await workspaceData(db, id) : null;
   if (!data) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const { detail } = data;
-  const matches = await findMatches(db, detail.claim.text, { excludeId: detail.claim.id, limit: 5 });
+  const matches = await findMatches(db, detail.claim.text, {
+    excludeId: detail.claim.id,
+    limit: 5,
+  });
   return render(
     c,
-    <WorkspacePage ui={deskUi(c)} detail={detail} ratings={data.ratings} users={data.users} matches={matches} article={data.article} feedback={data.feedback} extras={extras} />,
+    <WorkspacePage
+      ui={deskUi(c)}
+      detail={detail}
+      ratings={data.ratings}
+      users={data.users}
+      matches={matches}
+      article={data.article}
+      feedback={data.feedback}
+      extras={extras}
+    />,
     status,
   );
 }

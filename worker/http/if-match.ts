@@ -17,13 +17,23 @@ export function ifMatchVersion(c: Context, opts: { required: boolean }): Expecte
       throw problem(428, 'If-Match required', {
         detail: 'Send the ETag you read in If-Match so a concurrent edit is not overwritten.',
         code: 'precondition_required',
-        errors: [{ field: 'header.If-Match', message: 'Required: the ETag of the version you edited, e.g. "v3"' }],
+        errors: [
+          {
+            field: 'header.If-Match',
+            message: 'Required: the ETag of the version you edited, e.g. "v3"',
+          },
+        ],
       });
     case 'malformed':
       throw problem(400, 'Invalid request', {
         detail: 'If-Match must be * or a list of entity tags.',
         code: 'validation_failed',
-        errors: [{ field: 'header.If-Match', message: 'Not an entity tag: send the ETag you read, e.g. "v3"' }],
+        errors: [
+          {
+            field: 'header.If-Match',
+            message: 'Not an entity tag: send the ETag you read, e.g. "v3"',
+          },
+        ],
       });
     case 'any':
       return 'any';

@@ -24,7 +24,12 @@ const BASE_CSP = {
 const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
 const strict = securityHeaders({ csp: BASE_CSP });
 const withTurnstile = securityHeaders({
-  csp: { ...BASE_CSP, scriptSrc: ["'self'", TURNSTILE_ORIGIN], frameSrc: [TURNSTILE_ORIGIN], connectSrc: ["'self'", TURNSTILE_ORIGIN] },
+  csp: {
+    ...BASE_CSP,
+    scriptSrc: ["'self'", TURNSTILE_ORIGIN],
+    frameSrc: [TURNSTILE_ORIGIN],
+    connectSrc: ["'self'", TURNSTILE_ORIGIN],
+  },
 });
 
 /** Strict CSP, frame-ancestors 'none' and friends for every public page. */
@@ -58,7 +63,12 @@ export function claimHref(c: C, id: string): string {
 }
 
 /** Render a page body in the public layout. */
-export function renderPage(c: C, meta: PageMeta, body: Child, status = 200): Response | Promise<Response> {
+export function renderPage(
+  c: C,
+  meta: PageMeta,
+  body: Child,
+  status = 200,
+): Response | Promise<Response> {
   const locale = localeOf(c);
   const url = new URL(c.req.url);
   const langHref = (l: Locale) => {
@@ -69,7 +79,13 @@ export function renderPage(c: C, meta: PageMeta, body: Child, status = 200): Res
   c.header('Content-Language', locale);
   c.header('Vary', 'Accept-Language');
   return c.html(
-    <PublicLayout locale={locale} org={c.env.ORG_NAME} meta={meta} langHref={langHref} atomUrl="/feeds/atom.xml">
+    <PublicLayout
+      locale={locale}
+      org={c.env.ORG_NAME}
+      meta={meta}
+      langHref={langHref}
+      atomUrl="/feeds/atom.xml"
+    >
       {body}
     </PublicLayout>,
     status as 200,
@@ -80,7 +96,12 @@ export function renderPage(c: C, meta: PageMeta, body: Child, status = 200): Res
 export function notFoundPage(c: C): Response | Promise<Response> {
   const t = strings(localeOf(c));
   c.header('Cache-Control', 'public, max-age=60');
-  return renderPage(c, { title: t.errors.notFound, noindex: true }, <PublicError title={t.errors.notFound} />, 404);
+  return renderPage(
+    c,
+    { title: t.errors.notFound, noindex: true },
+    <PublicError title={t.errors.notFound} />,
+    404,
+  );
 }
 
 /** True when If-None-Match names this ETag (weak comparison, as for GET). */
@@ -97,7 +118,12 @@ function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
  * Set the validators and cache policy of a cacheable GET answer; returns a 304 when the client's
  * copy is current (If-None-Match first; If-Modified-Since only without it).
  */
-export function conditional(c: C, etag: string, lastModified?: string, opts: { varyLanguage?: boolean } = {}): Response | null {
+export function conditional(
+  c: C,
+  etag: string,
+  lastModified?: string,
+  opts: { varyLanguage?: boolean } = {},
+): Response | null {
   c.header('ETag', etag);
   c.header('Cache-Control', PUBLIC_CACHE);
   if (opts.varyLanguage !== false) c.header('Vary', 'Accept-Language');
@@ -120,8 +146,22 @@ export const publicError: ErrorHandler<AppEnv> = (err, c) => {
   const t = strings(localeOf(c));
   let status = 500;
   if (err instanceof HTTPException) status = err.status;
-  else console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, message: err.message, stack: err.stack }));
+  else
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        requestId: c.get('requestId'),
+        path: c.req.path,
+        message: err.message,
+        stack: err.stack,
+      }),
+    );
   c.header('Cache-Control', 'no-store');
   const title = status === 404 ? t.errors.notFound : t.errors.serverError;
-  return renderPage(c, { title, noindex: true }, <PublicError title={title} detail={`${c.get('requestId') ?? ''}`} />, status);
+  return renderPage(
+    c,
+    { title, noindex: true },
+    <PublicError title={title} detail={`${c.get('requestId') ?? ''}`} />,
+    status,
+  );
 };

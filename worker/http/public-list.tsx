@@ -44,33 +44,64 @@ export async function listResponse(c: Context<AppEnv>, mode: 'home' | 'list'): P
   const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
   const parsed = ListQuery.safeParse(mode === 'home' ? {} : raw);
   const q = parsed.success ? parsed.data.q || undefined : undefined;
-  if (!parsed.success || (parsed.data.cursor !== undefined && !isCursor(parsed.data.cursor, q !== undefined))) {
+  if (
+    !parsed.success ||
+    (parsed.data.cursor !== undefined && !isCursor(parsed.data.cursor, q !== undefined))
+  ) {
     c.header('Cache-Control', 'no-store');
-    return renderPage(c, { title: t.list.title, noindex: true }, <PublicError title={t.list.title} detail={t.list.empty} />, 400);
+    return renderPage(
+      c,
+      { title: t.list.title, noindex: true },
+      <PublicError title={t.list.title} detail={t.list.empty} />,
+      400,
+    );
   }
   const f = parsed.data;
-  const page = await listPublic(c.env.DB, { q, rating: f.rating, language: f.language, cursor: f.cursor, limit: mode === 'home' ? 10 : PAGE_SIZE });
+  const page = await listPublic(c.env.DB, {
+    q,
+    rating: f.rating,
+    language: f.language,
+    cursor: f.cursor,
+    limit: mode === 'home' ? 10 : PAGE_SIZE,
+  });
   const items = page.items.map((i) => toCard(i, page.ratings, locale));
   const params = (extra: Record<string, string>) => {
     const u = new URLSearchParams();
-    for (const [k, v] of Object.entries({ q, rating: f.rating, language: f.language, lang: f.lang ? locale : undefined, ...extra })) if (v) u.set(k, v);
+    for (const [k, v] of Object.entries({
+      q,
+      rating: f.rating,
+      language: f.language,
+      lang: f.lang ? locale : undefined,
+      ...extra,
+    }))
+      if (v) u.set(k, v);
     const s = u.toString();
     return `/claims${s ? `?${s}` : ''}`;
   };
   const latest = page.items.reduce((m, i) => (i.updatedAt > m ? i.updatedAt : m), '');
-  const fingerprint = page.items.map((i) => `${i.id}.${i.verdict.version}.${i.updatedAt}`).join(',');
+  const fingerprint = page.items
+    .map((i) => `${i.id}.${i.verdict.version}.${i.updatedAt}`)
+    .join(',');
   const etag = `W/"l-${(await sha256Hex(`${c.req.url}|${locale}|${fingerprint}`)).slice(0, 32)}"`;
   const notModified = conditional(c, etag, latest || undefined);
   if (notModified) return notModified;
   const canonical = mode === 'home' ? `${originOf(c)}/` : `${originOf(c)}/claims`;
   return renderPage(
     c,
-    { title: mode === 'home' ? t.home.title : t.list.title, description: t.home.intro, canonical, noindex: mode === 'list' && (q !== undefined || !!f.cursor) },
+    {
+      title: mode === 'home' ? t.home.title : t.list.title,
+      description: t.home.intro,
+      canonical,
+      noindex: mode === 'list' && (q !== undefined || !!f.cursor),
+    },
     <ListPage
       locale={locale}
       mode={mode}
       items={items}
-      ratings={page.ratings.map((r) => ({ key: r.key, label: ratingView(page.ratings, r.key, locale).label }))}
+      ratings={page.ratings.map((r) => ({
+        key: r.key,
+        label: ratingView(page.ratings, r.key, locale).label,
+      }))}
       filters={{ q: q ?? '', rating: f.rating ?? '', language: f.language ?? '' }}
       nextHref={mode === 'list' && page.nextCursor ? params({ cursor: page.nextCursor }) : null}
       firstHref={mode === 'list' && f.cursor ? params({}) : null}
@@ -78,4 +109,3 @@ export async function listResponse(c: Context<AppEnv>, mode: 'home' | 'list'): P
     />,
   );
 }
-

@@ -8,7 +8,11 @@ import type { ClaimCardView } from '../views/public/parts';
 const MATCH_LIMIT = 5;
 
 /** Published verdicts that match a text ("this may already be checked"), as cards: /submit, /track and the submissions API. */
-export async function publishedMatches(db: D1Database, text: string, locale: Locale): Promise<ClaimCardView[]> {
+export async function publishedMatches(
+  db: D1Database,
+  text: string,
+  locale: Locale,
+): Promise<ClaimCardView[]> {
   if (text.trim().length < 3) return [];
   const [matches, ratings] = await Promise.all([
     findMatches(db, text, { publishedOnly: true, limit: MATCH_LIMIT }),

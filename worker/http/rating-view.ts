@@ -6,7 +6,9 @@ import type { RatingView } from '../views/public/parts';
 /** A rating as the reader sees it (label in their locale). */
 export function ratingView(ratings: Rating[], key: string, locale: string): RatingView {
   const r = ratings.find((x) => x.key === key);
-  return r ? { key, label: ratingLabel(r, locale), color: r.color } : { key, label: key, color: '#57606a' };
+  return r
+    ? { key, label: ratingLabel(r, locale), color: r.color }
+    : { key, label: key, color: '#57606a' };
 }
 
 /** Best and worst values of the scale (max and min of the numeric ratings), null when it has none. */

@@ -15,15 +15,31 @@ export function refusalProblem(refusal: Refusal, target = 'json'): ProblemError 
         errors: refusal.fields.map((f) => ({ field: `${target}.${f.field}`, message: f.message })),
       });
     case 'illegal-state':
-      return new ProblemError(409, { title: 'This claim cannot take a verdict', detail: refusal.message, code: 'illegal_state' });
+      return new ProblemError(409, {
+        title: 'This claim cannot take a verdict',
+        detail: refusal.message,
+        code: 'illegal_state',
+      });
     case 'illegal-move':
-      return new ProblemError(409, { title: 'Illegal status change', detail: refusal.message, code: 'illegal_transition', from: refusal.from, to: refusal.to });
+      return new ProblemError(409, {
+        title: 'Illegal status change',
+        detail: refusal.message,
+        code: 'illegal_transition',
+        from: refusal.from,
+        to: refusal.to,
+      });
     case 'verdict-required':
-      return new ProblemError(409, { title: 'No verdict to publish', detail: 'Add a verdict before publishing the claim.', code: 'verdict_required' });
+      return new ProblemError(409, {
+        title: 'No verdict to publish',
+        detail: 'Add a verdict before publishing the claim.',
+        code: 'verdict_required',
+      });
     case 'stale':
       return new ProblemError(412, {
         title: 'The claim changed since you read it',
-        detail: refusal.current ? `The current version is ${refusal.current.version}. Merge your change into it and retry.` : undefined,
+        detail: refusal.current
+          ? `The current version is ${refusal.current.version}. Merge your change into it and retry.`
+          : undefined,
         code: 'version_conflict',
         current: refusal.current,
       });

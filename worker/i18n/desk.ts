@@ -53,7 +53,8 @@ const en = {
   paging: 'Pages',
   noClaims: 'No claims match these filters.',
   ingestTitle: 'Ingest an article',
-  ingestHelp: 'Paste the text of a news article, or give its address. ClaimDesk finds the check-worthy sentences; you accept or reject them.',
+  ingestHelp:
+    'Paste the text of a news article, or give its address. ClaimDesk finds the check-worthy sentences; you accept or reject them.',
   articleText: 'Article text',
   articleUrl: 'Article address (URL)',
   articleTitle: 'Title (optional)',
@@ -64,7 +65,8 @@ const en = {
   untitled: 'Untitled article',
   articleBody: 'Article text with candidate claims highlighted',
   candidates: 'Candidate claims',
-  candidatesHelp: 'Accept a claim to put it in the queue, or reject it. Tick several to do them at once.',
+  candidatesHelp:
+    'Accept a claim to put it in the queue, or reject it. Tick several to do them at once.',
   score: 'Score',
   type: 'Type',
   why: 'Why',
@@ -138,7 +140,8 @@ const en = {
   explanation: 'Explanation',
   verdictLanguage: 'Language of the verdict',
   correctionNote: 'Correction note (public)',
-  correctionHelp: 'This claim has a published verdict: a new version is a public correction and needs a note.',
+  correctionHelp:
+    'This claim has a published verdict: a new version is a public correction and needs a note.',
   saveVerdict: 'Save verdict',
   history: 'Verdict history',
   noVerdicts: 'No verdict yet.',
@@ -162,7 +165,8 @@ const en = {
   audit_verdict_correct: 'Correction published',
   audit_submission_create: 'Submitted by the public',
   conflictTitle: 'This claim changed while you were editing it',
-  conflictHelp: 'You edited version {mine}; the stored claim is now version {theirs}. Nothing was overwritten. Compare, merge below, and save.',
+  conflictHelp:
+    'You edited version {mine}; the stored claim is now version {theirs}. Nothing was overwritten. Compare, merge below, and save.',
   yourEdit: 'Your edit (version {n})',
   currentVersion: 'Current version ({n})',
   field: 'Field',
@@ -263,7 +267,8 @@ const ar: DeskStrings = {
   paging: 'الصفحات',
   noClaims: 'لا توجد ادعاءات تطابق عوامل التصفية.',
   ingestTitle: 'إدخال مقال',
-  ingestHelp: 'الصق نص مقال إخباري أو أعط عنوانه. يجد كليم ديسك الجمل الجديرة بالتحقق، وأنت تقبلها أو ترفضها.',
+  ingestHelp:
+    'الصق نص مقال إخباري أو أعط عنوانه. يجد كليم ديسك الجمل الجديرة بالتحقق، وأنت تقبلها أو ترفضها.',
   articleText: 'نص المقال',
   articleUrl: 'عنوان المقال (URL)',
   articleTitle: 'العنوان (اختياري)',
@@ -372,7 +377,8 @@ const ar: DeskStrings = {
   audit_verdict_correct: 'نُشر تصحيح',
   audit_submission_create: 'قدّمه الجمهور',
   conflictTitle: 'تغيّر هذا الادعاء أثناء تعديلك له',
-  conflictHelp: 'عدّلت النسخة {mine}؛ والادعاء المحفوظ الآن هو النسخة {theirs}. لم يُستبدل شيء. قارن وادمج أدناه ثم احفظ.',
+  conflictHelp:
+    'عدّلت النسخة {mine}؛ والادعاء المحفوظ الآن هو النسخة {theirs}. لم يُستبدل شيء. قارن وادمج أدناه ثم احفظ.',
   yourEdit: 'تعديلك (النسخة {n})',
   currentVersion: 'النسخة الحالية ({n})',
   field: 'الحقل',
@@ -465,7 +471,9 @@ export function translator(locale: Language): Translate {
   const dict = pick(DICTS, locale);
   return (key, params) => {
     const text = dict[key];
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+    return params
+      ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+      : text;
   };
 }
 
@@ -473,10 +481,17 @@ export function translator(locale: Language): Translate {
 export const DESK_LOCALES: readonly Language[] = ['en', 'ar', 'fr'];
 
 /** Names of the UI languages, each in its own language (for the switcher). */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ar: 'العربية', fr: 'Français' };
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  ar: 'العربية',
+  fr: 'Français',
+};
 
 /** The desk locale: saved preference (or chosen cookie), else Accept-Language, else English. */
-export function deskLocale(preference: string | null | undefined, acceptLanguage: string | null | undefined): { locale: Language; dir: 'ltr' | 'rtl' } {
+export function deskLocale(
+  preference: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): { locale: Language; dir: 'ltr' | 'rtl' } {
   const locale = pickLocale(DESK_LOCALES, preference, acceptLanguage);
   return { locale, dir: dirOf(locale) };
 }

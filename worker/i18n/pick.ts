@@ -6,7 +6,9 @@
  */
 import type { Language } from '../lib/lang';
 
-export type MessagesByLocale<M extends object> = { en: M } & { [L in Exclude<Language, 'en'>]: Partial<M> };
+export type MessagesByLocale<M extends object> = { en: M } & {
+  [L in Exclude<Language, 'en'>]: Partial<M>;
+};
 
 const merged = new WeakMap<object, Map<Language, object>>();
 

@@ -20,10 +20,21 @@ export function hostRefusal(hostname: string): string | null {
   return nameRefusal(host);
 }
 
-const LOCAL_SUFFIXES = ['localhost', 'local', 'internal', 'localdomain', 'home.arpa', 'lan', 'intranet'];
+const LOCAL_SUFFIXES = [
+  'localhost',
+  'local',
+  'internal',
+  'localdomain',
+  'home.arpa',
+  'lan',
+  'intranet',
+];
 
 function nameRefusal(host: string): string | null {
-  if (!/^[a-z0-9.-]+$/.test(host) || host.split('.').some((label) => label === '' || label.length > 63)) {
+  if (
+    !/^[a-z0-9.-]+$/.test(host) ||
+    host.split('.').some((label) => label === '' || label.length > 63)
+  ) {
     return 'malformed host name';
   }
   // A single label (http://intranet/, http://metadata/) only resolves on a private network.
@@ -119,12 +130,22 @@ export function parseIPv6(text: string): number[] | null {
 }
 
 function ipv6Refusal(w: number[]): string | null {
-  const [w0, w1, w2, w3, w4, w5, w6, w7] = w as [number, number, number, number, number, number, number, number];
+  const [w0, w1, w2, w3, w4, w5, w6, w7] = w as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const embedded = (hi: number, lo: number) => hi * 0x10000 + lo;
   const zeroTo = (n: number) => w.slice(0, n).every((x) => x === 0);
   if (zeroTo(8)) return 'unspecified address';
   if (zeroTo(7) && w7 === 1) return 'loopback address';
-  if (zeroTo(5) && w5 === 0xffff) return ipv4Refusal(embedded(w6, w7)) && `IPv4-mapped ${ipv4Refusal(embedded(w6, w7))}`;
+  if (zeroTo(5) && w5 === 0xffff)
+    return ipv4Refusal(embedded(w6, w7)) && `IPv4-mapped ${ipv4Refusal(embedded(w6, w7))}`;
   if (zeroTo(6)) return 'IPv4-compatible address';
   if (w0 === 0x64 && w1 === 0xff9b && w2 === 0 && w3 === 0 && w4 === 0 && w5 === 0) {
     const inner = ipv4Refusal(embedded(w6, w7));

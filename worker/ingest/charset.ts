@@ -3,7 +3,10 @@
  * else a byte-order mark, else a <meta> (or XML) declaration in the first 1024 bytes, else UTF-8.
  * Labels are resolved by TextDecoder (windows-1256, iso-8859-1, iso-8859-6, utf-8…).
  */
-export function decodeHtml(bytes: Uint8Array, contentType: string | null): { text: string; charset: string } {
+export function decodeHtml(
+  bytes: Uint8Array,
+  contentType: string | null,
+): { text: string; charset: string } {
   const label = bomCharset(bytes) ?? headerCharset(contentType) ?? metaCharset(bytes) ?? 'utf-8';
   let decoder: TextDecoder;
   try {
@@ -31,6 +34,8 @@ function metaCharset(bytes: Uint8Array): string | null {
   // ASCII-compatible prescan: every charset we accept keeps ASCII bytes as ASCII.
   let head = '';
   for (const b of bytes.subarray(0, 1024)) head += String.fromCharCode(b);
-  const found = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i) ?? head.match(/^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i);
+  const found =
+    head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i) ??
+    head.match(/^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i);
   return found ? found[1]!.toLowerCase() : null;
 }

@@ -28,7 +28,11 @@ export interface FetchedPage {
   redirects: number;
 }
 
-export const FETCH_DEFAULTS = { timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024, maxRedirects: 5 } as const;
+export const FETCH_DEFAULTS = {
+  timeoutMs: 10_000,
+  maxBytes: 2 * 1024 * 1024,
+  maxRedirects: 5,
+} as const;
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -37,7 +41,10 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * Check a URL against the outbound policy: http(s) only, default ports only, no credentials,
  * not this Worker and not a private, loopback, link-local or metadata address. Throws IngestError.
  */
-export function checkArticleUrl(input: string | URL, opts: Pick<FetchArticleOptions, 'ownHosts' | 'allowHosts'> = {}): URL {
+export function checkArticleUrl(
+  input: string | URL,
+  opts: Pick<FetchArticleOptions, 'ownHosts' | 'allowHosts'> = {},
+): URL {
   let url: URL;
   try {
     url = new URL(input);
@@ -45,16 +52,27 @@ export function checkArticleUrl(input: string | URL, opts: Pick<FetchArticleOpti
     throw new IngestError('invalid_url', 'Not a valid absolute URL.');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new IngestError('url_scheme_refused', `Only http and https URLs can be fetched, not ${url.protocol.replace(':', '')}.`);
+    throw new IngestError(
+      'url_scheme_refused',
+      `Only http and https URLs can be fetched, not ${url.protocol.replace(':', '')}.`,
+    );
   }
-  if (url.username || url.password) throw new IngestError('url_credentials_refused', 'URLs with a user name or password are refused.');
+  if (url.username || url.password)
+    throw new IngestError(
+      'url_credentials_refused',
+      'URLs with a user name or password are refused.',
+    );
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if ((opts.ownHosts ?? []).some((h) => h.toLowerCase().replace(/\.$/, '') === host)) {
     throw new IngestError('url_host_refused', 'ClaimDesk does not fetch its own pages.');
   }
   if ((opts.allowHosts ?? []).includes(url.host.toLowerCase())) return url;
   // The URL parser drops default ports, so any port left is a non-default one.
-  if (url.port !== '') throw new IngestError('url_port_refused', `Only the default ports (80, 443) are allowed, not ${url.port}.`);
+  if (url.port !== '')
+    throw new IngestError(
+      'url_port_refused',
+      `Only the default ports (80, 443) are allowed, not ${url.port}.`,
+    );
   const refusal = hostRefusal(url.hostname);
   if (refusal) throw new IngestError('url_host_refused', `The host is refused: ${refusal}.`);
   return url;
@@ -65,7 +83,10 @@ export function checkArticleUrl(input: string | URL, opts: Pick<FetchArticleOpti
  * the whole exchange has one time-out, the body is read as a stream up to a byte cap, and
  * only HTML is accepted. Every failure is an IngestError with a stable code.
  */
-export async function fetchArticle(input: string, options: FetchArticleOptions): Promise<FetchedPage> {
+export async function fetchArticle(
+  input: string,
+  options: FetchArticleOptions,
+): Promise<FetchedPage> {
   const { timeoutMs, maxBytes, maxRedirects } = { ...FETCH_DEFAULTS, ...options };
   const signal = AbortSignal.timeout(timeoutMs);
   let url = checkArticleUrl(input, options);
@@ -76,7 +97,10 @@ export async function fetchArticle(input: string, options: FetchArticleOptions):
           method: 'GET',
           redirect: 'manual',
           signal,
-          headers: { Accept: 'text/html,application/xhtml+xml;q=0.9', 'User-Agent': 'ClaimDesk/0.1 (article ingestion)' },
+          headers: {
+            Accept: 'text/html,application/xhtml+xml;q=0.9',
+            'User-Agent': 'ClaimDesk/0.1 (article ingestion)',
+          },
         }),
       ),
       signal,
@@ -84,8 +108,13 @@ export async function fetchArticle(input: string, options: FetchArticleOptions):
     if (REDIRECTS.has(res.status)) {
       await res.body?.cancel();
       const location = res.headers.get('Location');
-      if (!location) throw new IngestError('redirect_without_location', `The site answered ${res.status} without a Location.`);
-      if (hop >= maxRedirects) throw new IngestError('too_many_redirects', `More than ${maxRedirects} redirects.`);
+      if (!location)
+        throw new IngestError(
+          'redirect_without_location',
+          `The site answered ${res.status} without a Location.`,
+        );
+      if (hop >= maxRedirects)
+        throw new IngestError('too_many_redirects', `More than ${maxRedirects} redirects.`);
       url = checkArticleUrl(new URL(location, url), options);
       continue;
     }
@@ -97,7 +126,10 @@ export async function fetchArticle(input: string, options: FetchArticleOptions):
     const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
     if (!HTML_TYPES.has(mediaType)) {
       await res.body?.cancel();
-      throw new IngestError('unsupported_content_type', `Only HTML pages can be ingested, not ${mediaType || 'an untyped body'}.`);
+      throw new IngestError(
+        'unsupported_content_type',
+        `Only HTML pages can be ingested, not ${mediaType || 'an untyped body'}.`,
+      );
     }
     const declared = Number(res.headers.get('Content-Length') ?? NaN);
     if (declared > maxBytes) {
@@ -111,7 +143,11 @@ export async function fetchArticle(input: string, options: FetchArticleOptions):
 }
 
 /** Read a body stream, refusing it as soon as it passes `maxBytes`. */
-async function readCapped(res: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
+async function readCapped(
+  res: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
   if (!res.body) return new Uint8Array();
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -121,7 +157,8 @@ async function readCapped(res: Response, maxBytes: number, signal: AbortSignal):
       const { done, value } = await guarded(reader.read(), signal);
       if (done) break;
       total += value.byteLength;
-      if (total > maxBytes) throw new IngestError('article_too_large', `The page is larger than ${maxBytes} bytes.`);
+      if (total > maxBytes)
+        throw new IngestError('article_too_large', `The page is larger than ${maxBytes} bytes.`);
       chunks.push(value);
     }
   } catch (err) {
@@ -149,7 +186,8 @@ async function guarded<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> 
     return await Promise.race([promise, aborted]);
   } catch (err) {
     if (err instanceof IngestError) throw err;
-    if (signal.aborted) throw new IngestError('upstream_timeout', 'The site did not answer in time.');
+    if (signal.aborted)
+      throw new IngestError('upstream_timeout', 'The site did not answer in time.');
     throw new IngestError('upstream_unreachable', 'The site could not be reached.');
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort);

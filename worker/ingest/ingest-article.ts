@@ -54,7 +54,8 @@ export async function ingestArticle(
     const fetched = await fetchArticle(input.url, articleFetchOptions(env, requestUrl));
     page = await parseArticle(fetched.html, fetched.url);
     fetchedUrl = fetched.url;
-    if (page.text.length < 20) throw new IngestError('no_article_text', 'No article text was found on the page.');
+    if (page.text.length < 20)
+      throw new IngestError('no_article_text', 'No article text was found on the page.');
   }
   const body = (page?.text ?? input.text ?? '').slice(0, MAX_BODY);
   const detected = detectLanguage(body);
@@ -62,10 +63,20 @@ export async function ingestArticle(
   const language = input.language ?? (detected !== 'und' ? detected : (page?.language ?? 'und'));
 
   const existing = await findArticleByBody(env.DB, body);
-  if (existing) return { created: false, article: existing.article, claims: byScore(existing.claims), matches: new Map() };
+  if (existing)
+    return {
+      created: false,
+      article: existing.article,
+      claims: byScore(existing.claims),
+      matches: new Map(),
+    };
 
   const { candidates } = extractClaims(body, { language, limit: MAX_CANDIDATES });
-  const matchLists = await findMatchesMany(env.DB, candidates.slice(0, MATCHED_CANDIDATES).map((k) => k.text), { limit: 5 });
+  const matchLists = await findMatchesMany(
+    env.DB,
+    candidates.slice(0, MATCHED_CANDIDATES).map((k) => k.text),
+    { limit: 5 },
+  );
   const result = await createArticleWithClaims(
     env.DB,
     {
@@ -76,7 +87,9 @@ export async function ingestArticle(
       publisher: input.publisher ?? page?.publisher ?? null,
       language,
       direction: page?.dir ?? dirOf(language),
-      publishedAt: input.publishedAt ? new Date(input.publishedAt).toISOString() : (page?.publishedAt ?? null),
+      publishedAt: input.publishedAt
+        ? new Date(input.publishedAt).toISOString()
+        : (page?.publishedAt ?? null),
       body,
       fetchedAt: page ? new Date().toISOString() : null,
     },
@@ -86,9 +99,18 @@ export async function ingestArticle(
   if (!result.ok) {
     // Lost a race with the same body: that article is the answer.
     if (!result.existing) throw new Error('duplicate article body but no stored article');
-    return { created: false, article: result.existing.article, claims: byScore(result.existing.claims), matches: new Map() };
+    return {
+      created: false,
+      article: result.existing.article,
+      claims: byScore(result.existing.claims),
+      matches: new Map(),
+    };
   }
-  const byOffsets = new Map(candidates.slice(0, MATCHED_CANDIDATES).map((k, i) => [`${k.start}:${k.end}`, matchLists[i] ?? []]));
+  const byOffsets = new Map(
+    candidates
+      .slice(0, MATCHED_CANDIDATES)
+      .map((k, i) => [`${k.start}:${k.end}`, matchLists[i] ?? []]),
+  );
   const matches = new Map<string, ClaimMatch[]>();
   for (const cl of result.claims) {
     const found = byOffsets.get(`${cl.start}:${cl.end}`);
@@ -99,5 +121,7 @@ export async function ingestArticle(
 
 /** Claims best score first, then in reading order. */
 export function byScore(claims: Claim[]): Claim[] {
-  return [...claims].sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || (a.start ?? 0) - (b.start ?? 0));
+  return [...claims].sort(
+    (a, b) => (b.score ?? 0) - (a.score ?? 0) || (a.start ?? 0) - (b.start ?? 0),
+  );
 }

@@ -14,8 +14,17 @@ export interface JsonLdArticle {
 type Node = Record<string, unknown>;
 
 const ARTICLE_TYPES = new Set([
-  'article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle',
-  'backgroundnewsarticle', 'reviewnewsarticle', 'blogposting', 'liveblogposting', 'report', 'scholarlyarticle',
+  'article',
+  'newsarticle',
+  'reportagenewsarticle',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'backgroundnewsarticle',
+  'reviewnewsarticle',
+  'blogposting',
+  'liveblogposting',
+  'report',
+  'scholarlyarticle',
 ]);
 
 function isNode(v: unknown): v is Node {
@@ -39,7 +48,9 @@ function collectNodes(blocks: unknown[]): Node[] {
 
 function types(node: Node): string[] {
   const t = node['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase());
+  return (Array.isArray(t) ? t : [t])
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.toLowerCase());
 }
 
 function str(v: unknown): string | null {
@@ -85,7 +96,8 @@ export function readJsonLd(scripts: string[]): JsonLdArticle | null {
     authors,
     publisher: nameOf(article['publisher'], byId),
     datePublished: str(article['datePublished']),
-    inLanguage: str(lang) ?? (isNode(lang) ? str(lang['alternateName']) ?? str(lang['name']) : null),
+    inLanguage:
+      str(lang) ?? (isNode(lang) ? (str(lang['alternateName']) ?? str(lang['name'])) : null),
     url: str(article['url']),
   };
 }

@@ -13,7 +13,10 @@ export interface IngestBindings {
  * The outbound policy for one request: the transport (global fetch unless a fixture service
  * is bound), this Worker's own host names (never fetched), and any explicit local allowance.
  */
-export function articleFetchOptions(env: Pick<Bindings, 'PUBLIC_ORIGIN'> & IngestBindings, requestUrl: string): FetchArticleOptions {
+export function articleFetchOptions(
+  env: Pick<Bindings, 'PUBLIC_ORIGIN'> & IngestBindings,
+  requestUrl: string,
+): FetchArticleOptions {
   const own = [new URL(requestUrl).hostname];
   if (env.PUBLIC_ORIGIN) {
     try {
@@ -26,6 +29,9 @@ export function articleFetchOptions(env: Pick<Bindings, 'PUBLIC_ORIGIN'> & Inges
   return {
     fetcher: service ? (req) => service.fetch(req) : (req) => fetch(req),
     ownHosts: own,
-    allowHosts: (env.ARTICLE_FETCH_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    allowHosts: (env.ARTICLE_FETCH_ALLOW_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

@@ -18,15 +18,54 @@ export interface ParsedArticle {
 }
 
 // Page furniture whose text is never article body.
-const SKIP = new Set(['nav', 'aside', 'footer', 'header', 'script', 'style', 'noscript', 'figure', 'figcaption', 'form',
-  'template', 'svg', 'iframe', 'button', 'select', 'textarea', 'dialog', 'menu']);
+const SKIP = new Set([
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'script',
+  'style',
+  'noscript',
+  'figure',
+  'figcaption',
+  'form',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'select',
+  'textarea',
+  'dialog',
+  'menu',
+]);
 // Class or id words of boilerplate blocks (share bars, related links, newsletter boxes, ads).
-const NOISE = /(?:^|[\s_-])(?:share|sharing|social|related|newsletter|subscribe|advert|advertisement|ads|ad-slot|promo|cookie|cookies|comments?|breadcrumbs?|sidebar|popup|modal|paywall|sponsored|recommended)(?:$|[\s_-])/i;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const NOISE =
+  /(?:^|[\s_-])(?:share|sharing|social|related|newsletter|subscribe|advert|advertisement|ads|ad-slot|promo|cookie|cookies|comments?|breadcrumbs?|sidebar|popup|modal|paywall|sponsored|recommended)(?:$|[\s_-])/i;
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 const BYLINE = /(?:^|[\s_-])(?:byline|author|author-name)(?:$|[\s_-])/i;
 
-interface Block { parts: string[]; inArticle: boolean; inMain: boolean }
-interface Capture { parts: string[] }
+interface Block {
+  parts: string[];
+  inArticle: boolean;
+  inMain: boolean;
+}
+interface Capture {
+  parts: string[];
+}
 
 const clean = (s: string) => decodeEntities(s).replace(/\s+/g, ' ').trim();
 
@@ -68,10 +107,16 @@ export async function parseArticle(html: string, baseUrl?: string): Promise<Pars
           dir = readDir(attr('dir')) ?? dir;
         } else if (tag === 'body') dir = dir ?? readDir(attr('dir'));
         else if (tag === 'meta') {
-          const key = (attr('property') ?? attr('name') ?? attr('itemprop') ?? attr('http-equiv'))?.toLowerCase();
+          const key = (
+            attr('property') ??
+            attr('name') ??
+            attr('itemprop') ??
+            attr('http-equiv')
+          )?.toLowerCase();
           const content = attr('content');
           if (key && content && !meta.has(key)) meta.set(key, content);
-        } else if (tag === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attr('rel') ?? '')) canonical ??= attr('href');
+        } else if (tag === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attr('rel') ?? ''))
+          canonical ??= attr('href');
         else if (tag === 'time') firstTime ??= attr('datetime');
         else if (tag === 'br' && block && skip === 0) block.parts.push(' ');
         if (VOID.has(tag)) return;
@@ -86,14 +131,22 @@ export async function parseArticle(html: string, baseUrl?: string): Promise<Pars
             done(clean(cap.parts.join('')));
           });
         };
-        const isByline = BYLINE.test(`${attr('class') ?? ''} ${attr('itemprop') ?? ''}`) || attr('rel') === 'author';
-        if (tag === 'script' && (attr('type') ?? '').toLowerCase() === 'application/ld+json') capture((t) => jsonLd.push(t));
+        const isByline =
+          BYLINE.test(`${attr('class') ?? ''} ${attr('itemprop') ?? ''}`) ||
+          attr('rel') === 'author';
+        if (tag === 'script' && (attr('type') ?? '').toLowerCase() === 'application/ld+json')
+          capture((t) => jsonLd.push(t));
         else if (tag === 'title' && title === null) capture((t) => (title ??= t || null));
         else if (tag === 'h1' && h1 === null) capture((t) => (h1 ??= t || null));
         else if (isByline && bylineText === null) capture((t) => (bylineText ??= t || null));
 
-        const noisy = isByline || SKIP.has(tag) || NOISE.test(`${attr('class') ?? ''} ${attr('id') ?? ''}`) ||
-          attr('aria-hidden') === 'true' || el.hasAttribute('hidden') || attr('role') === 'navigation';
+        const noisy =
+          isByline ||
+          SKIP.has(tag) ||
+          NOISE.test(`${attr('class') ?? ''} ${attr('id') ?? ''}`) ||
+          attr('aria-hidden') === 'true' ||
+          el.hasAttribute('hidden') ||
+          attr('role') === 'navigation';
         if (noisy) {
           skip++;
           atEnd.push(() => void skip--);
@@ -120,12 +173,17 @@ export async function parseArticle(html: string, baseUrl?: string): Promise<Pars
         if (skip === 0 && block) block.parts.push(chunk.text);
       },
     });
-  await rewriter.transform(new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } })).arrayBuffer();
+  await rewriter
+    .transform(new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }))
+    .arrayBuffer();
   flush();
 
   const ld = readJsonLd(jsonLd);
-  const pick = blocks.some((b) => b.inArticle) ? blocks.filter((b) => b.inArticle)
-    : blocks.some((b) => b.inMain) ? blocks.filter((b) => b.inMain) : blocks;
+  const pick = blocks.some((b) => b.inArticle)
+    ? blocks.filter((b) => b.inArticle)
+    : blocks.some((b) => b.inMain)
+      ? blocks.filter((b) => b.inMain)
+      : blocks;
   const paragraphs: string[] = [];
   for (const { text } of pick) {
     // Short fragments without sentence punctuation are captions, labels and buttons.
@@ -133,17 +191,40 @@ export async function parseArticle(html: string, baseUrl?: string): Promise<Pars
     if (paragraphs.at(-1) !== text) paragraphs.push(text);
   }
   const notUrl = (s: string | undefined | null) => (s && !/^https?:\/\//i.test(s) ? s : null);
-  const language = primaryTag(htmlLang ?? ld?.inLanguage ?? meta.get('content-language') ?? meta.get('og:locale') ?? null);
+  const language = primaryTag(
+    htmlLang ?? ld?.inLanguage ?? meta.get('content-language') ?? meta.get('og:locale') ?? null,
+  );
   return {
-    title: cap(ld?.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? h1 ?? title, 500),
-    byline: cap((ld && ld.authors.length > 0 ? ld.authors.join(', ') : null) ?? notUrl(meta.get('author')) ??
-      notUrl(meta.get('article:author')) ?? stripBy(bylineText), 200),
-    publisher: cap(ld?.publisher ?? meta.get('og:site_name') ?? meta.get('application-name') ?? null, 200),
-    publishedAt: isoTime(ld?.datePublished ?? meta.get('article:published_time') ?? meta.get('datepublished') ??
-      meta.get('date') ?? meta.get('pubdate') ?? meta.get('dc.date') ?? firstTime),
+    title: cap(
+      ld?.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? h1 ?? title,
+      500,
+    ),
+    byline: cap(
+      (ld && ld.authors.length > 0 ? ld.authors.join(', ') : null) ??
+        notUrl(meta.get('author')) ??
+        notUrl(meta.get('article:author')) ??
+        stripBy(bylineText),
+      200,
+    ),
+    publisher: cap(
+      ld?.publisher ?? meta.get('og:site_name') ?? meta.get('application-name') ?? null,
+      200,
+    ),
+    publishedAt: isoTime(
+      ld?.datePublished ??
+        meta.get('article:published_time') ??
+        meta.get('datepublished') ??
+        meta.get('date') ??
+        meta.get('pubdate') ??
+        meta.get('dc.date') ??
+        firstTime,
+    ),
     language,
     dir,
-    canonicalUrl: cap(absoluteHttp(canonical ?? meta.get('og:url') ?? ld?.url ?? null, baseUrl), 2048),
+    canonicalUrl: cap(
+      absoluteHttp(canonical ?? meta.get('og:url') ?? ld?.url ?? null, baseUrl),
+      2048,
+    ),
     paragraphs,
     text: paragraphs.join('\n\n'),
   };

@@ -34,10 +34,17 @@ export interface PasswordHash {
 }
 
 /** Derive a PBKDF2-SHA256 hash with a fresh 16-byte salt (or the one given, to verify). */
-export async function hashPassword(password: string, salt?: string, iterations = PBKDF2_ITERATIONS): Promise<PasswordHash> {
-  if (iterations > PBKDF2_MAX_ITERATIONS) throw new RangeError('PBKDF2 iterations above the Workers limit');
+export async function hashPassword(
+  password: string,
+  salt?: string,
+  iterations = PBKDF2_ITERATIONS,
+): Promise<PasswordHash> {
+  if (iterations > PBKDF2_MAX_ITERATIONS)
+    throw new RangeError('PBKDF2 iterations above the Workers limit');
   const saltHex = salt ?? toHex(crypto.getRandomValues(new Uint8Array(16)));
-  const key = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, ['deriveBits']);
+  const key = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
   const bits = await crypto.subtle.deriveBits(
     { name: 'PBKDF2', hash: 'SHA-256', salt: hexToBytes(saltHex), iterations },
     key,

@@ -11,7 +11,11 @@ export function claimEtag(claim: { version: number }): string {
  * uses the strong comparison, so a weak tag (`W/"v3"`) or a tag we never send names no version:
  * it is well-formed but matches nothing (412, not 400).
  */
-export type IfMatch = { kind: 'missing' } | { kind: 'malformed' } | { kind: 'any' } | { kind: 'versions'; versions: number[] };
+export type IfMatch =
+  | { kind: 'missing' }
+  | { kind: 'malformed' }
+  | { kind: 'any' }
+  | { kind: 'versions'; versions: number[] };
 
 // One entity tag: optional weak prefix, then a quoted opaque tag (etagc = %x21 / %x23-7E / obs-text).
 const TAG = /(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"/y;
@@ -23,7 +27,7 @@ export function parseIfMatch(header: string | undefined): IfMatch {
   const versions: number[] = [];
   let tags = 0;
   let afterTag = false;
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     const ch = value[i]!;
     if (ch === ' ' || ch === '\t') i++;
     else if (ch === ',') {

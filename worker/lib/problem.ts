@@ -46,7 +46,11 @@ export function problem(
 }
 
 /** Render a problem as `application/problem+json`. */
-export function problemResponse(status: number, body: ProblemInit, headers?: HeadersInit): Response {
+export function problemResponse(
+  status: number,
+  body: ProblemInit,
+  headers?: HeadersInit,
+): Response {
   const doc: Problem = { ...body, type: body.type ?? 'about:blank', status };
   const h = new Headers(headers);
   h.set('Content-Type', 'application/problem+json; charset=utf-8');

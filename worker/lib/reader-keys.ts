@@ -8,11 +8,23 @@ const encoder = new TextEncoder();
 
 async function derive(secret: string, info: string, usage: 'hmac' | 'aes'): Promise<CryptoKey> {
   if (!secret) throw new Error('PUBLIC_DATA_KEY is not configured');
-  const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
-  const params = { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) };
+  const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, [
+    'deriveKey',
+  ]);
+  const params = {
+    name: 'HKDF',
+    hash: 'SHA-256',
+    salt: new Uint8Array(0),
+    info: encoder.encode(info),
+  };
   return usage === 'hmac'
-    ? crypto.subtle.deriveKey(params, base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign'])
-    : crypto.subtle.deriveKey(params, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    ? crypto.subtle.deriveKey(params, base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, [
+        'sign',
+      ])
+    : crypto.subtle.deriveKey(params, base, { name: 'AES-GCM', length: 256 }, false, [
+        'encrypt',
+        'decrypt',
+      ]);
 }
 
 /** Keyed hash (HMAC-SHA256, hex) of a value under a purpose label. */
@@ -30,7 +42,9 @@ export function readerHash(secret: string, address: string, now = new Date()): P
 export async function encryptContact(secret: string, email: string): Promise<string> {
   const key = await derive(secret, 'claimdesk:contact', 'aes');
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(email)));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(email)),
+  );
   return `v1.${toBase64Url(iv)}.${toBase64Url(ct)}`;
 }
 
@@ -45,7 +59,13 @@ export async function decryptContact(secret: string, blob: string): Promise<stri
   if (v !== 'v1' || !iv || !ct) return null;
   try {
     const key = await derive(secret, 'claimdesk:contact', 'aes');
-    return new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(iv) }, key, fromBase64Url(ct)));
+    return new TextDecoder().decode(
+      await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: fromBase64Url(iv) },
+        key,
+        fromBase64Url(ct),
+      ),
+    );
   } catch {
     return null;
   }

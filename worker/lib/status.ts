@@ -1,5 +1,13 @@
 /** The claim status machine (DESIGN.md). Pure: used by the API, the desk and tests. */
-export const STATUSES = ['candidate', 'submitted', 'queued', 'in_review', 'published', 'rejected', 'duplicate'] as const;
+export const STATUSES = [
+  'candidate',
+  'submitted',
+  'queued',
+  'in_review',
+  'published',
+  'rejected',
+  'duplicate',
+] as const;
 export type ClaimStatus = (typeof STATUSES)[number];
 
 const MOVES: Record<ClaimStatus, readonly ClaimStatus[]> = {

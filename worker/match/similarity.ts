@@ -41,8 +41,10 @@ export function numbersIn(text: string): number[] {
   const out: number[] = [];
   for (const m of normalizeText(text).matchAll(/(?<!\p{L})\d+(?:[.,]\d+)*/gu)) {
     let s = m[0];
-    if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, ''); // 1,234,567.5
-    else if (/^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.'); // 1.234.567,5
+    if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s))
+      s = s.replace(/,/g, ''); // 1,234,567.5
+    else if (/^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$/.test(s))
+      s = s.replace(/\./g, '').replace(',', '.'); // 1.234.567,5
     else if (/^\d+,\d+$/.test(s)) s = s.replace(',', '.'); // 3,5 (decimal comma)
     const n = Number(s);
     if (Number.isFinite(n)) out.push(n);

@@ -13,8 +13,13 @@ export function apiGuards(): MiddlewareHandler<AppEnv> {
   return async function apiGuardsMiddleware(c, next) {
     if (!UNSAFE.has(c.req.method)) return next();
     const type = c.req.header('Content-Type');
-    const hasBody = c.req.header('Content-Length') !== '0' && (type !== undefined || c.req.raw.body !== null);
-    if (hasBody && c.req.method !== 'DELETE' && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type ?? '')) {
+    const hasBody =
+      c.req.header('Content-Length') !== '0' && (type !== undefined || c.req.raw.body !== null);
+    if (
+      hasBody &&
+      c.req.method !== 'DELETE' &&
+      !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type ?? '')
+    ) {
       throw problem(415, 'Unsupported media type', {
         detail: 'Send the request body as application/json.',
         code: 'unsupported_media_type',
@@ -24,7 +29,9 @@ export function apiGuards(): MiddlewareHandler<AppEnv> {
     if (c.get('authVia') === 'cookie') {
       const origin = c.req.header('Origin');
       const site = c.req.header('Sec-Fetch-Site');
-      const sameOrigin = origin ? origin === new URL(c.req.url).origin : site === undefined || site === 'same-origin';
+      const sameOrigin = origin
+        ? origin === new URL(c.req.url).origin
+        : site === undefined || site === 'same-origin';
       if (!sameOrigin) throw problem(403, 'Cross-site request refused', { code: 'csrf' });
     }
     await next();

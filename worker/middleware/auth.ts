@@ -20,7 +20,9 @@ export function sessionLoader(): MiddlewareHandler<AppEnv> {
     const secret = bearer ?? readSessionCookie(c);
     if (secret) {
       const hash = await sha256Hex(secret);
-      const session = secret.startsWith(API_TOKEN_PREFIX) ? await findApiToken(c.env.DB, hash) : await findSession(c.env.DB, hash);
+      const session = secret.startsWith(API_TOKEN_PREFIX)
+        ? await findApiToken(c.env.DB, hash)
+        : await findSession(c.env.DB, hash);
       if (session) c.set('session', session);
       c.set('authVia', bearer ? 'bearer' : 'cookie');
     }
@@ -33,10 +35,16 @@ export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async function requireUserMiddleware(c, next) {
     const session = c.get('session');
     if (!session) {
-      throw problem(401, 'Authentication required', { detail: 'Sign in, or send a bearer token.', code: 'unauthenticated' });
+      throw problem(401, 'Authentication required', {
+        detail: 'Sign in, or send a bearer token.',
+        code: 'unauthenticated',
+      });
     }
     if (roles.length > 0 && !roles.includes(session.role)) {
-      throw problem(403, 'Forbidden', { detail: `This action needs the ${roles.join(' or ')} role.`, code: 'forbidden' });
+      throw problem(403, 'Forbidden', {
+        detail: `This action needs the ${roles.join(' or ')} role.`,
+        code: 'forbidden',
+      });
     }
     await next();
   };

@@ -60,7 +60,9 @@ function countingDatabase(db: D1Database, counter: { n: number }): D1Database {
           return target.exec(sql);
         };
       }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }

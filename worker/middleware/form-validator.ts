@@ -22,7 +22,11 @@ export type FormErrors = Record<string, string[]>;
 /** What the person typed, per field (the last value of a repeated field). */
 export type FormValues = Record<string, string>;
 
-export type OnInvalid<P extends string> = (c: Context<AppEnv, P>, errors: FormErrors, values: FormValues) => Response | Promise<Response>;
+export type OnInvalid<P extends string> = (
+  c: Context<AppEnv, P>,
+  errors: FormErrors,
+  values: FormValues,
+) => Response | Promise<Response>;
 
 type Sent = Record<string, string | File | (string | File)[]>;
 type Kind = 'array' | 'number' | 'boolean' | 'text';
@@ -35,7 +39,9 @@ function kindOf(schema: z.ZodType): Kind {
     if (!inner) break;
     def = inner.def as unknown as typeof def;
   }
-  return def.type === 'array' || def.type === 'number' || def.type === 'boolean' ? def.type : 'text';
+  return def.type === 'array' || def.type === 'number' || def.type === 'boolean'
+    ? def.type
+    : 'text';
 }
 
 const TRUE = new Set(['1', 'on', 'true', 'yes']);
@@ -51,7 +57,8 @@ function coerce(schema: z.ZodType, sent: (string | File)[]): unknown {
     return schema.safeParse(null).success ? null : undefined;
   }
   if (kind === 'number') return Number(last.trim());
-  if (kind === 'boolean') return TRUE.has(last.trim()) ? true : FALSE.has(last.trim()) ? false : last;
+  if (kind === 'boolean')
+    return TRUE.has(last.trim()) ? true : FALSE.has(last.trim()) ? false : last;
   return last;
 }
 
@@ -63,7 +70,10 @@ function formErrors(error: z.ZodError): FormErrors {
 }
 
 /** What was typed into the fields a page shows again ('' for a field not sent). */
-export function typedValues<K extends string>(values: FormValues, keys: readonly K[]): Record<K, string> {
+export function typedValues<K extends string>(
+  values: FormValues,
+  keys: readonly K[],
+): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, values[k] ?? ''])) as Record<K, string>;
 }
 
@@ -71,19 +81,32 @@ export function typedValues<K extends string>(values: FormValues, keys: readonly
 export function formValidator<S extends z.ZodObject, P extends string = string>(
   schema: S,
   onInvalid: OnInvalid<P>,
-): MiddlewareHandler<AppEnv, P, { in: { form: Record<string, string | string[]> }; out: { form: z.output<S> } }> {
+): MiddlewareHandler<
+  AppEnv,
+  P,
+  { in: { form: Record<string, string | string[]> }; out: { form: z.output<S> } }
+> {
   const shape = schema.shape as Record<string, z.ZodType>;
   const check = validator('form', async (sent: Sent, c: Context<AppEnv, P>) => {
     const lists: Record<string, (string | File)[]> = {};
-    for (const [key, value] of Object.entries(sent)) (lists[key.replace(/\[\]$/, '')] ??= []).push(...(Array.isArray(value) ? value : [value]));
+    for (const [key, value] of Object.entries(sent))
+      (lists[key.replace(/\[\]$/, '')] ??= []).push(...(Array.isArray(value) ? value : [value]));
     const values: FormValues = {};
     for (const [key, list] of Object.entries(lists)) {
       const last = list.filter((v): v is string => typeof v === 'string').at(-1);
       if (last !== undefined) values[key] = last;
     }
-    const input = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, coerce(field, lists[key] ?? [])]));
+    const input = Object.fromEntries(
+      Object.entries(shape).map(([key, field]) => [key, coerce(field, lists[key] ?? [])]),
+    );
     const parsed = await schema.safeParseAsync(input);
-    return parsed.success ? (parsed.data as z.output<S>) : onInvalid(c, formErrors(parsed.error), values);
+    return parsed.success
+      ? (parsed.data as z.output<S>)
+      : onInvalid(c, formErrors(parsed.error), values);
   });
-  return check as unknown as MiddlewareHandler<AppEnv, P, { in: { form: Record<string, string | string[]> }; out: { form: z.output<S> } }>;
+  return check as unknown as MiddlewareHandler<
+    AppEnv,
+    P,
+    { in: { form: Record<string, string | string[]> }; out: { form: z.output<S> } }
+  >;
 }

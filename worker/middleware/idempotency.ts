@@ -17,18 +17,26 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
       throw problem(400, 'Invalid Idempotency-Key', {
         code: 'invalid_idempotency_key',
-        errors: [{ field: 'header.Idempotency-Key', message: 'Must be 1-255 visible ASCII characters' }],
+        errors: [
+          { field: 'header.Idempotency-Key', message: 'Must be 1-255 visible ASCII characters' },
+        ],
       });
     }
     const session = c.get('session');
-    const scope = session ? `user:${session.userId}` : `anon:${await sha256Hex(c.req.header('CF-Connecting-IP') ?? 'local')}`;
+    const scope = session
+      ? `user:${session.userId}`
+      : `anon:${await sha256Hex(c.req.header('CF-Connecting-IP') ?? 'local')}`;
     const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
     const reservation = await reserveKey(c.env.DB, scope, key, requestHash);
     if (reservation.state === 'mismatch') {
-      throw problem(422, 'Idempotency-Key reused with a different request', { code: 'idempotency_key_mismatch' });
+      throw problem(422, 'Idempotency-Key reused with a different request', {
+        code: 'idempotency_key_mismatch',
+      });
     }
     if (reservation.state === 'in-progress') {
-      throw problem(409, 'A request with this Idempotency-Key is still being processed', { code: 'idempotency_in_progress' });
+      throw problem(409, 'A request with this Idempotency-Key is still being processed', {
+        code: 'idempotency_in_progress',
+      });
     }
     if (reservation.state === 'replay') {
       return new Response(reservation.body, {

@@ -7,16 +7,22 @@ import { problemResponse } from '../lib/problem';
  * feeds, embeds, cache keys) must never come from the request's Host header, so production needs
  * PUBLIC_ORIGIN as a bare https origin.
  */
-export function productionConfigErrors(env: Pick<Bindings, 'ENVIRONMENT' | 'PUBLIC_ORIGIN'>): string[] {
+export function productionConfigErrors(
+  env: Pick<Bindings, 'ENVIRONMENT' | 'PUBLIC_ORIGIN'>,
+): string[] {
   if (env.ENVIRONMENT !== 'production') return [];
   let url: URL;
   try {
     url = new URL(env.PUBLIC_ORIGIN);
   } catch {
-    return ['PUBLIC_ORIGIN is not set: put the public https origin in env.production.vars of wrangler.jsonc'];
+    return [
+      'PUBLIC_ORIGIN is not set: put the public https origin in env.production.vars of wrangler.jsonc',
+    ];
   }
   if (url.protocol !== 'https:' || url.origin !== env.PUBLIC_ORIGIN.replace(/\/+$/, '')) {
-    return [`PUBLIC_ORIGIN must be a bare https origin such as https://factcheck.example.org, not ${env.PUBLIC_ORIGIN}`];
+    return [
+      `PUBLIC_ORIGIN must be a bare https origin such as https://factcheck.example.org, not ${env.PUBLIC_ORIGIN}`,
+    ];
   }
   return [];
 }
@@ -32,8 +38,19 @@ export function productionConfig(): MiddlewareHandler<AppEnv> {
     if (errors.length === 0) return next();
     if (!logged) {
       logged = true;
-      console.error(JSON.stringify({ level: 'error', message: 'misconfigured production Worker', errors }));
+      console.error(
+        JSON.stringify({ level: 'error', message: 'misconfigured production Worker', errors }),
+      );
     }
-    return problemResponse(503, { title: 'Service not configured', detail: 'This deployment is missing required configuration; the operator has been told in the logs.', code: 'misconfigured' }, { 'Retry-After': '300' });
+    return problemResponse(
+      503,
+      {
+        title: 'Service not configured',
+        detail:
+          'This deployment is missing required configuration; the operator has been told in the logs.',
+        code: 'misconfigured',
+      },
+      { 'Retry-After': '300' },
+    );
   };
 }

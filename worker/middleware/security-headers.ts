@@ -21,7 +21,11 @@ export interface SecurityHeadersOptions {
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler<AppEnv> {
   const inner = secureHeaders({
-    contentSecurityPolicy: options.csp ?? { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+    contentSecurityPolicy: options.csp ?? {
+      defaultSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
     xFrameOptions: options.frameable ? false : 'DENY',
     crossOriginResourcePolicy: options.corp ?? 'same-origin',
     crossOriginOpenerPolicy: options.frameable ? false : 'same-origin',
@@ -34,7 +38,8 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
   return async function securityHeadersMiddleware(c, next) {
     await inner(c, async () => {
       await next();
-      if (options.cacheControl && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', options.cacheControl);
+      if (options.cacheControl && !c.res.headers.has('Cache-Control'))
+        c.header('Cache-Control', options.cacheControl);
     });
   };
 }

@@ -8,7 +8,8 @@ const INFO = {
   info: {
     title: 'ClaimDesk API',
     version: '1',
-    description: 'Claims, sources, verdicts and search. Errors are RFC 9457 problem+json. Authenticate with `Authorization: Bearer <token>` from /api/v1/auth/login or an API token.',
+    description:
+      'Claims, sources, verdicts and search. Errors are RFC 9457 problem+json. Authenticate with `Authorization: Bearer <token>` from /api/v1/auth/login or an API token.',
   },
 } as const;
 

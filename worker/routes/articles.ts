@@ -8,7 +8,17 @@ import { byScore, ingestArticle } from '../ingest/ingest-article';
 import { actorOf } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
-import { ArticleIdParam, ArticleResult, ArticleSummarySchema, ArticleWithClaims, jsonBody, jsonResponse, LanguageTag, NewArticleBody, problems } from '../schemas';
+import {
+  ArticleIdParam,
+  ArticleResult,
+  ArticleSummarySchema,
+  ArticleWithClaims,
+  jsonBody,
+  jsonResponse,
+  LanguageTag,
+  NewArticleBody,
+  problems,
+} from '../schemas';
 
 export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 articles.use('*', requireUser('editor', 'admin'));
@@ -46,14 +56,23 @@ articles.openapi(
     const { published_at, ...input } = c.req.valid('json');
     let outcome;
     try {
-      outcome = await ingestArticle(c.env, c.req.url, { ...input, publishedAt: published_at }, actorOf(c));
+      outcome = await ingestArticle(
+        c.env,
+        c.req.url,
+        { ...input, publishedAt: published_at },
+        actorOf(c),
+      );
     } catch (err) {
       if (!(err instanceof IngestError)) throw err;
-      throw problem(err.status, err.status === 422 ? 'Article URL refused' : 'Article could not be fetched', {
-        detail: err.message,
-        code: err.code,
-        ...(err.status === 422 ? { errors: [{ field: 'json.url', message: err.message }] } : {}),
-      });
+      throw problem(
+        err.status,
+        err.status === 422 ? 'Article URL refused' : 'Article could not be fetched',
+        {
+          detail: err.message,
+          code: err.code,
+          ...(err.status === 422 ? { errors: [{ field: 'json.url', message: err.message }] } : {}),
+        },
+      );
     }
     const { created, article, claims, matches } = outcome;
     const candidates = claims.map((cl) => toCandidate(cl, matches.get(cl.id)));
@@ -72,19 +91,32 @@ articles.openapi(
     request: {
       query: z.object({
         language: LanguageTag.optional(),
-        cursor: z.string().regex(/^\d{1,15}$/, 'Not a cursor from this API').optional(),
+        cursor: z
+          .string()
+          .regex(/^\d{1,15}$/, 'Not a cursor from this API')
+          .optional(),
         limit: z.coerce.number().int().min(1).max(100).default(25),
       }),
     },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(ArticleSummarySchema), nextCursor: z.string().nullable() }), 'A page of articles'),
+      200: jsonResponse(
+        z.object({ items: z.array(ArticleSummarySchema), nextCursor: z.string().nullable() }),
+        'A page of articles',
+      ),
       ...problems(400, 401, 403),
     },
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const page = await listArticles(c.env.DB, { cursor: q.cursor ? Number(q.cursor) : undefined, limit: q.limit, language: q.language });
-    return c.json({ items: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) }, 200);
+    const page = await listArticles(c.env.DB, {
+      cursor: q.cursor ? Number(q.cursor) : undefined,
+      limit: q.limit,
+      language: q.language,
+    });
+    return c.json(
+      { items: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) },
+      200,
+    );
   },
 );
 
@@ -95,7 +127,10 @@ articles.openapi(
     tags: ['articles'],
     summary: 'An article and the claims extracted from it',
     request: { params: ArticleIdParam },
-    responses: { 200: jsonResponse(ArticleWithClaims, 'The article'), ...problems(400, 401, 403, 404) },
+    responses: {
+      200: jsonResponse(ArticleWithClaims, 'The article'),
+      ...problems(400, 401, 403, 404),
+    },
   }),
   async (c) => {
     const found = await getArticleWithClaims(c.env.DB, c.req.valid('param').id);

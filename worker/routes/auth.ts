@@ -22,19 +22,41 @@ auth.openapi(
     tags: ['auth'],
     summary: 'Sign in with e-mail and password',
     request: { body: jsonBody(Credentials) },
-    responses: { 200: jsonResponse(LoginAnswer, 'Signed in; also sets the session cookie'), ...problems(401, 422, 429) },
+    responses: {
+      200: jsonResponse(LoginAnswer, 'Signed in; also sets the session cookie'),
+      ...problems(401, 422, 429),
+    },
   }),
   async (c) => {
-    const result = await signIn(c.env.DB, c.req.valid('json'), { address: clientAddress(c), replaces: c.get('session')?.tokenHash ?? null });
+    const result = await signIn(c.env.DB, c.req.valid('json'), {
+      address: clientAddress(c),
+      replaces: c.get('session')?.tokenHash ?? null,
+    });
     if (!result.ok && result.refusal.kind === 'rate-limited') {
       const { retryAfter } = result.refusal;
       c.header('Retry-After', String(retryAfter));
-      throw problem(429, 'Too many sign-in attempts', { detail: `Try again in ${retryAfter} seconds.`, code: 'rate_limited' });
+      throw problem(429, 'Too many sign-in attempts', {
+        detail: `Try again in ${retryAfter} seconds.`,
+        code: 'rate_limited',
+      });
     }
     if (!result.ok) throw problem(401, 'Wrong e-mail or password', { code: 'invalid_credentials' });
     const { user, token, expiresAt, maxAgeSeconds } = result.value;
     writeSessionCookie(c, token, maxAgeSeconds);
-    return c.json({ token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale } }, 200);
+    return c.json(
+      {
+        token,
+        expiresAt,
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          locale: user.locale,
+        },
+      },
+      200,
+    );
   },
 );
 
@@ -61,10 +83,22 @@ auth.openapi(
     tags: ['auth'],
     summary: 'Who is signed in',
     middleware: [requireUser()] as const,
-    responses: { 200: jsonResponse(z.object({ user: LoginAnswer.shape.user, expiresAt: z.string().nullable() }), 'The current user'), ...problems(401) },
+    responses: {
+      200: jsonResponse(
+        z.object({ user: LoginAnswer.shape.user, expiresAt: z.string().nullable() }),
+        'The current user',
+      ),
+      ...problems(401),
+    },
   }),
   (c) => {
     const s = c.get('session')!;
-    return c.json({ user: { id: s.userId, email: s.email, name: s.name, role: s.role, locale: s.locale }, expiresAt: s.expiresAt }, 200);
+    return c.json(
+      {
+        user: { id: s.userId, email: s.email, name: s.name, role: s.role, locale: s.locale },
+        expiresAt: s.expiresAt,
+      },
+      200,
+    );
   },
 );

@@ -58,7 +58,10 @@ const ListQuery = z.object({
   article: z.string().max(64).optional(),
   rating: z.string().max(40).optional(),
   assignee: z.coerce.number().int().positive().optional(),
-  cursor: z.string().regex(/^\d{1,15}$/, 'Not a cursor from this API').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'Not a cursor from this API')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
@@ -69,7 +72,10 @@ claims.openapi(
     tags: ['claims'],
     summary: 'Create a claim (queued by default)',
     request: { body: jsonBody(NewClaim) },
-    responses: { 201: jsonResponse(z.object({ claim: ClaimSchema }), 'Created'), ...problems(401, 413, 415, 422) },
+    responses: {
+      201: jsonResponse(z.object({ claim: ClaimSchema }), 'Created'),
+      ...problems(401, 413, 415, 422),
+    },
   }),
   async (c) => {
     const input = c.req.valid('json');
@@ -92,7 +98,13 @@ claims.openapi(
     tags: ['claims'],
     summary: 'List claims, newest first, with cursor paging',
     request: { query: ListQuery },
-    responses: { 200: jsonResponse(z.object({ items: z.array(ClaimSchema), nextCursor: z.string().nullable() }), 'A page of claims'), ...problems(400, 401) },
+    responses: {
+      200: jsonResponse(
+        z.object({ items: z.array(ClaimSchema), nextCursor: z.string().nullable() }),
+        'A page of claims',
+      ),
+      ...problems(400, 401),
+    },
   }),
   async (c) => {
     const q = c.req.valid('query');
@@ -105,7 +117,10 @@ claims.openapi(
       cursor: q.cursor ? Number(q.cursor) : undefined,
       limit: q.limit,
     });
-    return c.json({ items: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) }, 200);
+    return c.json(
+      { items: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) },
+      200,
+    );
   },
 );
 
@@ -136,12 +151,25 @@ claims.openapi(
     path: '/{id}',
     tags: ['claims'],
     summary: 'Edit a claim; If-Match with the ETag is required (optimistic concurrency)',
-    request: { params: IdParam, body: jsonBody(ClaimPatch), headers: z.object({ 'if-match': z.string().max(1000).optional() }) },
-    responses: { 200: jsonResponse(z.object({ claim: ClaimSchema }), 'Updated'), ...problems(400, 401, 404, 412, 422, 428) },
+    request: {
+      params: IdParam,
+      body: jsonBody(ClaimPatch),
+      headers: z.object({ 'if-match': z.string().max(1000).optional() }),
+    },
+    responses: {
+      200: jsonResponse(z.object({ claim: ClaimSchema }), 'Updated'),
+      ...problems(400, 401, 404, 412, 422, 428),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const result = await editClaim(c.env.DB, id, c.req.valid('json'), ifMatchVersion(c, { required: true }), actorOf(c));
+    const result = await editClaim(
+      c.env.DB,
+      id,
+      c.req.valid('json'),
+      ifMatchVersion(c, { required: true }),
+      actorOf(c),
+    );
     if (!result.ok) throw claimRefusal(c, result.refusal);
     claimsChanged(c, result.changed);
     c.header('ETag', claimEtag(result.value));

@@ -25,7 +25,13 @@ matches.openapi(
       }),
     },
     responses: {
-      200: jsonResponse(z.object({ claim: z.object({ id: z.string(), text: z.string() }), matches: z.array(MatchSchema) }), 'Matches'),
+      200: jsonResponse(
+        z.object({
+          claim: z.object({ id: z.string(), text: z.string() }),
+          matches: z.array(MatchSchema),
+        }),
+        'Matches',
+      ),
       ...problems(400, 401, 403, 404),
     },
   }),

@@ -13,7 +13,9 @@ ratings.openapi(
     path: '/',
     tags: ['ratings'],
     summary: 'The active rating scale with labels per locale',
-    responses: { 200: jsonResponse(z.object({ items: z.array(RatingSchema) }), 'Ratings in display order') },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(RatingSchema) }), 'Ratings in display order'),
+    },
   }),
   async (c) => {
     c.header('Cache-Control', 'public, max-age=60');

@@ -25,11 +25,22 @@ search.openapi(
     tags: ['search'],
     summary: 'Search claims (Arabic-aware normalization, bm25 ranking)',
     request: { query: SearchQuery },
-    responses: { 200: jsonResponse(z.object({ items: z.array(ClaimSchema.extend({ rank: z.number() })) }), 'Best matches first'), ...problems(400, 401) },
+    responses: {
+      200: jsonResponse(
+        z.object({ items: z.array(ClaimSchema.extend({ rank: z.number() })) }),
+        'Best matches first',
+      ),
+      ...problems(400, 401),
+    },
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const hits = await searchClaims(c.env.DB, q.q, { limit: q.limit, offset: q.offset, status: q.status, language: q.language });
+    const hits = await searchClaims(c.env.DB, q.q, {
+      limit: q.limit,
+      offset: q.offset,
+      status: q.status,
+      language: q.language,
+    });
     return c.json({ items: hits.map((h) => ({ ...h.claim, rank: h.rank })) }, 200);
   },
 );

@@ -12,7 +12,11 @@ export const sources = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 sources.use('*', requireUser());
 
 const SourceParams = IdParam.extend({
-  sourceId: z.coerce.number().int().positive().openapi({ param: { name: 'sourceId', in: 'path' } }),
+  sourceId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'sourceId', in: 'path' } }),
 });
 
 async function existingClaim(db: D1Database, id: string) {
@@ -28,7 +32,10 @@ sources.openapi(
     tags: ['sources'],
     summary: 'Add a source to a claim',
     request: { params: IdParam, body: jsonBody(SourceBody) },
-    responses: { 201: jsonResponse(z.object({ source: SourceSchema }), 'Added'), ...problems(400, 401, 404, 422) },
+    responses: {
+      201: jsonResponse(z.object({ source: SourceSchema }), 'Added'),
+      ...problems(400, 401, 404, 422),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -45,7 +52,10 @@ sources.openapi(
     tags: ['sources'],
     summary: 'Replace a source',
     request: { params: SourceParams, body: jsonBody(SourceBody) },
-    responses: { 200: jsonResponse(z.object({ source: SourceSchema }), 'Updated'), ...problems(400, 401, 404, 422) },
+    responses: {
+      200: jsonResponse(z.object({ source: SourceSchema }), 'Updated'),
+      ...problems(400, 401, 404, 422),
+    },
   }),
   async (c) => {
     const { id, sourceId } = c.req.valid('param');
@@ -69,7 +79,8 @@ sources.openapi(
   async (c) => {
     const { id, sourceId } = c.req.valid('param');
     const before = await getSource(c.env.DB, id, sourceId);
-    if (!before || !(await deleteSource(c.env.DB, before, actorOf(c)))) throw problem(404, 'Source not found', { code: 'not_found' });
+    if (!before || !(await deleteSource(c.env.DB, before, actorOf(c))))
+      throw problem(404, 'Source not found', { code: 'not_found' });
     return c.body(null, 204);
   },
 );

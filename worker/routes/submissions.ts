@@ -19,7 +19,10 @@ submissions.use(
   bodyLimit({
     maxSize: SUBMIT_BODY_LIMIT,
     onError: () => {
-      throw problem(413, 'Request body too large', { detail: `At most ${SUBMIT_BODY_LIMIT} bytes.`, code: 'body_too_large' });
+      throw problem(413, 'Request body too large', {
+        detail: `At most ${SUBMIT_BODY_LIMIT} bytes.`,
+        code: 'body_too_large',
+      });
     },
   }),
 );
@@ -27,12 +30,19 @@ submissions.use(
 const TurnstileToken = z.string().max(4096).optional();
 
 const SubmissionBody = SubmissionFields.extend({
-  turnstileToken: TurnstileToken.openapi({ description: 'The Turnstile token; or send it in the CF-Turnstile-Response header.' }),
-  turnstile_token: TurnstileToken.openapi({ description: 'Older name of turnstileToken, still accepted.', deprecated: true }),
+  turnstileToken: TurnstileToken.openapi({
+    description: 'The Turnstile token; or send it in the CF-Turnstile-Response header.',
+  }),
+  turnstile_token: TurnstileToken.openapi({
+    description: 'Older name of turnstileToken, still accepted.',
+    deprecated: true,
+  }),
 }).openapi('SubmissionRequest');
 
 const TurnstileHeader = z.object({
-  'cf-turnstile-response': TurnstileToken.openapi({ description: 'The Turnstile token (CF-Turnstile-Response), when it is not in the body.' }),
+  'cf-turnstile-response': TurnstileToken.openapi({
+    description: 'The Turnstile token (CF-Turnstile-Response), when it is not in the body.',
+  }),
 });
 
 const MatchSchema = z.object({
@@ -59,7 +69,8 @@ submissions.openapi(
     method: 'post',
     path: '/',
     tags: ['submissions'],
-    summary: 'Submit a claim (public; Turnstile token in turnstileToken or the CF-Turnstile-Response header)',
+    summary:
+      'Submit a claim (public; Turnstile token in turnstileToken or the CF-Turnstile-Response header)',
     request: { body: jsonBody(SubmissionBody), headers: TurnstileHeader },
     responses: {
       202: jsonResponse(Accepted, 'Received; published verdicts that may match come back at once'),
@@ -72,22 +83,42 @@ submissions.openapi(
     const outcome = await submitClaim(
       c.env,
       body,
-      { address: clientAddress(c), turnstileToken: body.turnstileToken ?? body.turnstile_token ?? c.req.valid('header')['cf-turnstile-response'] },
+      {
+        address: clientAddress(c),
+        turnstileToken:
+          body.turnstileToken ??
+          body.turnstile_token ??
+          c.req.valid('header')['cf-turnstile-response'],
+      },
       actorOf(c),
     );
     if (!outcome.ok && outcome.refusal.kind === 'rate-limited') {
       const { retryAfter } = outcome.refusal;
       c.header('Retry-After', String(retryAfter));
-      throw problem(429, 'Too many submissions', { detail: `Try again in ${retryAfter} seconds.`, code: 'rate_limited' });
+      throw problem(429, 'Too many submissions', {
+        detail: `Try again in ${retryAfter} seconds.`,
+        code: 'rate_limited',
+      });
     }
     if (!outcome.ok && outcome.refusal.kind === 'captcha') {
       throw problem(403, 'Turnstile verification failed', {
         code: 'turnstile_failed',
-        errors: [{ field: body.turnstile_token !== undefined && body.turnstileToken === undefined ? 'body.turnstile_token' : 'body.turnstileToken', message: messageFor('captcha', locale) }],
+        errors: [
+          {
+            field:
+              body.turnstile_token !== undefined && body.turnstileToken === undefined
+                ? 'body.turnstile_token'
+                : 'body.turnstileToken',
+            message: messageFor('captcha', locale),
+          },
+        ],
       });
     }
     if (!outcome.ok) {
-      throw problem(422, 'Invalid request', { code: 'validation_failed', errors: [{ field: 'body.website', message: 'Must be empty' }] });
+      throw problem(422, 'Invalid request', {
+        code: 'validation_failed',
+        errors: [{ field: 'body.website', message: 'Must be empty' }],
+      });
     }
     const received = outcome.value;
     const matches = await publishedMatches(c.env.DB, body.text, locale);
@@ -109,8 +140,18 @@ submissions.openapi(
     const locale = readerLocale(null, c.req.header('Accept-Language'));
     const errors = fieldErrors(result.error, 'body').map((e) => {
       const code = SUBMISSION_CODE.test(e.message) ? e.message : 'invalid';
-      return { field: e.field, code, message: code === 'invalid' ? e.message : messageFor(code, locale) };
+      return {
+        field: e.field,
+        code,
+        message: code === 'invalid' ? e.message : messageFor(code, locale),
+      };
     });
-    throw new ProblemError(422, { title: 'Invalid request', detail: `${errors.length} field(s) failed validation`, code: 'validation_failed', errors, instance: c.req.path });
+    throw new ProblemError(422, {
+      title: 'Invalid request',
+      detail: `${errors.length} field(s) failed validation`,
+      code: 'validation_failed',
+      errors,
+      instance: c.req.path,
+    });
   },
 );

@@ -26,13 +26,26 @@ transitions.openapi(
     path: '/{id}/transition',
     tags: ['claims'],
     summary: 'Move a claim through the status machine; with If-Match, only from that version',
-    request: { params: IdParam, body: jsonBody(Transition), headers: z.object({ 'if-match': z.string().max(1000).optional() }) },
-    responses: { 200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved'), ...problems(400, 401, 404, 409, 412, 422) },
+    request: {
+      params: IdParam,
+      body: jsonBody(Transition),
+      headers: z.object({ 'if-match': z.string().max(1000).optional() }),
+    },
+    responses: {
+      200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved'),
+      ...problems(400, 401, 404, 409, 412, 422),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const { to, duplicateOf, note } = c.req.valid('json');
-    const result = await moveClaim(c.env.DB, id, to, { expectedVersion: ifMatchVersion(c, { required: false }), duplicateOf, note }, actorOf(c));
+    const result = await moveClaim(
+      c.env.DB,
+      id,
+      to,
+      { expectedVersion: ifMatchVersion(c, { required: false }), duplicateOf, note },
+      actorOf(c),
+    );
     if (!result.ok) throw claimRefusal(c, result.refusal);
     claimsChanged(c, result.changed);
     c.header('ETag', claimEtag(result.value));

@@ -7,11 +7,24 @@ import { actorOf } from '../http/actor';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { problem, validationHook } from '../lib/problem';
 import { API_TOKEN_PREFIX, requireUser } from '../middleware/auth';
-import { jsonBody, jsonResponse, NewUserBody, problems, UserPatchBody, UserSchema } from '../schemas';
+import {
+  jsonBody,
+  jsonResponse,
+  NewUserBody,
+  problems,
+  UserPatchBody,
+  UserSchema,
+} from '../schemas';
 
 export const users = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const UserIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const UserIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 users.openapi(
   createRoute({
@@ -21,11 +34,18 @@ users.openapi(
     summary: 'Create an editor or admin account (admin only)',
     middleware: [requireUser('admin')] as const,
     request: { body: jsonBody(NewUserBody) },
-    responses: { 201: jsonResponse(z.object({ user: UserSchema }), 'Created'), ...problems(401, 403, 409, 422) },
+    responses: {
+      201: jsonResponse(z.object({ user: UserSchema }), 'Created'),
+      ...problems(401, 403, 409, 422),
+    },
   }),
   async (c) => {
     const result = await addAccount(c.env.DB, c.req.valid('json'), actorOf(c));
-    if (!result.ok) throw problem(409, 'E-mail already registered', { code: 'email_taken', errors: [{ field: 'json.email', message: 'Already registered' }] });
+    if (!result.ok)
+      throw problem(409, 'E-mail already registered', {
+        code: 'email_taken',
+        errors: [{ field: 'json.email', message: 'Already registered' }],
+      });
     return c.json({ user: result.value }, 201);
   },
 );
@@ -37,7 +57,10 @@ users.openapi(
     tags: ['users'],
     summary: 'List accounts (admin only)',
     middleware: [requireUser('admin')] as const,
-    responses: { 200: jsonResponse(z.object({ items: z.array(UserSchema) }), 'Accounts'), ...problems(401, 403) },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(UserSchema) }), 'Accounts'),
+      ...problems(401, 403),
+    },
   }),
   async (c) => c.json({ items: await listUsers(c.env.DB) }, 200),
 );
@@ -50,11 +73,20 @@ users.openapi(
     summary: 'Change name, role, locale or deactivate (admin only)',
     middleware: [requireUser('admin')] as const,
     request: { params: UserIdParam, body: jsonBody(UserPatchBody) },
-    responses: { 200: jsonResponse(z.object({ user: UserSchema }), 'Updated'), ...problems(401, 403, 404, 409, 422) },
+    responses: {
+      200: jsonResponse(z.object({ user: UserSchema }), 'Updated'),
+      ...problems(401, 403, 404, 409, 422),
+    },
   }),
   async (c) => {
-    const result = await changeAccount(c.env.DB, c.req.valid('param').id, c.req.valid('json'), actorOf(c));
-    if (!result.ok && result.refusal.kind === 'self-lockout') throw problem(409, 'You cannot demote or deactivate yourself', { code: 'self_lockout' });
+    const result = await changeAccount(
+      c.env.DB,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      actorOf(c),
+    );
+    if (!result.ok && result.refusal.kind === 'self-lockout')
+      throw problem(409, 'You cannot demote or deactivate yourself', { code: 'self_lockout' });
     if (!result.ok) throw problem(404, 'User not found');
     return c.json({ user: result.value }, 200);
   },
@@ -68,11 +100,22 @@ users.openapi(
     summary: 'Create an API token for yourself (shown once)',
     middleware: [requireUser()] as const,
     request: { body: jsonBody(z.strictObject({ name: z.string().trim().min(1).max(80) })) },
-    responses: { 201: jsonResponse(z.object({ id: z.number(), token: z.string() }), 'The token; only its hash is stored'), ...problems(401, 422) },
+    responses: {
+      201: jsonResponse(
+        z.object({ id: z.number(), token: z.string() }),
+        'The token; only its hash is stored',
+      ),
+      ...problems(401, 422),
+    },
   }),
   async (c) => {
     const token = API_TOKEN_PREFIX + randomToken(32);
-    const { id } = await createApiToken(c.env.DB, c.get('session')!.userId, c.req.valid('json').name, await sha256Hex(token));
+    const { id } = await createApiToken(
+      c.env.DB,
+      c.get('session')!.userId,
+      c.req.valid('json').name,
+      await sha256Hex(token),
+    );
     return c.json({ id, token }, 201);
   },
 );

@@ -19,7 +19,10 @@ verdicts.openapi(
     tags: ['verdicts'],
     summary: 'Append a verdict version; on a published claim it is a public correction',
     request: { params: IdParam, body: jsonBody(VerdictBody) },
-    responses: { 201: jsonResponse(z.object({ verdict: VerdictSchema }), 'Appended'), ...problems(400, 401, 404, 409, 422) },
+    responses: {
+      201: jsonResponse(z.object({ verdict: VerdictSchema }), 'Appended'),
+      ...problems(400, 401, 404, 409, 422),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid('param');

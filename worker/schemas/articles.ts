@@ -5,12 +5,20 @@ import { HttpUrl, IsoDate, LanguageTag } from './fields';
 import { ArticleSchema, ClaimSchema, MatchSchema } from './responses';
 
 export const ArticleIdParam = z.object({
-  id: z.string().regex(ID_PATTERN, 'Not an article id').openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9x2p7q4r8t1v5' }),
+  id: z
+    .string()
+    .regex(ID_PATTERN, 'Not an article id')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9x2p7q4r8t1v5' }),
 });
 
 export const NewArticleBody = z
   .strictObject({
-    text: z.string().trim().min(20, 'At least 20 characters').max(100_000, 'At most 100000 characters').optional(),
+    text: z
+      .string()
+      .trim()
+      .min(20, 'At least 20 characters')
+      .max(100_000, 'At most 100000 characters')
+      .optional(),
     url: HttpUrl.optional(),
     title: z.string().trim().min(1).max(500).optional(),
     language: LanguageTag.optional(),
@@ -40,5 +48,8 @@ const CandidateSchema = z
   })
   .openapi('Candidate');
 
-export const ArticleResult = z.object({ article: ArticleSchema, candidates: z.array(CandidateSchema) });
+export const ArticleResult = z.object({
+  article: ArticleSchema,
+  candidates: z.array(CandidateSchema),
+});
 export const ArticleWithClaims = z.object({ article: ArticleSchema, claims: z.array(ClaimSchema) });

@@ -27,7 +27,10 @@ export const Email = z.email().max(254);
 export const Id = z.string().regex(ID_PATTERN, 'Not an id');
 
 export const IdParam = z.object({
-  id: z.string().regex(ID_PATTERN, 'Not a claim id').openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9x2p7q4r8t1v5' }),
+  id: z
+    .string()
+    .regex(ID_PATTERN, 'Not a claim id')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9x2p7q4r8t1v5' }),
 });
 
 export const StatusField = z.enum(STATUSES);
@@ -43,7 +46,11 @@ export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 export const Version = z.coerce.number().int().positive();
 
 // --- claims ---------------------------------------------------------------------------------
-export const ClaimText = z.string().trim().min(3, 'At least 3 characters').max(2000, 'At most 2000 characters');
+export const ClaimText = z
+  .string()
+  .trim()
+  .min(3, 'At least 3 characters')
+  .max(2000, 'At most 2000 characters');
 export const Claimant = z.string().trim().min(1).max(200).nullable();
 export const ClaimantType = ClaimantTypeField.nullable();
 export const Appearances = z.array(HttpUrl).max(20);
@@ -61,7 +68,11 @@ export const SourceFields = {
 // --- verdicts -------------------------------------------------------------------------------
 export const VerdictFields = {
   ratingKey: z.string().min(1).max(40),
-  summary: z.string().trim().min(3).max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
+  summary: z
+    .string()
+    .trim()
+    .min(3)
+    .max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
   explanation: z.string().trim().min(1).max(20_000),
   language: LanguageTag,
   correctionNote: z.string().trim().min(3).max(1000).optional(),

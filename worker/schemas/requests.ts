@@ -2,7 +2,16 @@
 import { z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../lib/lang';
 import { isHttpUrl } from '../seo/claim-review';
-import { CredentialFields, Email, LanguageTag, NewPassword, RoleField, SourceFields, UserName, VerdictFields } from './fields';
+import {
+  CredentialFields,
+  Email,
+  LanguageTag,
+  NewPassword,
+  RoleField,
+  SourceFields,
+  UserName,
+  VerdictFields,
+} from './fields';
 
 export const SourceBody = z.strictObject(SourceFields);
 
@@ -31,7 +40,14 @@ export const nonEmpty = (p: object) => Object.keys(p).length > 0;
 export const UserPatchBody = z.strictObject(UserPatchFields).refine(nonEmpty, 'Nothing to change');
 
 // --- public submissions ----------------------------------------------------------------------
-const SUBMISSION_LIMITS = { textMin: 10, textMax: 1000, urlMax: 2000, whereTextMax: 500, whyMax: 1000, emailMax: 254 } as const;
+const SUBMISSION_LIMITS = {
+  textMin: 10,
+  textMax: 1000,
+  urlMax: 2000,
+  whereTextMax: 500,
+  whyMax: 1000,
+  emailMax: 254,
+} as const;
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 const optionalText = (max: number) => z.string().trim().max(max, `too_long:${max}`).default('');
@@ -39,7 +55,12 @@ const L = SUBMISSION_LIMITS;
 
 /** The submission fields (the /submit form and POST /api/v1/submissions); each issue's message is a code ('required', 'too_long:1000', …). */
 export const SubmissionFields = z.object({
-  text: z.string('required').trim().min(1, 'required').min(L.textMin, `too_short:${L.textMin}`).max(L.textMax, `too_long:${L.textMax}`),
+  text: z
+    .string('required')
+    .trim()
+    .min(1, 'required')
+    .min(L.textMin, `too_short:${L.textMin}`)
+    .max(L.textMax, `too_long:${L.textMax}`),
   where_url: optionalText(L.urlMax).refine((v) => v === '' || isHttpUrl(v), 'url'),
   where_text: optionalText(L.whereTextMax),
   why: optionalText(L.whyMax),

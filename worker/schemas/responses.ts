@@ -130,7 +130,13 @@ export const UserSchema = z
   .openapi('User');
 
 export const RatingSchema = z
-  .object({ key: z.string(), value: z.number().nullable(), color: z.string(), position: z.number(), labels: z.record(z.string(), z.string()) })
+  .object({
+    key: z.string(),
+    value: z.number().nullable(),
+    color: z.string(),
+    position: z.number(),
+    labels: z.record(z.string(), z.string()),
+  })
   .openapi('Rating');
 
 export const ArticleSchema = z
@@ -151,7 +157,9 @@ export const ArticleSchema = z
   })
   .openapi('Article');
 
-export const ArticleSummarySchema = ArticleSchema.omit({ body: true }).extend({ claimCount: z.number() }).openapi('ArticleSummary');
+export const ArticleSummarySchema = ArticleSchema.omit({ body: true })
+  .extend({ claimCount: z.number() })
+  .openapi('ArticleSummary');
 
 export const MatchSchema = z
   .object({
@@ -181,7 +189,13 @@ export type ResponseSchemasMatchD1 = [
 /** Standard error responses for a route's OpenAPI description. */
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: 'Problem', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
+    statuses.map((s) => [
+      s,
+      {
+        description: 'Problem',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    ]),
   );
 }
 

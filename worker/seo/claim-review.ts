@@ -47,7 +47,11 @@ export function isHttpUrl(value: string | null | undefined): value is string {
 
 function reviewRating(input: ClaimReviewInput): Json | undefined {
   if (!input.rating) return undefined;
-  const rating: Record<string, Json> = { '@type': 'Rating', name: input.rating.label, alternateName: input.rating.label };
+  const rating: Record<string, Json> = {
+    '@type': 'Rating',
+    name: input.rating.label,
+    alternateName: input.rating.label,
+  };
   if (input.rating.value !== null && input.scale) {
     rating.ratingValue = input.rating.value;
     rating.bestRating = input.scale.best;
@@ -59,7 +63,10 @@ function reviewRating(input: ClaimReviewInput): Json | undefined {
 function itemReviewed(claim: ClaimReviewInput['claim']): Json {
   const item: Record<string, Json> = { '@type': 'Claim' };
   if (claim.claimant) {
-    item.author = { '@type': claim.claimantType === 'organization' ? 'Organization' : 'Person', name: claim.claimant };
+    item.author = {
+      '@type': claim.claimantType === 'organization' ? 'Organization' : 'Person',
+      name: claim.claimant,
+    };
   }
   if (claim.claimDate) item.datePublished = claim.claimDate;
   const urls = claim.appearances.filter(isHttpUrl);
@@ -97,5 +104,8 @@ export function jsonForScript(value: unknown): string {
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
-    .replace(/[\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
+    .replace(
+      /[\u2028\u2029\u202A-\u202E\u2066-\u2069]/g,
+      (ch) => `\\u${ch.charCodeAt(0).toString(16)}`,
+    );
 }

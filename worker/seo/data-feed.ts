@@ -4,7 +4,12 @@ import { claimReview, type ClaimReviewInput } from './claim-review';
  * A schema.org DataFeed of ClaimReview items (the feed format fact-check aggregators read).
  * Pure: the route passes the newest published reviews.
  */
-export function claimReviewFeed(input: { name: string; url: string; dateModified: string; items: ClaimReviewInput[] }) {
+export function claimReviewFeed(input: {
+  name: string;
+  url: string;
+  dateModified: string;
+  items: ClaimReviewInput[];
+}) {
   return {
     '@context': 'https://schema.org',
     '@type': 'DataFeed',

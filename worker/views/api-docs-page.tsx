@@ -5,8 +5,15 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** A plain, dependency-free page listing every API operation (the JSON is the source of truth). */
 export function ApiDocsPage({ doc }: { doc: Doc }) {
-  const rows = (Object.entries(doc.paths ?? {}) as [string, Partial<Record<string, Operation>>][]).flatMap(([path, item]) =>
-    METHODS.filter((m) => item?.[m]).map((m) => ({ path, method: m.toUpperCase(), summary: item?.[m]?.summary ?? '', tag: item?.[m]?.tags?.[0] ?? '' })),
+  const rows = (
+    Object.entries(doc.paths ?? {}) as [string, Partial<Record<string, Operation>>][]
+  ).flatMap(([path, item]) =>
+    METHODS.filter((m) => item?.[m]).map((m) => ({
+      path,
+      method: m.toUpperCase(),
+      summary: item?.[m]?.summary ?? '',
+      tag: item?.[m]?.tags?.[0] ?? '',
+    })),
   );
   return (
     <html lang="en" dir="ltr">

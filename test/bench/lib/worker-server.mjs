@@ -37,7 +37,11 @@ export function d1Queries(res) {
  */
 export function readWranglerConfig() {
   const config = unstable_readConfig({ config: join(ROOT, 'wrangler.jsonc') });
-  return { compatibilityDate: config.compatibility_date, compatibilityFlags: config.compatibility_flags ?? [], vars: config.vars ?? {} };
+  return {
+    compatibilityDate: config.compatibility_date,
+    compatibilityFlags: config.compatibility_flags ?? [],
+    vars: config.vars ?? {},
+  };
 }
 
 /** SQL migration text split into statements (trigger bodies kept whole), comments dropped. */
@@ -70,7 +74,14 @@ function splitSql(sql) {
  *   false: D1 in memory, migrations applied statement by statement through the binding.
  * Returns { mf, origin, db, dir, close }.
  */
-export async function startBundledWorker({ label, bindings, cache, seed = false, source, persist = true } = {}) {
+export async function startBundledWorker({
+  label,
+  bindings,
+  cache,
+  seed = false,
+  source,
+  persist = true,
+} = {}) {
   if (seed && !persist) throw new Error('seed needs a persisted D1 (persist: true)');
   const dir = mkdtempSync(join(tmpdir(), `claimdesk-bench-${label ?? 'worker'}-`));
   let mf;
@@ -119,7 +130,9 @@ export async function startBundledWorker({ label, bindings, cache, seed = false,
     const origin = (await mf.ready).origin;
     const db = await mf.getD1Database('DB');
     if (!persist) {
-      const files = readdirSync(join(ROOT, 'migrations')).filter((f) => f.endsWith('.sql')).sort();
+      const files = readdirSync(join(ROOT, 'migrations'))
+        .filter((f) => f.endsWith('.sql'))
+        .sort();
       for (const file of files) {
         const statements = splitSql(readFileSync(join(ROOT, 'migrations', file), 'utf8'));
         await db.batch(statements.map((s) => db.prepare(s)));

@@ -18,11 +18,21 @@ deskAdmin.use('*', requireDesk('admin'));
 
 /** The desk offers its own UI languages; blank = the browser's. */
 const NewUserForm = NewUserBody.extend({ locale: z.enum(DESK_LOCALES).nullable() });
-const UserForm = z.object({ role: UserPatchFields.role, active: UserPatchFields.active }).refine(nonEmpty);
+const UserForm = z
+  .object({ role: UserPatchFields.role, active: UserPatchFields.active })
+  .refine(nonEmpty);
 
 const USER_KEYS = ['email', 'name', 'role', 'locale'] as const;
 
-async function usersPage(c: Context<AppEnv>, extras: { notice?: { kind: 'ok' | 'error'; text: string }; values?: Record<string, string>; errors?: string[] } = {}, status: 200 | 409 | 422 = 200) {
+async function usersPage(
+  c: Context<AppEnv>,
+  extras: {
+    notice?: { kind: 'ok' | 'error'; text: string };
+    values?: Record<string, string>;
+    errors?: string[];
+  } = {},
+  status: 200 | 409 | 422 = 200,
+) {
   const users = await listUsers(c.env.DB);
   return render(c, <AdminUsersPage ui={deskUi(c)} users={users} {...extras} />, status);
 }
@@ -30,18 +40,38 @@ async function usersPage(c: Context<AppEnv>, extras: { notice?: { kind: 'ok' | '
 deskAdmin.get('/users', (c) => {
   const t = deskUi(c).t;
   const ok = c.req.query('ok');
-  return usersPage(c, ok === 'created' ? { notice: { kind: 'ok', text: t('userCreated') } } : ok === 'saved' ? { notice: { kind: 'ok', text: t('userSaved') } } : {});
+  return usersPage(
+    c,
+    ok === 'created'
+      ? { notice: { kind: 'ok', text: t('userCreated') } }
+      : ok === 'saved'
+        ? { notice: { kind: 'ok', text: t('userSaved') } }
+        : {},
+  );
 });
 
 const refuseNewUser: OnInvalid<string> = (c, errors, values) =>
-  usersPage(c, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') }, values: typedValues(values, USER_KEYS), errors: Object.keys(errors) }, 422);
+  usersPage(
+    c,
+    {
+      notice: { kind: 'error', text: deskUi(c).t('invalidForm') },
+      values: typedValues(values, USER_KEYS),
+      errors: Object.keys(errors),
+    },
+    422,
+  );
 
 deskAdmin.post('/users', formValidator(NewUserForm, refuseNewUser), async (c) => {
   const { password, locale, ...rest } = c.req.valid('form');
   const values = { ...rest, locale: locale ?? '' };
   const t = deskUi(c).t;
   const result = await addAccount(c.env.DB, { ...rest, locale, password }, actorOf(c));
-  if (!result.ok) return usersPage(c, { notice: { kind: 'error', text: t('emailTaken') }, values, errors: ['email'] }, 409);
+  if (!result.ok)
+    return usersPage(
+      c,
+      { notice: { kind: 'error', text: t('emailTaken') }, values, errors: ['email'] },
+      409,
+    );
   return c.redirect('/desk/admin/users?ok=created', 303);
 });
 
@@ -61,8 +91,10 @@ deskAdmin.post('/users/:id', formValidator(UserForm, refuseUser), async (c) => {
   if (role !== undefined) patch.role = role;
   if (active !== undefined) patch.active = active;
   const result = await changeAccount(c.env.DB, Number(id), patch, actorOf(c));
-  if (!result.ok && result.refusal.kind === 'nothing-to-change') return usersPage(c, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
-  if (!result.ok && result.refusal.kind === 'self-lockout') return usersPage(c, { notice: { kind: 'error', text: t('selfLockout') } }, 409);
+  if (!result.ok && result.refusal.kind === 'nothing-to-change')
+    return usersPage(c, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
+  if (!result.ok && result.refusal.kind === 'self-lockout')
+    return usersPage(c, { notice: { kind: 'error', text: t('selfLockout') } }, 409);
   if (!result.ok) return deskMessage(c, 404, t('notFound'));
   return c.redirect('/desk/admin/users?ok=saved', 303);
 });
@@ -79,13 +111,27 @@ const RatingForm = z.object({
   label_fr: Label.optional(),
 });
 
-async function ratingsPage(c: Context<AppEnv>, notice?: { kind: 'ok' | 'error'; text: string }, status: 200 | 422 = 200) {
-  return render(c, <AdminRatingsPage ui={deskUi(c)} ratings={await activeRatings(c.env.DB)} notice={notice} />, status);
+async function ratingsPage(
+  c: Context<AppEnv>,
+  notice?: { kind: 'ok' | 'error'; text: string },
+  status: 200 | 422 = 200,
+) {
+  return render(
+    c,
+    <AdminRatingsPage ui={deskUi(c)} ratings={await activeRatings(c.env.DB)} notice={notice} />,
+    status,
+  );
 }
 
-deskAdmin.get('/ratings', (c) => ratingsPage(c, c.req.query('ok') === 'saved' ? { kind: 'ok', text: deskUi(c).t('ratingSaved') } : undefined));
+deskAdmin.get('/ratings', (c) =>
+  ratingsPage(
+    c,
+    c.req.query('ok') === 'saved' ? { kind: 'ok', text: deskUi(c).t('ratingSaved') } : undefined,
+  ),
+);
 
-const refuseRating: OnInvalid<string> = (c) => ratingsPage(c, { kind: 'error', text: deskUi(c).t('invalidForm') }, 422);
+const refuseRating: OnInvalid<string> = (c) =>
+  ratingsPage(c, { kind: 'error', text: deskUi(c).t('invalidForm') }, 422);
 
 deskAdmin.post('/ratings', formValidator(RatingForm, refuseRating), async (c) => {
   const r = c.req.valid('form');
@@ -94,6 +140,11 @@ deskAdmin.post('/ratings', formValidator(RatingForm, refuseRating), async (c) =>
   const labels: Record<string, string> = { en: r.label_en };
   if (r.label_ar) labels.ar = r.label_ar;
   if (r.label_fr) labels.fr = r.label_fr;
-  await upsertRating(c.env.DB, scaleId, { key: r.key, value: r.value, color: r.color.toLowerCase(), position: r.position, labels }, actorOf(c));
+  await upsertRating(
+    c.env.DB,
+    scaleId,
+    { key: r.key, value: r.value, color: r.color.toLowerCase(), position: r.position, labels },
+    actorOf(c),
+  );
   return c.redirect('/desk/admin/ratings?ok=saved', 303);
 });

@@ -20,12 +20,18 @@ deskArticles.use('*', requireDesk());
 const ReviewAction = z.enum(['accept', 'reject']);
 // Nothing here is an error: a bad button value or a foreign id is dropped, and no action selects nothing.
 const ReviewForm = z.object({
-  one: z.string().transform((v) => v.split(':')).pipe(z.tuple([ReviewAction, Id])).optional().catch(undefined),
+  one: z
+    .string()
+    .transform((v) => v.split(':'))
+    .pipe(z.tuple([ReviewAction, Id]))
+    .optional()
+    .catch(undefined),
   bulk: ReviewAction.optional().catch(undefined),
   ids: z.array(z.string()).transform((ids) => ids.filter((x) => ID_PATTERN.test(x)).slice(0, 100)),
 });
 
-const selectedNone: OnInvalid<string> = (c) => c.redirect(`/desk/articles/${c.req.param('id') ?? ''}?done=none`, 303);
+const selectedNone: OnInvalid<string> = (c) =>
+  c.redirect(`/desk/articles/${c.req.param('id') ?? ''}?done=none`, 303);
 
 deskArticles.get('/new', (c) => render(c, <IngestPage ui={deskUi(c)} />));
 
@@ -39,11 +45,15 @@ deskArticles.get('/:id', async (c) => {
   const done = c.req.query('done');
   const n = Number(c.req.query('n') ?? '0') || 0;
   const notice =
-    done === 'accepted' ? { kind: 'ok' as const, text: ui.t('doneAccepted', { n }) }
-    : done === 'rejected' ? { kind: 'ok' as const, text: ui.t('doneRejected', { n }) }
-    : done === 'none' ? { kind: 'error' as const, text: ui.t('noneSelected') }
-    : done === 'duplicate' ? { kind: 'ok' as const, text: ui.t('duplicateArticle') }
-    : undefined;
+    done === 'accepted'
+      ? { kind: 'ok' as const, text: ui.t('doneAccepted', { n }) }
+      : done === 'rejected'
+        ? { kind: 'ok' as const, text: ui.t('doneRejected', { n }) }
+        : done === 'none'
+          ? { kind: 'error' as const, text: ui.t('noneSelected') }
+          : done === 'duplicate'
+            ? { kind: 'ok' as const, text: ui.t('duplicateArticle') }
+            : undefined;
   const claims = [...found.claims].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   return render(c, <ArticlePage ui={ui} article={found.article} claims={claims} notice={notice} />);
 });
@@ -63,5 +73,8 @@ deskArticles.post('/:id/review', formValidator(ReviewForm, selectedNone), async 
   const result = await reviewCandidates(c.env.DB, id, action, ids, actorOf(c));
   const moved = result.ok ? result.value.moved : 0;
   if (result.ok) claimsChanged(c, result.changed);
-  return c.redirect(`/desk/articles/${id}?done=${action === 'accept' ? 'accepted' : 'rejected'}&n=${moved}`, 303);
+  return c.redirect(
+    `/desk/articles/${id}?done=${action === 'accept' ? 'accepted' : 'rejected'}&n=${moved}`,
+    303,
+  );
 });

@@ -15,25 +15,63 @@ import { showWorkspace } from '../../http/desk-workspace';
 
 export const deskClaimParts = new Hono<AppEnv>();
 
-const SOURCE_KEYS = ['url', 'title', 'publisher', 'excerpt', 'stance', 'archivedUrl'] as const satisfies readonly (keyof SourceFormValues)[];
-const VERDICT_KEYS = ['ratingKey', 'summary', 'explanation', 'language', 'correctionNote'] as const satisfies readonly (keyof VerdictFormValues)[];
+const SOURCE_KEYS = [
+  'url',
+  'title',
+  'publisher',
+  'excerpt',
+  'stance',
+  'archivedUrl',
+] as const satisfies readonly (keyof SourceFormValues)[];
+const VERDICT_KEYS = [
+  'ratingKey',
+  'summary',
+  'explanation',
+  'language',
+  'correctionNote',
+] as const satisfies readonly (keyof VerdictFormValues)[];
 
-const invalid = (c: Context<AppEnv>) => ({ kind: 'error' as const, text: deskUi(c).t('invalidForm') });
+const invalid = (c: Context<AppEnv>) => ({
+  kind: 'error' as const,
+  text: deskUi(c).t('invalidForm'),
+});
 
 // A refused form: a claim that does not exist is a 404 before anything else.
 const refuseSource: OnInvalid<string> = async (c, errors, values) => {
   const id = c.req.param('id') ?? '';
   const sourceId = c.req.param('sourceId');
-  const exists = ID_PATTERN.test(id) && (sourceId === undefined ? await getClaim(c.env.DB, id) : /^\d{1,12}$/.test(sourceId) && (await getSource(c.env.DB, id, Number(sourceId))));
+  const exists =
+    ID_PATTERN.test(id) &&
+    (sourceId === undefined
+      ? await getClaim(c.env.DB, id)
+      : /^\d{1,12}$/.test(sourceId) && (await getSource(c.env.DB, id, Number(sourceId))));
   if (!exists) return deskMessage(c, 404, deskUi(c).t('notFound'));
   if (sourceId !== undefined) return showWorkspace(c, id, { notice: invalid(c) }, 422);
-  return showWorkspace(c, id, { notice: invalid(c), sourceValues: typedValues(values, SOURCE_KEYS), sourceErrors: Object.keys(errors) }, 422);
+  return showWorkspace(
+    c,
+    id,
+    {
+      notice: invalid(c),
+      sourceValues: typedValues(values, SOURCE_KEYS),
+      sourceErrors: Object.keys(errors),
+    },
+    422,
+  );
 };
 
 const refuseVerdict: OnInvalid<string> = (c, errors, values) => {
   const id = c.req.param('id') ?? '';
   if (!ID_PATTERN.test(id)) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  return showWorkspace(c, id, { notice: invalid(c), verdictValues: typedValues(values, VERDICT_KEYS), verdictErrors: Object.keys(errors) }, 422);
+  return showWorkspace(
+    c,
+    id,
+    {
+      notice: invalid(c),
+      verdictValues: typedValues(values, VERDICT_KEYS),
+      verdictErrors: Object.keys(errors),
+    },
+    422,
+  );
 };
 
 deskClaimParts.post('/:id/sources', formValidator(SourceBody, refuseSource), async (c) => {
@@ -44,17 +82,27 @@ deskClaimParts.post('/:id/sources', formValidator(SourceBody, refuseSource), asy
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
 
-deskClaimParts.post('/:id/sources/:sourceId', formValidator(SourceBody, refuseSource), async (c) => {
-  const { id, sourceId } = c.req.param();
-  const before = ID_PATTERN.test(id) && /^\d{1,12}$/.test(sourceId) ? await getSource(c.env.DB, id, Number(sourceId)) : null;
-  if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  await updateSource(c.env.DB, before, c.req.valid('form'), actorOf(c));
-  return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
-});
+deskClaimParts.post(
+  '/:id/sources/:sourceId',
+  formValidator(SourceBody, refuseSource),
+  async (c) => {
+    const { id, sourceId } = c.req.param();
+    const before =
+      ID_PATTERN.test(id) && /^\d{1,12}$/.test(sourceId)
+        ? await getSource(c.env.DB, id, Number(sourceId))
+        : null;
+    if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
+    await updateSource(c.env.DB, before, c.req.valid('form'), actorOf(c));
+    return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
+  },
+);
 
 deskClaimParts.post('/:id/sources/:sourceId/remove', async (c) => {
   const { id, sourceId } = c.req.param();
-  const before = ID_PATTERN.test(id) && /^\d{1,12}$/.test(sourceId) ? await getSource(c.env.DB, id, Number(sourceId)) : null;
+  const before =
+    ID_PATTERN.test(id) && /^\d{1,12}$/.test(sourceId)
+      ? await getSource(c.env.DB, id, Number(sourceId))
+      : null;
   if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
   await deleteSource(c.env.DB, before, actorOf(c));
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
@@ -67,12 +115,23 @@ deskClaimParts.post('/:id/verdicts', formValidator(VerdictBody, refuseVerdict), 
   const values: VerdictFormValues = { ...input, correctionNote: input.correctionNote ?? '' };
   const t = deskUi(c).t;
   if (!ID_PATTERN.test(id)) return deskMessage(c, 404, t('notFound'));
-  const refuse = (text: string, status: 409 | 422, errors: string[]) => showWorkspace(c, id, { notice: { kind: 'error', text }, verdictValues: values, verdictErrors: errors }, status);
+  const refuse = (text: string, status: 409 | 422, errors: string[]) =>
+    showWorkspace(
+      c,
+      id,
+      { notice: { kind: 'error', text }, verdictValues: values, verdictErrors: errors },
+      status,
+    );
   const result = await addVerdict(c.env.DB, id, input, actorOf(c));
   if (!result.ok) {
     const r = result.refusal;
     if (r.kind === 'not-found') return deskMessage(c, 404, t('notFound'));
-    if (r.kind === 'invalid') return refuse(t('invalidForm'), 422, r.fields.map((f) => f.field));
+    if (r.kind === 'invalid')
+      return refuse(
+        t('invalidForm'),
+        422,
+        r.fields.map((f) => f.field),
+      );
     return refuse(t('illegalMove'), 409, []);
   }
   claimsChanged(c, result.changed);

@@ -9,7 +9,15 @@ import { actorOf } from '../../http/actor';
 import { ID_PATTERN } from '../../lib/ids';
 import { claimsChanged } from '../../middleware/purge-changed';
 import { formValidator, type OnInvalid } from '../../middleware/form-validator';
-import { Claimant, ClaimantType, ClaimText, IsoDate, LanguageTag, StatusField, Version } from '../../schemas';
+import {
+  Claimant,
+  ClaimantType,
+  ClaimText,
+  IsoDate,
+  LanguageTag,
+  StatusField,
+  Version,
+} from '../../schemas';
 import { ConflictPage } from '../../views/desk/conflict';
 import type { ClaimValues } from '../../views/desk/workspace';
 import { deskClaimParts } from './claim-parts';
@@ -34,16 +42,40 @@ const ClaimEditForm = z.object({
   orig_claimDate: typed,
   orig_language: typed,
 });
-const AssignForm = z.object({ version: Version, assignee: z.number().int().positive().max(999_999_999).nullable() });
-const StatusForm = z.object({ version: Version, to: StatusField, duplicateOf: z.string().max(64).nullable() });
+const AssignForm = z.object({
+  version: Version,
+  assignee: z.number().int().positive().max(999_999_999).nullable(),
+});
+const StatusForm = z.object({
+  version: Version,
+  to: StatusField,
+  duplicateOf: z.string().max(64).nullable(),
+});
 
-const refuseForm: OnInvalid<string> = (c) => showWorkspace(c, c.req.param('id') ?? '', { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } }, 422);
+const refuseForm: OnInvalid<string> = (c) =>
+  showWorkspace(
+    c,
+    c.req.param('id') ?? '',
+    { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } },
+    422,
+  );
 
 deskClaims.get('/:id', (c) => {
   const saved = c.req.query('ok');
   const t = deskUi(c).t;
-  const notice = saved === 'saved' ? t('saved') : saved === 'moved' ? t('moved') : saved === 'stale' ? t('stale') : undefined;
-  return showWorkspace(c, c.req.param('id'), notice ? { notice: { kind: saved === 'stale' ? 'error' : 'ok', text: notice } } : {});
+  const notice =
+    saved === 'saved'
+      ? t('saved')
+      : saved === 'moved'
+        ? t('moved')
+        : saved === 'stale'
+          ? t('stale')
+          : undefined;
+  return showWorkspace(
+    c,
+    c.req.param('id'),
+    notice ? { notice: { kind: saved === 'stale' ? 'error' : 'ok', text: notice } } : {},
+  );
 });
 
 function claimValues(form: Record<string, unknown>, prefix = ''): ClaimValues {
@@ -51,11 +83,26 @@ function claimValues(form: Record<string, unknown>, prefix = ''): ClaimValues {
     const v = form[`${prefix}${k}`];
     return typeof v === 'string' ? v.trim() : '';
   };
-  return { text: s('text'), claimant: s('claimant'), claimantType: s('claimantType'), claimDate: s('claimDate'), language: s('language') };
+  return {
+    text: s('text'),
+    claimant: s('claimant'),
+    claimantType: s('claimantType'),
+    claimDate: s('claimDate'),
+    language: s('language'),
+  };
 }
 
 const refuseEdit: OnInvalid<string> = (c, errors, values) =>
-  showWorkspace(c, c.req.param('id') ?? '', { notice: { kind: 'error', text: deskUi(c).t('invalidForm') }, claimValues: claimValues(values), claimErrors: Object.keys(errors) }, 422);
+  showWorkspace(
+    c,
+    c.req.param('id') ?? '',
+    {
+      notice: { kind: 'error', text: deskUi(c).t('invalidForm') },
+      claimValues: claimValues(values),
+      claimErrors: Object.keys(errors),
+    },
+    422,
+  );
 
 deskClaims.post('/:id/edit', formValidator(ClaimEditForm, refuseEdit), async (c) => {
   const id = c.req.param('id');
@@ -69,25 +116,42 @@ deskClaims.post('/:id/edit', formValidator(ClaimEditForm, refuseEdit), async (c)
     claimDate: v.claimDate || null,
     language: v.language,
   };
-  const result = ID_PATTERN.test(id) ? await editClaim(c.env.DB, id, patch, v.version, actorOf(c)) : null;
+  const result = ID_PATTERN.test(id)
+    ? await editClaim(c.env.DB, id, patch, v.version, actorOf(c))
+    : null;
   if (result?.ok) {
     claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=saved`, 303);
   }
-  if (result?.refusal.kind !== 'stale' || !result.refusal.current) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  return render(c, <ConflictPage ui={deskUi(c)} current={result.refusal.current} mine={mine} original={original} myVersion={v.version} />, 409);
+  if (result?.refusal.kind !== 'stale' || !result.refusal.current)
+    return deskMessage(c, 404, deskUi(c).t('notFound'));
+  return render(
+    c,
+    <ConflictPage
+      ui={deskUi(c)}
+      current={result.refusal.current}
+      mine={mine}
+      original={original}
+      myVersion={v.version}
+    />,
+    409,
+  );
 });
 
 deskClaims.post('/:id/assign', formValidator(AssignForm, refuseForm), async (c) => {
   const id = c.req.param('id');
   const form = c.req.valid('form');
-  const invalid = () => showWorkspace(c, id, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } }, 422);
-  const result = ID_PATTERN.test(id) ? await editClaim(c.env.DB, id, { assigneeId: form.assignee }, form.version, actorOf(c)) : null;
+  const invalid = () =>
+    showWorkspace(c, id, { notice: { kind: 'error', text: deskUi(c).t('invalidForm') } }, 422);
+  const result = ID_PATTERN.test(id)
+    ? await editClaim(c.env.DB, id, { assigneeId: form.assignee }, form.version, actorOf(c))
+    : null;
   if (result?.ok) {
     claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=saved`, 303);
   }
-  if (!result || result.refusal.kind === 'not-found') return deskMessage(c, 404, deskUi(c).t('notFound'));
+  if (!result || result.refusal.kind === 'not-found')
+    return deskMessage(c, 404, deskUi(c).t('notFound'));
   if (result.refusal.kind === 'invalid') return invalid();
   return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
 });
@@ -98,7 +162,13 @@ deskClaims.post('/:id/status', formValidator(StatusForm, refuseForm), async (c) 
   const form = c.req.valid('form');
   const t = deskUi(c).t;
   if (!ID_PATTERN.test(id)) return deskMessage(c, 404, t('notFound'));
-  const result = await moveClaim(c.env.DB, id, form.to, { expectedVersion: form.version, duplicateOf: form.duplicateOf }, actorOf(c));
+  const result = await moveClaim(
+    c.env.DB,
+    id,
+    form.to,
+    { expectedVersion: form.version, duplicateOf: form.duplicateOf },
+    actorOf(c),
+  );
   if (result.ok) {
     claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=moved`, 303);
@@ -106,8 +176,10 @@ deskClaims.post('/:id/status', formValidator(StatusForm, refuseForm), async (c) 
   const r = result.refusal;
   if (r.kind === 'not-found') return deskMessage(c, 404, t('notFound'));
   if (r.kind === 'stale') return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
-  if (r.kind === 'verdict-required') return showWorkspace(c, id, { notice: { kind: 'error', text: t('needVerdict') } }, 409);
-  if (r.kind === 'invalid') return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
+  if (r.kind === 'verdict-required')
+    return showWorkspace(c, id, { notice: { kind: 'error', text: t('needVerdict') } }, 409);
+  if (r.kind === 'invalid')
+    return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
   return showWorkspace(c, id, { notice: { kind: 'error', text: t('illegalMove') } }, 409);
 });
 

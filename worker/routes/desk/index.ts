@@ -41,14 +41,21 @@ desk.use(
 );
 
 desk.use('*', sessionLoader());
-desk.use('*', bodyLimit({ maxSize: DESK_BODY_LIMIT, onError: (c) => deskMessage(c, 422, deskUi(c).t('invalidForm')) }));
+desk.use(
+  '*',
+  bodyLimit({
+    maxSize: DESK_BODY_LIMIT,
+    onError: (c) => deskMessage(c, 422, deskUi(c).t('invalidForm')),
+  }),
+);
 
 const originCheck = csrf();
 desk.use('*', async function deskOriginCheck(c, next) {
   try {
     await originCheck(c, next);
   } catch (err) {
-    if (err instanceof HTTPException && err.status === 403) return deskMessage(c, 403, deskUi(c).t('forbidden'));
+    if (err instanceof HTTPException && err.status === 403)
+      return deskMessage(c, 403, deskUi(c).t('forbidden'));
     throw err;
   }
 });

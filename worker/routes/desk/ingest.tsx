@@ -27,13 +27,22 @@ function refuse(c: Context<AppEnv>, form: Record<string, string | undefined>, er
 }
 
 // The API's body: text or a URL (not both), an optional title and language.
-const refuseArticle: OnInvalid<string> = (c, _errors, values) => refuse(c, values, deskUi(c).t('textOrUrl'));
+const refuseArticle: OnInvalid<string> = (c, _errors, values) =>
+  refuse(c, values, deskUi(c).t('textOrUrl'));
 
 deskIngest.post('/', formValidator(NewArticleBody, refuseArticle), async (c) => {
   const input = c.req.valid('form');
   try {
-    const outcome = await ingestArticle(c.env, c.req.url, { text: input.text, url: input.url, title: input.title, language: input.language }, actorOf(c));
-    return c.redirect(`/desk/articles/${outcome.article.id}${outcome.created ? '' : '?done=duplicate'}`, 303);
+    const outcome = await ingestArticle(
+      c.env,
+      c.req.url,
+      { text: input.text, url: input.url, title: input.title, language: input.language },
+      actorOf(c),
+    );
+    return c.redirect(
+      `/desk/articles/${outcome.article.id}${outcome.created ? '' : '?done=duplicate'}`,
+      303,
+    );
   } catch (err) {
     if (err instanceof IngestError) return refuse(c, input, err.message);
     throw err;

@@ -46,14 +46,24 @@ deskQueue.get('/', requireDesk(), async (c) => {
   const query = readQuery((k) => c.req.query(k));
   const db = c.env.DB;
   const screen = await queueScreen(db, {
-      status: query.status,
-      language: query.language,
-      rating: query.rating,
-      articleId: query.article,
-      assigneeId: query.assignee ? Number(query.assignee) : undefined,
-      q: query.q,
-      cursor: query.cursor ? Number(query.cursor) : undefined,
-      limit: QUEUE_PAGE_SIZE,
+    status: query.status,
+    language: query.language,
+    rating: query.rating,
+    articleId: query.article,
+    assigneeId: query.assignee ? Number(query.assignee) : undefined,
+    q: query.q,
+    cursor: query.cursor ? Number(query.cursor) : undefined,
+    limit: QUEUE_PAGE_SIZE,
   });
-  return render(c, <QueuePage ui={deskUi(c)} query={query} page={screen} ratings={screen.ratings} users={screen.users} articles={screen.articles} />);
+  return render(
+    c,
+    <QueuePage
+      ui={deskUi(c)}
+      query={query}
+      page={screen}
+      ratings={screen.ratings}
+      users={screen.users}
+      articles={screen.articles}
+    />,
+  );
 });

@@ -12,7 +12,16 @@ import { ID_PATTERN } from '../../lib/ids';
 import { strings } from '../../i18n/public';
 import { ClaimPage } from '../../views/public/claim-page';
 import { PublicError } from '../../views/public/error-page';
-import { conditional, langSuffix, localeOf, notFoundPage, originOf, publicError, publicHeaders, renderPage } from '../../http/public-context';
+import {
+  conditional,
+  langSuffix,
+  localeOf,
+  notFoundPage,
+  originOf,
+  publicError,
+  publicHeaders,
+  renderPage,
+} from '../../http/public-context';
 import { listResponse } from '../../http/public-list';
 import { claimPageModel } from '../../http/claim-page-model';
 import { keyedHash, readerHash } from '../../lib/reader-keys';
@@ -31,7 +40,12 @@ claimPages.get('/', (c) => listResponse(c, 'list'));
 
 type FeedbackState = { state: 'thanks' | 'already' | null; error?: string; reason?: string };
 
-async function claimResponse(c: Context<AppEnv>, id: string, fb: FeedbackState, status = 200): Promise<Response> {
+async function claimResponse(
+  c: Context<AppEnv>,
+  id: string,
+  fb: FeedbackState,
+  status = 200,
+): Promise<Response> {
   if (!ID_PATTERN.test(id)) return notFoundPage(c);
   const page = await getPublicClaim(c.env.DB, id);
   if (!page) return notFoundPage(c);
@@ -47,23 +61,43 @@ async function claimResponse(c: Context<AppEnv>, id: string, fb: FeedbackState, 
     c.header('Cache-Control', 'no-store');
   }
   const origin = originOf(c);
-  const { props, meta } = claimPageModel(page, { locale, origin, org: c.env.ORG_NAME, ...embedFor(origin, id, locale) });
-  return renderPage(c, meta, <ClaimPage {...props} feedback={fb.state} feedbackError={fb.error} reason={fb.reason} />, status);
+  const { props, meta } = claimPageModel(page, {
+    locale,
+    origin,
+    org: c.env.ORG_NAME,
+    ...embedFor(origin, id, locale),
+  });
+  return renderPage(
+    c,
+    meta,
+    <ClaimPage {...props} feedback={fb.state} feedbackError={fb.error} reason={fb.reason} />,
+    status,
+  );
 }
 
 claimPages.get('/:id', (c) => {
   const fb = c.req.query('feedback');
-  return claimResponse(c, c.req.param('id'), { state: fb === 'thanks' || fb === 'already' ? fb : null });
+  return claimResponse(c, c.req.param('id'), {
+    state: fb === 'thanks' || fb === 'already' ? fb : null,
+  });
 });
 
-const FeedbackForm = z.object({ helpful: z.enum(['yes', 'no']), reason: z.string().trim().max(REASON_MAX).default('') });
+const FeedbackForm = z.object({
+  helpful: z.enum(['yes', 'no']),
+  reason: z.string().trim().max(REASON_MAX).default(''),
+});
 
 /** A vote needs its yes/no; a reason may be left out but not run long. */
 const refuseFeedback: OnInvalid<string> = (c, errors, values) => {
   const t = strings(localeOf(c));
   c.header('Cache-Control', 'no-store');
   const error = errors.helpful ? t.errors.required : t.errors.tooLong(REASON_MAX);
-  return claimResponse(c, c.req.param('id') ?? '', { state: null, error, reason: values.reason?.trim() ?? '' }, 422);
+  return claimResponse(
+    c,
+    c.req.param('id') ?? '',
+    { state: null, error, reason: values.reason?.trim() ?? '' },
+    422,
+  );
 };
 
 claimPages.post(
@@ -72,7 +106,12 @@ claimPages.post(
     maxSize: FEEDBACK_BODY_LIMIT,
     onError: (c) => {
       const t = strings(localeOf(c));
-      return renderPage(c, { title: t.errors.tooLarge, noindex: true }, <PublicError title={t.errors.tooLarge} />, 413);
+      return renderPage(
+        c,
+        { title: t.errors.tooLarge, noindex: true },
+        <PublicError title={t.errors.tooLarge} />,
+        413,
+      );
     },
   }),
   formValidator(FeedbackForm, refuseFeedback),
@@ -82,10 +121,20 @@ claimPages.post(
     const t = strings(localeOf(c));
     const { helpful, reason } = c.req.valid('form');
     const address = clientAddress(c);
-    const limit = await hit(c.env.DB, `feedback:${await keyedHash(c.env.PUBLIC_DATA_KEY, 'ip', address)}`, FEEDBACK_RATE.windowSeconds, FEEDBACK_RATE.limit);
+    const limit = await hit(
+      c.env.DB,
+      `feedback:${await keyedHash(c.env.PUBLIC_DATA_KEY, 'ip', address)}`,
+      FEEDBACK_RATE.windowSeconds,
+      FEEDBACK_RATE.limit,
+    );
     if (!limit.allowed) {
       c.header('Retry-After', String(limit.retryAfter));
-      return claimResponse(c, id, { state: null, error: t.errors.rateLimited(limit.retryAfter), reason }, 429);
+      return claimResponse(
+        c,
+        id,
+        { state: null, error: t.errors.rateLimited(limit.retryAfter), reason },
+        429,
+      );
     }
     const outcome = await recordFeedback(c.env.DB, {
       claimId: id,
@@ -94,6 +143,9 @@ claimPages.post(
       readerHash: await readerHash(c.env.PUBLIC_DATA_KEY, address),
     });
     if (outcome === 'not_found') return notFoundPage(c);
-    return c.redirect(`/claims/${id}?feedback=${outcome === 'recorded' ? 'thanks' : 'already'}${langSuffix(c, '&')}#feedback`, 303);
+    return c.redirect(
+      `/claims/${id}?feedback=${outcome === 'recorded' ? 'thanks' : 'already'}${langSuffix(c, '&')}#feedback`,
+      303,
+    );
   },
 );

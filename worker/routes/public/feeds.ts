@@ -18,7 +18,10 @@ export const feeds = new Hono<AppEnv>();
 feeds.use('*', publicHeaders());
 
 function newest(items: PublicItem[]): string {
-  return items.reduce((m, i) => [m, i.verdict.publishedAt, i.updatedAt].sort().at(-1)!, '1970-01-01T00:00:00.000Z');
+  return items.reduce(
+    (m, i) => [m, i.verdict.publishedAt, i.updatedAt].sort().at(-1)!,
+    '1970-01-01T00:00:00.000Z',
+  );
 }
 
 function label(ratings: Rating[], key: string, lang: string): string {
@@ -31,7 +34,12 @@ function shorten(text: string, max: number): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-async function send(c: Context<AppEnv>, body: string, type: string, lastModified: string): Promise<Response> {
+async function send(
+  c: Context<AppEnv>,
+  body: string,
+  type: string,
+  lastModified: string,
+): Promise<Response> {
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
   // Feeds do not depend on the reader's language: one cached copy for everyone.
   const notModified = conditional(c, etag, lastModified, { varyLanguage: false });
@@ -73,12 +81,33 @@ feeds.get('/claimreview.json', async (c) => {
     return {
       url: `${origin}/claims/${i.id}`,
       org: { name: c.env.ORG_NAME, url: `${origin}/` },
-      claim: { text: i.text, claimant: i.claimant, claimantType: i.claimantType, claimDate: i.claimDate, appearances: i.appearances },
-      verdict: { summary: i.verdict.summary, language: i.verdict.language, datePublished: i.verdict.firstPublishedAt, dateModified: i.verdict.publishedAt },
-      rating: { label: label(ratings, i.verdict.ratingKey, i.verdict.language), value: r?.value ?? null },
+      claim: {
+        text: i.text,
+        claimant: i.claimant,
+        claimantType: i.claimantType,
+        claimDate: i.claimDate,
+        appearances: i.appearances,
+      },
+      verdict: {
+        summary: i.verdict.summary,
+        language: i.verdict.language,
+        datePublished: i.verdict.firstPublishedAt,
+        dateModified: i.verdict.publishedAt,
+      },
+      rating: {
+        label: label(ratings, i.verdict.ratingKey, i.verdict.language),
+        value: r?.value ?? null,
+      },
       scale,
     };
   });
-  const body = JSON.stringify(claimReviewFeed({ name: `${c.env.ORG_NAME} ClaimReview`, url: `${origin}/feeds/claimreview.json`, dateModified: updated, items: reviews }));
+  const body = JSON.stringify(
+    claimReviewFeed({
+      name: `${c.env.ORG_NAME} ClaimReview`,
+      url: `${origin}/feeds/claimreview.json`,
+      dateModified: updated,
+      items: reviews,
+    }),
+  );
   return send(c, body, 'application/json; charset=utf-8', updated);
 });

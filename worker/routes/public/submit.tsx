@@ -5,18 +5,36 @@ import { z } from 'zod';
 import { completeKey, releaseKey, reserveKey } from '../../../d1/idempotency';
 import { submitClaim } from '../../domain/intake';
 import type { AppEnv } from '../../env';
-import { claimHref, langSuffix, localeOf, publicError, publicHeaders, renderPage } from '../../http/public-context';
+import {
+  claimHref,
+  langSuffix,
+  localeOf,
+  publicError,
+  publicHeaders,
+  renderPage,
+} from '../../http/public-context';
 import { publishedMatches } from '../../http/published-matches';
 import { messageFor } from '../../i18n/field-codes';
 import { strings } from '../../i18n/public';
 import { actorOf, clientAddress } from '../../http/actor';
 import { sha256Hex } from '../../lib/crypto';
-import { formValidator, typedValues, type FormErrors, type OnInvalid } from '../../middleware/form-validator';
+import {
+  formValidator,
+  typedValues,
+  type FormErrors,
+  type OnInvalid,
+} from '../../middleware/form-validator';
 import { SUBMISSION_CODE, SubmissionFields } from '../../schemas';
 import { newId } from '../../lib/ids';
 import { SUBMIT_BODY_LIMIT } from '../../lib/limits';
 import { DUMMY_TOKEN, isTestSecret, isTestSiteKey } from '../../turnstile';
-import { EMPTY_VALUES, SubmitPage, type SubmitField, type SubmitPageProps, type SubmitValues } from '../../views/public/submit-page';
+import {
+  EMPTY_VALUES,
+  SubmitPage,
+  type SubmitField,
+  type SubmitPageProps,
+  type SubmitValues,
+} from '../../views/public/submit-page';
 
 export const submitPages = new Hono<AppEnv>();
 submitPages.onError(publicError);
@@ -38,7 +56,9 @@ function render(c: Context<AppEnv>, page: Page, status = 200) {
   const siteKey = c.env.TURNSTILE_SITE_KEY;
   // Offline test keys: the dummy token travels in a hidden field, no third-party script (dev and tests).
   const offline = isTestSiteKey(siteKey) && isTestSecret(c.env.TURNSTILE_SECRET_KEY);
-  const scripts = offline ? ['/js/submit.js'] : ['/js/submit.js', 'https://challenges.cloudflare.com/turnstile/v0/api.js'];
+  const scripts = offline
+    ? ['/js/submit.js']
+    : ['/js/submit.js', 'https://challenges.cloudflare.com/turnstile/v0/api.js'];
   return renderPage(
     c,
     { title: t.submit.title, description: t.submit.intro, noindex: status !== 200, scripts },
@@ -56,7 +76,14 @@ function render(c: Context<AppEnv>, page: Page, status = 200) {
   );
 }
 
-const SUBMIT_FIELDS = ['text', 'where_url', 'where_text', 'why', 'language', 'email'] as const satisfies readonly (keyof SubmitValues)[];
+const SUBMIT_FIELDS = [
+  'text',
+  'where_url',
+  'where_text',
+  'why',
+  'language',
+  'email',
+] as const satisfies readonly (keyof SubmitValues)[];
 
 /** The first problem of each field in the reader's words (a problem of another field, the honeypot, goes to the text). */
 function localized(errors: FormErrors, c: Context<AppEnv>): SubmitPageProps['errors'] {
@@ -72,23 +99,51 @@ function localized(errors: FormErrors, c: Context<AppEnv>): SubmitPageProps['err
 
 /** A nonce that does not look like ours is dropped (the form then gets a fresh one). */
 const Nonce = z.string().regex(NONCE).optional().catch(undefined);
-const SubmitForm = SubmissionFields.extend({ nonce: Nonce, 'cf-turnstile-response': z.string().optional() });
+const SubmitForm = SubmissionFields.extend({
+  nonce: Nonce,
+  'cf-turnstile-response': z.string().optional(),
+});
 const typed = z.string().default('');
-const CheckForm = z.object({ text: typed, where_url: typed, where_text: typed, why: typed, language: typed, email: typed, nonce: Nonce });
+const CheckForm = z.object({
+  text: typed,
+  where_url: typed,
+  where_text: typed,
+  why: typed,
+  language: typed,
+  email: typed,
+  nonce: Nonce,
+});
 
 const refuseSubmission: OnInvalid<string> = (c, errors, values) =>
-  render(c, { values: typedValues(values, SUBMIT_FIELDS), nonce: NONCE.test(values.nonce ?? '') ? values.nonce : undefined, errors: localized(errors, c) }, 422);
+  render(
+    c,
+    {
+      values: typedValues(values, SUBMIT_FIELDS),
+      nonce: NONCE.test(values.nonce ?? '') ? values.nonce : undefined,
+      errors: localized(errors, c),
+    },
+    422,
+  );
 
 const tooLarge = bodyLimit({
   maxSize: SUBMIT_BODY_LIMIT,
-  onError: (c) => render(c as Context<AppEnv>, { formError: strings(localeOf(c as Context<AppEnv>)).errors.tooLarge }, 413),
+  onError: (c) =>
+    render(
+      c as Context<AppEnv>,
+      { formError: strings(localeOf(c as Context<AppEnv>)).errors.tooLarge },
+      413,
+    ),
 });
 
 submitPages.get('/', (c) => render(c, {}));
 
 submitPages.post('/check', tooLarge, formValidator(CheckForm, refuseSubmission), async (c) => {
   const { nonce, ...values } = c.req.valid('form');
-  return render(c, { values, nonce, matches: await publishedMatches(c.env.DB, values.text, localeOf(c)) });
+  return render(c, {
+    values,
+    nonce,
+    matches: await publishedMatches(c.env.DB, values.text, localeOf(c)),
+  });
 });
 
 /** JSON for /js/submit.js: matches as the reader types. */
@@ -110,7 +165,14 @@ submitPages.post('/', tooLarge, formValidator(SubmitForm, refuseSubmission), asy
   const locale = localeOf(c);
   const t = strings(locale);
   const { nonce, 'cf-turnstile-response': token, ...input } = c.req.valid('form');
-  const values: SubmitValues = { text: input.text, where_url: input.where_url, where_text: input.where_text, why: input.why, language: input.language, email: input.email };
+  const values: SubmitValues = {
+    text: input.text,
+    where_url: input.where_url,
+    where_text: input.where_text,
+    why: input.why,
+    language: input.language,
+    email: input.email,
+  };
 
   // A double click posts the same form twice: the nonce makes the second one follow the first.
   let reserved = false;
@@ -123,21 +185,35 @@ submitPages.post('/', tooLarge, formValidator(SubmitForm, refuseSubmission), asy
       if (r.state === 'replay') return c.redirect(r.body, 303);
       state = r.state;
     }
-    if (state === 'in-progress') return render(c, { values, nonce, formError: t.errors.inProgress }, 409);
+    if (state === 'in-progress')
+      return render(c, { values, nonce, formError: t.errors.inProgress }, 409);
     // 'mismatch': the reader went back and changed the text; that is a new submission.
     reserved = state === 'new';
   }
   try {
-    const outcome = await submitClaim(c.env, input, { address: clientAddress(c), turnstileToken: token }, actorOf(c));
+    const outcome = await submitClaim(
+      c.env,
+      input,
+      { address: clientAddress(c), turnstileToken: token },
+      actorOf(c),
+    );
     if (!outcome.ok) {
       if (reserved && nonce) await releaseKey(c.env.DB, FORM_SCOPE, nonce);
       const fresh = newId(24);
       const refusal = outcome.refusal;
       if (refusal.kind === 'rate-limited') {
         c.header('Retry-After', String(refusal.retryAfter));
-        return render(c, { values, nonce: fresh, formError: t.errors.rateLimited(refusal.retryAfter) }, 429);
+        return render(
+          c,
+          { values, nonce: fresh, formError: t.errors.rateLimited(refusal.retryAfter) },
+          429,
+        );
       }
-      return render(c, { values, nonce: fresh, errors: { turnstile: t.errors.captcha } }, refusal.kind === 'captcha' ? 403 : 422);
+      return render(
+        c,
+        { values, nonce: fresh, errors: { turnstile: t.errors.captcha } },
+        refusal.kind === 'captcha' ? 403 : 422,
+      );
     }
     const location = `/track/${outcome.value.trackingToken}?new=1${langSuffix(c, '&')}`;
     if (reserved && nonce) await completeKey(c.env.DB, FORM_SCOPE, nonce, 303, location);

@@ -8,7 +8,15 @@ import { sha256Hex } from '../../lib/crypto';
 import { formValidator } from '../../middleware/form-validator';
 import { strings } from '../../i18n/public';
 import { TrackPage } from '../../views/public/track-page';
-import { claimHref, langSuffix, localeOf, notFoundPage, publicError, publicHeaders, renderPage } from '../../http/public-context';
+import {
+  claimHref,
+  langSuffix,
+  localeOf,
+  notFoundPage,
+  publicError,
+  publicHeaders,
+  renderPage,
+} from '../../http/public-context';
 import { publishedMatches } from '../../http/published-matches';
 
 export const trackPages = new Hono<AppEnv>();
@@ -45,14 +53,20 @@ async function page(c: Context<AppEnv>, token: string, notice: 'email-deleted' |
   );
 }
 
-trackPages.get('/:token', (c) => page(c, c.req.param('token'), c.req.query('done') === 'email-deleted' ? 'email-deleted' : null));
+trackPages.get('/:token', (c) =>
+  page(c, c.req.param('token'), c.req.query('done') === 'email-deleted' ? 'email-deleted' : null),
+);
 
 // The form carries nothing but the button; the validator still turns a body that is not a form into a 400.
-trackPages.post('/:token/delete-contact', formValidator(z.object({}), (c) => notFoundPage(c)), async (c) => {
-  const token = c.req.param('token');
-  if (!TOKEN.test(token)) return notFoundPage(c);
-  const hash = await sha256Hex(token);
-  if (!(await getTrackedSubmission(c.env.DB, hash))) return notFoundPage(c);
-  await deleteContact(c.env.DB, hash, actorOf(c));
-  return c.redirect(`/track/${token}?done=email-deleted${langSuffix(c, '&')}`, 303);
-});
+trackPages.post(
+  '/:token/delete-contact',
+  formValidator(z.object({}), (c) => notFoundPage(c)),
+  async (c) => {
+    const token = c.req.param('token');
+    if (!TOKEN.test(token)) return notFoundPage(c);
+    const hash = await sha256Hex(token);
+    if (!(await getTrackedSubmission(c.env.DB, hash))) return notFoundPage(c);
+    await deleteContact(c.env.DB, hash, actorOf(c));
+    return c.redirect(`/track/${token}?done=email-deleted${langSuffix(c, '&')}`, 303);
+  },
+);

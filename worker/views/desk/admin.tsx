@@ -6,7 +6,13 @@ import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 type NoticeProp = { kind: 'ok' | 'error'; text: string } | undefined;
 
 /** Accounts: create, change role, deactivate / reactivate. */
-export function AdminUsersPage(props: { ui: DeskUi; users: User[]; notice?: NoticeProp; values?: Record<string, string>; errors?: string[] }) {
+export function AdminUsersPage(props: {
+  ui: DeskUi;
+  users: User[];
+  notice?: NoticeProp;
+  values?: Record<string, string>;
+  errors?: string[];
+}) {
   const { ui } = props;
   const { t } = ui;
   const v = props.values ?? {};
@@ -27,7 +33,9 @@ export function AdminUsersPage(props: { ui: DeskUi; users: User[]; notice?: Noti
         <tbody>
           {props.users.map((u) => (
             <tr class={u.active ? undefined : 'inactive'}>
-              <td><bdi>{u.name}</bdi></td>
+              <td>
+                <bdi>{u.name}</bdi>
+              </td>
               <td dir="ltr">{u.email}</td>
               {u.id === ui.user?.id ? (
                 <>
@@ -39,10 +47,17 @@ export function AdminUsersPage(props: { ui: DeskUi; users: User[]; notice?: Noti
                   <td>
                     <form method="post" action={`/desk/admin/users/${u.id}`} class="inline-form">
                       <Csrf ui={ui} />
-                      <label for={`role-${u.id}`} class="visually-hidden">{`${t('role')}: ${u.name}`}</label>
+                      <label
+                        for={`role-${u.id}`}
+                        class="visually-hidden"
+                      >{`${t('role')}: ${u.name}`}</label>
                       <select id={`role-${u.id}`} name="role">
-                        <option value="editor" selected={u.role === 'editor'}>{t('role_editor')}</option>
-                        <option value="admin" selected={u.role === 'admin'}>{t('role_admin')}</option>
+                        <option value="editor" selected={u.role === 'editor'}>
+                          {t('role_editor')}
+                        </option>
+                        <option value="admin" selected={u.role === 'admin'}>
+                          {t('role_admin')}
+                        </option>
                       </select>
                       <button type="submit">{t('changeRole')}</button>
                     </form>
@@ -68,24 +83,59 @@ export function AdminUsersPage(props: { ui: DeskUi; users: User[]; notice?: Noti
         <form method="post" action="/desk/admin/users" class="stack">
           <Csrf ui={ui} />
           <label for="u-name">{t('name')}</label>
-          <input id="u-name" name="name" dir="auto" required maxlength={120} value={v.name ?? ''} aria-invalid={bad('name')} />
+          <input
+            id="u-name"
+            name="name"
+            dir="auto"
+            required
+            maxlength={120}
+            value={v.name ?? ''}
+            aria-invalid={bad('name')}
+          />
           <label for="u-email">{t('email')}</label>
-          <input id="u-email" name="email" type="email" dir="ltr" required maxlength={254} value={v.email ?? ''} aria-invalid={bad('email')} />
+          <input
+            id="u-email"
+            name="email"
+            type="email"
+            dir="ltr"
+            required
+            maxlength={254}
+            value={v.email ?? ''}
+            aria-invalid={bad('email')}
+          />
           <label for="u-role">{t('role')}</label>
           <select id="u-role" name="role">
-            <option value="editor" selected={v.role !== 'admin'}>{t('role_editor')}</option>
-            <option value="admin" selected={v.role === 'admin'}>{t('role_admin')}</option>
+            <option value="editor" selected={v.role !== 'admin'}>
+              {t('role_editor')}
+            </option>
+            <option value="admin" selected={v.role === 'admin'}>
+              {t('role_admin')}
+            </option>
           </select>
           <label for="u-locale">{t('uiLanguage')}</label>
           <select id="u-locale" name="locale">
             <option value="">{t('autoDetect')}</option>
             {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
-              <option value={code} lang={code} selected={v.locale === code}>{name}</option>
+              <option value={code} lang={code} selected={v.locale === code}>
+                {name}
+              </option>
             ))}
           </select>
           <label for="u-password">{t('initialPassword')}</label>
-          <input id="u-password" name="password" type="password" dir="ltr" required minlength={12} maxlength={200} autocomplete="new-password" aria-invalid={bad('password')} />
-          <button type="submit" class="primary">{t('createUser')}</button>
+          <input
+            id="u-password"
+            name="password"
+            type="password"
+            dir="ltr"
+            required
+            minlength={12}
+            maxlength={200}
+            autocomplete="new-password"
+            aria-invalid={bad('password')}
+          />
+          <button type="submit" class="primary">
+            {t('createUser')}
+          </button>
         </form>
       </section>
     </DeskLayout>
@@ -102,13 +152,28 @@ function RatingFields(props: { ui: DeskUi; r: Rating | null; idPrefix: string })
       ) : (
         <div class="field">
           <label for={`${p}-key`}>{t('ratingKey')}</label>
-          <input id={`${p}-key`} name="key" dir="ltr" required pattern="[a-z0-9\-]{1,40}" maxlength={40} />
+          <input
+            id={`${p}-key`}
+            name="key"
+            dir="ltr"
+            required
+            pattern="[a-z0-9\-]{1,40}"
+            maxlength={40}
+          />
         </div>
       )}
       {(['en', 'ar', 'fr'] as const).map((l) => (
         <div class="field">
           <label for={`${p}-label-${l}`}>{t('labelIn', { lang: LANGUAGE_NAMES[l] })}</label>
-          <input id={`${p}-label-${l}`} name={`label_${l}`} lang={l} dir={l === 'ar' ? 'rtl' : 'ltr'} maxlength={80} required={l === 'en'} value={r?.labels[l] ?? ''} />
+          <input
+            id={`${p}-label-${l}`}
+            name={`label_${l}`}
+            lang={l}
+            dir={l === 'ar' ? 'rtl' : 'ltr'}
+            maxlength={80}
+            required={l === 'en'}
+            value={r?.labels[l] ?? ''}
+          />
         </div>
       ))}
       <div class="field">
@@ -117,11 +182,26 @@ function RatingFields(props: { ui: DeskUi; r: Rating | null; idPrefix: string })
       </div>
       <div class="field small">
         <label for={`${p}-position`}>{t('position')}</label>
-        <input id={`${p}-position`} name="position" type="number" min={1} max={999} required value={String(r?.position ?? 99)} />
+        <input
+          id={`${p}-position`}
+          name="position"
+          type="number"
+          min={1}
+          max={999}
+          required
+          value={String(r?.position ?? 99)}
+        />
       </div>
       <div class="field small">
         <label for={`${p}-value`}>{t('value')}</label>
-        <input id={`${p}-value`} name="value" type="number" min={0} max={100} value={r?.value === null || r?.value === undefined ? '' : String(r.value)} />
+        <input
+          id={`${p}-value`}
+          name="value"
+          type="number"
+          min={0}
+          max={100}
+          value={r?.value === null || r?.value === undefined ? '' : String(r.value)}
+        />
       </div>
     </div>
   );
@@ -139,7 +219,8 @@ export function AdminRatingsPage(props: { ui: DeskUi; ratings: Rating[]; notice?
         {props.ratings.map((r) => (
           <li class="panel">
             <h2>
-              <RatingChip ui={ui} ratings={props.ratings} ratingKey={r.key} /> <code dir="ltr">{r.key}</code>
+              <RatingChip ui={ui} ratings={props.ratings} ratingKey={r.key} />{' '}
+              <code dir="ltr">{r.key}</code>
             </h2>
             <form method="post" action="/desk/admin/ratings" class="stack">
               <Csrf ui={ui} />
@@ -154,10 +235,11 @@ export function AdminRatingsPage(props: { ui: DeskUi; ratings: Rating[]; notice?
         <form method="post" action="/desk/admin/ratings" class="stack">
           <Csrf ui={ui} />
           <RatingFields ui={ui} r={null} idPrefix="new-rating" />
-          <button type="submit" class="primary">{t('addRating')}</button>
+          <button type="submit" class="primary">
+            {t('addRating')}
+          </button>
         </form>
       </section>
     </DeskLayout>
   );
 }
-

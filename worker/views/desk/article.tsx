@@ -9,9 +9,19 @@ import { featureLabel } from '../../i18n/features';
  * The article body as text runs and <mark>s at the candidates' offsets (overlapping or
  * out-of-range offsets are skipped rather than guessed). Pure: exported for tests.
  */
-export function highlightRuns(body: string, claims: Pick<Claim, 'id' | 'start' | 'end'>[]): { text: string; claimId: string | null }[] {
+export function highlightRuns(
+  body: string,
+  claims: Pick<Claim, 'id' | 'start' | 'end'>[],
+): { text: string; claimId: string | null }[] {
   const spans = claims
-    .filter((c): c is typeof c & { start: number; end: number } => c.start !== null && c.end !== null && c.start >= 0 && c.end <= body.length && c.start < c.end)
+    .filter(
+      (c): c is typeof c & { start: number; end: number } =>
+        c.start !== null &&
+        c.end !== null &&
+        c.start >= 0 &&
+        c.end <= body.length &&
+        c.start < c.end,
+    )
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const runs: { text: string; claimId: string | null }[] = [];
   let at = 0;
@@ -39,12 +49,20 @@ function HighlightedBody(props: { ui: DeskUi; article: Article; claims: Claim[] 
         {run.text}
       </mark>,
       <a href={`#c-${claim.id}`} class="mark-meta" dir={props.ui.dir} lang={props.ui.locale}>
-        {claim.score === null ? props.ui.t('open') : `${props.ui.t('score')} ${claim.score.toFixed(2)}${claim.claimType ? ` · ${claim.claimType}` : ''}`}
+        {claim.score === null
+          ? props.ui.t('open')
+          : `${props.ui.t('score')} ${claim.score.toFixed(2)}${claim.claimType ? ` · ${claim.claimType}` : ''}`}
       </a>,
     );
   }
   return (
-    <div class="article-body" lang={props.article.language} dir={props.article.direction} aria-label={props.ui.t('articleBody')} role="region">
+    <div
+      class="article-body"
+      lang={props.article.language}
+      dir={props.article.direction}
+      aria-label={props.ui.t('articleBody')}
+      role="region"
+    >
       {out}
     </div>
   );
@@ -58,7 +76,13 @@ function CandidateItem(props: { ui: DeskUi; claim: Claim }) {
     <li id={`c-${claim.id}`} class="candidate">
       <div class="cand-head">
         {open ? (
-          <input type="checkbox" name="ids" value={claim.id} id={`sel-${claim.id}`} aria-label={t('selectClaim', { text: claim.text.slice(0, 60) })} />
+          <input
+            type="checkbox"
+            name="ids"
+            value={claim.id}
+            id={`sel-${claim.id}`}
+            aria-label={t('selectClaim', { text: claim.text.slice(0, 60) })}
+          />
         ) : null}
         <StatusBadge ui={ui} status={claim.status} />
         {claim.score !== null ? (
@@ -108,7 +132,12 @@ function CandidateItem(props: { ui: DeskUi; claim: Claim }) {
 }
 
 /** An ingested article with its candidates highlighted in place and a triage form beside it. */
-export function ArticlePage(props: { ui: DeskUi; article: Article; claims: Claim[]; notice?: { kind: 'ok' | 'error'; text: string } }) {
+export function ArticlePage(props: {
+  ui: DeskUi;
+  article: Article;
+  claims: Claim[];
+  notice?: { kind: 'ok' | 'error'; text: string };
+}) {
   const { ui, article, claims } = props;
   const { t } = ui;
   const title = article.title ?? t('untitled');

@@ -17,21 +17,37 @@ const FIELDS: { key: keyof ClaimValues; label: DeskKey }[] = [
 ];
 
 function valuesOf(claim: Claim): ClaimValues {
-  return { text: claim.text, claimant: claim.claimant ?? '', claimantType: claim.claimantType ?? '', claimDate: claim.claimDate?.slice(0, 10) ?? '', language: claim.language };
+  return {
+    text: claim.text,
+    claimant: claim.claimant ?? '',
+    claimantType: claim.claimantType ?? '',
+    claimDate: claim.claimDate?.slice(0, 10) ?? '',
+    language: claim.language,
+  };
 }
 
 /**
  * Three-way merge proposal: a field the editor changed keeps the editor's value, a field only
  * the other person changed takes the stored value. Pure: exported for tests.
  */
-export function mergeProposal(original: ClaimValues, mine: ClaimValues, theirs: ClaimValues): ClaimValues {
+export function mergeProposal(
+  original: ClaimValues,
+  mine: ClaimValues,
+  theirs: ClaimValues,
+): ClaimValues {
   const out = { ...theirs };
   for (const { key } of FIELDS) if (mine[key] !== original[key]) out[key] = mine[key];
   return out;
 }
 
 /** The stale-edit screen: the editor's version and the stored one side by side, and a merge form on the newer version. */
-export function ConflictPage(props: { ui: DeskUi; current: Claim; mine: ClaimValues; original: ClaimValues; myVersion: number }) {
+export function ConflictPage(props: {
+  ui: DeskUi;
+  current: Claim;
+  mine: ClaimValues;
+  original: ClaimValues;
+  myVersion: number;
+}) {
   const { ui, current, mine } = props;
   const { t } = ui;
   const theirs = valuesOf(current);
@@ -54,21 +70,38 @@ export function ConflictPage(props: { ui: DeskUi; current: Claim; mine: ClaimVal
           {FIELDS.map(({ key, label }) => {
             const differs = mine[key] !== theirs[key];
             // The claim text is in the claim's language; other fields get their direction from their content.
-            const show = (v: ClaimValues) => (key === 'claimantType' && v[key] ? t(v[key] as DeskKey) : key === 'language' ? (LANGUAGE_NAMES[v[key] as Language] ?? v[key]) : v[key]);
+            const show = (v: ClaimValues) =>
+              key === 'claimantType' && v[key]
+                ? t(v[key] as DeskKey)
+                : key === 'language'
+                  ? (LANGUAGE_NAMES[v[key] as Language] ?? v[key])
+                  : v[key];
             const lang = (v: ClaimValues) => (key === 'text' ? v.language : null);
             return (
               <tr class={differs ? 'differs' : undefined}>
                 <th scope="row">{t(label)}</th>
                 <td>
-                  <UserText lang={lang(mine)} class="mine">{show(mine)}</UserText>
+                  <UserText lang={lang(mine)} class="mine">
+                    {show(mine)}
+                  </UserText>
                 </td>
                 <td>
                   {key === 'text' && differs ? (
                     <UserText lang={theirs.language} class="theirs">
-                      {wordDiff(mine.text, theirs.text).map((p) => (p.op === 'same' ? shown(p.text) : p.op === 'add' ? <ins>{shown(p.text)}</ins> : <del>{shown(p.text)}</del>))}
+                      {wordDiff(mine.text, theirs.text).map((p) =>
+                        p.op === 'same' ? (
+                          shown(p.text)
+                        ) : p.op === 'add' ? (
+                          <ins>{shown(p.text)}</ins>
+                        ) : (
+                          <del>{shown(p.text)}</del>
+                        ),
+                      )}
                     </UserText>
                   ) : (
-                    <UserText lang={lang(theirs)} class="theirs">{show(theirs)}</UserText>
+                    <UserText lang={lang(theirs)} class="theirs">
+                      {show(theirs)}
+                    </UserText>
                   )}
                 </td>
               </tr>
@@ -82,7 +115,9 @@ export function ConflictPage(props: { ui: DeskUi; current: Claim; mine: ClaimVal
           <Csrf ui={ui} />
           <input type="hidden" name="version" value={String(current.version)} />
           <ClaimFields ui={ui} values={merged} original={theirs} idPrefix="m" />
-          <button type="submit" class="primary">{t('save')}</button>
+          <button type="submit" class="primary">
+            {t('save')}
+          </button>
         </form>
         <p>
           <a href={`/desk/claims/${current.id}`}>{t('discardMine')}</a>

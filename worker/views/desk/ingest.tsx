@@ -21,13 +21,28 @@ export function IngestPage(props: { ui: DeskUi; values?: IngestValues; error?: s
       <form method="post" action="/desk/articles" class="stack ingest-form">
         <Csrf ui={ui} />
         <label for="a-title">{t('articleTitle')}</label>
-        <input id="a-title" name="title" type="text" dir="auto" maxlength={500} value={v.title ?? ''} />
+        <input
+          id="a-title"
+          name="title"
+          type="text"
+          dir="auto"
+          maxlength={500}
+          value={v.title ?? ''}
+        />
         <label for="a-text">{t('articleText')}</label>
         <textarea id="a-text" name="text" dir="auto" rows={14} maxlength={100000}>
           {v.text ?? ''}
         </textarea>
         <label for="a-url">{t('articleUrl')}</label>
-        <input id="a-url" name="url" type="url" dir="ltr" maxlength={2048} value={v.url ?? ''} placeholder="https://" />
+        <input
+          id="a-url"
+          name="url"
+          type="url"
+          dir="ltr"
+          maxlength={2048}
+          value={v.url ?? ''}
+          placeholder="https://"
+        />
         <label for="a-lang">{t('articleLanguage')}</label>
         <select id="a-lang" name="language">
           <option value="">{t('autoDetect')}</option>

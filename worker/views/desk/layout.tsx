@@ -30,7 +30,10 @@ function Nav(props: { ui: DeskUi; active: NavKey }) {
     { key: 'ingest', href: '/desk/articles/new', label: t('navIngest') },
   ];
   if (user.role === 'admin') {
-    items.push({ key: 'users', href: '/desk/admin/users', label: t('navUsers') }, { key: 'ratings', href: '/desk/admin/ratings', label: t('navRatings') });
+    items.push(
+      { key: 'users', href: '/desk/admin/users', label: t('navUsers') },
+      { key: 'ratings', href: '/desk/admin/ratings', label: t('navRatings') },
+    );
   }
   return (
     <nav aria-label={t('mainNav')} class="desk-nav">
@@ -67,7 +70,12 @@ function LanguageSwitch(props: { ui: DeskUi }) {
 }
 
 /** The one desk layout: skip link, header with navigation, language switch and sign-out, then main. */
-export function DeskLayout(props: { ui: DeskUi; title: string; active?: NavKey; children?: Child }) {
+export function DeskLayout(props: {
+  ui: DeskUi;
+  title: string;
+  active?: NavKey;
+  children?: Child;
+}) {
   const { ui } = props;
   const { t } = ui;
   return (

@@ -38,7 +38,10 @@ function StatusTabs(props: { ui: DeskUi; query: QueueQuery; counts: Page['counts
         </li>
         {STATUSES.map((s) => (
           <li>
-            <a href={queueHref({ ...base, status: s })} aria-current={query.status === s ? 'page' : undefined}>
+            <a
+              href={queueHref({ ...base, status: s })}
+              aria-current={query.status === s ? 'page' : undefined}
+            >
               {statusLabel(ui, s)} <span class="count">{counts[s] ?? 0}</span>
             </a>
           </li>
@@ -48,7 +51,13 @@ function StatusTabs(props: { ui: DeskUi; query: QueueQuery; counts: Page['counts
   );
 }
 
-function Filters(props: { ui: DeskUi; query: QueueQuery; ratings: Rating[]; users: User[]; articles: ArticleOption[] }) {
+function Filters(props: {
+  ui: DeskUi;
+  query: QueueQuery;
+  ratings: Rating[];
+  users: User[];
+  articles: ArticleOption[];
+}) {
   const { ui, query } = props;
   const { t } = ui;
   return (
@@ -113,15 +122,30 @@ function Filters(props: { ui: DeskUi; query: QueueQuery; ratings: Rating[]; user
 }
 
 /** The queue page. */
-export function QueuePage(props: { ui: DeskUi; query: QueueQuery; page: Page; ratings: Rating[]; users: User[]; articles: ArticleOption[] }) {
+export function QueuePage(props: {
+  ui: DeskUi;
+  query: QueueQuery;
+  page: Page;
+  ratings: Rating[];
+  users: User[];
+  articles: ArticleOption[];
+}) {
   const { ui, query, page } = props;
   const { t } = ui;
-  const title = query.status ? `${t('queueTitle')}: ${statusLabel(ui, query.status)}` : t('queueTitle');
+  const title = query.status
+    ? `${t('queueTitle')}: ${statusLabel(ui, query.status)}`
+    : t('queueTitle');
   return (
     <DeskLayout ui={ui} title={title} active="queue">
       <h1>{title}</h1>
       <StatusTabs ui={ui} query={query} counts={page.counts} />
-      <Filters ui={ui} query={query} ratings={props.ratings} users={props.users} articles={props.articles} />
+      <Filters
+        ui={ui}
+        query={query}
+        ratings={props.ratings}
+        users={props.users}
+        articles={props.articles}
+      />
       {page.items.length === 0 ? (
         <p class="empty">{t('noClaims')}</p>
       ) : (
@@ -164,7 +188,9 @@ export function QueuePage(props: { ui: DeskUi; query: QueueQuery; page: Page; ra
         </table>
       )}
       <nav aria-label={t('paging')} class="paging">
-        {query.cursor ? <a href={queueHref({ ...query, cursor: undefined })}>{t('firstPage')}</a> : null}
+        {query.cursor ? (
+          <a href={queueHref({ ...query, cursor: undefined })}>{t('firstPage')}</a>
+        ) : null}
         {page.nextCursor !== null ? (
           <a href={queueHref({ ...query, cursor: String(page.nextCursor) })} rel="next">
             {t('nextPage')}

@@ -1,7 +1,13 @@
 import { DeskLayout, Notice, type DeskUi } from './layout';
 
 /** The sign-in form, with the reason of a failed attempt when there is one. */
-export function SignInPage(props: { ui: DeskUi; next: string; email?: string; error?: string; info?: string }) {
+export function SignInPage(props: {
+  ui: DeskUi;
+  next: string;
+  email?: string;
+  error?: string;
+  info?: string;
+}) {
   const { ui } = props;
   const { t } = ui;
   return (
@@ -13,9 +19,26 @@ export function SignInPage(props: { ui: DeskUi; next: string; email?: string; er
         <form method="post" action="/desk/sign-in" class="stack">
           <input type="hidden" name="next" value={props.next} />
           <label for="email">{t('email')}</label>
-          <input id="email" name="email" type="email" dir="ltr" autocomplete="username" required maxlength={254} value={props.email ?? ''} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            dir="ltr"
+            autocomplete="username"
+            required
+            maxlength={254}
+            value={props.email ?? ''}
+          />
           <label for="password">{t('password')}</label>
-          <input id="password" name="password" type="password" dir="ltr" autocomplete="current-password" required maxlength={200} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            dir="ltr"
+            autocomplete="current-password"
+            required
+            maxlength={200}
+          />
           <button type="submit" class="primary">
             {t('signIn')}
           </button>

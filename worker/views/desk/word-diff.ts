@@ -43,7 +43,10 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     const lcs = new Uint32Array((midA.length + 1) * w);
     for (let i = midA.length - 1; i >= 0; i--) {
       for (let j = midB.length - 1; j >= 0; j--) {
-        lcs[i * w + j] = midA[i] === midB[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+        lcs[i * w + j] =
+          midA[i] === midB[j]
+            ? lcs[(i + 1) * w + j + 1]! + 1
+            : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
       }
     }
     let i = 0;

@@ -5,7 +5,12 @@ import { SafeLink, UserText } from '../shared/user-text';
 import { Csrf, type DeskUi } from './layout';
 import type { SourceFormValues, WorkspaceProps } from './workspace';
 
-function SourceFields(props: { ui: DeskUi; idPrefix: string; values: SourceFormValues; errors?: string[] }) {
+function SourceFields(props: {
+  ui: DeskUi;
+  idPrefix: string;
+  values: SourceFormValues;
+  errors?: string[];
+}) {
   const { t } = props.ui;
   const { values: v, idPrefix: p } = props;
   const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
@@ -14,7 +19,16 @@ function SourceFields(props: { ui: DeskUi; idPrefix: string; values: SourceFormV
       <div class="row">
         <div class="field grow">
           <label for={`${p}-url`}>{t('sourceUrl')}</label>
-          <input id={`${p}-url`} name="url" type="url" dir="ltr" required maxlength={2048} value={v.url} aria-invalid={bad('url')} />
+          <input
+            id={`${p}-url`}
+            name="url"
+            type="url"
+            dir="ltr"
+            required
+            maxlength={2048}
+            value={v.url}
+            aria-invalid={bad('url')}
+          />
         </div>
         <div class="field">
           <label for={`${p}-stance`}>{t('stance')}</label>
@@ -30,19 +44,48 @@ function SourceFields(props: { ui: DeskUi; idPrefix: string; values: SourceFormV
       <div class="row">
         <div class="field grow">
           <label for={`${p}-title`}>{t('sourceTitle')}</label>
-          <input id={`${p}-title`} name="title" dir="auto" maxlength={300} value={v.title} aria-invalid={bad('title')} />
+          <input
+            id={`${p}-title`}
+            name="title"
+            dir="auto"
+            maxlength={300}
+            value={v.title}
+            aria-invalid={bad('title')}
+          />
         </div>
         <div class="field">
           <label for={`${p}-publisher`}>{t('publisher')}</label>
-          <input id={`${p}-publisher`} name="publisher" dir="auto" maxlength={200} value={v.publisher} aria-invalid={bad('publisher')} />
+          <input
+            id={`${p}-publisher`}
+            name="publisher"
+            dir="auto"
+            maxlength={200}
+            value={v.publisher}
+            aria-invalid={bad('publisher')}
+          />
         </div>
       </div>
       <label for={`${p}-excerpt`}>{t('excerpt')}</label>
-      <textarea id={`${p}-excerpt`} name="excerpt" dir="auto" rows={2} maxlength={2000} aria-invalid={bad('excerpt')}>
+      <textarea
+        id={`${p}-excerpt`}
+        name="excerpt"
+        dir="auto"
+        rows={2}
+        maxlength={2000}
+        aria-invalid={bad('excerpt')}
+      >
         {v.excerpt}
       </textarea>
       <label for={`${p}-archived`}>{t('archivedUrl')}</label>
-      <input id={`${p}-archived`} name="archivedUrl" type="url" dir="ltr" maxlength={2048} value={v.archivedUrl} aria-invalid={bad('archivedUrl')} />
+      <input
+        id={`${p}-archived`}
+        name="archivedUrl"
+        type="url"
+        dir="ltr"
+        maxlength={2048}
+        value={v.archivedUrl}
+        aria-invalid={bad('archivedUrl')}
+      />
     </>
   );
 }
@@ -50,12 +93,21 @@ function SourceFields(props: { ui: DeskUi; idPrefix: string; values: SourceFormV
 function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
   const { ui, source: s } = props;
   const { t } = ui;
-  const values: SourceFormValues = { url: s.url, title: s.title ?? '', publisher: s.publisher ?? '', excerpt: s.excerpt ?? '', stance: s.stance, archivedUrl: s.archivedUrl ?? '' };
+  const values: SourceFormValues = {
+    url: s.url,
+    title: s.title ?? '',
+    publisher: s.publisher ?? '',
+    excerpt: s.excerpt ?? '',
+    stance: s.stance,
+    archivedUrl: s.archivedUrl ?? '',
+  };
   return (
     <li class="source">
       <p>
         <span class={`badge stance-${s.stance}`}>{t(`stance_${s.stance}` as DeskKey)}</span>{' '}
-        <SafeLink href={s.url} newTab>{s.title ? <UserText lang={null}>{s.title}</UserText> : undefined}</SafeLink>
+        <SafeLink href={s.url} newTab>
+          {s.title ? <UserText lang={null}>{s.title}</UserText> : undefined}
+        </SafeLink>
         {s.publisher ? (
           <>
             {' · '}
@@ -65,11 +117,17 @@ function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
         {s.archivedUrl ? (
           <>
             {' · '}
-            <SafeLink href={s.archivedUrl} newTab>{t('archivedUrl')}</SafeLink>
+            <SafeLink href={s.archivedUrl} newTab>
+              {t('archivedUrl')}
+            </SafeLink>
           </>
         ) : null}
       </p>
-      {s.excerpt ? <UserText lang={null} as="blockquote">{s.excerpt}</UserText> : null}
+      {s.excerpt ? (
+        <UserText lang={null} as="blockquote">
+          {s.excerpt}
+        </UserText>
+      ) : null}
       <details>
         <summary>{t('edit')}</summary>
         <form method="post" action={`/desk/claims/${props.claimId}/sources/${s.id}`} class="stack">
@@ -78,7 +136,11 @@ function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
           <button type="submit">{t('saveSource')}</button>
         </form>
       </details>
-      <form method="post" action={`/desk/claims/${props.claimId}/sources/${s.id}/remove`} class="inline-form">
+      <form
+        method="post"
+        action={`/desk/claims/${props.claimId}/sources/${s.id}/remove`}
+        class="inline-form"
+      >
         <Csrf ui={ui} />
         <button type="submit" class="danger">
           {t('remove')}
@@ -92,7 +154,14 @@ function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
 export function SourcesSection(props: WorkspaceProps) {
   const { ui, detail, extras } = props;
   const { t } = ui;
-  const empty: SourceFormValues = { url: '', title: '', publisher: '', excerpt: '', stance: 'refutes', archivedUrl: '' };
+  const empty: SourceFormValues = {
+    url: '',
+    title: '',
+    publisher: '',
+    excerpt: '',
+    stance: 'refutes',
+    archivedUrl: '',
+  };
   return (
     <section aria-labelledby="sources-h" class="panel" id="sources">
       <h2 id="sources-h">{t('sources')}</h2>
@@ -105,7 +174,12 @@ export function SourcesSection(props: WorkspaceProps) {
       <h3>{t('addSource')}</h3>
       <form method="post" action={`/desk/claims/${detail.claim.id}/sources`} class="stack">
         <Csrf ui={ui} />
-        <SourceFields ui={ui} idPrefix="new-src" values={extras.sourceValues ?? empty} errors={extras.sourceErrors} />
+        <SourceFields
+          ui={ui}
+          idPrefix="new-src"
+          values={extras.sourceValues ?? empty}
+          errors={extras.sourceErrors}
+        />
         <button type="submit" class="primary">
           {t('addSource')}
         </button>

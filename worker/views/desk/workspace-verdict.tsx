@@ -60,7 +60,16 @@ export function VerdictEditor(props: WorkspaceProps) {
           </output>
         </p>
         <label for="v-explanation">{t('explanation')}</label>
-        <textarea id="v-explanation" name="explanation" dir="auto" lang={v.language} rows={6} required maxlength={20000} aria-invalid={bad('explanation')}>
+        <textarea
+          id="v-explanation"
+          name="explanation"
+          dir="auto"
+          lang={v.language}
+          rows={6}
+          required
+          maxlength={20000}
+          aria-invalid={bad('explanation')}
+        >
           {v.explanation}
         </textarea>
         <label for="v-language">{t('verdictLanguage')}</label>
@@ -70,8 +79,19 @@ export function VerdictEditor(props: WorkspaceProps) {
         {correction ? (
           <>
             <label for="v-note">{t('correctionNote')}</label>
-            <p class="help" id="v-note-help">{t('correctionHelp')}</p>
-            <textarea id="v-note" name="correctionNote" dir="auto" rows={2} required maxlength={1000} aria-invalid={bad('correctionNote')} aria-describedby="v-note-help">
+            <p class="help" id="v-note-help">
+              {t('correctionHelp')}
+            </p>
+            <textarea
+              id="v-note"
+              name="correctionNote"
+              dir="auto"
+              rows={2}
+              required
+              maxlength={1000}
+              aria-invalid={bad('correctionNote')}
+              aria-describedby="v-note-help"
+            >
               {v.correctionNote}
             </textarea>
           </>
@@ -87,7 +107,15 @@ export function VerdictEditor(props: WorkspaceProps) {
 function Diff(props: { parts: DiffPart[]; lang: string }) {
   return (
     <UserText lang={props.lang} as="p" class="diff">
-      {props.parts.map((p) => (p.op === 'same' ? shown(p.text) : p.op === 'add' ? <ins>{shown(p.text)}</ins> : <del>{shown(p.text)}</del>))}
+      {props.parts.map((p) =>
+        p.op === 'same' ? (
+          shown(p.text)
+        ) : p.op === 'add' ? (
+          <ins>{shown(p.text)}</ins>
+        ) : (
+          <del>{shown(p.text)}</del>
+        ),
+      )}
     </UserText>
   );
 }
@@ -107,8 +135,11 @@ export function HistorySection(props: WorkspaceProps) {
           return (
             <li>
               <h3>
-                {t('versionN', { n: v.version })} · <RatingChip ui={ui} ratings={ratings} ratingKey={v.ratingKey} /> ·{' '}
-                {v.publishedAt ? t('publishedAt', { at: v.publishedAt.slice(0, 16).replace('T', ' ') }) : t('draft')}
+                {t('versionN', { n: v.version })} ·{' '}
+                <RatingChip ui={ui} ratings={ratings} ratingKey={v.ratingKey} /> ·{' '}
+                {v.publishedAt
+                  ? t('publishedAt', { at: v.publishedAt.slice(0, 16).replace('T', ' ') })
+                  : t('draft')}
                 {v.authorName ? (
                   <>
                     {' · '}
@@ -116,13 +147,23 @@ export function HistorySection(props: WorkspaceProps) {
                   </>
                 ) : null}
               </h3>
-              {v.correctionNote ? <UserText lang={v.language} as="p" class="correction">{v.correctionNote}</UserText> : null}
+              {v.correctionNote ? (
+                <UserText lang={v.language} as="p" class="correction">
+                  {v.correctionNote}
+                </UserText>
+              ) : null}
               {prev ? (
                 <div class="changes">
                   <p class="meta">{t('changesFrom', { n: prev.version })}</p>
                   {prev.ratingKey !== v.ratingKey ? (
                     <p>
-                      <del><RatingChip ui={ui} ratings={ratings} ratingKey={prev.ratingKey} /></del> → <ins><RatingChip ui={ui} ratings={ratings} ratingKey={v.ratingKey} /></ins>
+                      <del>
+                        <RatingChip ui={ui} ratings={ratings} ratingKey={prev.ratingKey} />
+                      </del>{' '}
+                      →{' '}
+                      <ins>
+                        <RatingChip ui={ui} ratings={ratings} ratingKey={v.ratingKey} />
+                      </ins>
                     </p>
                   ) : null}
                   <Diff parts={wordDiff(prev.summary, v.summary)} lang={v.language} />
@@ -130,8 +171,12 @@ export function HistorySection(props: WorkspaceProps) {
                 </div>
               ) : (
                 <>
-                  <UserText lang={v.language} as="p" class="summary">{v.summary}</UserText>
-                  <UserText lang={v.language} as="p">{v.explanation}</UserText>
+                  <UserText lang={v.language} as="p" class="summary">
+                    {v.summary}
+                  </UserText>
+                  <UserText lang={v.language} as="p">
+                    {v.explanation}
+                  </UserText>
                 </>
               )}
             </li>
@@ -143,13 +188,22 @@ export function HistorySection(props: WorkspaceProps) {
 }
 
 /** A sentence for an audit action, with the status move spelled out; unknown actions stay as written. */
-function AuditWhat(props: { ui: WorkspaceProps['ui']; entry: WorkspaceProps['detail']['audit'][number] }) {
+function AuditWhat(props: {
+  ui: WorkspaceProps['ui'];
+  entry: WorkspaceProps['detail']['audit'][number];
+}) {
   const { ui, entry } = props;
   const key = `audit_${entry.action.replace('.', '_')}`;
   const label = key in DESK_STRINGS_EN ? ui.t(key as DeskKey) : entry.action;
   const before = entry.before as { status?: string } | null;
   const after = entry.after as { status?: string } | null;
-  if (entry.action === 'claim.transition' && before?.status && after?.status && isStatus(before.status) && isStatus(after.status)) {
+  if (
+    entry.action === 'claim.transition' &&
+    before?.status &&
+    after?.status &&
+    isStatus(before.status) &&
+    isStatus(after.status)
+  ) {
     return (
       <>
         {label}: {statusLabel(ui, before.status)} → {statusLabel(ui, after.status)}
@@ -158,7 +212,10 @@ function AuditWhat(props: { ui: WorkspaceProps['ui']; entry: WorkspaceProps['det
   }
   return (
     <>
-      {label} <code class="audit-after" dir="auto">{brief(entry.after)}</code>
+      {label}{' '}
+      <code class="audit-after" dir="auto">
+        {brief(entry.after)}
+      </code>
     </>
   );
 }
@@ -191,7 +248,9 @@ export function AuditSection(props: WorkspaceProps) {
         <tbody>
           {detail.audit.map((a) => (
             <tr>
-              <td><Time iso={a.at} /></td>
+              <td>
+                <Time iso={a.at} />
+              </td>
               <td>{a.actorName ? <bdi>{a.actorName}</bdi> : t('system')}</td>
               <td>
                 <AuditWhat ui={ui} entry={a} />

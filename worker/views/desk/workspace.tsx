@@ -1,4 +1,11 @@
-import type { ArticleText, ClaimDetail, ClaimMatch, FeedbackSummary, Rating, User } from '../models';
+import type {
+  ArticleText,
+  ClaimDetail,
+  ClaimMatch,
+  FeedbackSummary,
+  Rating,
+  User,
+} from '../models';
 import type { DeskKey } from '../../i18n/desk';
 import { allowedMoves } from '../../lib/status';
 import { UserText } from '../shared/user-text';
@@ -9,8 +16,21 @@ import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
 
 export type { ClaimValues };
-export interface SourceFormValues { url: string; title: string; publisher: string; excerpt: string; stance: string; archivedUrl: string }
-export interface VerdictFormValues { ratingKey: string; summary: string; explanation: string; language: string; correctionNote: string }
+export interface SourceFormValues {
+  url: string;
+  title: string;
+  publisher: string;
+  excerpt: string;
+  stance: string;
+  archivedUrl: string;
+}
+export interface VerdictFormValues {
+  ratingKey: string;
+  summary: string;
+  explanation: string;
+  language: string;
+  correctionNote: string;
+}
 
 /** What a refused form sends back to the page: the message, the typed values, the bad fields. */
 export interface WorkspaceExtras {
@@ -42,13 +62,20 @@ function Readers(props: WorkspaceProps) {
   return (
     <section aria-labelledby="readers-h" class="panel">
       <h2 id="readers-h">{t('readers')}</h2>
-      {detail.claim.submissionCount > 0 ? <p>{t('submissionCount', { n: detail.claim.submissionCount })}</p> : null}
-      {votes > 0 ? <p>{t('feedbackCounts', { yes: feedback.helpful, no: feedback.notHelpful })}</p> : <p class="help">{t('noFeedback')}</p>}
+      {detail.claim.submissionCount > 0 ? (
+        <p>{t('submissionCount', { n: detail.claim.submissionCount })}</p>
+      ) : null}
+      {votes > 0 ? (
+        <p>{t('feedbackCounts', { yes: feedback.helpful, no: feedback.notHelpful })}</p>
+      ) : (
+        <p class="help">{t('noFeedback')}</p>
+      )}
       {feedback.recentReasons.length > 0 ? (
         <ul class="reasons">
           {feedback.recentReasons.map((r) => (
             <li>
-              <span class="meta">{r.helpful ? t('feedbackYes') : t('feedbackNo')}:</span> <bdi>{r.reason}</bdi>
+              <span class="meta">{r.helpful ? t('feedbackYes') : t('feedbackNo')}:</span>{' '}
+              <bdi>{r.reason}</bdi>
             </li>
           ))}
         </ul>
@@ -65,7 +92,9 @@ function StatusActions(props: WorkspaceProps) {
     <section aria-labelledby="status-h" class="panel">
       <h2 id="status-h">{t('statusActions')}</h2>
       <p>{t('currentStatus', { status: statusLabel(ui, detail.claim.status) })}</p>
-      {moves.length === 0 ? <p class="help">{allowedMoves(detail.claim.status).length === 0 ? t('noMoves') : ''}</p> : null}
+      {moves.length === 0 ? (
+        <p class="help">{allowedMoves(detail.claim.status).length === 0 ? t('noMoves') : ''}</p>
+      ) : null}
       <div class="status-buttons">
         {moves.map((to) => {
           const blocked = to === 'published' && !detail.currentVerdict;
@@ -74,14 +103,23 @@ function StatusActions(props: WorkspaceProps) {
               <Csrf ui={ui} />
               <input type="hidden" name="version" value={String(detail.claim.version)} />
               <input type="hidden" name="to" value={to} />
-              <button type="submit" class={to === 'published' || to === 'queued' ? 'primary' : undefined} disabled={blocked} aria-describedby={blocked ? 'need-verdict' : undefined}>
+              <button
+                type="submit"
+                class={to === 'published' || to === 'queued' ? 'primary' : undefined}
+                disabled={blocked}
+                aria-describedby={blocked ? 'need-verdict' : undefined}
+              >
                 {detail.claim.status === 'published' ? t('reopen') : t(`moveTo_${to}` as DeskKey)}
               </button>
             </form>
           );
         })}
       </div>
-      {moves.includes('published') && !detail.currentVerdict ? <p id="need-verdict" class="help">{t('needVerdict')}</p> : null}
+      {moves.includes('published') && !detail.currentVerdict ? (
+        <p id="need-verdict" class="help">
+          {t('needVerdict')}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -113,10 +151,15 @@ function Assignment(props: WorkspaceProps) {
 function ArticleContext(props: WorkspaceProps) {
   const { ui, article, detail } = props;
   const { claim } = detail;
-  if (!article || claim.start === null || claim.end === null || claim.end > article.body.length) return null;
+  if (!article || claim.start === null || claim.end === null || claim.end > article.body.length)
+    return null;
   const from = Math.max(0, article.body.lastIndexOf('\n', claim.start - 2) + 1, claim.start - 400);
   const next = article.body.indexOf('\n', claim.end + 1);
-  const to = Math.min(article.body.length, next === -1 ? article.body.length : next, claim.end + 400);
+  const to = Math.min(
+    article.body.length,
+    next === -1 ? article.body.length : next,
+    claim.end + 400,
+  );
   return (
     <section aria-labelledby="ctx-h" class="panel">
       <h2 id="ctx-h">{ui.t('articleContext')}</h2>
@@ -153,7 +196,8 @@ function Matches(props: WorkspaceProps) {
               <a href={`/desk/claims/${m.id}`}>{m.text}</a>
             </UserText>
             <p class="meta">
-              {t('similarity')} {Math.round(m.similarity * 100)}% · {statusLabel(ui, m.status as never)}
+              {t('similarity')} {Math.round(m.similarity * 100)}% ·{' '}
+              {statusLabel(ui, m.status as never)}
             </p>
             {canMark ? (
               <form method="post" action={`/desk/claims/${detail.claim.id}/status`}>
@@ -176,7 +220,13 @@ export function WorkspacePage(props: WorkspaceProps) {
   const { ui, detail, extras } = props;
   const { t } = ui;
   const { claim } = detail;
-  const stored: ClaimValues = { text: claim.text, claimant: claim.claimant ?? '', claimantType: claim.claimantType ?? '', claimDate: claim.claimDate?.slice(0, 10) ?? '', language: claim.language };
+  const stored: ClaimValues = {
+    text: claim.text,
+    claimant: claim.claimant ?? '',
+    claimantType: claim.claimantType ?? '',
+    claimDate: claim.claimDate?.slice(0, 10) ?? '',
+    language: claim.language,
+  };
   return (
     <DeskLayout ui={ui} title={`${t('claimTitle')}: ${claim.text.slice(0, 60)}`} active="queue">
       <div class="claim-head">
@@ -194,8 +244,15 @@ export function WorkspacePage(props: WorkspaceProps) {
             <form method="post" action={`/desk/claims/${claim.id}/edit`} class="stack">
               <Csrf ui={ui} />
               <input type="hidden" name="version" value={String(claim.version)} />
-              <ClaimFields ui={ui} values={extras.claimValues ?? stored} original={stored} errors={extras.claimErrors} />
-              <button type="submit" class="primary">{t('save')}</button>
+              <ClaimFields
+                ui={ui}
+                values={extras.claimValues ?? stored}
+                original={stored}
+                errors={extras.claimErrors}
+              />
+              <button type="submit" class="primary">
+                {t('save')}
+              </button>
             </form>
           </section>
           <VerdictEditor {...props} />

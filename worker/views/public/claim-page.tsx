@@ -84,7 +84,12 @@ export function ClaimPage(p: ClaimPageProps) {
         </p>
         <UserText as="p" text={current.summary} lang={current.language} class="verdict-summary" />
         <h3>{t.claim.explanation}</h3>
-        <UserText as="p" text={current.explanation} lang={current.language} class="verdict-explanation" />
+        <UserText
+          as="p"
+          text={current.explanation}
+          lang={current.language}
+          class="verdict-explanation"
+        />
         <p class="dates">
           {t.claim.published} <DateText iso={p.firstPublishedAt} locale={p.locale} />
           {updated ? (
@@ -118,7 +123,9 @@ export function ClaimPage(p: ClaimPageProps) {
                   <SafeLink href={s.archivedUrl}>{t.claim.archived}</SafeLink>
                 </>
               ) : null}
-              {s.excerpt ? <UserText as="blockquote" text={s.excerpt} lang={claim.language} class="excerpt" /> : null}
+              {s.excerpt ? (
+                <UserText as="blockquote" text={s.excerpt} lang={claim.language} class="excerpt" />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -131,7 +138,8 @@ export function ClaimPage(p: ClaimPageProps) {
           {p.corrections.map((v) => (
             <li class="correction">
               <p>
-                <strong>{t.claim.version(v.version)}</strong> · <DateText iso={v.publishedAt} locale={p.locale} /> ·{' '}
+                <strong>{t.claim.version(v.version)}</strong> ·{' '}
+                <DateText iso={v.publishedAt} locale={p.locale} /> ·{' '}
                 <RatingBadge rating={v.rating} locale={p.locale} />
               </p>
               <UserText as="p" text={v.correctionNote} lang={v.language} class="correction-note" />
@@ -147,7 +155,12 @@ export function ClaimPage(p: ClaimPageProps) {
           {p.embed.map((s, i) => (
             <div class="embed-snippet">
               <label for={`embed-${i}`}>{s.label}</label>
-              <textarea id={`embed-${i}`} readonly rows={Math.min(7, Math.ceil(s.code.length / 75) + 1)} dir="ltr">
+              <textarea
+                id={`embed-${i}`}
+                readonly
+                rows={Math.min(7, Math.ceil(s.code.length / 75) + 1)}
+                dir="ltr"
+              >
                 {s.code}
               </textarea>
             </div>
@@ -162,7 +175,13 @@ export function ClaimPage(p: ClaimPageProps) {
         {p.feedback === null ? (
           <form method="post" action={`/claims/${claim.id}/feedback`}>
             <label for="feedback-reason">{t.claim.reason}</label>
-            <textarea id="feedback-reason" name="reason" rows={2} maxlength={500} aria-describedby={p.feedbackError ? 'feedback-error' : undefined}>
+            <textarea
+              id="feedback-reason"
+              name="reason"
+              rows={2}
+              maxlength={500}
+              aria-describedby={p.feedbackError ? 'feedback-error' : undefined}
+            >
               {p.reason ?? ''}
             </textarea>
             <FieldError id="feedback-error" message={p.feedbackError} />

@@ -41,8 +41,14 @@ export function PublicLayout(props: LayoutProps) {
         {meta.description ? <meta name="description" content={meta.description} /> : null}
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
         {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
-        {meta.canonical ? <link rel="alternate" hreflang="x-default" href={meta.canonical} /> : null}
-        {meta.canonical ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${meta.canonical}?lang=${l}`} />) : null}
+        {meta.canonical ? (
+          <link rel="alternate" hreflang="x-default" href={meta.canonical} />
+        ) : null}
+        {meta.canonical
+          ? LOCALES.map((l) => (
+              <link rel="alternate" hreflang={l} href={`${meta.canonical}?lang=${l}`} />
+            ))
+          : null}
         <meta property="og:site_name" content={props.org} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
@@ -51,10 +57,22 @@ export function PublicLayout(props: LayoutProps) {
         <meta name="twitter:card" content="summary" />
         <meta name="twitter:title" content={meta.title} />
         {meta.description ? <meta name="twitter:description" content={meta.description} /> : null}
-        {meta.oembed ? <link rel="alternate" type="application/json+oembed" href={meta.oembed} title={meta.title} /> : null}
+        {meta.oembed ? (
+          <link
+            rel="alternate"
+            type="application/json+oembed"
+            href={meta.oembed}
+            title={meta.title}
+          />
+        ) : null}
         <link rel="alternate" type="application/atom+xml" href={props.atomUrl} title={t.nav.feed} />
         <link rel="stylesheet" href="/css/site.css" />
-        {meta.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} /> : null}
+        {meta.jsonLd ? (
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }}
+          />
+        ) : null}
         {(meta.scripts ?? []).map((src) => (
           <script src={src} defer />
         ))}
@@ -73,7 +91,12 @@ export function PublicLayout(props: LayoutProps) {
           </nav>
           <nav class="lang-switch" aria-label={t.nav.language}>
             {LOCALES.map((l) => (
-              <a href={props.langHref(l)} lang={l} hreflang={l} aria-current={l === props.locale ? 'true' : undefined}>
+              <a
+                href={props.langHref(l)}
+                lang={l}
+                hreflang={l}
+                aria-current={l === props.locale ? 'true' : undefined}
+              >
                 {strings(l).languages[l]}
               </a>
             ))}

@@ -19,7 +19,13 @@ export function ListPage(p: ListPageProps) {
   const t = strings(p.locale);
   return (
     <section class="list-page">
-      <h1>{p.mode === 'home' ? t.home.title : p.filters.q ? t.list.resultsFor(p.filters.q) : t.list.title}</h1>
+      <h1>
+        {p.mode === 'home'
+          ? t.home.title
+          : p.filters.q
+            ? t.list.resultsFor(p.filters.q)
+            : t.list.title}
+      </h1>
       {p.mode === 'home' ? <p class="intro">{t.home.intro}</p> : <ListFilters {...p} />}
       {p.items.length === 0 ? <p class="empty">{t.list.empty}</p> : null}
       <div class="claim-list">

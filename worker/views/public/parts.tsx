@@ -29,7 +29,14 @@ export function RatingBadge(props: { rating: RatingView | null; locale: Locale }
   const color = SAFE_COLOR.test(props.rating.color) ? props.rating.color : '#57606a';
   return (
     <span class={`rating rating-${props.rating.key.replace(/[^a-z0-9-]/g, '')}`}>
-      <svg class="rating-dot" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+      <svg
+        class="rating-dot"
+        width="14"
+        height="14"
+        viewBox="0 0 14 14"
+        aria-hidden="true"
+        focusable="false"
+      >
         <circle cx="7" cy="7" r="7" fill={color} />
       </svg>
       <span class="rating-label">{props.rating.label}</span>
@@ -52,7 +59,9 @@ export function ClaimCard(props: { item: ClaimCardView; locale: Locale; href: st
       <h3 class="claim-card-text" lang={item.language} dir={dirOf(item.language)}>
         <a href={props.href}>{shown(item.text)}</a>
       </h3>
-      {item.summary ? <UserText as="p" text={item.summary} lang={item.language} class="claim-card-summary" /> : null}
+      {item.summary ? (
+        <UserText as="p" text={item.summary} lang={item.language} class="claim-card-summary" />
+      ) : null}
       <p class="claim-card-meta">
         {item.claimant ? <bdi>{shown(item.claimant)}</bdi> : null}
         {item.claimant && item.publishedAt ? ' · ' : null}

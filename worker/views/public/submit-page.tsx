@@ -2,7 +2,8 @@
 import { strings, type Locale } from '../../i18n/public';
 import { ClaimCard, FieldError, type ClaimCardView } from './parts';
 
-export type SubmitField = 'text' | 'where_url' | 'where_text' | 'why' | 'language' | 'email' | 'turnstile';
+export type SubmitField =
+  'text' | 'where_url' | 'where_text' | 'why' | 'language' | 'email' | 'turnstile';
 
 export interface SubmitValues {
   text: string;
@@ -13,7 +14,14 @@ export interface SubmitValues {
   email: string;
 }
 
-export const EMPTY_VALUES: SubmitValues = { text: '', where_url: '', where_text: '', why: '', language: '', email: '' };
+export const EMPTY_VALUES: SubmitValues = {
+  text: '',
+  where_url: '',
+  where_text: '',
+  why: '',
+  language: '',
+  email: '',
+};
 
 export interface SubmitPageProps {
   locale: Locale;
@@ -28,12 +36,26 @@ export interface SubmitPageProps {
   hrefOf: (id: string) => string;
 }
 
-export function MatchesList(props: { locale: Locale; matches: ClaimCardView[] | null; hrefOf: (id: string) => string }) {
+export function MatchesList(props: {
+  locale: Locale;
+  matches: ClaimCardView[] | null;
+  hrefOf: (id: string) => string;
+}) {
   const t = strings(props.locale);
   return (
-    <section class="matches" id="matches" aria-live="polite" aria-labelledby="matches-h" hidden={props.matches === null}>
+    <section
+      class="matches"
+      id="matches"
+      aria-live="polite"
+      aria-labelledby="matches-h"
+      hidden={props.matches === null}
+    >
       <h2 id="matches-h">{t.submit.matchesTitle}</h2>
-      {props.matches?.length ? <p>{t.submit.matchesIntro}</p> : <p class="empty">{t.submit.noMatches}</p>}
+      {props.matches?.length ? (
+        <p>{t.submit.matchesIntro}</p>
+      ) : (
+        <p class="empty">{t.submit.noMatches}</p>
+      )}
       <div class="claim-list">
         {(props.matches ?? []).map((m) => (
           <ClaimCard item={m} locale={props.locale} href={props.hrefOf(m.id)} />
@@ -43,7 +65,13 @@ export function MatchesList(props: { locale: Locale; matches: ClaimCardView[] | 
   );
 }
 
-function Field(props: { name: SubmitField; label: string; hint?: string; error?: string; children: unknown }) {
+function Field(props: {
+  name: SubmitField;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: unknown;
+}) {
   return (
     <div class={`field${props.error ? ' has-error' : ''}`}>
       <label for={`f-${props.name}`}>{props.label}</label>
@@ -58,7 +86,11 @@ function Field(props: { name: SubmitField; label: string; hint?: string; error?:
   );
 }
 
-function described(name: SubmitField, error: string | undefined, hint: boolean): string | undefined {
+function described(
+  name: SubmitField,
+  error: string | undefined,
+  hint: boolean,
+): string | undefined {
   const ids = [hint ? `f-${name}-hint` : '', error ? `f-${name}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -79,24 +111,65 @@ export function SubmitPage(p: SubmitPageProps) {
       <form method="post" action={`/submit${lang}`} class="submit-form" id="submit-form" novalidate>
         <input type="hidden" name="nonce" value={p.nonce} />
         <Field name="text" label={t.submit.text} hint={t.submit.textHint} error={e.text}>
-          <textarea id="f-text" name="text" rows={4} required maxlength={1000} dir="auto" aria-invalid={e.text ? 'true' : undefined} aria-describedby={described('text', e.text, true)}>
+          <textarea
+            id="f-text"
+            name="text"
+            rows={4}
+            required
+            maxlength={1000}
+            dir="auto"
+            aria-invalid={e.text ? 'true' : undefined}
+            aria-describedby={described('text', e.text, true)}
+          >
             {v.text}
           </textarea>
         </Field>
         <MatchesList locale={p.locale} matches={p.matches} hrefOf={p.hrefOf} />
         <Field name="where_url" label={t.submit.whereUrl} error={e.where_url}>
-          <input id="f-where_url" name="where_url" type="url" inputmode="url" dir="ltr" maxlength={2000} value={v.where_url} aria-invalid={e.where_url ? 'true' : undefined} aria-describedby={described('where_url', e.where_url, false)} />
+          <input
+            id="f-where_url"
+            name="where_url"
+            type="url"
+            inputmode="url"
+            dir="ltr"
+            maxlength={2000}
+            value={v.where_url}
+            aria-invalid={e.where_url ? 'true' : undefined}
+            aria-describedby={described('where_url', e.where_url, false)}
+          />
         </Field>
         <Field name="where_text" label={t.submit.whereText} error={e.where_text}>
-          <input id="f-where_text" name="where_text" type="text" dir="auto" maxlength={500} value={v.where_text} aria-invalid={e.where_text ? 'true' : undefined} aria-describedby={described('where_text', e.where_text, false)} />
+          <input
+            id="f-where_text"
+            name="where_text"
+            type="text"
+            dir="auto"
+            maxlength={500}
+            value={v.where_text}
+            aria-invalid={e.where_text ? 'true' : undefined}
+            aria-describedby={described('where_text', e.where_text, false)}
+          />
         </Field>
         <Field name="why" label={t.submit.why} error={e.why}>
-          <textarea id="f-why" name="why" rows={3} dir="auto" maxlength={1000} aria-invalid={e.why ? 'true' : undefined} aria-describedby={described('why', e.why, false)}>
+          <textarea
+            id="f-why"
+            name="why"
+            rows={3}
+            dir="auto"
+            maxlength={1000}
+            aria-invalid={e.why ? 'true' : undefined}
+            aria-describedby={described('why', e.why, false)}
+          >
             {v.why}
           </textarea>
         </Field>
         <Field name="language" label={t.submit.language} error={e.language}>
-          <select id="f-language" name="language" aria-invalid={e.language ? 'true' : undefined} aria-describedby={described('language', e.language, false)}>
+          <select
+            id="f-language"
+            name="language"
+            aria-invalid={e.language ? 'true' : undefined}
+            aria-describedby={described('language', e.language, false)}
+          >
             <option value="">{t.submit.detect}</option>
             {(['ar', 'en', 'fr'] as const).map((l) => (
               <option value={l} selected={v.language === l}>
@@ -106,7 +179,17 @@ export function SubmitPage(p: SubmitPageProps) {
           </select>
         </Field>
         <Field name="email" label={t.submit.email} hint={t.submit.emailHint} error={e.email}>
-          <input id="f-email" name="email" type="email" dir="ltr" autocomplete="email" maxlength={254} value={v.email} aria-invalid={e.email ? 'true' : undefined} aria-describedby={described('email', e.email, true)} />
+          <input
+            id="f-email"
+            name="email"
+            type="email"
+            dir="ltr"
+            autocomplete="email"
+            maxlength={254}
+            value={v.email}
+            aria-invalid={e.email ? 'true' : undefined}
+            aria-describedby={described('email', e.email, true)}
+          />
         </Field>
         <div class="hp" aria-hidden="true">
           <label for="f-website">{t.submit.honeypot}</label>
@@ -127,7 +210,12 @@ export function SubmitPage(p: SubmitPageProps) {
           <button type="submit" class="primary" id="submit-button">
             {t.submit.send}
           </button>
-          <button type="submit" formaction={`/submit/check${lang}`} formnovalidate class="secondary">
+          <button
+            type="submit"
+            formaction={`/submit/check${lang}`}
+            formnovalidate
+            class="secondary"
+          >
             {t.submit.check}
           </button>
         </div>

@@ -51,11 +51,19 @@ export function UserText(props: {
  * Without children it shows the URL itself, left to right. `newTab` opens it in a new tab (the
  * desk, where an editor's form stays open).
  */
-export function SafeLink(props: { href: string | null | undefined; newTab?: boolean; children?: Child }) {
+export function SafeLink(props: {
+  href: string | null | undefined;
+  newTab?: boolean;
+  children?: Child;
+}) {
   const content = props.children ?? <bdi dir="ltr">{shown(props.href)}</bdi>;
   if (!isHttpUrl(props.href)) return <span class="unlinked">{content}</span>;
   return (
-    <a href={props.href} rel="noopener noreferrer nofollow ugc" target={props.newTab ? '_blank' : undefined}>
+    <a
+      href={props.href}
+      rel="noopener noreferrer nofollow ugc"
+      target={props.newTab ? '_blank' : undefined}
+    >
       {content}
     </a>
   );
