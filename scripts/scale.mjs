@@ -43,7 +43,7 @@ const proxy = await getPlatformProxy({ configPath: join(ROOT, 'wrangler.jsonc'),
 try {
   const db = proxy.env.DB;
   let lastPrint = 0;
-  const ms = await fillClaims(db, {
+  const { ms } = await fillClaims(db, {
     claims,
     log: (done) => {
       if (done - lastPrint >= 20_000 || done === claims) {
