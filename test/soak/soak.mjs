@@ -354,9 +354,9 @@ try {
     killer = new Promise((ok) =>
       setTimeout(async () => {
         crashedAt = Date.now();
+        stop.now = true; // no new requests: what is on the wire now is "in flight"
         console.log(`SIGKILL to wrangler dev's process group at ${((crashedAt - start) / 1000).toFixed(1)} s, ${writes.length} writes answered so far`);
         await server.kill();
-        stop.now = true;
         ok();
       }, (SECONDS * 1000) / 2),
     );
@@ -421,7 +421,7 @@ try {
     }
     verify(dir, 'after restart and retries', { allowUnknown: true });
   }
-  console.log(problems.length ? `\nSOAK FAILED: ${problems.length} failed checks` : '\nSOAK PASSED');
+  console.log(problems.length ? `\nSOAK FAILED: ${problems.length} failed checks:\n  ${problems.slice(0, 30).join('\n  ')}` : '\nSOAK PASSED');
   process.exitCode = problems.length ? 1 : 0;
 } catch (err) {
   console.error(err);
