@@ -75,7 +75,10 @@ try {
   rows.push(await measure('public search /claims?q=… (page 1)', cycle(SAMPLE_QUERIES, SAMPLES + 10, (q) => `/claims?q=${encodeURIComponent(q)}`), {}, BUDGETS.search));
   rows.push(await measure('public list /claims (page 1)', cycle(['/claims', '/claims?language=ar', '/claims?rating=false'], SAMPLES + 10, (p) => p), {}, BUDGETS.search));
   rows.push(await measure('claim page /claims/:id (cache miss)', published.slice(0, SAMPLES + 10).map((id) => `/claims/${id}`), {}, BUDGETS.claimMiss));
-  rows.push(await measure('desk queue /desk (first page)', cycle(['/desk', '/desk?status=queued', '/desk?language=ar', '/desk?status=in_review&language=fr'], SAMPLES + 10, (p) => p), desk, BUDGETS.queue));
+  rows.push(await measure('desk queue /desk (first page, 4 filter sets)', cycle(['/desk', '/desk?status=queued', '/desk?language=ar', '/desk?status=in_review&language=fr'], SAMPLES + 10, (p) => p), desk, BUDGETS.queue));
+  for (const p of ['/desk', '/desk?status=queued', '/desk?language=ar', '/desk?status=in_review&language=fr']) {
+    rows.push(await measure(`  ${p}`, cycle([p], Math.round(SAMPLES / 4) + 10, (x) => x), desk, BUDGETS.queue));
+  }
   rows.push(await measure('desk queue /desk?q=… (search)', cycle(SAMPLE_QUERIES, SAMPLES + 10, (q) => `/desk?q=${encodeURIComponent(q)}`), desk, BUDGETS.queue));
   rows.push(await measure('API GET /api/v1/claims (first page)', cycle(['/api/v1/claims', '/api/v1/claims?status=queued', '/api/v1/claims?language=fr'], SAMPLES + 10, (p) => p), api, BUDGETS.queue));
   rows.push(await measure('matches /api/v1/claims/:id/matches', any.slice(0, SAMPLES + 10).map((id) => `/api/v1/claims/${id}/matches`), api, BUDGETS.matching));
@@ -105,6 +108,18 @@ try {
   const deepSearch = await follow('public search (OFFSET paging), next links', `/claims?q=${encodeURIComponent('minister')}`, {}, BUDGETS.search, nextHref);
   const deepList = await follow('public list, next links', '/claims', {}, BUDGETS.search, nextHref);
 
+  // Jumping deep: a cursor near the oldest claims (seq 1,000 of CLAIMS) and a far OFFSET. A query
+  // whose cursor condition cannot use the primary key walks every newer row first.
+  const low = Math.min(1000, Math.floor(CLAIMS / 10));
+  const jumps = [];
+  const jump = async (name, paths, headers, budget) => jumps.push(await measure(name, paths, headers, budget));
+  const JUMP_SAMPLES = Math.min(SAMPLES, 60) + 10;
+  await jump(`desk queue, cursor at seq ${low} (deep)`, cycle([''], JUMP_SAMPLES, (_, k) => `/desk?cursor=${low - (k % 50)}`), desk, BUDGETS.queue);
+  await jump(`desk queue ?status=queued, cursor at seq ${low}`, cycle([''], JUMP_SAMPLES, (_, k) => `/desk?status=queued&cursor=${low - (k % 50)}`), desk, BUDGETS.queue);
+  await jump(`API /api/v1/claims, cursor at seq ${low}`, cycle([''], JUMP_SAMPLES, (_, k) => `/api/v1/claims?cursor=${low - (k % 50)}`), api, BUDGETS.queue);
+  await jump(`API /api/v1/claims?status=queued, cursor at seq ${low}`, cycle([''], JUMP_SAMPLES, (_, k) => `/api/v1/claims?status=queued&cursor=${low - (k % 50)}`), api, BUDGETS.queue);
+  await jump('public search, OFFSET 1000 (cursor o1000)', cycle(SAMPLE_QUERIES, JUMP_SAMPLES, (q) => `/claims?q=${encodeURIComponent(q)}&cursor=o1000`), {}, BUDGETS.search);
+
   const fmt = (v) => (Number.isFinite(v) ? v.toFixed(2) : '-').padStart(8);
   const hello = percentile(rows[0].times, 50);
   console.log(`\n${CLAIMS.toLocaleString('en')} claims; ${SAMPLES} requests per route, one at a time, over HTTP; ms:`);
@@ -115,6 +130,11 @@ try {
     console.log(
       `${r.name.padEnd(52)} ${fmt(percentile(r.times, 50))} ${fmt(p95)} ${r.budget === undefined ? '       -' : fmt(r.budget)}${verdict.padEnd(10)} ${fmt(percentile(r.times, 50) - hello)}  ${r.queries}`,
     );
+  }
+  console.log('\njumping deep (a cursor near the oldest claims, a far OFFSET):');
+  for (const r of jumps) {
+    const p95 = percentile(r.times, 95);
+    console.log(`${r.name.padEnd(52)} ${fmt(percentile(r.times, 50))} ${fmt(p95)} ${fmt(r.budget)}${(p95 <= r.budget ? '  (within)' : '  (OVER)').padEnd(10)}`);
   }
   console.log('\ndeep paging (following next links; "last 20" = the deepest pages reached):');
   for (const d of [deepQueue, deepApi, deepStatus, deepSearch, deepList]) {

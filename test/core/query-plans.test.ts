@@ -210,4 +210,13 @@ describe('query plans of the hot queries', () => {
     if (offsets.length) console.log(`statements paging with OFFSET:\n  ${[...new Set(offsets)].join('\n  ')}`);
     expect(unexpected, unexpected.join('\n\n')).toEqual([]);
   });
+
+  it('counts the desk queue per status from an index alone when a language is chosen', async () => {
+    const { db, log } = recording(env.DB);
+    await queueScreen(db, { language: 'fr', limit: 25 });
+    const counts = log.find((r) => /count\(\*\)/.test(r.sql));
+    expect(counts).toBeDefined();
+    const plan = (await planOf(counts!)).map((p) => p.detail).join(' | ');
+    expect(plan).toMatch(/COVERING INDEX/);
+  });
 });
