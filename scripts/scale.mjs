@@ -27,19 +27,26 @@ if (args.includes('--remote')) {
 }
 
 const t0 = performance.now();
-const migrate = spawnSync(join(ROOT, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
-  cwd: ROOT,
-  env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-  encoding: 'utf8',
-  timeout: 120_000,
-});
+const migrate = spawnSync(
+  join(ROOT, 'node_modules/.bin/wrangler'),
+  ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo],
+  {
+    cwd: ROOT,
+    env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  },
+);
 if (migrate.status !== 0) {
   console.error(migrate.stdout, migrate.stderr);
   process.exit(1);
 }
 const tMigrated = performance.now();
 
-const proxy = await getPlatformProxy({ configPath: join(ROOT, 'wrangler.jsonc'), persist: { path: join(persistTo, 'v3') } });
+const proxy = await getPlatformProxy({
+  configPath: join(ROOT, 'wrangler.jsonc'),
+  persist: { path: join(persistTo, 'v3') },
+});
 try {
   const db = proxy.env.DB;
   let lastPrint = 0;
@@ -48,15 +55,20 @@ try {
     log: (done) => {
       if (done - lastPrint >= 20_000 || done === claims) {
         lastPrint = done;
-        console.log(`  ${done.toLocaleString('en')} claims, ${((performance.now() - tMigrated) / 1000).toFixed(1)} s`);
+        console.log(
+          `  ${done.toLocaleString('en')} claims, ${((performance.now() - tMigrated) / 1000).toFixed(1)} s`,
+        );
       }
     },
   });
   const tCheck = performance.now();
   const { counts, fts } = await describeDatabase(db);
   console.log(`\nlocal D1 at ${persistTo} (rows per table):`);
-  for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(12)} ${String(n).padStart(9)}`);
-  console.log(`FTS integrity-check: ${fts} (${((performance.now() - tCheck) / 1000).toFixed(1)} s)`);
+  for (const [table, n] of Object.entries(counts))
+    console.log(`  ${table.padEnd(12)} ${String(n).padStart(9)}`);
+  console.log(
+    `FTS integrity-check: ${fts} (${((performance.now() - tCheck) / 1000).toFixed(1)} s)`,
+  );
   console.log(
     `generated ${claims.toLocaleString('en')} claims in ${(ms / 1000).toFixed(1)} s ` +
       `(migrations ${((tMigrated - t0) / 1000).toFixed(1)} s, total ${((performance.now() - t0) / 1000).toFixed(1)} s)`,

@@ -9,8 +9,17 @@ import { dirname, join } from 'node:path';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
 // wrangler refuses Node < 22: children find this process's Node (the project's Node 24) first.
-const PATH = [dirname(process.execPath), join(ROOT, 'node_modules/.bin'), process.env.PATH].join(':');
-const CHILD_ENV = { ...process.env, PATH, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0' };
+const PATH = [dirname(process.execPath), join(ROOT, 'node_modules/.bin'), process.env.PATH].join(
+  ':',
+);
+const CHILD_ENV = {
+  ...process.env,
+  PATH,
+  CI: '1',
+  WRANGLER_SEND_METRICS: 'false',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+};
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
 export function freePort() {
@@ -26,8 +35,17 @@ export function freePort() {
 }
 
 function runOnce(cmd, args, timeout = 180_000) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, env: CHILD_ENV, encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${[cmd, ...args].join(' ').slice(0, 300)} failed (${r.status ?? r.signal}):\n${r.stdout?.slice(-2000)}\n${r.stderr?.slice(-2000)}`);
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    env: CHILD_ENV,
+    encoding: 'utf8',
+    timeout,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `${[cmd, ...args].join(' ').slice(0, 300)} failed (${r.status ?? r.signal}):\n${r.stdout?.slice(-2000)}\n${r.stderr?.slice(-2000)}`,
+    );
   return r.stdout;
 }
 
@@ -42,7 +60,17 @@ export function prepareState(dir) {
  * no wrangler dev serves `dir`.
  */
 export function d1(dir, sql) {
-  const out = runOnce(WRANGLER, ['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--json', '--command', sql]);
+  const out = runOnce(WRANGLER, [
+    'd1',
+    'execute',
+    'DB',
+    '--local',
+    '--persist-to',
+    dir,
+    '--json',
+    '--command',
+    sql,
+  ]);
   const parsed = JSON.parse(out.slice(out.indexOf('[')));
   return parsed.at(-1)?.results ?? [];
 }
@@ -53,7 +81,20 @@ export async function startDev(dir, { timeoutMs = 120_000 } = {}) {
   const inspector = await freePort();
   const child = spawn(
     WRANGLER,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', dir, '--log-level', 'warn', '--show-interactive-dev-session=false'],
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspector),
+      '--persist-to',
+      dir,
+      '--log-level',
+      'warn',
+      '--show-interactive-dev-session=false',
+    ],
     { cwd: ROOT, env: CHILD_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -93,7 +134,8 @@ export async function startDev(dir, { timeoutMs = 120_000 } = {}) {
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return server;
