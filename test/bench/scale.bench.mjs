@@ -1,0 +1,297 @@
+// Scale benchmark (`npm run bench scale`): the real Worker (wrangler's bundle) served by Miniflare
+// on 127.0.0.1 with a local D1 holding SCALE_CLAIMS synthetic claims (default 100,000, made by
+// scripts/lib/scale-data.mjs, the generator behind `npm run scale`). Every request goes over HTTP,
+// one at a time, and is reported as p50/p95 next to the hello-world route (GET /healthz) of the
+// same run and the budget of the route. Prints numbers only: it never fails on them.
+//   SCALE_CLAIMS=10000 npm run bench scale     (a quicker run while developing)
+import { createHash, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { fillClaims, SAMPLE_QUERIES, describeDatabase } from '../../scripts/lib/scale-data.mjs';
+import { startRealWorker } from './lib/scale-server.mjs';
+import { d1Queries, percentile } from './lib/worker-server.mjs';
+
+const CLAIMS = Number(process.env.SCALE_CLAIMS ?? 100_000);
+const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 200);
+const DEEP_PAGES = Number(process.env.SCALE_DEEP_PAGES ?? 200);
+const BUDGETS = { search: 20, queue: 30, claimMiss: 15, matching: 25 };
+
+const t0 = performance.now();
+const { origin, db, close } = await startRealWorker({ label: 'scale' });
+try {
+  const tStarted = performance.now();
+  const { ms: fillMs } = await fillClaims(db, { claims: CLAIMS });
+  const { counts, fts } = await describeDatabase(db);
+  console.log(
+    `setup: bundle + migrations ${((tStarted - t0) / 1000).toFixed(1)} s; ${CLAIMS.toLocaleString('en')} claims generated in ${(fillMs / 1000).toFixed(1)} s ` +
+      `(${Object.entries(counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}; FTS ${fts}); ${origin}`,
+  );
+
+  // An admin with a live session, written directly (PBKDF2 at sign-in is not what is measured).
+  const token = randomBytes(32).toString('base64url');
+  const tokenHash = createHash('sha256').update(token).digest('hex');
+  const now = new Date();
+  await db.batch([
+    db
+      .prepare(
+        `INSERT INTO users (email, name, role, password_hash, password_salt, password_iterations, created_at) VALUES (?1, 'Scale Admin', 'admin', 'x', 'x', 1, ?2)`,
+      )
+      .bind(`scale-${tokenHash.slice(0, 8)}@bench.example`, now.toISOString()),
+    db
+      .prepare(
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?1, last_insert_rowid(), 'csrf', ?2, ?2, ?3)`,
+      )
+      .bind(tokenHash, now.toISOString(), new Date(now.getTime() + 6 * 3600_000).toISOString()),
+  ]);
+  const desk = { Cookie: `claimdesk_session=${token}` };
+  const api = { Authorization: `Bearer ${token}` };
+
+  // Claims to read, each once (a public claim page is then a cache miss).
+  const published = (
+    await db
+      .prepare(`SELECT id FROM claims WHERE status = 'published' ORDER BY seq DESC LIMIT ?1`)
+      .bind(SAMPLES * 2 + 20)
+      .all()
+  ).results.map((r) => r.id);
+  const any = (
+    await db
+      .prepare(`SELECT id FROM claims WHERE seq % 97 = 3 ORDER BY seq DESC LIMIT ?1`)
+      .bind(SAMPLES + 20)
+      .all()
+  ).results.map((r) => r.id);
+
+  const get = async (path, headers = {}) => {
+    const t = performance.now();
+    const res = await fetch(origin + path, { headers, redirect: 'manual' });
+    const body = await res.text();
+    const ms = performance.now() - t;
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 300)}`);
+    return { ms, body, res };
+  };
+  const measure = async (name, paths, headers, budget) => {
+    for (const p of paths.slice(0, 10)) await get(p, headers); // warm-up (also warms these pages' D1 pages)
+    const times = [];
+    const queries = [];
+    for (const p of paths.slice(10)) {
+      const { ms, res } = await get(p, headers);
+      times.push(ms);
+      queries.push(d1Queries(res));
+    }
+    return { name, times, budget, queries: percentile(queries, 50) };
+  };
+  const cycle = (list, n, f) => Array.from({ length: n }, (_, k) => f(list[k % list.length], k));
+  const nextHref = (body) => {
+    const m = /<a href="([^"]+)" rel="next">/.exec(body);
+    return m ? m[1].replaceAll('&amp;', '&') : null;
+  };
+
+  const rows = [];
+  rows.push(
+    await measure(
+      'hello-world GET /healthz',
+      cycle(['/healthz'], SAMPLES + 10, (p) => p),
+    ),
+  );
+  rows.push(
+    await measure(
+      'public search /claims?q=… (page 1)',
+      cycle(SAMPLE_QUERIES, SAMPLES + 10, (q) => `/claims?q=${encodeURIComponent(q)}`),
+      {},
+      BUDGETS.search,
+    ),
+  );
+  rows.push(
+    await measure(
+      'public list /claims (page 1)',
+      cycle(['/claims', '/claims?language=ar', '/claims?rating=false'], SAMPLES + 10, (p) => p),
+      {},
+      BUDGETS.search,
+    ),
+  );
+  rows.push(
+    await measure(
+      'claim page /claims/:id (cache miss)',
+      published.slice(0, SAMPLES + 10).map((id) => `/claims/${id}`),
+      {},
+      BUDGETS.claimMiss,
+    ),
+  );
+  rows.push(
+    await measure(
+      'desk queue /desk (first page, 4 filter sets)',
+      cycle(
+        ['/desk', '/desk?status=queued', '/desk?language=ar', '/desk?status=in_review&language=fr'],
+        SAMPLES + 10,
+        (p) => p,
+      ),
+      desk,
+      BUDGETS.queue,
+    ),
+  );
+  for (const p of [
+    '/desk',
+    '/desk?status=queued',
+    '/desk?language=ar',
+    '/desk?status=in_review&language=fr',
+  ]) {
+    rows.push(
+      await measure(
+        `  ${p}`,
+        cycle([p], Math.round(SAMPLES / 4) + 10, (x) => x),
+        desk,
+        BUDGETS.queue,
+      ),
+    );
+  }
+  rows.push(
+    await measure(
+      'desk queue /desk?q=… (search)',
+      cycle(SAMPLE_QUERIES, SAMPLES + 10, (q) => `/desk?q=${encodeURIComponent(q)}`),
+      desk,
+      BUDGETS.queue,
+    ),
+  );
+  rows.push(
+    await measure(
+      'API GET /api/v1/claims (first page)',
+      cycle(
+        ['/api/v1/claims', '/api/v1/claims?status=queued', '/api/v1/claims?language=fr'],
+        SAMPLES + 10,
+        (p) => p,
+      ),
+      api,
+      BUDGETS.queue,
+    ),
+  );
+  rows.push(
+    await measure(
+      'matches /api/v1/claims/:id/matches',
+      any.slice(0, SAMPLES + 10).map((id) => `/api/v1/claims/${id}/matches`),
+      api,
+      BUDGETS.matching,
+    ),
+  );
+
+  // Deep paging: follow the next links, page after page.
+  const follow = async (name, start, headers, budget, nextOf) => {
+    let path = start;
+    const times = [];
+    let pages = 0;
+    while (path && pages < DEEP_PAGES) {
+      const { ms, body } = await get(path, headers);
+      times.push(ms);
+      pages++;
+      path = nextOf(body);
+    }
+    return {
+      name: `${name}, pages 1-${pages}`,
+      times,
+      budget,
+      last: times.slice(-20),
+      pages,
+      lastPath: path,
+    };
+  };
+  const deepQueue = await follow('desk queue, next links', '/desk', desk, BUDGETS.queue, nextHref);
+  const deepApi = await follow(
+    'API claims, nextCursor',
+    '/api/v1/claims?limit=25',
+    api,
+    BUDGETS.queue,
+    (body) => {
+      const next = JSON.parse(body).nextCursor;
+      return next ? `/api/v1/claims?limit=25&cursor=${next}` : null;
+    },
+  );
+  const deepStatus = await follow(
+    'API claims?status=candidate, nextCursor',
+    '/api/v1/claims?status=candidate&limit=25',
+    api,
+    BUDGETS.queue,
+    (body) => {
+      const next = JSON.parse(body).nextCursor;
+      return next ? `/api/v1/claims?status=candidate&limit=25&cursor=${next}` : null;
+    },
+  );
+  const deepSearch = await follow(
+    'public search (OFFSET paging), next links',
+    `/claims?q=${encodeURIComponent('minister')}`,
+    {},
+    BUDGETS.search,
+    nextHref,
+  );
+  const deepList = await follow('public list, next links', '/claims', {}, BUDGETS.search, nextHref);
+
+  // Jumping deep: a cursor near the oldest claims (seq 1,000 of CLAIMS) and a far OFFSET. A query
+  // whose cursor condition cannot use the primary key walks every newer row first.
+  const low = Math.min(1000, Math.floor(CLAIMS / 10));
+  const jumps = [];
+  const jump = async (name, paths, headers, budget) =>
+    jumps.push(await measure(name, paths, headers, budget));
+  const JUMP_SAMPLES = Math.min(SAMPLES, 60) + 10;
+  await jump(
+    `desk queue, cursor at seq ${low} (deep)`,
+    cycle([''], JUMP_SAMPLES, (_, k) => `/desk?cursor=${low - (k % 50)}`),
+    desk,
+    BUDGETS.queue,
+  );
+  await jump(
+    `desk queue ?status=queued, cursor at seq ${low}`,
+    cycle([''], JUMP_SAMPLES, (_, k) => `/desk?status=queued&cursor=${low - (k % 50)}`),
+    desk,
+    BUDGETS.queue,
+  );
+  await jump(
+    `API /api/v1/claims, cursor at seq ${low}`,
+    cycle([''], JUMP_SAMPLES, (_, k) => `/api/v1/claims?cursor=${low - (k % 50)}`),
+    api,
+    BUDGETS.queue,
+  );
+  await jump(
+    `API /api/v1/claims?status=queued, cursor at seq ${low}`,
+    cycle([''], JUMP_SAMPLES, (_, k) => `/api/v1/claims?status=queued&cursor=${low - (k % 50)}`),
+    api,
+    BUDGETS.queue,
+  );
+  await jump(
+    'public search, OFFSET 1000 (cursor o1000)',
+    cycle(SAMPLE_QUERIES, JUMP_SAMPLES, (q) => `/claims?q=${encodeURIComponent(q)}&cursor=o1000`),
+    {},
+    BUDGETS.search,
+  );
+
+  const fmt = (v) => (Number.isFinite(v) ? v.toFixed(2) : '-').padStart(8);
+  const hello = percentile(rows[0].times, 50);
+  console.log(
+    `\n${CLAIMS.toLocaleString('en')} claims; ${SAMPLES} requests per route, one at a time, over HTTP; ms:`,
+  );
+  console.log(`${'route'.padEnd(52)}      p50      p95  budget p95  p50-hello  D1 round trips`);
+  for (const r of rows) {
+    const p95 = percentile(r.times, 95);
+    const verdict = r.budget === undefined ? '' : p95 <= r.budget ? '  (within)' : '  (OVER)';
+    console.log(
+      `${r.name.padEnd(52)} ${fmt(percentile(r.times, 50))} ${fmt(p95)} ${r.budget === undefined ? '       -' : fmt(r.budget)}${verdict.padEnd(10)} ${fmt(percentile(r.times, 50) - hello)}  ${r.queries}`,
+    );
+  }
+  console.log('\njumping deep (a cursor near the oldest claims, a far OFFSET):');
+  for (const r of jumps) {
+    const p95 = percentile(r.times, 95);
+    console.log(
+      `${r.name.padEnd(52)} ${fmt(percentile(r.times, 50))} ${fmt(p95)} ${fmt(r.budget)}${(p95 <= r.budget ? '  (within)' : '  (OVER)').padEnd(10)}`,
+    );
+  }
+  console.log('\ndeep paging (following next links; "last 20" = the deepest pages reached):');
+  for (const d of [deepQueue, deepApi, deepStatus, deepSearch, deepList]) {
+    console.log(
+      `${d.name.padEnd(60)} p50 ${fmt(percentile(d.times, 50))} p95 ${fmt(percentile(d.times, 95))}  last 20 p50 ${fmt(percentile(d.last, 50))} p95 ${fmt(percentile(d.last, 95))}  (budget p95 ${d.budget})`,
+    );
+  }
+  console.log(
+    '\nOFFSET: the public search (/claims?q=, d1/public.ts listStatement, cursor "o<offset>") and /api/v1/search ' +
+      '(d1/search.ts searchClaims) page with LIMIT/OFFSET: page k re-ranks and skips k x 20 hits. Every other list pages by cursor.',
+  );
+  console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+} finally {
+  await close();
+}
