@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Miniflare } from 'miniflare';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 const DB_ID = '00000000-0000-0000-0000-000000000000';
@@ -115,18 +115,22 @@ export async function startBundledWorker({
       run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
       if (seed) run(process.execPath, [join(ROOT, 'scripts/seed.mjs'), '--persist-to', state]);
     }
-    mf = new Miniflare({
-      modules: true,
-      ...script,
-      compatibilityDate: config.compatibilityDate,
-      compatibilityFlags: config.compatibilityFlags,
-      bindings: bindings ?? config.vars,
-      d1Databases: { DB: DB_ID },
-      ...(persist ? { d1Persist: join(state, 'v3/d1') } : {}),
-      ...(cache === undefined ? {} : { cache }),
-      port: 0,
-      host: '127.0.0.1',
-    });
+    // Miniflare 5 takes `workers: [...]`; convertV4MiniflareOptions() keeps this one-Worker shape.
+    mf = new Miniflare(
+      convertV4MiniflareOptions({
+        name: 'claimdesk',
+        modules: true,
+        ...script,
+        compatibilityDate: config.compatibilityDate,
+        compatibilityFlags: config.compatibilityFlags,
+        bindings: bindings ?? config.vars,
+        d1Databases: { DB: DB_ID },
+        ...(persist ? { resourcePersistencePath: join(state, 'v3') } : {}),
+        ...(cache === undefined ? {} : { cache }),
+        port: 0,
+        host: '127.0.0.1',
+      }),
+    );
     const origin = (await mf.ready).origin;
     const db = await mf.getD1Database('DB');
     if (!persist) {
