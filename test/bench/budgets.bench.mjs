@@ -11,6 +11,6 @@ for (const script of ['check-bundle.mjs', 'startup.mjs']) {
   );
   const lines = `${r.stdout}\n${r.stderr}`
     .split('\n')
-    .filter((l) => /^(Worker bundle|Start-up script time|.*over budget)/.test(l));
+    .filter((l) => /^(Worker bundle|Start-up script time|.*over its ceiling)/.test(l));
   console.log(lines.join('\n') || `${script} failed:\n${r.stdout}\n${r.stderr}`);
 }
