@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { fillClaims, SAMPLE_QUERIES, describeDatabase } from '../../scripts/lib/scale-data.mjs';
-import { startRealWorker } from './lib/scale-server.mjs';
+import { startBundledWorker } from './lib/worker-server.mjs';
 import { d1Queries, percentile } from './lib/worker-server.mjs';
 
 const CLAIMS = Number(process.env.SCALE_CLAIMS ?? 100_000);
@@ -16,7 +16,7 @@ const DEEP_PAGES = Number(process.env.SCALE_DEEP_PAGES ?? 200);
 const BUDGETS = { search: 20, queue: 30, claimMiss: 15, matching: 25 };
 
 const t0 = performance.now();
-const { origin, db, close } = await startRealWorker({ label: 'scale' });
+const { origin, db, close } = await startBundledWorker({ label: 'scale' });
 try {
   const tStarted = performance.now();
   const { ms: fillMs } = await fillClaims(db, { claims: CLAIMS });
