@@ -31,6 +31,7 @@ import { sources } from './routes/sources';
 import { transitions } from './routes/transitions';
 import { users } from './routes/users';
 import { verdicts } from './routes/verdicts';
+import { logUnexpected } from './http/log';
 import { ErrorPage } from './views/error-page';
 
 /** Largest JSON body the API accepts (article texts are the big ones). */
@@ -124,15 +125,7 @@ app.onError((err, c) => {
       code: err.status === 400 ? 'bad_request' : undefined,
     };
   } else {
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        requestId: c.get('requestId'),
-        path: c.req.path,
-        message: err.message,
-        stack: err.stack,
-      }),
-    );
+    logUnexpected(c, err);
   }
   const headers = new Headers({ 'X-Request-Id': c.get('requestId') ?? '' });
   const retryAfter = c.res.headers.get('Retry-After');

@@ -3,6 +3,7 @@ import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../env';
+import { logUnexpected } from './log';
 import { readerLocale, strings, type Locale } from '../i18n/public';
 import { securityHeaders } from '../middleware/security-headers';
 import { isTestSiteKey } from '../turnstile';
@@ -146,16 +147,7 @@ export const publicError: ErrorHandler<AppEnv> = (err, c) => {
   const t = strings(localeOf(c));
   let status = 500;
   if (err instanceof HTTPException) status = err.status;
-  else
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        requestId: c.get('requestId'),
-        path: c.req.path,
-        message: err.message,
-        stack: err.stack,
-      }),
-    );
+  else logUnexpected(c, err);
   c.header('Cache-Control', 'no-store');
   const title = status === 404 ? t.errors.notFound : t.errors.serverError;
   return renderPage(
