@@ -8,10 +8,10 @@
  * the offline path. Every error (no secret, no token, network failure, bad answer) fails closed.
  */
 
-export const SITEVERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
+const SITEVERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 
 /** Documented dummy site keys: they render a widget that issues the dummy token. */
-export const TEST_SITE_KEYS = {
+const TEST_SITE_KEYS = {
   pass: '1x00000000000000000000AA',
   fail: '2x00000000000000000000AB',
 } as const;
@@ -27,7 +27,7 @@ export const TEST_SECRET_KEYS = {
 export const DUMMY_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
 
 /** Turnstile tokens are at most 2048 characters. */
-export const MAX_TOKEN_LENGTH = 2048;
+const MAX_TOKEN_LENGTH = 2048;
 
 export interface TurnstileResult {
   success: boolean;

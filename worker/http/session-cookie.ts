@@ -8,7 +8,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
  * so there the fallback name `claimdesk_session` is used without Secure. A deployed Worker is
  * always reached over https, so the fallback cannot occur in production.
  */
-export function sessionCookieName(c: Context): string {
+function sessionCookieName(c: Context): string {
   return isPlainHttp(c) ? 'claimdesk_session' : '__Host-claimdesk_session';
 }
 

@@ -18,7 +18,7 @@ export function decodeHtml(
 }
 
 /** The `charset` parameter of a Content-Type header value. */
-export function headerCharset(contentType: string | null): string | null {
+function headerCharset(contentType: string | null): string | null {
   const m = contentType?.match(/;\s*charset\s*=\s*"?([\w.:-]+)"?/i);
   return m ? m[1]!.toLowerCase() : null;
 }

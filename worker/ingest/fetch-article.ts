@@ -28,7 +28,7 @@ export interface FetchedPage {
   redirects: number;
 }
 
-export const FETCH_DEFAULTS = {
+const FETCH_DEFAULTS = {
   timeoutMs: 10_000,
   maxBytes: 2 * 1024 * 1024,
   maxRedirects: 5,

@@ -18,9 +18,9 @@ import { parseArticle, type ParsedArticle } from './parse-article';
 
 /** Longest body kept (characters), and most candidates kept per article (best scores). */
 export const MAX_BODY = 100_000;
-export const MAX_CANDIDATES = 40;
+const MAX_CANDIDATES = 40;
 /** Candidates looked up among stored claims (the best-scored; each costs an FTS query). */
-export const MATCHED_CANDIDATES = 20;
+const MATCHED_CANDIDATES = 20;
 
 export interface IngestInput {
   text?: string;
