@@ -22,5 +22,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['./test/apply-migrations.ts'],
+    // A guard against hangs, not a speed check: some tests make 30+ requests, and these machines
+    // are shared (the default 5 s failed a correct test under a load average of 13).
+    testTimeout: 30_000,
   },
 });
