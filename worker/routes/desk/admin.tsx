@@ -9,7 +9,7 @@ import type { AppEnv } from '../../env';
 import { actorOf } from '../../http/actor';
 import { DESK_LOCALES } from '../../i18n/desk';
 import { formValidator, typedValues, type OnInvalid } from '../../middleware/form-validator';
-import { HexColor, NewUserBody, nonEmpty, RatingKey, UserPatchFields } from '../../schemas';
+import { HexColor, NewUserBody, nonEmpty, RatingKey, text, UserPatchFields } from '../../schemas';
 import { AdminRatingsPage, AdminUsersPage } from '../../views/desk/admin';
 import { deskMessage, deskUi, render, requireDesk } from '../../http/desk-context';
 
@@ -99,7 +99,7 @@ deskAdmin.post('/users/:id', formValidator(UserForm, refuseUser), async (c) => {
   return c.redirect('/desk/admin/users?ok=saved', 303);
 });
 
-const Label = z.string().trim().max(80);
+const Label = text().trim().max(80);
 const RatingForm = z.object({
   key: RatingKey,
   /** Blank: not on the numeric scale (e.g. "unproven"). */
