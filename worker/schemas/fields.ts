@@ -79,10 +79,7 @@ export const SourceFields = {
 // --- verdicts -------------------------------------------------------------------------------
 export const VerdictFields = {
   ratingKey: z.string().min(1).max(40),
-  summary: text()
-    .trim()
-    .min(3)
-    .max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
+  summary: text().trim().min(3).max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
   explanation: text().trim().min(1).max(20_000),
   language: LanguageTag,
   correctionNote: text().trim().min(3).max(1000).optional(),
