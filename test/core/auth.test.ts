@@ -143,7 +143,7 @@ describe('POST /api/v1/auth/login', () => {
     expect(ok.body.user.role).toBe('admin');
     // It was slowed down, not refused.
     expect(Date.now() - started).toBeGreaterThanOrEqual(loginDelayMs(21) - 50);
-  });
+  }, 60_000);
 
   it('slows attempts on an account only past a threshold, and never by more than a few seconds', () => {
     expect(loginDelayMs(1)).toBe(0);
