@@ -25,9 +25,7 @@ export async function createPasswordReset(
 ): Promise<{ expiresAt: string }> {
   const expiresAt = new Date(now.getTime() + RESET_LINK_SECONDS * 1000).toISOString();
   await db.batch([
-    db
-      .prepare(`DELETE FROM password_resets WHERE user_id = ?1 AND used_at IS NULL`)
-      .bind(userId),
+    db.prepare(`DELETE FROM password_resets WHERE user_id = ?1 AND used_at IS NULL`).bind(userId),
     db
       .prepare(
         `INSERT INTO password_resets (token_hash, user_id, created_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)`,
@@ -87,9 +85,17 @@ export async function usePasswordReset(
          WHERE id = ?3 AND active = 1 AND ${won}`,
       )
       .bind(tokenHash, at, userId, password.hash, password.salt, password.iterations),
-    auditStatement(db, actor, 'user.password', { type: 'user', id: String(userId) }, null, {
-      via: 'reset',
-    }, { onlyIfChanged: true, at }),
+    auditStatement(
+      db,
+      actor,
+      'user.password',
+      { type: 'user', id: String(userId) },
+      null,
+      {
+        via: 'reset',
+      },
+      { onlyIfChanged: true, at },
+    ),
     db.prepare(`DELETE FROM sessions WHERE user_id = ?3 AND ${won}`).bind(tokenHash, at, userId),
   ]);
   return (results[0]?.results.length ?? 0) === 1 && (results[2]?.results.length ?? 0) === 1;

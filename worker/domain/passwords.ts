@@ -23,9 +23,7 @@ export const PASSWORD_CHANGE_LIMIT = 5;
 const PASSWORD_CHANGE_WINDOW_SECONDS = 15 * 60;
 
 export type PasswordChangeRefusal =
-  | { kind: 'wrong-password' }
-  | { kind: 'rate-limited'; retryAfter: number }
-  | { kind: 'not-found' };
+  { kind: 'wrong-password' } | { kind: 'rate-limited'; retryAfter: number } | { kind: 'not-found' };
 
 export interface PasswordChanged {
   /** The new session secret when the change came from a session (null for an API token). */
