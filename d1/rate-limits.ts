@@ -6,6 +6,29 @@ export interface RateLimitResult {
   retryAfter: number;
 }
 
+/** A fixed-window counter: `limit` hits per `windowSeconds` under `key`. */
+export interface RateWindow {
+  key: string;
+  windowSeconds: number;
+  limit: number;
+}
+
+const HIT_SQL = `INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1)
+  ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count`;
+
+function windowStartOf(windowSeconds: number, now: number): number {
+  return Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+}
+
+function resultOf(w: RateWindow, count: number, now: number): RateLimitResult {
+  const windowStart = windowStartOf(w.windowSeconds, now);
+  return {
+    allowed: count <= w.limit,
+    count,
+    retryAfter: Math.max(1, windowStart + w.windowSeconds - Math.floor(now / 1000)),
+  };
+}
+
 /**
  * Count one hit against `key` in a fixed window and say whether it is within `limit`.
  * One statement (upsert + RETURNING), so concurrent hits cannot both slip under the limit.
@@ -17,25 +40,28 @@ export async function hit(
   limit: number,
   now = Date.now(),
 ): Promise<RateLimitResult> {
-  const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
-  const row = await db
-    .prepare(
-      `INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1)
-       ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
-    )
-    .bind(key, windowStart)
-    .first<{ count: number }>();
-  const count = row?.count ?? 1;
-  return {
-    allowed: count <= limit,
-    count,
-    retryAfter: Math.max(1, windowStart + windowSeconds - Math.floor(now / 1000)),
-  };
+  const [result] = await hitAll(db, [{ key, windowSeconds, limit }], now);
+  return result!;
 }
 
-/** Forget a key's counts (a successful sign-in clears the failed attempts of that account). */
-export async function clearHits(db: D1Database, key: string): Promise<void> {
-  await db.prepare(`DELETE FROM rate_limits WHERE key = ?1`).bind(key).run();
+/**
+ * Count one hit against each window, in one round trip (one batch of upserts with RETURNING);
+ * the results are in the order of `windows`.
+ */
+export async function hitAll(
+  db: D1Database,
+  windows: RateWindow[],
+  now = Date.now(),
+): Promise<RateLimitResult[]> {
+  const results = await db.batch<{ count: number }>(
+    windows.map((w) => db.prepare(HIT_SQL).bind(w.key, windowStartOf(w.windowSeconds, now))),
+  );
+  return windows.map((w, i) => resultOf(w, results[i]?.results[0]?.count ?? 1, now));
+}
+
+/** Forget a key's counts (a successful sign-in clears the failed attempts it was counted in). */
+export async function clearHits(db: D1Database, ...keys: string[]): Promise<void> {
+  await db.batch(keys.map((k) => db.prepare(`DELETE FROM rate_limits WHERE key = ?1`).bind(k)));
 }
 
 /** Drop windows older than `olderThanSeconds` (called from the scheduled handler). */

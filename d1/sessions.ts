@@ -42,13 +42,9 @@ export async function createSession(
   opts: { replaces?: string | null; now?: Date } = {},
 ): Promise<{ expiresAt: string }> {
   const now = opts.now ?? new Date();
-  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_SECONDS * 1000).toISOString();
+  const { statement, expiresAt } = sessionInsert(db, userId, tokenHash, csrfToken, now);
   const statements = [
-    db
-      .prepare(
-        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)`,
-      )
-      .bind(tokenHash, userId, csrfToken, now.toISOString(), expiresAt),
+    statement,
     // Housekeeping: expired sessions of this user go when they sign in again.
     db
       .prepare(`DELETE FROM sessions WHERE user_id = ?1 AND expires_at < ?2`)
@@ -58,6 +54,25 @@ export async function createSession(
     statements.push(db.prepare(`DELETE FROM sessions WHERE token_hash = ?1`).bind(opts.replaces));
   await db.batch(statements);
   return { expiresAt };
+}
+
+/** The INSERT of a new session, for a batch that does more (a password change rotates the session). */
+export function sessionInsert(
+  db: D1Database,
+  userId: number,
+  tokenHash: string,
+  csrfToken: string,
+  now = new Date(),
+): { statement: D1PreparedStatement; expiresAt: string } {
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_SECONDS * 1000).toISOString();
+  return {
+    statement: db
+      .prepare(
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)`,
+      )
+      .bind(tokenHash, userId, csrfToken, now.toISOString(), expiresAt),
+    expiresAt,
+  };
 }
 
 /**

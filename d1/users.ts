@@ -162,22 +162,31 @@ export async function updateUser(
   return row ? toUser(row) : null;
 }
 
-/** Set a new password hash (and end every other session of that user). */
+/**
+ * Set a new password hash and end every session of that user, with its audit row, in one batch.
+ * `keep` is a session to start in the same batch (a password change keeps its editor signed in
+ * on a fresh secret: rotation).
+ */
 export async function setPassword(
   db: D1Database,
   userId: number,
   password: NewUser['password'],
   actor: Actor,
+  opts: { keep?: D1PreparedStatement; via?: 'change' | 'reset' } = {},
 ): Promise<void> {
-  await db.batch([
+  const statements = [
     db
       .prepare(
         `UPDATE users SET password_hash = ?2, password_salt = ?3, password_iterations = ?4 WHERE id = ?1`,
       )
       .bind(userId, password.hash, password.salt, password.iterations),
     db.prepare(`DELETE FROM sessions WHERE user_id = ?1`).bind(userId),
-    auditStatement(db, actor, 'user.password', { type: 'user', id: String(userId) }, null, null),
-  ]);
+    auditStatement(db, actor, 'user.password', { type: 'user', id: String(userId) }, null, {
+      via: opts.via ?? 'change',
+    }),
+  ];
+  if (opts.keep) statements.push(opts.keep);
+  await db.batch(statements);
 }
 
 /** Number of users (the seed script creates the demo admin only in an empty database). */

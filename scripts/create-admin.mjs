@@ -17,8 +17,8 @@ if (!password) {
   password = await rl.question('Password (at least 12 characters): ');
   rl.close();
 }
-if (password.length < 12) {
-  console.error('The password must have at least 12 characters.');
+if (password.length < 12 || password.trim() === '') {
+  console.error('The password must have at least 12 characters, not only spaces.');
   process.exit(2);
 }
 const iterations = 100_000;

@@ -11,7 +11,8 @@ import { idempotency } from './middleware/idempotency';
 import { productionConfig } from './middleware/production-config';
 import { purgeChanged } from './middleware/purge-changed';
 import { requestId } from './middleware/request-id';
-import { securityHeaders } from './middleware/security-headers';
+import { baselineHeaders, securityHeaders } from './middleware/security-headers';
+import { wellFormedBody } from './middleware/well-formed-body';
 import { apiDocs } from './routes/api-docs';
 import { articles } from './routes/articles';
 import { auth } from './routes/auth';
@@ -40,6 +41,8 @@ const API_BODY_LIMIT = 1024 * 1024;
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.use('*', requestId());
+// The floor under every answer (404s, /healthz, errors); route groups set their own policy on top.
+app.use('*', baselineHeaders());
 app.use('*', d1Counter());
 app.use('*', productionConfig());
 // Writes (API and desk) record the claims they changed; this purges their embeds after a 2xx/3xx.
@@ -62,6 +65,7 @@ app.use(
     },
   }),
 );
+app.use('/api/*', wellFormedBody());
 app.use('/api/*', sessionLoader());
 app.use('/api/v1/*', apiGuards());
 app.use('/api/v1/*', idempotency());

@@ -8,7 +8,12 @@ import {
   randomToken,
   sha256Hex,
 } from '../../worker/lib/crypto';
-import { LOGIN_LIMIT_PER_ACCOUNT } from '../../worker/domain/auth';
+import {
+  LOGIN_DELAY_MAX_MS,
+  LOGIN_LIMIT_PER_PAIR,
+  LOGIN_SLOW_AFTER,
+  loginDelayMs,
+} from '../../worker/domain/auth';
 import { call, callJson, count, makeUser, TEST_PASSWORD, unique } from '../helpers';
 
 describe('passwords', () => {
@@ -88,19 +93,65 @@ describe('POST /api/v1/auth/login', () => {
     expect(wrong.res.headers.get('Set-Cookie')).toBeNull();
   });
 
-  it('rate-limits failed attempts per account with 429 and Retry-After', async () => {
+  it('rate-limits one (account, address) pair with 429 and Retry-After, and only that pair', async () => {
     const u = await makeUser();
-    for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT; i++) {
+    const other = await makeUser();
+    const ip = { 'CF-Connecting-IP': unique('ip') };
+    for (let i = 0; i < LOGIN_LIMIT_PER_PAIR; i++) {
       const r = await call('/api/v1/auth/login', {
         body: { email: u.email, password: 'wrong-password' },
+        headers: ip,
       });
       expect(r.status).toBe(401);
     }
     const limited = await call('/api/v1/auth/login', {
       body: { email: u.email, password: TEST_PASSWORD },
+      headers: ip,
     });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    // Another account from the same address, and the same account from another address: fine.
+    const sameAddress = await call('/api/v1/auth/login', {
+      body: { email: other.email, password: TEST_PASSWORD },
+      headers: ip,
+    });
+    expect(sameAddress.status).toBe(200);
+    const otherAddress = await call('/api/v1/auth/login', {
+      body: { email: u.email, password: TEST_PASSWORD },
+      headers: { 'CF-Connecting-IP': unique('ip') },
+    });
+    expect(otherAddress.status).toBe(200);
+  });
+
+  it('20 failures from 20 addresses do not stop the right password from a new address (the admin too)', async () => {
+    const admin = await makeUser('admin');
+    const failures = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        call('/api/v1/auth/login', {
+          body: { email: admin.email, password: 'wrong-password' },
+          headers: { 'CF-Connecting-IP': unique('ip') },
+        }).then((r) => r.status),
+      ),
+    );
+    expect(failures.every((s) => s === 401)).toBe(true);
+    const started = Date.now();
+    const ok = await callJson('/api/v1/auth/login', {
+      body: { email: admin.email, password: TEST_PASSWORD },
+      headers: { 'CF-Connecting-IP': unique('ip') },
+    });
+    expect(ok.res.status).toBe(200);
+    expect(ok.body.user.role).toBe('admin');
+    // It was slowed down, not refused.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(loginDelayMs(21) - 50);
+  }, 60_000);
+
+  it('slows attempts on an account only past a threshold, and never by more than a few seconds', () => {
+    expect(loginDelayMs(1)).toBe(0);
+    expect(loginDelayMs(LOGIN_SLOW_AFTER)).toBe(0);
+    expect(loginDelayMs(LOGIN_SLOW_AFTER + 1)).toBeGreaterThan(0);
+    expect(loginDelayMs(LOGIN_SLOW_AFTER + 5)).toBeGreaterThan(loginDelayMs(LOGIN_SLOW_AFTER + 1));
+    expect(loginDelayMs(1_000_000)).toBe(LOGIN_DELAY_MAX_MS);
+    expect(LOGIN_DELAY_MAX_MS).toBeLessThanOrEqual(5000);
   });
 
   it('validates the body with field errors', async () => {

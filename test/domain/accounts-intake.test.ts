@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { findSession } from '../../d1/sessions';
 import { addAccount, changeAccount } from '../../worker/domain/accounts';
-import { LOGIN_LIMIT_PER_ACCOUNT, signIn, signOut } from '../../worker/domain/auth';
+import { LOGIN_LIMIT_PER_PAIR, signIn, signOut } from '../../worker/domain/auth';
 import { SUBMIT_RATE, submitClaim } from '../../worker/domain/intake';
 import { SubmissionFields } from '../../worker/schemas';
 import { sha256Hex } from '../../worker/lib/crypto';
@@ -77,13 +77,13 @@ describe('signIn / signOut', () => {
     expect(await findSession(env.DB, secondHash)).toBeNull();
   });
 
-  it('refuses wrong credentials alike and rate-limits an account', async () => {
+  it('refuses wrong credentials alike and rate-limits an (account, address) pair', async () => {
     const u = await makeUser();
     const client = { address: unique('addr'), replaces: null };
     expect(
       await signIn(env.DB, { email: `${unique()}@nowhere.example`, password: 'x' }, client),
     ).toEqual({ ok: false, refusal: { kind: 'invalid-credentials' } });
-    for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT; i++) {
+    for (let i = 0; i < LOGIN_LIMIT_PER_PAIR; i++) {
       expect(await signIn(env.DB, { email: u.email, password: 'wrong' }, client)).toEqual({
         ok: false,
         refusal: { kind: 'invalid-credentials' },
@@ -91,6 +91,13 @@ describe('signIn / signOut', () => {
     }
     const limited = await signIn(env.DB, { email: u.email, password: TEST_PASSWORD }, client);
     expect(limited).toMatchObject({ ok: false, refusal: { kind: 'rate-limited' } });
+    // Only that (account, address) pair: the owner elsewhere still signs in.
+    const elsewhere = await signIn(
+      env.DB,
+      { email: u.email, password: TEST_PASSWORD },
+      { address: unique('addr'), replaces: null },
+    );
+    expect(elsewhere.ok).toBe(true);
   });
 });
 

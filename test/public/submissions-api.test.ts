@@ -161,8 +161,9 @@ describe('POST /api/v1/submissions', () => {
     expect(((await res.json()) as { code: string }).code).toBe('rate_limited');
   });
 
-  it('refuses a filled honeypot', async () => {
+  it('refuses a filled honeypot like a failed anti-spam check, without naming it', async () => {
     const res = await post({ text: text(), turnstile_token: DUMMY_TOKEN, website: 'x' });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toMatch(/website/i);
   });
 });

@@ -163,7 +163,7 @@ describe('POST /submit', () => {
   it('refuses a filled honeypot and writes nothing', async () => {
     const fields = validFields({ website: 'http://spam.example' });
     const res = await postForm('/submit', fields);
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(403);
     expect(await count('submissions', 'text = ?1', fields.text)).toBe(0);
     expect(await count('claims', 'text = ?1', fields.text)).toBe(0);
   });

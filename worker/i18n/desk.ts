@@ -209,6 +209,41 @@ const en = {
   feedbackYes: 'helpful',
   feedbackNo: 'not helpful',
   noFeedback: 'No reader feedback yet.',
+  navPassword: 'My password',
+  passwordTitle: 'Change my password',
+  passwordHelp:
+    'At least 12 characters, not only spaces, and not one of the most common passwords. Your other sessions end; this one stays signed in.',
+  passwordRules:
+    'At least 12 characters, not only spaces, and not one of the most common passwords.',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  repeatPassword: 'New password again',
+  changePassword: 'Change password',
+  passwordChanged: 'Your password has been changed. Your other sessions have been signed out.',
+  wrongPassword: 'The current password is wrong.',
+  passwordMismatch: 'The two new passwords are not the same.',
+  password_too_short: 'Use at least 12 characters.',
+  password_too_long: 'Use at most 200 characters.',
+  password_blank: 'A password cannot be only spaces.',
+  password_common: 'This is one of the most common passwords. Choose another.',
+  malformed_text: 'This text contains characters that cannot be stored.',
+  tooManyAttempts: 'Too many attempts. Try again in {s} seconds.',
+  resetLink: 'Reset link',
+  createResetLink: 'Create a password reset link',
+  resetLinkTitle: 'Password reset link for {name}',
+  resetLinkNoEmail:
+    'ClaimDesk sends no e-mail: copy this link now and hand it to {name} yourself, over a channel you trust. It is shown only once.',
+  resetLinkRules:
+    'The link works once, until {expires} (24 hours). Using it sets a new password and signs the account out everywhere.',
+  resetLinkLabel: 'One-time link',
+  backToUsers: 'Back to the accounts',
+  resetLinkInactive: 'This account is deactivated: reactivate it first.',
+  resetTitle: 'Set a new password',
+  resetFor: 'New password for {email}',
+  setPassword: 'Set password',
+  resetInvalid:
+    'This reset link is not valid: it was already used, it has expired, or it was replaced by a newer one. Ask an administrator for a new link.',
+  resetDone: 'Your password has been set. Sign in with it.',
 } as const;
 
 export type DeskKey = keyof typeof en;
@@ -421,6 +456,40 @@ const ar: DeskStrings = {
   feedbackYes: 'مفيد',
   feedbackNo: 'غير مفيد',
   noFeedback: 'لا ملاحظات من القرّاء بعد.',
+  navPassword: 'كلمة المرور',
+  passwordTitle: 'تغيير كلمة المرور',
+  passwordHelp:
+    'اثنا عشر حرفاً على الأقل، وليست مسافات فقط، وليست من كلمات المرور الأكثر شيوعاً. تنتهي جلساتك الأخرى وتبقى هذه الجلسة مفتوحة.',
+  passwordRules: 'اثنا عشر حرفاً على الأقل، وليست مسافات فقط، وليست من كلمات المرور الأكثر شيوعاً.',
+  currentPassword: 'كلمة المرور الحالية',
+  newPassword: 'كلمة المرور الجديدة',
+  repeatPassword: 'كلمة المرور الجديدة مرة أخرى',
+  changePassword: 'غيّر كلمة المرور',
+  passwordChanged: 'تم تغيير كلمة المرور. أُنهيت جلساتك الأخرى.',
+  wrongPassword: 'كلمة المرور الحالية غير صحيحة.',
+  passwordMismatch: 'كلمتا المرور الجديدتان غير متطابقتين.',
+  password_too_short: 'استخدم اثني عشر حرفاً على الأقل.',
+  password_too_long: 'استخدم مئتي حرف على الأكثر.',
+  password_blank: 'لا يمكن أن تتكون كلمة المرور من مسافات فقط.',
+  password_common: 'هذه من كلمات المرور الأكثر شيوعاً. اختر غيرها.',
+  malformed_text: 'يحتوي هذا النص على محارف لا يمكن حفظها.',
+  tooManyAttempts: 'محاولات كثيرة. حاول مجددًا بعد {s} ثانية.',
+  resetLink: 'رابط إعادة التعيين',
+  createResetLink: 'أنشئ رابطاً لإعادة تعيين كلمة المرور',
+  resetLinkTitle: 'رابط إعادة تعيين كلمة المرور لـ {name}',
+  resetLinkNoEmail:
+    'لا يرسل كليم ديسك أي بريد إلكتروني: انسخ هذا الرابط الآن وسلّمه بنفسك إلى {name} عبر قناة تثق بها. لن يُعرض مرة أخرى.',
+  resetLinkRules:
+    'يعمل الرابط مرة واحدة حتى {expires} (٢٤ ساعة). استخدامه يعيّن كلمة مرور جديدة وينهي كل جلسات الحساب.',
+  resetLinkLabel: 'رابط لمرة واحدة',
+  backToUsers: 'العودة إلى الحسابات',
+  resetLinkInactive: 'هذا الحساب معطل: أعد تفعيله أولاً.',
+  resetTitle: 'تعيين كلمة مرور جديدة',
+  resetFor: 'كلمة مرور جديدة لـ {email}',
+  setPassword: 'عيّن كلمة المرور',
+  resetInvalid:
+    'رابط إعادة التعيين هذا غير صالح: استُخدم من قبل أو انتهت صلاحيته أو حلّ محله رابط أحدث. اطلب رابطاً جديداً من أحد المسؤولين.',
+  resetDone: 'تم تعيين كلمة المرور. سجّل الدخول بها.',
 };
 
 const fr: Partial<DeskStrings> = {

@@ -10,5 +10,6 @@ export function messageFor(code: string, locale: Locale): string {
   if (kind === 'email') return e.email;
   if (kind === 'language') return e.language;
   if (kind === 'captcha') return e.captcha;
+  if (kind === 'malformed_text') return e.malformedText;
   return e.required;
 }

@@ -82,6 +82,7 @@ export interface PublicStrings {
     url: string;
     email: string;
     language: string;
+    malformedText: string;
     captcha: string;
     rateLimited: (seconds: number) => string;
     tooLarge: string;
@@ -183,6 +184,7 @@ const en: PublicStrings = {
     url: 'Enter a full web address starting with http:// or https://.',
     email: 'Enter a valid e-mail address.',
     language: 'Choose a language from the list.',
+    malformedText: 'This text contains characters that cannot be stored. Please retype it.',
     captcha: 'The anti-spam check failed. Please try again.',
     rateLimited: (s) => `Too many submissions from your network. Try again in ${s} seconds.`,
     tooLarge: 'The form is too large.',
@@ -288,6 +290,7 @@ const ar: PublicStrings = {
     url: 'أدخل عنواناً كاملاً يبدأ بـ http:// أو https://.',
     email: 'أدخل بريداً إلكترونياً صحيحاً.',
     language: 'اختر لغة من القائمة.',
+    malformedText: 'يحتوي هذا النص على محارف لا يمكن حفظها. أعد كتابته من فضلك.',
     captcha: 'فشل فحص مكافحة الرسائل المزعجة. حاول مرة أخرى.',
     rateLimited: (s) =>
       `إرسالات كثيرة من شبكتك. حاول مجدداً بعد ${s.toLocaleString('ar-u-nu-arab')} ثانية.`,
@@ -402,6 +405,7 @@ const fr: PublicStrings = {
     url: 'Saisissez une adresse complète commençant par http:// ou https://.',
     email: 'Saisissez une adresse e-mail valide.',
     language: 'Choisissez une langue de la liste.',
+    malformedText: 'Ce texte contient des caractères impossibles à enregistrer. Ressaisissez-le.',
     captcha: 'La vérification anti-spam a échoué. Réessayez.',
     rateLimited: (s) => `Trop d’envois depuis votre réseau. Réessayez dans ${s} secondes.`,
     tooLarge: 'Le formulaire est trop volumineux.',

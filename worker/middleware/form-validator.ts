@@ -9,13 +9,14 @@
  * - fields not in the schema (`_csrf`, files) are left out
  *
  * A refused form goes to the route's `onInvalid(c, errors, values)`, which renders the page again
- * with the errors per field and what the person typed. A body that cannot be parsed as a form is a
- * 400 (hono's HTTPException, rendered by the surface's error handler). Handlers read `c.req.valid('form')`.
+ * with the errors per field and what the person typed. A body that cannot be parsed as a form, or
+ * that is not valid UTF-8, is a 400 (rendered by the surface's error handler). Handlers read `c.req.valid('form')`.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import type { AppEnv } from '../env';
+import { refuseMalformedBody } from './well-formed-body';
 
 /** Messages per field of a refused form; '' holds errors of the form as a whole. */
 export type FormErrors = Record<string, string[]>;
@@ -104,7 +105,11 @@ export function formValidator<S extends z.ZodObject, P extends string = string>(
       ? (parsed.data as z.output<S>)
       : onInvalid(c, formErrors(parsed.error), values);
   });
-  return check as unknown as MiddlewareHandler<
+  const validate = async function formValidatorMiddleware(c: Context<AppEnv, P>, next: Next) {
+    await refuseMalformedBody(c as Context<AppEnv>);
+    return (await check(c, next)) as Response | void;
+  };
+  return validate as unknown as MiddlewareHandler<
     AppEnv,
     P,
     { in: { form: Record<string, string | string[]> }; out: { form: z.output<S> } }

@@ -23,9 +23,11 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       });
     }
     const session = c.get('session');
+    // Anonymous callers: the address and the Turnstile token sent in the header (a token in the
+    // body is in the request hash), so two readers behind one address never share a key.
     const scope = session
       ? `user:${session.userId}`
-      : `anon:${await sha256Hex(c.req.header('CF-Connecting-IP') ?? 'local')}`;
+      : `anon:${await sha256Hex(`${c.req.header('CF-Connecting-IP') ?? 'local'}\n${c.req.header('CF-Turnstile-Response') ?? ''}`)}`;
     const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
     const reservation = await reserveKey(c.env.DB, scope, key, requestHash);
     if (reservation.state === 'mismatch') {

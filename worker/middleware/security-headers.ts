@@ -43,3 +43,39 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
     });
   };
 }
+
+/** What every answer without a policy of its own gets (404s, /healthz, errors outside a group). */
+const BASELINE_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/**
+ * The floor under every Worker answer, whichever route (or none) produced it: nosniff, a
+ * referrer policy, HSTS, and — only where the route set no CSP of its own — a restrictive CSP
+ * with no framing. Route groups keep their own policies (embeds stay frameable: they set a CSP
+ * with `frame-ancestors *` and no X-Frame-Options, and this adds neither).
+ */
+export function baselineHeaders(): MiddlewareHandler<AppEnv> {
+  return async function baselineHeadersMiddleware(c, next) {
+    await next();
+    const missing: [string, string][] = [
+      ['X-Content-Type-Options', 'nosniff'],
+      ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+      ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
+    ];
+    if (!c.res.headers.has('Content-Security-Policy')) {
+      missing.push(['Content-Security-Policy', BASELINE_CSP]);
+      missing.push(['X-Frame-Options', 'DENY']);
+    }
+    const toSet = missing.filter(([name]) => !c.res.headers.has(name));
+    if (toSet.length === 0) return;
+    // Responses from fetch() or the Cache API have immutable headers: copy once, then set.
+    let headers = c.res.headers;
+    try {
+      headers.set(toSet[0]![0], toSet[0]![1]);
+    } catch {
+      c.res = new Response(c.res.body, c.res);
+      headers = c.res.headers;
+    }
+    for (const [name, value] of toSet) headers.set(name, value);
+  };
+}

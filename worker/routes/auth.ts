@@ -1,11 +1,19 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { signIn, signOut } from '../domain/auth';
+import { changeOwnPassword } from '../domain/passwords';
 import type { AppEnv } from '../env';
-import { clientAddress } from '../http/actor';
+import { actorOf, clientAddress } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
 import { clearSessionCookie, writeSessionCookie } from '../http/session-cookie';
 import { requireUser } from '../middleware/auth';
-import { Credentials, jsonBody, jsonResponse, problems, UserSchema } from '../schemas';
+import {
+  Credentials,
+  jsonBody,
+  jsonResponse,
+  PasswordChangeBody,
+  problems,
+  UserSchema,
+} from '../schemas';
 
 export const auth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -100,5 +108,55 @@ auth.openapi(
       },
       200,
     );
+  },
+);
+
+auth.openapi(
+  createRoute({
+    method: 'post',
+    path: '/password',
+    tags: ['auth'],
+    summary:
+      'Change your password (ends every session of the account; a session caller gets a new one)',
+    middleware: [requireUser()] as const,
+    request: { body: jsonBody(PasswordChangeBody) },
+    responses: {
+      200: jsonResponse(
+        z.object({
+          token: z.string().nullable().openapi({
+            description: 'The new session secret (null when called with an API token)',
+          }),
+          expiresAt: z.string().nullable(),
+        }),
+        'Changed; also sets the new session cookie when the call came with the cookie',
+      ),
+      ...problems(401, 422, 429),
+    },
+  }),
+  async (c) => {
+    const session = c.get('session')!;
+    const result = await changeOwnPassword(
+      c.env.DB,
+      { userId: session.userId, email: session.email, tokenHash: session.tokenHash },
+      c.req.valid('json'),
+      actorOf(c),
+    );
+    if (!result.ok && result.refusal.kind === 'rate-limited') {
+      const { retryAfter } = result.refusal;
+      c.header('Retry-After', String(retryAfter));
+      throw problem(429, 'Too many attempts', {
+        detail: `Try again in ${retryAfter} seconds.`,
+        code: 'rate_limited',
+      });
+    }
+    if (!result.ok && result.refusal.kind === 'not-found') throw problem(401, 'Not signed in');
+    if (!result.ok)
+      throw problem(422, 'Invalid request', {
+        code: 'wrong_password',
+        errors: [{ field: 'json.currentPassword', message: 'Wrong password' }],
+      });
+    const { token, expiresAt, maxAgeSeconds } = result.value;
+    if (token && c.get('authVia') === 'cookie') writeSessionCookie(c, token, maxAgeSeconds);
+    return c.json({ token, expiresAt }, 200);
   },
 );

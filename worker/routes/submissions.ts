@@ -5,7 +5,7 @@ import type { AppEnv } from '../env';
 import { claimHref, originOf } from '../http/public-context';
 import { publishedMatches } from '../http/published-matches';
 import { messageFor } from '../i18n/field-codes';
-import { readerLocale } from '../i18n/public';
+import { readerLocale, type Locale } from '../i18n/public';
 import { actorOf, clientAddress } from '../http/actor';
 import { SUBMIT_BODY_LIMIT } from '../lib/limits';
 import { fieldErrors, problem, ProblemError } from '../lib/problem';
@@ -64,6 +64,25 @@ const Accepted = z
   })
   .openapi('SubmissionAccepted');
 
+/** The 403 of a failed Turnstile check (also the answer to a filled honeypot). */
+function captchaRefused(
+  body: { turnstileToken?: string; turnstile_token?: string },
+  locale: Locale,
+): ProblemError {
+  return problem(403, 'Turnstile verification failed', {
+    code: 'turnstile_failed',
+    errors: [
+      {
+        field:
+          body.turnstile_token !== undefined && body.turnstileToken === undefined
+            ? 'body.turnstile_token'
+            : 'body.turnstileToken',
+        message: messageFor('captcha', locale),
+      },
+    ],
+  });
+}
+
 submissions.openapi(
   createRoute({
     method: 'post',
@@ -100,26 +119,8 @@ submissions.openapi(
         code: 'rate_limited',
       });
     }
-    if (!outcome.ok && outcome.refusal.kind === 'captcha') {
-      throw problem(403, 'Turnstile verification failed', {
-        code: 'turnstile_failed',
-        errors: [
-          {
-            field:
-              body.turnstile_token !== undefined && body.turnstileToken === undefined
-                ? 'body.turnstile_token'
-                : 'body.turnstileToken',
-            message: messageFor('captcha', locale),
-          },
-        ],
-      });
-    }
-    if (!outcome.ok) {
-      throw problem(422, 'Invalid request', {
-        code: 'validation_failed',
-        errors: [{ field: 'body.website', message: 'Must be empty' }],
-      });
-    }
+    // The honeypot is answered like a failed anti-spam check, so a bot learns nothing about it.
+    if (!outcome.ok) throw captchaRefused(body, locale);
     const received = outcome.value;
     const matches = await publishedMatches(c.env.DB, body.text, locale);
     return c.json(
@@ -138,7 +139,9 @@ submissions.openapi(
   (result, c) => {
     if (result.success) return undefined;
     const locale = readerLocale(null, c.req.header('Accept-Language'));
-    const errors = fieldErrors(result.error, 'body').map((e) => {
+    const all = fieldErrors(result.error, 'body');
+    if (all.some((e) => e.field === 'body.website')) throw captchaRefused({}, locale);
+    const errors = all.map((e) => {
       const code = SUBMISSION_CODE.test(e.message) ? e.message : 'invalid';
       return {
         field: e.field,

@@ -8,7 +8,15 @@ import { claimEtag } from '../lib/etag';
 import { validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
 import { claimsChanged } from '../middleware/purge-changed';
-import { ClaimSchema, IdParam, jsonBody, jsonResponse, problems, StatusField } from '../schemas';
+import {
+  ClaimSchema,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  problems,
+  StatusField,
+  text,
+} from '../schemas';
 
 /** Status moves of a claim: /api/v1/claims/:id/transition (If-Match optional). */
 export const transitions = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -17,7 +25,7 @@ transitions.use('/:id/transition', requireUser());
 const Transition = z.strictObject({
   to: StatusField,
   duplicateOf: z.string().max(64).optional(),
-  note: z.string().trim().max(1000).optional(),
+  note: text().trim().max(1000).optional(),
 });
 
 transitions.openapi(

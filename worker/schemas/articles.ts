@@ -1,7 +1,7 @@
 /** zod schemas of the article and match API (request bodies and OpenAPI responses). */
 import { z } from '@hono/zod-openapi';
 import { ID_PATTERN } from '../lib/ids';
-import { HttpUrl, IsoDate, LanguageTag } from './fields';
+import { HttpUrl, IsoDate, LanguageTag, text } from './fields';
 import { ArticleSchema, ClaimSchema, MatchSchema } from './responses';
 
 export const ArticleIdParam = z.object({
@@ -13,16 +13,15 @@ export const ArticleIdParam = z.object({
 
 export const NewArticleBody = z
   .strictObject({
-    text: z
-      .string()
+    text: text()
       .trim()
       .min(20, 'At least 20 characters')
       .max(100_000, 'At most 100000 characters')
       .optional(),
     url: HttpUrl.optional(),
-    title: z.string().trim().min(1).max(500).optional(),
+    title: text().trim().min(1).max(500).optional(),
     language: LanguageTag.optional(),
-    publisher: z.string().trim().min(1).max(200).optional(),
+    publisher: text().trim().min(1).max(200).optional(),
     published_at: IsoDate.optional(),
   })
   .superRefine((b, ctx) => {

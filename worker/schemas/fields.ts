@@ -5,9 +5,21 @@
  */
 import { z } from '@hono/zod-openapi';
 import { CLAIMANT_TYPES, ROLES, STANCES } from '../lib/enums';
+import { isCommonPassword } from '../lib/common-passwords';
 import { ID_PATTERN } from '../lib/ids';
 import { SUMMARY_MAX } from '../lib/limits';
 import { STATUSES } from '../lib/status';
+import { isWellFormedText } from '../lib/text';
+
+/** The message (and submission field code) of text with NUL or an unpaired surrogate. */
+export const MALFORMED_TEXT = 'malformed_text';
+
+/**
+ * Every free-text field starts here: a string that is well-formed Unicode without NUL
+ * (worker/lib/text.ts). Chain trim/min/max after it as usual.
+ */
+export const text = (message = MALFORMED_TEXT) =>
+  z.string().refine(isWellFormedText, { message, abort: true });
 
 export const LanguageTag = z
   .string()
@@ -46,21 +58,20 @@ export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 export const Version = z.coerce.number().int().positive();
 
 // --- claims ---------------------------------------------------------------------------------
-export const ClaimText = z
-  .string()
+export const ClaimText = text()
   .trim()
   .min(3, 'At least 3 characters')
   .max(2000, 'At most 2000 characters');
-export const Claimant = z.string().trim().min(1).max(200).nullable();
+export const Claimant = text().trim().min(1).max(200).nullable();
 export const ClaimantType = ClaimantTypeField.nullable();
 export const Appearances = z.array(HttpUrl).max(20);
 
 // --- sources --------------------------------------------------------------------------------
 export const SourceFields = {
   url: HttpUrl,
-  title: z.string().trim().max(300).nullable().default(null),
-  publisher: z.string().trim().max(200).nullable().default(null),
-  excerpt: z.string().trim().max(2000).nullable().default(null),
+  title: text().trim().max(300).nullable().default(null),
+  publisher: text().trim().max(200).nullable().default(null),
+  excerpt: text().trim().max(2000).nullable().default(null),
   stance: StanceField,
   archivedUrl: HttpUrl.nullable().default(null),
 };
@@ -68,21 +79,30 @@ export const SourceFields = {
 // --- verdicts -------------------------------------------------------------------------------
 export const VerdictFields = {
   ratingKey: z.string().min(1).max(40),
-  summary: z
-    .string()
-    .trim()
-    .min(3)
-    .max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
-  explanation: z.string().trim().min(1).max(20_000),
+  summary: text().trim().min(3).max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
+  explanation: text().trim().min(1).max(20_000),
   language: LanguageTag,
-  correctionNote: z.string().trim().min(3).max(1000).optional(),
+  correctionNote: text().trim().min(3).max(1000).optional(),
 };
 
 // --- users ----------------------------------------------------------------------------------
-export const UserName = z.string().trim().min(1).max(120);
-export const NewPassword = z.string().min(12, 'At least 12 characters').max(200);
+export const UserName = text().trim().min(1).max(120);
+
+/** Password rules, each with a stable message code (the desk shows it in the editor's language). */
+export const PASSWORD_MIN = 12;
+export const NewPassword = text()
+  .min(PASSWORD_MIN, 'password_too_short')
+  .max(200, 'password_too_long')
+  .refine((p) => p.trim() !== '', { message: 'password_blank', abort: true })
+  .refine((p) => !isCommonPassword(p), 'password_common');
 
 export const CredentialFields = {
   email: Email,
-  password: z.string().min(1).max(200),
+  password: text().min(1).max(200),
+};
+
+/** Change of one's own password: the current one, the new one (the desk form adds a repeat). */
+export const PasswordChangeFields = {
+  currentPassword: text().min(1).max(200),
+  newPassword: NewPassword,
 };

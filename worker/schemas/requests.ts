@@ -1,15 +1,19 @@
 /** Request bodies shared by the JSON API and the HTML forms (the forms read them through formValidator). */
 import { z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../lib/lang';
+import { isWellFormedText } from '../lib/text';
 import { isHttpUrl } from '../seo/claim-review';
 import {
   CredentialFields,
   Email,
   LanguageTag,
+  MALFORMED_TEXT,
   NewPassword,
+  PasswordChangeFields,
   RoleField,
   SourceFields,
   UserName,
+  text,
   VerdictFields,
 } from './fields';
 
@@ -18,6 +22,8 @@ export const SourceBody = z.strictObject(SourceFields);
 export const VerdictBody = z.strictObject(VerdictFields);
 
 export const Credentials = z.strictObject(CredentialFields);
+
+export const PasswordChangeBody = z.strictObject(PasswordChangeFields);
 
 export const NewUserBody = z.strictObject({
   email: Email,
@@ -50,13 +56,14 @@ const SUBMISSION_LIMITS = {
 } as const;
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
-const optionalText = (max: number) => z.string().trim().max(max, `too_long:${max}`).default('');
+const optionalText = (max: number) => text().trim().max(max, `too_long:${max}`).default('');
 const L = SUBMISSION_LIMITS;
 
 /** The submission fields (the /submit form and POST /api/v1/submissions); each issue's message is a code ('required', 'too_long:1000', …). */
 export const SubmissionFields = z.object({
   text: z
     .string('required')
+    .refine(isWellFormedText, { message: MALFORMED_TEXT, abort: true })
     .trim()
     .min(1, 'required')
     .min(L.textMin, `too_short:${L.textMin}`)
@@ -71,4 +78,5 @@ export const SubmissionFields = z.object({
 export type SubmissionInput = z.output<typeof SubmissionFields>;
 
 /** The field codes SubmissionFields reports; anything else is reported as 'required' or 'invalid'. */
-export const SUBMISSION_CODE = /^(required|too_short:\d+|too_long:\d+|url|email|language)$/;
+export const SUBMISSION_CODE =
+  /^(required|too_short:\d+|too_long:\d+|url|email|language|malformed_text)$/;

@@ -5,12 +5,15 @@ import { activeScaleId } from '../../../d1/desk';
 import { activeRatings, upsertRating } from '../../../d1/ratings';
 import { getUser, listUsers, type UserPatch } from '../../../d1/users';
 import { addAccount, changeAccount } from '../../domain/accounts';
+import { issueResetLink } from '../../domain/passwords';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../http/actor';
 import { DESK_LOCALES } from '../../i18n/desk';
 import { formValidator, typedValues, type OnInvalid } from '../../middleware/form-validator';
-import { HexColor, NewUserBody, nonEmpty, RatingKey, UserPatchFields } from '../../schemas';
+import { HexColor, NewUserBody, nonEmpty, RatingKey, text, UserPatchFields } from '../../schemas';
 import { AdminRatingsPage, AdminUsersPage } from '../../views/desk/admin';
+import { ResetLinkPage } from '../../views/desk/account';
+import { originOf } from '../../http/public-context';
 import { deskMessage, deskUi, render, requireDesk } from '../../http/desk-context';
 
 export const deskAdmin = new Hono<AppEnv>();
@@ -99,7 +102,31 @@ deskAdmin.post('/users/:id', formValidator(UserForm, refuseUser), async (c) => {
   return c.redirect('/desk/admin/users?ok=saved', 303);
 });
 
-const Label = z.string().trim().max(80);
+/**
+ * A one-time reset link for an account, shown once to the admin to hand over (ClaimDesk sends no
+ * e-mail; the page says so). requireDesk('admin') has checked the CSRF token.
+ */
+deskAdmin.post('/users/:id/reset-link', async (c) => {
+  const id = c.req.param('id');
+  const t = deskUi(c).t;
+  if (!/^\d{1,9}$/.test(id)) return deskMessage(c, 404, t('notFound'));
+  const result = await issueResetLink(c.env.DB, Number(id), actorOf(c));
+  if (!result.ok && result.refusal.kind === 'inactive')
+    return usersPage(c, { notice: { kind: 'error', text: t('resetLinkInactive') } }, 409);
+  if (!result.ok) return deskMessage(c, 404, t('notFound'));
+  const { user, token, expiresAt } = result.value;
+  return render(
+    c,
+    <ResetLinkPage
+      ui={deskUi(c)}
+      name={user.name}
+      link={`${originOf(c)}/desk/reset/${token}`}
+      expiresAt={expiresAt}
+    />,
+  );
+});
+
+const Label = text().trim().max(80);
 const RatingForm = z.object({
   key: RatingKey,
   /** Blank: not on the numeric scale (e.g. "unproven"). */

@@ -23,9 +23,11 @@ deskSession.get('/sign-in', (c) => {
   const info =
     c.req.query('bye') === '1'
       ? ui.t('signedOut')
-      : c.req.query('next')
-        ? ui.t('sessionEnded')
-        : undefined;
+      : c.req.query('reset') === '1'
+        ? ui.t('resetDone')
+        : c.req.query('next')
+          ? ui.t('sessionEnded')
+          : undefined;
   return render(c, <SignInPage ui={ui} next={safeNext(c.req.query('next'))} info={info} />);
 });
 

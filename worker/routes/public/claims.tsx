@@ -9,6 +9,7 @@ import type { AppEnv } from '../../env';
 import { clientAddress } from '../../http/actor';
 import { formValidator, type OnInvalid } from '../../middleware/form-validator';
 import { ID_PATTERN } from '../../lib/ids';
+import { MALFORMED_TEXT, text } from '../../schemas';
 import { strings } from '../../i18n/public';
 import { ClaimPage } from '../../views/public/claim-page';
 import { PublicError } from '../../views/public/error-page';
@@ -84,14 +85,18 @@ claimPages.get('/:id', (c) => {
 
 const FeedbackForm = z.object({
   helpful: z.enum(['yes', 'no']),
-  reason: z.string().trim().max(REASON_MAX).default(''),
+  reason: text().trim().max(REASON_MAX).default(''),
 });
 
 /** A vote needs its yes/no; a reason may be left out but not run long. */
 const refuseFeedback: OnInvalid<string> = (c, errors, values) => {
   const t = strings(localeOf(c));
   c.header('Cache-Control', 'no-store');
-  const error = errors.helpful ? t.errors.required : t.errors.tooLong(REASON_MAX);
+  const error = errors.helpful
+    ? t.errors.required
+    : errors.reason?.[0] === MALFORMED_TEXT
+      ? t.errors.malformedText
+      : t.errors.tooLong(REASON_MAX);
   return claimResponse(
     c,
     c.req.param('id') ?? '',

@@ -209,11 +209,7 @@ submitPages.post('/', tooLarge, formValidator(SubmitForm, refuseSubmission), asy
           429,
         );
       }
-      return render(
-        c,
-        { values, nonce: fresh, errors: { turnstile: t.errors.captcha } },
-        refusal.kind === 'captcha' ? 403 : 422,
-      );
+      return render(c, { values, nonce: fresh, errors: { turnstile: t.errors.captcha } }, 403);
     }
     const location = `/track/${outcome.value.trackingToken}?new=1${langSuffix(c, '&')}`;
     if (reserved && nonce) await completeKey(c.env.DB, FORM_SCOPE, nonce, 303, location);

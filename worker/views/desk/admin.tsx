@@ -28,6 +28,7 @@ export function AdminUsersPage(props: {
             <th scope="col">{t('email')}</th>
             <th scope="col">{t('role')}</th>
             <th scope="col">{t('active')}</th>
+            <th scope="col">{t('resetLink')}</th>
           </tr>
         </thead>
         <tbody>
@@ -41,6 +42,9 @@ export function AdminUsersPage(props: {
                 <>
                   <td>{u.role === 'admin' ? t('role_admin') : t('role_editor')}</td>
                   <td>{t('active')}</td>
+                  <td>
+                    <a href="/desk/account/password">{t('passwordTitle')}</a>
+                  </td>
                 </>
               ) : (
                 <>
@@ -71,6 +75,18 @@ export function AdminUsersPage(props: {
                         {u.active ? t('deactivate') : t('activate')}
                       </button>
                     </form>
+                  </td>
+                  <td>
+                    {u.active ? (
+                      <form
+                        method="post"
+                        action={`/desk/admin/users/${u.id}/reset-link`}
+                        class="inline-form"
+                      >
+                        <Csrf ui={ui} />
+                        <button type="submit">{t('createResetLink')}</button>
+                      </form>
+                    ) : null}
                   </td>
                 </>
               )}
@@ -122,6 +138,7 @@ export function AdminUsersPage(props: {
             ))}
           </select>
           <label for="u-password">{t('initialPassword')}</label>
+          <p class="hint">{t('passwordRules')}</p>
           <input
             id="u-password"
             name="password"

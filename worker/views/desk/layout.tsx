@@ -106,6 +106,7 @@ export function DeskLayout(props: {
                 <span class="who">
                   {t('signedInAs', { name: '' }).trim()} <bdi>{ui.user.name}</bdi>
                 </span>
+                <a href="/desk/account/password">{t('navPassword')}</a>{' '}
                 <button type="submit">{t('signOut')}</button>
               </form>
             ) : null}
