@@ -7,6 +7,7 @@ import { problemResponse, ProblemError, validationHook, type ProblemInit } from 
 import { apiGuards } from './middleware/api-guards';
 import { sessionLoader } from './middleware/auth';
 import { d1Counter } from './middleware/d1-counter';
+import { d1Session } from './middleware/d1-session';
 import { idempotency } from './middleware/idempotency';
 import { productionConfig } from './middleware/production-config';
 import { purgeChanged } from './middleware/purge-changed';
@@ -39,6 +40,9 @@ const API_BODY_LIMIT = 1024 * 1024;
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.use('*', requestId());
+// Read replication: one D1 session per request (bookmark for editors, nearest replica for readers);
+// before d1Counter() so the counter wraps the session-bound database.
+app.use('*', d1Session());
 app.use('*', d1Counter());
 app.use('*', productionConfig());
 // Writes (API and desk) record the claims they changed; this purges their embeds after a 2xx/3xx.
