@@ -49,6 +49,9 @@ app.use('*', productionConfig());
 app.use('*', purgeChanged());
 
 app.get('/healthz', (c) => c.json({ ok: true }));
+// Static Assets answer this before the Worker; the route keeps it served if a request reaches the
+// Worker anyway (run_worker_first, a custom route): the one copy is public/.well-known/security.txt.
+app.get('/.well-known/security.txt', (c) => c.env.ASSETS.fetch(c.req.raw));
 
 // --- JSON API: /api/v1 ---------------------------------------------------------------
 app.use('/api/*', securityHeaders({ cacheControl: 'no-store' }));
