@@ -7,6 +7,7 @@ import { problemResponse, ProblemError, validationHook, type ProblemInit } from 
 import { apiGuards } from './middleware/api-guards';
 import { sessionLoader } from './middleware/auth';
 import { d1Counter } from './middleware/d1-counter';
+import { d1Session } from './middleware/d1-session';
 import { idempotency } from './middleware/idempotency';
 import { productionConfig } from './middleware/production-config';
 import { purgeChanged } from './middleware/purge-changed';
@@ -43,12 +44,18 @@ export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 app.use('*', requestId());
 // The floor under every answer (404s, /healthz, errors); route groups set their own policy on top.
 app.use('*', baselineHeaders());
+// Read replication: one D1 session per request (bookmark for editors, nearest replica for readers);
+// before d1Counter() so the counter wraps the session-bound database.
+app.use('*', d1Session());
 app.use('*', d1Counter());
 app.use('*', productionConfig());
 // Writes (API and desk) record the claims they changed; this purges their embeds after a 2xx/3xx.
 app.use('*', purgeChanged());
 
 app.get('/healthz', (c) => c.json({ ok: true }));
+// Static Assets answer this before the Worker; the route keeps it served if a request reaches the
+// Worker anyway (run_worker_first, a custom route): the one copy is public/.well-known/security.txt.
+app.get('/.well-known/security.txt', (c) => c.env.ASSETS.fetch(c.req.raw));
 
 // --- JSON API: /api/v1 ---------------------------------------------------------------
 app.use('/api/*', securityHeaders({ cacheControl: 'no-store' }));

@@ -89,10 +89,11 @@ export function formValidator<S extends z.ZodObject, P extends string = string>(
 > {
   const shape = schema.shape as Record<string, z.ZodType>;
   const check = validator('form', async (sent: Sent, c: Context<AppEnv, P>) => {
-    const lists: Record<string, (string | File)[]> = {};
+    // No prototype: a field named `__proto__` or `constructor` is a field like any other.
+    const lists: Record<string, (string | File)[]> = Object.create(null);
     for (const [key, value] of Object.entries(sent))
       (lists[key.replace(/\[\]$/, '')] ??= []).push(...(Array.isArray(value) ? value : [value]));
-    const values: FormValues = {};
+    const values: FormValues = Object.create(null);
     for (const [key, list] of Object.entries(lists)) {
       const last = list.filter((v): v is string => typeof v === 'string').at(-1);
       if (last !== undefined) values[key] = last;
