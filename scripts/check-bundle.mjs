@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TARGET = 150 * 1024;
-const CEILING = 165 * 1024;
+const CEILING = 180 * 1024;
 
 // The committed embed widget build (public/embed.<hash>.js + its SRI hash) must match its source.
 const embed = spawnSync(
