@@ -1,16 +1,31 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { signIn, signOut } from '../domain/auth';
 import type { AppEnv } from '../env';
-import { clientAddress } from '../http/actor';
+import { actorOf, clientAddress } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
 import { clearSessionCookie, writeSessionCookie } from '../http/session-cookie';
 import { requireUser } from '../middleware/auth';
-import { Credentials, jsonBody, jsonResponse, problems, UserSchema } from '../schemas';
+import { shownOnce } from '../middleware/idempotency';
+import {
+  Credentials,
+  jsonBody,
+  jsonResponse,
+  problems,
+  TokenScopeField,
+  UserSchema,
+} from '../schemas';
 
 export const auth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const LoginAnswer = z.object({
-  token: z.string(),
+  token: z.string().nullable().openapi({
+    description:
+      'The session secret for Authorization: Bearer, shown once. null on an idempotent replay, which also says secretReplayed: false.',
+  }),
+  secretReplayed: z.literal(false).optional().openapi({
+    description:
+      'Present (false) only on an Idempotency-Key replay: the secret is not shown again.',
+  }),
   expiresAt: z.string(),
   user: UserSchema.pick({ id: true, email: true, name: true, role: true, locale: true }),
 });
@@ -43,6 +58,7 @@ auth.openapi(
     if (!result.ok) throw problem(401, 'Wrong e-mail or password', { code: 'invalid_credentials' });
     const { user, token, expiresAt, maxAgeSeconds } = result.value;
     writeSessionCookie(c, token, maxAgeSeconds);
+    shownOnce(c, ['token']);
     return c.json(
       {
         token,
@@ -65,12 +81,12 @@ auth.openapi(
     method: 'post',
     path: '/logout',
     tags: ['auth'],
-    summary: 'End the current session (server-side)',
+    summary: 'Sign out: ends the session, or revokes the API token, that this request presents',
     middleware: [requireUser()] as const,
     responses: { 204: { description: 'Signed out' }, ...problems(401) },
   }),
   async (c) => {
-    await signOut(c.env.DB, c.get('session')?.tokenHash);
+    await signOut(c.env.DB, c.get('session'), actorOf(c));
     clearSessionCookie(c);
     return c.body(null, 204);
   },
@@ -85,7 +101,13 @@ auth.openapi(
     middleware: [requireUser()] as const,
     responses: {
       200: jsonResponse(
-        z.object({ user: LoginAnswer.shape.user, expiresAt: z.string().nullable() }),
+        z.object({
+          user: LoginAnswer.shape.user,
+          expiresAt: z.string().nullable(),
+          scope: TokenScopeField.nullable().openapi({
+            description: 'The API token’s scope; null for a sign-in session.',
+          }),
+        }),
         'The current user',
       ),
       ...problems(401),
@@ -97,6 +119,7 @@ auth.openapi(
       {
         user: { id: s.userId, email: s.email, name: s.name, role: s.role, locale: s.locale },
         expiresAt: s.expiresAt,
+        scope: s.scope,
       },
       200,
     );

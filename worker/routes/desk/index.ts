@@ -16,6 +16,7 @@ import { deskArticles } from './articles';
 import { deskClaims } from './claims';
 import { deskQueue } from './queue';
 import { deskSession } from './session';
+import { deskTokens } from './tokens';
 import { deskMessage, deskUi } from '../../http/desk-context';
 
 /** Largest desk form (an article pasted as text). */
@@ -65,3 +66,4 @@ desk.route('/', deskQueue);
 desk.route('/articles', deskArticles);
 desk.route('/claims', deskClaims);
 desk.route('/admin', deskAdmin);
+desk.route('/account', deskTokens);
