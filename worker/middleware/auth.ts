@@ -8,8 +8,6 @@ import { sha256Hex } from '../lib/crypto';
 import { problem } from '../lib/problem';
 import { readSessionCookie } from '../http/session-cookie';
 
-export { API_TOKEN_PREFIX };
-
 /**
  * Resolve who is calling from `Authorization: Bearer …` (session secret or API token) or the
  * session cookie, and put it in `c.var.session`. Never rejects: routes decide with requireUser().
