@@ -4,7 +4,12 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { IDEMPOTENCY_LEASE_SECONDS } from '../../d1/idempotency';
+import {
+  completeKey,
+  IDEMPOTENCY_LEASE_SECONDS,
+  releaseKey,
+  reserveKey,
+} from '../../d1/idempotency';
 import { sha256Hex } from '../../worker/lib/crypto';
 import { keyedHash } from '../../worker/lib/reader-keys';
 import { DUMMY_TOKEN } from '../../worker/turnstile';
@@ -194,7 +199,35 @@ describe('idempotency lease', () => {
     expect(res.body.code).toBe('idempotency_key_mismatch');
   });
 
-  it('a fresh key holds a lease of about a minute while its request runs', async () => {
+  it('a request that lost its key to a takeover can neither store its answer nor release the key', async () => {
+    const scope = `user:${unique('fence')}`;
+    const key = unique('k');
+    const t0 = new Date();
+    const first = await reserveKey(env.DB, scope, key, 'h', t0);
+    expect(first.state).toBe('new');
+    // Still leased a second later; taken over once the lease has run out.
+    expect((await reserveKey(env.DB, scope, key, 'h', new Date(t0.getTime() + 1000))).state).toBe(
+      'in-progress',
+    );
+    const later = new Date(t0.getTime() + (IDEMPOTENCY_LEASE_SECONDS + 1) * 1000);
+    const second = await reserveKey(env.DB, scope, key, 'h', later);
+    expect(second.state).toBe('new');
+    if (first.state !== 'new' || second.state !== 'new') return;
+    expect(second.lease).not.toBe(first.lease);
+    await completeKey(env.DB, scope, key, first.lease, 201, '{"from":"first"}');
+    await releaseKey(env.DB, scope, key, first.lease);
+    const row = () =>
+      env.DB.prepare(
+        'SELECT status, response_body FROM idempotency_keys WHERE scope = ?1 AND key = ?2',
+      )
+        .bind(scope, key)
+        .first();
+    expect(await row()).toEqual({ status: null, response_body: null });
+    await completeKey(env.DB, scope, key, second.lease, 201, '{"from":"second"}');
+    expect(await row()).toEqual({ status: 201, response_body: '{"from":"second"}' });
+  });
+
+  it('once answered, a key keeps the answer and drops its lease', async () => {
     const u = await makeUser();
     const key = unique('fresh-');
     await callJson('/api/v1/claims', {
