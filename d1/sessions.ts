@@ -1,3 +1,4 @@
+import type { TokenScope } from '../worker/lib/enums';
 import type { Role } from './users';
 
 /** How long a session lives at most, and how long it may sit unused. */
@@ -15,7 +16,12 @@ export interface Session {
   csrfToken: string | null;
   /** sessions.token_hash, or null for an API token. */
   tokenHash: string | null;
+  /** When this credential stops working (absolute expiry of the session or of the token). */
   expiresAt: string | null;
+  /** An API token's scope; null for a sign-in session (the full rights of the role). */
+  scope: TokenScope | null;
+  /** api_tokens.id of the token presented, or null for a sign-in session. */
+  apiTokenId: number | null;
 }
 
 interface SessionRow {
@@ -110,51 +116,14 @@ export async function findSession(
     csrfToken: row.csrf_token,
     tokenHash: row.token_hash,
     expiresAt: row.expires_at,
+    scope: null,
+    apiTokenId: null,
   };
 }
 
 /** Revoke a session server-side (sign-out). */
 export async function deleteSession(db: D1Database, tokenHash: string): Promise<void> {
   await db.prepare(`DELETE FROM sessions WHERE token_hash = ?1`).bind(tokenHash).run();
-}
-
-/** Store an API token (hash only) for a user. */
-export async function createApiToken(
-  db: D1Database,
-  userId: number,
-  name: string,
-  tokenHash: string,
-): Promise<{ id: number }> {
-  const row = await db
-    .prepare(
-      `INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id`,
-    )
-    .bind(userId, name, tokenHash, new Date().toISOString())
-    .first<{ id: number }>();
-  if (!row) throw new Error('api token insert did not return the row');
-  return row;
-}
-
-/** The user behind a live (not revoked) API token. */
-export async function findApiToken(db: D1Database, tokenHash: string): Promise<Session | null> {
-  const row = await db
-    .prepare(
-      `SELECT u.id AS user_id, u.email, u.name, u.role, u.locale FROM api_tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token_hash = ?1 AND t.revoked_at IS NULL AND u.active = 1`,
-    )
-    .bind(tokenHash)
-    .first<{ user_id: number; email: string; name: string; role: Role; locale: string | null }>();
-  if (!row) return null;
-  return {
-    userId: row.user_id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    locale: row.locale,
-    csrfToken: null,
-    tokenHash: null,
-    expiresAt: null,
-  };
 }
 
 /** Delete sessions past their absolute expiry (scheduled housekeeping). */

@@ -1,5 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { createSession } from '../d1/sessions';
+import { createApiToken, revokeApiToken } from '../d1/tokens';
+import { API_TOKEN_PREFIX } from '../worker/domain/tokens';
+import type { TokenScope } from '../worker/lib/enums';
 import { createUser, type Role } from '../d1/users';
 import { hashPassword, randomToken, sha256Hex } from '../worker/lib/crypto';
 
@@ -99,4 +102,37 @@ export async function count(table: string, where = '1 = 1', ...params: unknown[]
     .bind(...params)
     .first<{ n: number }>();
   return row?.n ?? 0;
+}
+
+export interface TestToken {
+  id: number;
+  /** The secret for `Authorization: Bearer`. */
+  token: string;
+}
+
+/**
+ * An API token for a user, made directly in D1 (scope, and optionally already expired or revoked),
+ * the way POST /api/v1/tokens stores one: only the hash.
+ */
+export async function makeToken(
+  userId: number,
+  scope: TokenScope,
+  opts: { expired?: boolean; revoked?: boolean } = {},
+): Promise<TestToken> {
+  const token = API_TOKEN_PREFIX + randomToken(32);
+  const day = 86_400_000;
+  const created = await createApiToken(
+    env.DB,
+    {
+      userId,
+      name: unique('token '),
+      tokenHash: await sha256Hex(token),
+      scope,
+      expiresAt: new Date(Date.now() + (opts.expired ? -day : 30 * day)).toISOString(),
+    },
+    { userId, requestId: 'test' },
+    opts.expired ? new Date(Date.now() - 2 * day) : new Date(),
+  );
+  if (opts.revoked) await revokeApiToken(env.DB, created.id, { userId, requestId: 'test' });
+  return { id: created.id, token };
 }

@@ -29,6 +29,16 @@ export interface Bindings extends Env {
   ARTICLE_FETCH_ALLOW_HOSTS?: string;
 }
 
+/**
+ * What a handler whose answer carries a secret (a session token, an API token, a tracking link)
+ * declares with `shownOnce()` (middleware/idempotency.ts): the top-level JSON fields that hold it,
+ * and the name of the marker field a replay adds (`false`), in the route's own naming style.
+ */
+export interface SecretAnswer {
+  fields: readonly string[];
+  marker: string;
+}
+
 /** Per-request values set by middleware. */
 export interface Variables {
   /** Random id of this request, echoed in X-Request-Id and written to audit rows. */
@@ -39,6 +49,8 @@ export interface Variables {
   authVia?: 'bearer' | 'cookie';
   /** Claims whose public face this request changed; purged after a successful answer (middleware/purge-changed.ts). */
   changedClaims?: string[];
+  /** Set by shownOnce(): this answer carries a secret, never stored or replayed as is. */
+  secretAnswer?: SecretAnswer;
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -17,7 +17,14 @@ import { findMatches } from '../../d1/matches';
 import { feedItems, getPublicClaim, listPublic, publishedLike } from '../../d1/public';
 import { clearHits, hit } from '../../d1/rate-limits';
 import { searchClaims } from '../../d1/search';
-import { createSession, findApiToken, findSession } from '../../d1/sessions';
+import { createSession, findSession } from '../../d1/sessions';
+import {
+  createApiToken,
+  findApiToken,
+  getApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from '../../d1/tokens';
 import { submissionsForClaim } from '../../d1/submissions';
 import { findUserForLogin } from '../../d1/users';
 import { makeUser, unique } from '../helpers';
@@ -235,6 +242,49 @@ const CASES: Case[] = [
     (db, f) => createSession(db, f.userId, unique('tok'), 'csrf', { replaces: 'e'.repeat(64) }),
   ],
   ['API token by hash', (db) => findApiToken(db, 'a'.repeat(64))],
+  [
+    'API token lookup that touches last_used_at',
+    async (db, f) => {
+      const t = await createApiToken(
+        env.DB,
+        {
+          userId: f.userId,
+          name: 'plan',
+          tokenHash: unique('plan-token'),
+          scope: 'read',
+          expiresAt: '2999-01-01T00:00:00.000Z',
+        },
+        actor,
+      );
+      const hash = await env.DB.prepare('SELECT token_hash FROM api_tokens WHERE id = ?1')
+        .bind(t.id)
+        .first<string>('token_hash');
+      await findApiToken(db, hash!);
+    },
+  ],
+  [
+    'API token create, get, revoke',
+    async (db, f) => {
+      const t = await createApiToken(
+        db,
+        {
+          userId: f.userId,
+          name: 'plan',
+          tokenHash: unique('plan-token'),
+          scope: 'write',
+          expiresAt: '2999-01-01T00:00:00.000Z',
+        },
+        actor,
+      );
+      await getApiToken(db, t.id);
+      await revokeApiToken(db, t.id, actor);
+    },
+  ],
+  ['API tokens of a user', (db, f) => listApiTokens(db, { userId: f.userId, limit: 50 })],
+  [
+    'API tokens of everyone (admins), next page',
+    (db) => listApiTokens(db, { userId: null, before: 1000, limit: 50 }),
+  ],
   ['user for login', (db) => findUserForLogin(db, 'nobody@example.org')],
   [
     'rate limit hit + clear',
@@ -247,9 +297,11 @@ const CASES: Case[] = [
     'idempotency reserve, complete, release',
     async (db) => {
       const key = unique('idem');
-      await reserveKey(db, 'user:1', key, 'hash');
-      await completeKey(db, 'user:1', key, 201, '{}');
-      await releaseKey(db, 'user:1', unique('idem'));
+      const r = await reserveKey(db, 'user:1', key, 'hash');
+      if (r.state !== 'new') throw new Error('not reserved');
+      await reserveKey(db, 'user:1', key, 'hash'); // in progress: the takeover UPDATE runs too
+      await completeKey(db, 'user:1', key, r.lease, 201, '{}');
+      await releaseKey(db, 'user:1', unique('idem'), r.lease);
     },
   ],
 ];

@@ -73,7 +73,11 @@ describe('signIn / signOut', () => {
     if (!second.ok) throw new Error('sign-in refused');
     expect(await findSession(env.DB, firstHash)).toBeNull();
     const secondHash = await sha256Hex(second.value.token);
-    await signOut(env.DB, secondHash);
+    await signOut(
+      env.DB,
+      { tokenHash: secondHash, apiTokenId: null },
+      { userId: u.id, requestId: 't' },
+    );
     expect(await findSession(env.DB, secondHash)).toBeNull();
   });
 

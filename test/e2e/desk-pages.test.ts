@@ -28,6 +28,7 @@ async function mainPages(page: Page): Promise<Record<string, string>> {
     ingest: '/desk/articles/new',
     article,
     workspace,
+    tokens: '/desk/account/tokens',
     users: '/desk/admin/users',
     ratings: '/desk/admin/ratings',
   };

@@ -10,8 +10,10 @@
  * One PBKDF2 whether or not the e-mail exists, and a new session secret on every sign-in that
  * revokes the one the client had.
  */
+import type { Actor } from '../../d1/audit';
 import { clearHits, hitAll } from '../../d1/rate-limits';
 import { createSession, deleteSession, SESSION_ABSOLUTE_SECONDS } from '../../d1/sessions';
+import { revokeApiToken } from '../../d1/tokens';
 import { findUserForLogin, type User } from '../../d1/users';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../lib/crypto';
 import { refuse, type Outcome } from './outcome';
@@ -103,7 +105,15 @@ export async function signIn(
   };
 }
 
-/** End a session server-side (the caller clears the cookie). */
-export async function signOut(db: D1Database, tokenHash: string | null | undefined): Promise<void> {
-  if (tokenHash) await deleteSession(db, tokenHash);
+/**
+ * End the credential the request presented, server-side: a sign-in session is deleted, an API
+ * token is revoked (it never works again). The caller clears the cookie.
+ */
+export async function signOut(
+  db: D1Database,
+  credential: { tokenHash: string | null; apiTokenId: number | null } | undefined,
+  actor: Actor,
+): Promise<void> {
+  if (credential?.tokenHash) await deleteSession(db, credential.tokenHash);
+  else if (credential?.apiTokenId != null) await revokeApiToken(db, credential.apiTokenId, actor);
 }

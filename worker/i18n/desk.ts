@@ -244,6 +244,34 @@ const en = {
   resetInvalid:
     'This reset link is not valid: it was already used, it has expired, or it was replaced by a newer one. Ask an administrator for a new link.',
   resetDone: 'Your password has been set. Sign in with it.',
+  navTokens: 'API tokens',
+  tokensTitle: 'API tokens',
+  tokensHelp:
+    'A token lets a script or another tool use the ClaimDesk API as you, within its scope, until it expires or is revoked. It is shown once, when it is created: keep it like a password.',
+  tokensAdminHelp: 'As an admin you see everyone’s tokens and may revoke any of them.',
+  tokenName: 'Name',
+  tokenOwner: 'Owner',
+  tokenScope: 'Scope',
+  scope_read: 'Read only',
+  scope_write: 'Read and write',
+  scope_admin: 'Admin',
+  tokenCreatedAt: 'Created',
+  tokenExpiresAt: 'Expires',
+  tokenLastUsed: 'Last used',
+  tokenState: 'State',
+  tokenState_active: 'Active',
+  tokenState_expired: 'Expired',
+  tokenState_revoked: 'Revoked',
+  neverUsed: 'Never',
+  noTokens: 'No API tokens yet.',
+  createToken: 'Create a token',
+  tokenDays: 'Expires in (days, 1 to 365)',
+  tokenShownOnce: 'Token created. Copy it now: it will not be shown again.',
+  newTokenSecret: 'Your new token',
+  revokeToken: 'Revoke',
+  revokeTokenNamed: 'Revoke the token {name}',
+  tokenRevoked: 'Token revoked: it no longer works.',
+  adminTokensOnly: 'Only admins may create admin tokens.',
 } as const;
 
 export type DeskKey = keyof typeof en;
@@ -490,6 +518,34 @@ const ar: DeskStrings = {
   resetInvalid:
     'رابط إعادة التعيين هذا غير صالح: استُخدم من قبل أو انتهت صلاحيته أو حلّ محله رابط أحدث. اطلب رابطاً جديداً من أحد المسؤولين.',
   resetDone: 'تم تعيين كلمة المرور. سجّل الدخول بها.',
+  navTokens: 'رموز الواجهة البرمجية',
+  tokensTitle: 'رموز الواجهة البرمجية',
+  tokensHelp:
+    'يتيح الرمز لبرنامج أو أداة أخرى استخدام واجهة كليم ديسك البرمجية باسمك، ضمن نطاقه، حتى تنتهي صلاحيته أو يُلغى. يُعرض مرة واحدة فقط عند إنشائه: احفظه كما تحفظ كلمة المرور.',
+  tokensAdminHelp: 'بصفتك مديرًا ترى رموز الجميع ويمكنك إلغاء أي منها.',
+  tokenName: 'الاسم',
+  tokenOwner: 'المالك',
+  tokenScope: 'النطاق',
+  scope_read: 'قراءة فقط',
+  scope_write: 'قراءة وكتابة',
+  scope_admin: 'إدارة',
+  tokenCreatedAt: 'أُنشئ',
+  tokenExpiresAt: 'ينتهي',
+  tokenLastUsed: 'آخر استخدام',
+  tokenState: 'الحالة',
+  tokenState_active: 'فعّال',
+  tokenState_expired: 'منتهي الصلاحية',
+  tokenState_revoked: 'ملغى',
+  neverUsed: 'لم يُستخدم',
+  noTokens: 'لا رموز بعد.',
+  createToken: 'إنشاء رمز',
+  tokenDays: 'ينتهي بعد (أيام، من 1 إلى 365)',
+  tokenShownOnce: 'أُنشئ الرمز. انسخه الآن: لن يُعرض مرة أخرى.',
+  newTokenSecret: 'رمزك الجديد',
+  revokeToken: 'إلغاء',
+  revokeTokenNamed: 'إلغاء الرمز {name}',
+  tokenRevoked: 'أُلغي الرمز: لم يعد يعمل.',
+  adminTokensOnly: 'لا ينشئ رموز الإدارة إلا المديرون.',
 };
 
 const fr: Partial<DeskStrings> = {
@@ -529,6 +585,10 @@ const fr: Partial<DeskStrings> = {
   sources: 'Sources',
   verdict: 'Verdict',
   history: 'Historique des verdicts',
+  navTokens: 'Jetons d’API',
+  tokensTitle: 'Jetons d’API',
+  revokeToken: 'Révoquer',
+  createToken: 'Créer un jeton',
 };
 
 const DICTS: MessagesByLocale<DeskStrings> = { en, ar, fr };

@@ -15,3 +15,10 @@ export type ClaimantType = (typeof CLAIMANT_TYPES)[number];
 /** Desk account roles. */
 export const ROLES = ['admin', 'editor'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * What an API token may do: `read` only reads (GET), `write` does what an editor may, `admin` what
+ * an admin may (only admins mint it). Never more than the owner's role at the time of the request.
+ */
+export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];

@@ -3,3 +3,7 @@ export const SUMMARY_MAX = 75;
 
 /** Largest public submission body, form or JSON. */
 export const SUBMIT_BODY_LIMIT = 16 * 1024;
+
+/** API token lifetimes, in days: the default, and the most a creator may choose. */
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;

@@ -70,3 +70,34 @@ export async function decryptContact(secret: string, blob: string): Promise<stri
     return null;
   }
 }
+
+/**
+ * Seal a value with a key derived from a secret the client holds (a form's one-time nonce): what
+ * is stored can only be opened by whoever presents that secret again, not by reading the table.
+ */
+export async function sealForHolder(holderSecret: string, text: string): Promise<string> {
+  const key = await derive(holderSecret, 'claimdesk:holder-seal', 'aes');
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(text)),
+  );
+  return `h1.${toBase64Url(iv)}.${toBase64Url(ct)}`;
+}
+
+/** Open what sealForHolder made with the same secret; null if it does not open. */
+export async function openForHolder(holderSecret: string, blob: string): Promise<string | null> {
+  const [v, iv, ct] = blob.split('.');
+  if (v !== 'h1' || !iv || !ct) return null;
+  try {
+    const key = await derive(holderSecret, 'claimdesk:holder-seal', 'aes');
+    return new TextDecoder().decode(
+      await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: fromBase64Url(iv) },
+        key,
+        fromBase64Url(ct),
+      ),
+    );
+  } catch {
+    return null;
+  }
+}

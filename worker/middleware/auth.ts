@@ -1,17 +1,17 @@
 import type { MiddlewareHandler } from 'hono';
-import { findApiToken, findSession } from '../../d1/sessions';
+import { findSession } from '../../d1/sessions';
+import { findApiToken } from '../../d1/tokens';
 import type { Role } from '../../d1/users';
+import { API_TOKEN_PREFIX, effectiveRole, mayWrite } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { sha256Hex } from '../lib/crypto';
 import { problem } from '../lib/problem';
 import { readSessionCookie } from '../http/session-cookie';
 
-/** API tokens are told apart from session secrets by this prefix. */
-export const API_TOKEN_PREFIX = 'cdk_';
-
 /**
  * Resolve who is calling from `Authorization: Bearer …` (session secret or API token) or the
  * session cookie, and put it in `c.var.session`. Never rejects: routes decide with requireUser().
+ * A revoked, expired or unknown credential is no credential (anonymous).
  */
 export function sessionLoader(): MiddlewareHandler<AppEnv> {
   return async function sessionLoaderMiddleware(c, next) {
@@ -30,7 +30,37 @@ export function sessionLoader(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** 401 unless signed in; with `roles`, 403 unless the user has one of them. */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Writes a `read` token may still make: signing out (which revokes that very token). */
+const READ_SCOPE_WRITES = new Set(['/api/v1/auth/logout']);
+
+/**
+ * A `read` token changes nothing: every write it sends is a 403 (`insufficient_scope`), whatever
+ * the route, before any handler runs. Signing out with it (revoking it) is the one exception.
+ */
+export function tokenScopeGuard(): MiddlewareHandler<AppEnv> {
+  return async function tokenScopeGuardMiddleware(c, next) {
+    const session = c.get('session');
+    if (
+      session &&
+      !mayWrite(session) &&
+      UNSAFE.has(c.req.method) &&
+      !READ_SCOPE_WRITES.has(c.req.path)
+    ) {
+      throw problem(403, 'Forbidden', {
+        detail: 'This API token has the read scope: it may only read.',
+        code: 'insufficient_scope',
+      });
+    }
+    await next();
+  };
+}
+
+/**
+ * 401 unless signed in; with `roles`, 403 unless the caller acts with one of them (an API token's
+ * scope caps its owner's role: an admin's `write` token acts as an editor).
+ */
 export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async function requireUserMiddleware(c, next) {
     const session = c.get('session');
@@ -40,10 +70,13 @@ export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
         code: 'unauthenticated',
       });
     }
-    if (roles.length > 0 && !roles.includes(session.role)) {
+    if (roles.length > 0 && !roles.includes(effectiveRole(session))) {
+      const scoped = roles.includes(session.role);
       throw problem(403, 'Forbidden', {
-        detail: `This action needs the ${roles.join(' or ')} role.`,
-        code: 'forbidden',
+        detail: scoped
+          ? `This action needs an API token with the admin scope (this one has ${session.scope}).`
+          : `This action needs the ${roles.join(' or ')} role.`,
+        code: scoped ? 'insufficient_scope' : 'forbidden',
       });
     }
     await next();

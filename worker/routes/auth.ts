@@ -6,19 +6,28 @@ import { actorOf, clientAddress } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
 import { clearSessionCookie, writeSessionCookie } from '../http/session-cookie';
 import { requireUser } from '../middleware/auth';
+import { shownOnce } from '../middleware/idempotency';
 import {
   Credentials,
   jsonBody,
   jsonResponse,
   PasswordChangeBody,
   problems,
+  TokenScopeField,
   UserSchema,
 } from '../schemas';
 
 export const auth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const LoginAnswer = z.object({
-  token: z.string(),
+  token: z.string().nullable().openapi({
+    description:
+      'The session secret for Authorization: Bearer, shown once. null on an idempotent replay, which also says secretReplayed: false.',
+  }),
+  secretReplayed: z.literal(false).optional().openapi({
+    description:
+      'Present (false) only on an Idempotency-Key replay: the secret is not shown again.',
+  }),
   expiresAt: z.string(),
   user: UserSchema.pick({ id: true, email: true, name: true, role: true, locale: true }),
 });
@@ -51,6 +60,7 @@ auth.openapi(
     if (!result.ok) throw problem(401, 'Wrong e-mail or password', { code: 'invalid_credentials' });
     const { user, token, expiresAt, maxAgeSeconds } = result.value;
     writeSessionCookie(c, token, maxAgeSeconds);
+    shownOnce(c, ['token']);
     return c.json(
       {
         token,
@@ -73,12 +83,12 @@ auth.openapi(
     method: 'post',
     path: '/logout',
     tags: ['auth'],
-    summary: 'End the current session (server-side)',
+    summary: 'Sign out: ends the session, or revokes the API token, that this request presents',
     middleware: [requireUser()] as const,
     responses: { 204: { description: 'Signed out' }, ...problems(401) },
   }),
   async (c) => {
-    await signOut(c.env.DB, c.get('session')?.tokenHash);
+    await signOut(c.env.DB, c.get('session'), actorOf(c));
     clearSessionCookie(c);
     return c.body(null, 204);
   },
@@ -93,7 +103,13 @@ auth.openapi(
     middleware: [requireUser()] as const,
     responses: {
       200: jsonResponse(
-        z.object({ user: LoginAnswer.shape.user, expiresAt: z.string().nullable() }),
+        z.object({
+          user: LoginAnswer.shape.user,
+          expiresAt: z.string().nullable(),
+          scope: TokenScopeField.nullable().openapi({
+            description: 'The API token’s scope; null for a sign-in session.',
+          }),
+        }),
         'The current user',
       ),
       ...problems(401),
@@ -105,6 +121,7 @@ auth.openapi(
       {
         user: { id: s.userId, email: s.email, name: s.name, role: s.role, locale: s.locale },
         expiresAt: s.expiresAt,
+        scope: s.scope,
       },
       200,
     );
@@ -134,6 +151,8 @@ auth.openapi(
     },
   }),
   async (c) => {
+    // The answer carries the new session secret: an Idempotency-Key replay must not.
+    shownOnce(c, ['token']);
     const session = c.get('session')!;
     const result = await changeOwnPassword(
       c.env.DB,

@@ -9,6 +9,7 @@ import { readerLocale, type Locale } from '../i18n/public';
 import { actorOf, clientAddress } from '../http/actor';
 import { SUBMIT_BODY_LIMIT } from '../lib/limits';
 import { fieldErrors, problem, ProblemError } from '../lib/problem';
+import { shownOnce } from '../middleware/idempotency';
 import { jsonBody, jsonResponse, problems, SUBMISSION_CODE, SubmissionFields } from '../schemas';
 
 /** POST /api/v1/submissions: the public claim intake as JSON (same rules as the /submit form). */
@@ -59,7 +60,14 @@ const Accepted = z
     status: z.literal('received'),
     new_claim: z.boolean(),
     language: z.string(),
-    tracking_url: z.string(),
+    tracking_url: z.string().nullable().openapi({
+      description:
+        'The reader’s private tracking link, shown once. null on an idempotent replay, which also says secret_replayed: false.',
+    }),
+    secret_replayed: z.literal(false).optional().openapi({
+      description:
+        'Present (false) only on an Idempotency-Key replay: the link is not shown again.',
+    }),
     matches: z.array(MatchSchema),
   })
   .openapi('SubmissionAccepted');
@@ -123,6 +131,7 @@ submissions.openapi(
     if (!outcome.ok) throw captchaRefused(body, locale);
     const received = outcome.value;
     const matches = await publishedMatches(c.env.DB, body.text, locale);
+    shownOnce(c, ['tracking_url'], 'secret_replayed');
     return c.json(
       {
         id: received.result.id,

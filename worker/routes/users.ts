@@ -1,12 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { createApiToken } from '../../d1/sessions';
 import { listUsers } from '../../d1/users';
 import { addAccount, changeAccount } from '../domain/accounts';
 import type { AppEnv } from '../env';
 import { actorOf } from '../http/actor';
-import { randomToken, sha256Hex } from '../lib/crypto';
 import { problem, validationHook } from '../lib/problem';
-import { API_TOKEN_PREFIX, requireUser } from '../middleware/auth';
+import { requireUser } from '../middleware/auth';
 import {
   jsonBody,
   jsonResponse,
@@ -89,33 +87,5 @@ users.openapi(
       throw problem(409, 'You cannot demote or deactivate yourself', { code: 'self_lockout' });
     if (!result.ok) throw problem(404, 'User not found');
     return c.json({ user: result.value }, 200);
-  },
-);
-
-users.openapi(
-  createRoute({
-    method: 'post',
-    path: '/tokens',
-    tags: ['users'],
-    summary: 'Create an API token for yourself (shown once)',
-    middleware: [requireUser()] as const,
-    request: { body: jsonBody(z.strictObject({ name: z.string().trim().min(1).max(80) })) },
-    responses: {
-      201: jsonResponse(
-        z.object({ id: z.number(), token: z.string() }),
-        'The token; only its hash is stored',
-      ),
-      ...problems(401, 422),
-    },
-  }),
-  async (c) => {
-    const token = API_TOKEN_PREFIX + randomToken(32);
-    const { id } = await createApiToken(
-      c.env.DB,
-      c.get('session')!.userId,
-      c.req.valid('json').name,
-      await sha256Hex(token),
-    );
-    return c.json({ id, token }, 201);
   },
 );

@@ -4,7 +4,7 @@
  * between surfaces. Enums come from the zod-free tuples in worker/lib/.
  */
 import { z } from '@hono/zod-openapi';
-import { CLAIMANT_TYPES, ROLES, STANCES } from '../lib/enums';
+import { CLAIMANT_TYPES, ROLES, STANCES, TOKEN_SCOPES } from '../lib/enums';
 import { isCommonPassword } from '../lib/common-passwords';
 import { ID_PATTERN } from '../lib/ids';
 import { SUMMARY_MAX } from '../lib/limits';
@@ -49,6 +49,7 @@ export const StatusField = z.enum(STATUSES);
 export const StanceField = z.enum(STANCES);
 export const ClaimantTypeField = z.enum(CLAIMANT_TYPES);
 export const RoleField = z.enum(ROLES);
+export const TokenScopeField = z.enum(TOKEN_SCOPES);
 
 /** A key on the rating scale as the scale editor accepts it (and filters expect it). */
 export const RatingKey = z.string().regex(/^[a-z0-9-]{1,40}$/);

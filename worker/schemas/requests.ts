@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../lib/lang';
 import { isWellFormedText } from '../lib/text';
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../lib/limits';
 import { isHttpUrl } from '../seo/claim-review';
 import {
   CredentialFields,
@@ -12,6 +13,7 @@ import {
   PasswordChangeFields,
   RoleField,
   SourceFields,
+  TokenScopeField,
   UserName,
   text,
   VerdictFields,
@@ -42,6 +44,23 @@ export const UserPatchFields = {
 
 /** At least one member: a patch that changes nothing is a mistake. */
 export const nonEmpty = (p: object) => Object.keys(p).length > 0;
+
+/** POST /api/v1/tokens and the desk's token form. */
+export const NewTokenFields = {
+  name: z.string().trim().min(1).max(80),
+  scope: TokenScopeField.default('write').openapi({
+    description:
+      'read: GET only; write: what an editor may do; admin: what an admin may do (admins only).',
+  }),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(TOKEN_MAX_DAYS)
+    .default(TOKEN_DEFAULT_DAYS)
+    .openapi({ description: `Days until the token expires (default ${TOKEN_DEFAULT_DAYS}).` }),
+};
+export const NewTokenBody = z.strictObject(NewTokenFields);
 
 export const UserPatchBody = z.strictObject(UserPatchFields).refine(nonEmpty, 'Nothing to change');
 

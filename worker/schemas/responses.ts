@@ -11,9 +11,10 @@ import type { Claim } from '../../d1/claims';
 import type { ClaimMatch } from '../../d1/matches';
 import type { Rating } from '../../d1/ratings';
 import type { Source } from '../../d1/sources';
+import type { ApiToken } from '../../d1/tokens';
 import type { User } from '../../d1/users';
 import type { Verdict } from '../../d1/verdicts';
-import { ClaimantTypeField, RoleField, StanceField, StatusField } from './fields';
+import { ClaimantTypeField, RoleField, StanceField, StatusField, TokenScopeField } from './fields';
 
 /** True when A and B are assignable to each other. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -129,6 +130,22 @@ export const UserSchema = z
   })
   .openapi('User');
 
+export const TokenSchema = z
+  .object({
+    id: z.number(),
+    userId: z.number(),
+    ownerName: z.string(),
+    ownerEmail: z.string(),
+    name: z.string(),
+    scope: TokenScopeField,
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    state: z.enum(['active', 'expired', 'revoked']),
+  })
+  .openapi('ApiToken');
+
 export const RatingSchema = z
   .object({
     key: z.string(),
@@ -180,6 +197,7 @@ export type ResponseSchemasMatchD1 = [
   Check<Describes<typeof AuditEntrySchema, AuditEntry>>,
   Check<Describes<typeof ClaimDetailSchema, ClaimDetail>>,
   Check<Describes<typeof UserSchema, User>>,
+  Check<Describes<typeof TokenSchema, ApiToken>>,
   Check<Describes<typeof RatingSchema, Rating>>,
   Check<Describes<typeof ArticleSchema, Article>>,
   Check<Describes<typeof ArticleSummarySchema, ArticleSummary>>,

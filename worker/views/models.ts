@@ -27,6 +27,19 @@ export interface User {
   createdAt: string;
 }
 
+/** An API token as the desk lists it (never its secret). */
+export interface ApiToken {
+  id: number;
+  userId: number;
+  ownerName: string;
+  name: string;
+  scope: 'read' | 'write' | 'admin';
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  state: 'active' | 'expired' | 'revoked';
+}
+
 export interface Claim {
   id: string;
   text: string;

@@ -17,6 +17,7 @@ import { deskArticles } from './articles';
 import { deskClaims } from './claims';
 import { deskQueue } from './queue';
 import { deskSession } from './session';
+import { deskTokens } from './tokens';
 import { deskMessage, deskUi } from '../../http/desk-context';
 
 /** Largest desk form (an article pasted as text). */
@@ -67,4 +68,5 @@ desk.route('/articles', deskArticles);
 desk.route('/claims', deskClaims);
 desk.route('/admin', deskAdmin);
 desk.route('/account', deskAccount);
+desk.route('/account', deskTokens);
 desk.route('/reset', deskReset);

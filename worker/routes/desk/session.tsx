@@ -91,7 +91,7 @@ deskSession.post('/sign-out', formValidator(z.object(Csrf), refuseForm), async (
   if (session?.tokenHash && session.csrfToken) {
     if (!timingSafeEqual(c.req.valid('form')._csrf, session.csrfToken))
       return deskMessage(c, 403, deskUi(c).t('forbidden'));
-    await signOut(c.env.DB, session.tokenHash);
+    await signOut(c.env.DB, session, actorOf(c));
   }
   clearSessionCookie(c);
   return c.redirect('/desk/sign-in?bye=1', 303);

@@ -17,7 +17,7 @@ import { publishedMatches } from '../../http/published-matches';
 import { messageFor } from '../../i18n/field-codes';
 import { strings } from '../../i18n/public';
 import { actorOf, clientAddress } from '../../http/actor';
-import { sha256Hex } from '../../lib/crypto';
+import { keyedHash, openForHolder, sealForHolder } from '../../lib/reader-keys';
 import {
   formValidator,
   typedValues,
@@ -175,21 +175,37 @@ submitPages.post('/', tooLarge, formValidator(SubmitForm, refuseSubmission), asy
   };
 
   // A double click posts the same form twice: the nonce makes the second one follow the first.
-  let reserved = false;
+  // Nothing secret is kept: the key is a keyed hash of the nonce, the request a keyed hash of
+  // what was typed, and the answer (the tracking link) is sealed with the nonce itself, so only
+  // the browser that holds the form can open it again.
+  let lease: string | null = null;
+  let formKey = '';
   if (nonce) {
-    const requestHash = await sha256Hex(JSON.stringify(values));
+    formKey = await keyedHash(c.env.PUBLIC_DATA_KEY, 'submit-form-nonce', nonce);
+    const requestHash = await keyedHash(
+      c.env.PUBLIC_DATA_KEY,
+      'submit-form-request',
+      JSON.stringify(values),
+    );
     let state = 'in-progress';
     for (let attempt = 0; attempt < 15 && state === 'in-progress'; attempt++) {
       if (attempt > 0) await sleep(200);
-      const r = await reserveKey(c.env.DB, FORM_SCOPE, nonce, requestHash);
-      if (r.state === 'replay') return c.redirect(r.body, 303);
+      const r = await reserveKey(c.env.DB, FORM_SCOPE, formKey, requestHash);
+      if (r.state === 'replay') {
+        const location = await openForHolder(nonce, r.body);
+        if (location?.startsWith('/track/')) return c.redirect(location, 303);
+        state = 'mismatch';
+        break;
+      }
+      if (r.state === 'new') lease = r.lease;
       state = r.state;
     }
     if (state === 'in-progress')
       return render(c, { values, nonce, formError: t.errors.inProgress }, 409);
     // 'mismatch': the reader went back and changed the text; that is a new submission.
-    reserved = state === 'new';
   }
+  const release = () =>
+    lease ? releaseKey(c.env.DB, FORM_SCOPE, formKey, lease) : Promise.resolve();
   try {
     const outcome = await submitClaim(
       c.env,
@@ -198,7 +214,7 @@ submitPages.post('/', tooLarge, formValidator(SubmitForm, refuseSubmission), asy
       actorOf(c),
     );
     if (!outcome.ok) {
-      if (reserved && nonce) await releaseKey(c.env.DB, FORM_SCOPE, nonce);
+      await release();
       const fresh = newId(24);
       const refusal = outcome.refusal;
       if (refusal.kind === 'rate-limited') {
@@ -212,10 +228,18 @@ submitPages.post('/', tooLarge, formValidator(SubmitForm, refuseSubmission), asy
       return render(c, { values, nonce: fresh, errors: { turnstile: t.errors.captcha } }, 403);
     }
     const location = `/track/${outcome.value.trackingToken}?new=1${langSuffix(c, '&')}`;
-    if (reserved && nonce) await completeKey(c.env.DB, FORM_SCOPE, nonce, 303, location);
+    if (lease && nonce)
+      await completeKey(
+        c.env.DB,
+        FORM_SCOPE,
+        formKey,
+        lease,
+        303,
+        await sealForHolder(nonce, location),
+      );
     return c.redirect(location, 303);
   } catch (err) {
-    if (reserved && nonce) await releaseKey(c.env.DB, FORM_SCOPE, nonce);
+    await release();
     throw err;
   }
 });

@@ -20,7 +20,7 @@ export function Csrf(props: { ui: DeskUi }) {
   return <input type="hidden" name="_csrf" value={props.ui.csrf} />;
 }
 
-type NavKey = 'queue' | 'ingest' | 'users' | 'ratings' | null;
+type NavKey = 'queue' | 'ingest' | 'tokens' | 'users' | 'ratings' | null;
 
 function Nav(props: { ui: DeskUi; active: NavKey }) {
   const { t, user } = props.ui;
@@ -28,6 +28,7 @@ function Nav(props: { ui: DeskUi; active: NavKey }) {
   const items: { key: Exclude<NavKey, null>; href: string; label: string }[] = [
     { key: 'queue', href: '/desk', label: t('navQueue') },
     { key: 'ingest', href: '/desk/articles/new', label: t('navIngest') },
+    { key: 'tokens', href: '/desk/account/tokens', label: t('navTokens') },
   ];
   if (user.role === 'admin') {
     items.push(
