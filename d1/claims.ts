@@ -213,6 +213,41 @@ export interface ClaimFilters {
   limit: number;
 }
 
+/** Rating key of a claim's newest verdict version (for rating filters). */
+export const LATEST_RATING = `(SELECT v.rating_key FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.version DESC LIMIT 1)`;
+
+/** Filters shared by the API list and the desk queue, plus an FTS5 MATCH expression for the queue. */
+export interface ClaimConditions extends Omit<ClaimFilters, 'limit'> {
+  match?: string | null;
+}
+
+/**
+ * WHERE conditions for the filters that are set, with numbered parameters (alias `c`). Only
+ * constant SQL fragments are joined (values stay bound), so SQLite can use the index of each
+ * filter present instead of walking every claim past `?n IS NULL OR …` conditions. `page: false`
+ * leaves out status and cursor (the desk's per-status counts).
+ */
+export function claimConditions(
+  f: ClaimConditions,
+  page = true,
+): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (fragment: string, value: unknown) => {
+    params.push(value);
+    where.push(fragment.replaceAll('?', `?${params.length}`));
+  };
+  if (page && f.status) add('c.status = ?', f.status);
+  if (f.language) add('c.language = ?', f.language);
+  if (f.articleId) add('c.article_id = ?', f.articleId);
+  if (f.assigneeId !== undefined) add('c.assignee_id = ?', f.assigneeId);
+  if (f.rating) add(`${LATEST_RATING} = ?`, f.rating);
+  if (f.match !== undefined && f.match !== null)
+    add('c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', f.match);
+  if (page && f.cursor !== undefined) add('c.seq < ?', f.cursor);
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
 /**
  * One page of claims, newest first (by insertion order, stable under concurrent inserts),
  * and the cursor of the next page. `rating` filters on the latest verdict's rating.
@@ -221,26 +256,12 @@ export async function listClaims(
   db: D1Database,
   f: ClaimFilters,
 ): Promise<{ items: Claim[]; nextCursor: number | null }> {
+  const where = claimConditions(f);
   const { results } = await db
     .prepare(
-      `SELECT ${CLAIM_COLUMNS} FROM claims c
-       WHERE (?1 IS NULL OR c.status = ?1)
-         AND (?2 IS NULL OR c.language = ?2)
-         AND (?3 IS NULL OR c.article_id = ?3)
-         AND (?4 IS NULL OR c.assignee_id = ?4)
-         AND (?5 IS NULL OR c.seq < ?5)
-         AND (?6 IS NULL OR ?6 = (SELECT v.rating_key FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.version DESC LIMIT 1))
-       ORDER BY c.seq DESC LIMIT ?7`,
+      `SELECT ${CLAIM_COLUMNS} FROM claims c ${where.sql} ORDER BY c.seq DESC LIMIT ?${where.params.length + 1}`,
     )
-    .bind(
-      f.status ?? null,
-      f.language ?? null,
-      f.articleId ?? null,
-      f.assigneeId ?? null,
-      f.cursor ?? null,
-      f.rating ?? null,
-      f.limit + 1,
-    )
+    .bind(...where.params, f.limit + 1)
     .all<ClaimRow>();
   const page = results.slice(0, f.limit);
   const last = page.at(-1);

@@ -5,7 +5,15 @@
 import type { ClaimStatus } from '../worker/lib/status';
 import { auditTrailStatement, toAuditEntry, type AuditRow } from './audit';
 import type { ClaimDetail } from './claim-detail';
-import { CLAIM_COLUMNS, selectClaim, toClaim, type Claim, type ClaimRow } from './claims';
+import {
+  CLAIM_COLUMNS,
+  claimConditions,
+  LATEST_RATING,
+  selectClaim,
+  toClaim,
+  type Claim,
+  type ClaimRow,
+} from './claims';
 import { sourcesStatement, toSource, type SourceRow } from './sources';
 import { toVerdict, verdictHistoryStatement, type VerdictRow } from './verdicts';
 import { toRating, type Rating, type RatingRow } from './ratings';
@@ -39,35 +47,6 @@ export interface QueuePage {
   counts: Partial<Record<ClaimStatus, number>>;
 }
 
-const LATEST_RATING = `(SELECT v.rating_key FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.version DESC LIMIT 1)`;
-
-/**
- * WHERE conditions for the filters that are set, with numbered parameters. Only constant SQL
- * fragments are joined (values stay bound), so SQLite can use the index of each filter present
- * instead of scanning past `?n IS NULL OR …` conditions.
- */
-function conditions(
-  f: QueueFilters,
-  match: string | null,
-  withPage: boolean,
-): { sql: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (fragment: string, value: unknown) => {
-    params.push(value);
-    where.push(fragment.replaceAll('?', `?${params.length}`));
-  };
-  if (f.language) add('c.language = ?', f.language);
-  if (f.articleId) add('c.article_id = ?', f.articleId);
-  if (f.assigneeId !== undefined) add('c.assignee_id = ?', f.assigneeId);
-  if (f.rating) add(`${LATEST_RATING} = ?`, f.rating);
-  if (match !== null)
-    add('c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', match);
-  if (withPage && f.status) add('c.status = ?', f.status);
-  if (withPage && f.cursor !== undefined) add('c.seq < ?', f.cursor);
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
-}
-
 const RATINGS_SQL = `SELECT r.key, r.value, r.color, r.position, r.labels FROM ratings r
   JOIN rating_scales s ON s.id = r.scale_id WHERE s.active = 1 ORDER BY r.position`;
 const ACTIVE_USERS_SQL = `SELECT id, email, name, role, locale, active, created_at FROM users WHERE active = 1 ORDER BY name, id`;
@@ -86,8 +65,8 @@ export interface QueueScreen extends QueuePage {
  */
 export async function queueScreen(db: D1Database, f: QueueFilters): Promise<QueueScreen> {
   const match = f.q && f.q.trim() ? (ftsQuery(f.q) ?? '""') : null;
-  const pageWhere = conditions(f, match, true);
-  const countWhere = conditions(f, match, false);
+  const pageWhere = claimConditions({ ...f, match });
+  const countWhere = claimConditions({ ...f, match }, false);
   const [page, counts, ratings, users, articles] = await db.batch<unknown>([
     db
       .prepare(
@@ -96,9 +75,15 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
          ${pageWhere.sql} ORDER BY c.seq DESC LIMIT ?${pageWhere.params.length + 1}`,
       )
       .bind(...pageWhere.params, f.limit + 1),
-    db
-      .prepare(`SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`)
-      .bind(...countWhere.params),
+    // Without a filter the counts are the trigger-kept totals (migrations/0007_scale.sql), not a
+    // read of the whole claims_status index on every page load.
+    countWhere.sql === ''
+      ? db.prepare(`SELECT status, n FROM claim_status_counts WHERE n > 0`)
+      : db
+          .prepare(
+            `SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`,
+          )
+          .bind(...countWhere.params),
     db.prepare(RATINGS_SQL),
     db.prepare(ACTIVE_USERS_SQL),
     db.prepare(

@@ -139,45 +139,59 @@ export interface PublicListFilters {
 }
 
 const CURSOR = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)~(\d{1,15})$/;
+/** A search page's cursor: the seq of its last hit (`s<seq>`). */
+const SEARCH_CURSOR = /^s(\d{1,15})$/;
 
 /** True when a cursor string has the shape this module issues. */
 export function isCursor(value: string, search: boolean): boolean {
-  return search ? /^o\d{1,6}$/.test(value) : CURSOR.test(value);
+  return (search ? SEARCH_CURSOR : CURSOR).test(value);
 }
 
+const LATEST_PUBLIC_RATING = `(SELECT v1.rating_key FROM verdicts v1 WHERE v1.claim_id = c.id AND v1.published_at IS NOT NULL
+  ORDER BY v1.version DESC LIMIT 1)`;
+
+/**
+ * The page's statement. Only the filters that are set become SQL (values stay bound), and both
+ * kinds of page seek to their cursor instead of skipping rows: the list walks claims_public
+ * (status, published_at, seq) from (published_at, seq) of the last item; a search walks the FTS
+ * hits newest first (FTS5 hands rowids out in descending order and starts below the cursor), so
+ * a page reads about `limit` published hits whatever its depth, and no hit is skipped or repeated
+ * while claims are added. Every hit contains every word of the query, newest first.
+ */
 function listStatement(db: D1Database, f: PublicListFilters): D1PreparedStatement | null {
-  const filters = `c.status = 'published' AND (?1 IS NULL OR v.rating_key = ?1) AND (?2 IS NULL OR c.language = ?2)`;
+  const where: string[] = [`c.status = 'published'`];
+  const params: unknown[] = [];
+  const add = (fragment: string, ...values: unknown[]) => {
+    where.push(fragment.replace(/\?/g, () => `?${params.push(values.shift()!)}`));
+  };
+  if (f.language) add('c.language = ?', f.language);
   if (f.q !== undefined) {
     const match = ftsQuery(f.q);
     if (!match) return null;
-    const offset = f.cursor?.startsWith('o') ? Number(f.cursor.slice(1)) : 0;
-    // Rank and page the full-text hits first; join the verdict columns for one page only.
+    add('claims_fts MATCH ?', match);
+    if (f.rating) add(`${LATEST_PUBLIC_RATING} = ?`, f.rating);
+    const seek = f.cursor ? SEARCH_CURSOR.exec(f.cursor) : null;
+    if (seek) add('claims_fts.rowid < ?', Number(seek[1]));
+    // Page the full-text hits first; join the verdict columns for one page only.
     return db
       .prepare(
         `WITH hits AS (
-           SELECT c.seq, bm25(claims_fts) AS rank FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
-           WHERE claims_fts MATCH ?3 AND c.status = 'published' AND (?2 IS NULL OR c.language = ?2)
-             AND (?1 IS NULL OR ?1 = (SELECT v1.rating_key FROM verdicts v1 WHERE v1.claim_id = c.id AND v1.published_at IS NOT NULL
-                                      ORDER BY v1.version DESC LIMIT 1))
-           ORDER BY rank, c.seq DESC LIMIT ?4 OFFSET ?5)
-         ${ITEM_SELECT} FROM hits JOIN claims c ON c.seq = hits.seq ${ITEM_JOIN} ORDER BY hits.rank, c.seq DESC`,
+           SELECT c.seq FROM claims_fts CROSS JOIN claims c ON c.seq = claims_fts.rowid
+           WHERE ${where.join(' AND ')} ORDER BY claims_fts.rowid DESC LIMIT ?${params.length + 1})
+         ${ITEM_SELECT} FROM hits CROSS JOIN claims c ON c.seq = hits.seq ${ITEM_JOIN} ORDER BY c.seq DESC`,
       )
-      .bind(f.rating ?? null, f.language ?? null, match, f.limit + 1, offset);
+      .bind(...params, f.limit + 1);
   }
-  const m = f.cursor ? CURSOR.exec(f.cursor) : null;
+  if (f.rating) add('v.rating_key = ?', f.rating);
+  const seek = f.cursor ? CURSOR.exec(f.cursor) : null;
+  if (seek) add('(c.published_at, c.seq) < (?, ?)', seek[1], Number(seek[2]));
   return db
     .prepare(
       `${ITEM_SELECT} FROM claims c ${ITEM_JOIN}
-       WHERE ${filters} AND (?3 IS NULL OR c.published_at < ?3 OR (c.published_at = ?3 AND c.seq < ?4))
-       ORDER BY c.published_at DESC, c.seq DESC LIMIT ?5`,
+       WHERE ${where.join(' AND ')}
+       ORDER BY c.published_at DESC, c.seq DESC LIMIT ?${params.length + 1}`,
     )
-    .bind(
-      f.rating ?? null,
-      f.language ?? null,
-      m?.[1] ?? null,
-      m ? Number(m[2]) : null,
-      f.limit + 1,
-    );
+    .bind(...params, f.limit + 1);
 }
 
 export interface PublicListPage {
@@ -186,7 +200,7 @@ export interface PublicListPage {
   ratings: Rating[];
 }
 
-/** One page of published claims (newest first, or best match first for a query) plus the scale, in one round trip. */
+/** One page of published claims (newest first; for a query, the newest hits first) plus the scale, in one round trip. */
 export async function listPublic(db: D1Database, f: PublicListFilters): Promise<PublicListPage> {
   const list = listStatement(db, f);
   const statements = list ? [activeRatingsStatement(db), list] : [activeRatingsStatement(db)];
@@ -195,10 +209,8 @@ export async function listPublic(db: D1Database, f: PublicListFilters): Promise<
   const page = results.slice(0, f.limit).map(toPublicItem);
   const last = page.at(-1);
   let nextCursor: string | null = null;
-  if (results.length > f.limit && last) {
-    const offset = f.cursor?.startsWith('o') ? Number(f.cursor.slice(1)) : 0;
-    nextCursor = f.q !== undefined ? `o${offset + f.limit}` : `${last.publishedAt}~${last.seq}`;
-  }
+  if (results.length > f.limit && last)
+    nextCursor = f.q !== undefined ? `s${last.seq}` : `${last.publishedAt}~${last.seq}`;
   return { items: page, nextCursor, ratings: (ratings?.results as RatingRow[]).map(toRating) };
 }
 

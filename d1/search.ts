@@ -15,24 +15,56 @@ export function ftsQuery(query: string, mode: 'all' | 'any' = 'all'): string | n
 export interface SearchHit {
   claim: Claim;
   rank: number;
+  /** Internal key of the claim: with `rank`, the position to continue after (see searchClaims). */
+  seq: number;
 }
 
-/** Full-text search over claims, best bm25 first, optionally only published ones. */
+/** Where the previous page stopped: the rank and seq of its last hit. */
+export interface SearchCursor {
+  rank: number;
+  seq: number;
+}
+
+/**
+ * Full-text search over claims, best bm25 first (ties: newest first), optionally only one status
+ * or language. Pages by keyset, never OFFSET: the next page is the hits ranked after the previous
+ * page's last (rank, seq), so a deep page costs what page 1 costs. bm25 scores depend on the whole
+ * index, so a claim added between two pages may shift ranks slightly; seq keeps ties ordered.
+ */
 export async function searchClaims(
   db: D1Database,
   query: string,
-  opts: { limit: number; offset?: number; status?: string; language?: string } = { limit: 20 },
+  opts: { limit: number; cursor?: SearchCursor; status?: string; language?: string } = {
+    limit: 20,
+  },
 ): Promise<SearchHit[]> {
   const match = ftsQuery(query);
   if (!match) return [];
+  const where = ['claims_fts MATCH ?1'];
+  const params: unknown[] = [match];
+  const add = (fragment: string) => where.push(fragment.replaceAll('?', `?${params.length}`));
+  if (opts.status) {
+    params.push(opts.status);
+    add('c.status = ?');
+  }
+  if (opts.language) {
+    params.push(opts.language);
+    add('c.language = ?');
+  }
+  let after = '';
+  if (opts.cursor) {
+    params.push(opts.cursor.rank, opts.cursor.seq);
+    const r = params.length - 1;
+    after = `WHERE rank > ?${r} OR (rank = ?${r} AND seq < ?${r + 1})`;
+  }
   const { results } = await db
     .prepare(
-      `SELECT ${CLAIM_COLUMNS}, bm25(claims_fts) AS rank FROM claims_fts
-       JOIN claims c ON c.seq = claims_fts.rowid
-       WHERE claims_fts MATCH ?1 AND (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.language = ?3)
-       ORDER BY rank LIMIT ?4 OFFSET ?5`,
+      `SELECT * FROM (
+         SELECT ${CLAIM_COLUMNS}, bm25(claims_fts) AS rank FROM claims_fts
+         CROSS JOIN claims c ON c.seq = claims_fts.rowid WHERE ${where.join(' AND ')})
+       ${after} ORDER BY rank, seq DESC LIMIT ?${params.length + 1}`,
     )
-    .bind(match, opts.status ?? null, opts.language ?? null, opts.limit, opts.offset ?? 0)
+    .bind(...params, opts.limit)
     .all<ClaimRow & { rank: number }>();
-  return results.map((row) => ({ claim: toClaim(row), rank: row.rank }));
+  return results.map((row) => ({ claim: toClaim(row), rank: row.rank, seq: row.seq }));
 }

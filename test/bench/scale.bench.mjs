@@ -215,7 +215,7 @@ try {
     },
   );
   const deepSearch = await follow(
-    'public search (OFFSET paging), next links',
+    'public search (seek cursor), next links',
     `/claims?q=${encodeURIComponent('minister')}`,
     {},
     BUDGETS.search,
@@ -223,8 +223,8 @@ try {
   );
   const deepList = await follow('public list, next links', '/claims', {}, BUDGETS.search, nextHref);
 
-  // Jumping deep: a cursor near the oldest claims (seq 1,000 of CLAIMS) and a far OFFSET. A query
-  // whose cursor condition cannot use the primary key walks every newer row first.
+  // Jumping deep: a cursor near the oldest claims (seq 1,000 of CLAIMS). A query whose cursor
+  // condition cannot use an index walks every newer row first.
   const low = Math.min(1000, Math.floor(CLAIMS / 10));
   const jumps = [];
   const jump = async (name, paths, headers, budget) =>
@@ -255,8 +255,8 @@ try {
     BUDGETS.queue,
   );
   await jump(
-    'public search, OFFSET 1000 (cursor o1000)',
-    cycle(SAMPLE_QUERIES, JUMP_SAMPLES, (q) => `/claims?q=${encodeURIComponent(q)}&cursor=o1000`),
+    `public search, cursor at seq ${low} (s${low})`,
+    cycle(SAMPLE_QUERIES, JUMP_SAMPLES, (q) => `/claims?q=${encodeURIComponent(q)}&cursor=s${low}`),
     {},
     BUDGETS.search,
   );
@@ -274,7 +274,7 @@ try {
       `${r.name.padEnd(52)} ${fmt(percentile(r.times, 50))} ${fmt(p95)} ${r.budget === undefined ? '       -' : fmt(r.budget)}${verdict.padEnd(10)} ${fmt(percentile(r.times, 50) - hello)}  ${r.queries}`,
     );
   }
-  console.log('\njumping deep (a cursor near the oldest claims, a far OFFSET):');
+  console.log('\njumping deep (a cursor near the oldest claims):');
   for (const r of jumps) {
     const p95 = percentile(r.times, 95);
     console.log(
@@ -288,8 +288,8 @@ try {
     );
   }
   console.log(
-    '\nOFFSET: the public search (/claims?q=, d1/public.ts listStatement, cursor "o<offset>") and /api/v1/search ' +
-      '(d1/search.ts searchClaims) page with LIMIT/OFFSET: page k re-ranks and skips k x 20 hits. Every other list pages by cursor.',
+    '\nNo OFFSET: every list seeks to its cursor (public search: newest hit first, cursor "s<seq>"; ' +
+      '/api/v1/search: bm25 with a (rank, seq) cursor).',
   );
   console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 } finally {

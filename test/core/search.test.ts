@@ -87,4 +87,47 @@ describe('search', () => {
     expect(empty.res.status).toBe(400);
     expect(empty.body.errors[0].field).toBe('query.q');
   });
+
+  it('pages /api/v1/search by a (rank, seq) cursor: best first, nothing skipped or repeated', async () => {
+    const u = await makeUser();
+    const tag = unique('pager');
+    const made = new Set<string>();
+    // Ties (same text length, same counts) and different ranks both cross page boundaries.
+    for (let i = 0; i < 7; i++) {
+      const words = i % 3 === 0 ? `${tag} ${tag} extra` : `${tag} figure ${i} was wrong`;
+      made.add(
+        (await createClaim(env.DB, { text: words, language: 'en', status: 'queued' }, actor)).id,
+      );
+    }
+    const seen: string[] = [];
+    const ranks: number[] = [];
+    let path: string | null = `/api/v1/search?q=${tag}&limit=3`;
+    let pages = 0;
+    while (path && pages < 10) {
+      const {
+        res,
+        body,
+      }: {
+        res: Response;
+        body: { items: { id: string; rank: number }[]; nextCursor: string | null };
+      } = await callJson(path, { token: u.token });
+      expect(res.status).toBe(200);
+      for (const item of body.items) {
+        seen.push(item.id);
+        ranks.push(item.rank);
+      }
+      path = body.nextCursor
+        ? `/api/v1/search?q=${tag}&limit=3&cursor=${encodeURIComponent(body.nextCursor)}`
+        : null;
+      pages++;
+    }
+    expect(pages).toBe(3);
+    expect(seen.toSorted()).toEqual([...made].toSorted());
+    expect(ranks).toEqual(ranks.toSorted((a, b) => a - b));
+    const offset = await callJson(`/api/v1/search?q=${tag}&offset=20`, { token: u.token });
+    expect(offset.res.status).toBe(400);
+    expect(offset.body.errors[0].field).toBe('query.offset');
+    const bad = await callJson(`/api/v1/search?q=${tag}&cursor=o20`, { token: u.token });
+    expect(bad.res.status).toBe(400);
+  });
 });

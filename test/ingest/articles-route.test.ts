@@ -100,8 +100,8 @@ describe('POST /api/v1/articles', () => {
       body: { text, title: 'Jobs report', publisher: 'Test Wire' },
     });
     expect(res.status).toBe(201);
-    // session, dedup lookup, matches (term counts, then FTS candidates), the write with its read-back
-    expect(d1Queries(res)).toBe(5);
+    // session, dedup lookup, matches (term counts and FTS candidates in one batch), the write with its read-back
+    expect(d1Queries(res)).toBe(4);
     expect(res.headers.get('Location')).toBe(`/api/v1/articles/${body.article.id}`);
     expect(body.article).toMatchObject({
       body: text,

@@ -78,14 +78,24 @@ describe('GET /claims', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
   });
 
-  it('pages search results too', async () => {
+  it('pages search results too, newest first, by a seek cursor (no OFFSET)', async () => {
     const tag = unique('Searchpage').toLowerCase();
-    for (let i = 0; i < 22; i++) await publishedClaim({ text: `${tag} figure ${i} was wrong` });
+    const made: string[] = [];
+    for (let i = 0; i < 22; i++)
+      made.push((await publishedClaim({ text: `${tag} figure ${i} was wrong` })).id);
     const first = await (await call(`/claims?q=${tag}`)).text();
+    const ids = (html: string) =>
+      [...html.matchAll(/href="\/claims\/([0-9a-z]{16})"/g)].map((m) => m[1]!);
     const next = first.match(/<a href="([^"]+)" rel="next">/)?.[1]?.replace(/&amp;/g, '&');
-    expect(next).toContain('cursor=o20');
+    expect(next).toMatch(/cursor=s\d+$/);
+    // A claim published between two pages neither shifts nor repeats what comes next.
+    await publishedClaim({ text: `${tag} figure late was wrong` });
     const second = await (await call(next!)).text();
     expect([...second.matchAll(/class="claim-card"/g)]).toHaveLength(2);
+    expect(second).not.toContain('rel="next"');
+    const seen = [...new Set(ids(first)), ...new Set(ids(second))];
+    expect(seen).toEqual([...made].reverse());
+    expect((await call(`/claims?q=${tag}&cursor=o20`)).status).toBe(400);
   });
 
   const bad = [

@@ -10,12 +10,27 @@ import { STATUSES } from '../lib/status';
 export const search = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 search.use('*', requireUser());
 
+/** `<bm25 rank>~<seq>` of the last hit of a page. */
+const SEARCH_CURSOR = /^(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)~(\d{1,15})$/;
+
 const SearchQuery = z.object({
   q: z.string().trim().min(1, 'Type something to search for').max(200),
   status: z.enum(STATUSES).optional(),
   language: LanguageTag.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  cursor: z
+    .string()
+    .regex(SEARCH_CURSOR, 'Not a cursor from this API')
+    .optional()
+    .openapi({ description: 'nextCursor of the previous page' }),
+  /** Gone: deep OFFSETs re-ranked and skipped every earlier hit. Refused so no client loops on page 1. */
+  offset: z
+    .string()
+    .refine(
+      (v) => v === '0',
+      'offset paging was replaced: pass cursor=<nextCursor of the previous page>',
+    )
+    .optional(),
 });
 
 search.openapi(
@@ -27,7 +42,10 @@ search.openapi(
     request: { query: SearchQuery },
     responses: {
       200: jsonResponse(
-        z.object({ items: z.array(ClaimSchema.extend({ rank: z.number() })) }),
+        z.object({
+          items: z.array(ClaimSchema.extend({ rank: z.number() })),
+          nextCursor: z.string().nullable(),
+        }),
         'Best matches first',
       ),
       ...problems(400, 401),
@@ -35,12 +53,16 @@ search.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
+    const at = q.cursor ? SEARCH_CURSOR.exec(q.cursor) : null;
     const hits = await searchClaims(c.env.DB, q.q, {
-      limit: q.limit,
-      offset: q.offset,
+      limit: q.limit + 1,
+      cursor: at ? { rank: Number(at[1]), seq: Number(at[2]) } : undefined,
       status: q.status,
       language: q.language,
     });
-    return c.json({ items: hits.map((h) => ({ ...h.claim, rank: h.rank })) }, 200);
+    const page = hits.slice(0, q.limit);
+    const last = page.at(-1);
+    const nextCursor = hits.length > q.limit && last ? `${last.rank}~${last.seq}` : null;
+    return c.json({ items: page.map((h) => ({ ...h.claim, rank: h.rank })), nextCursor }, 200);
   },
 );
