@@ -82,3 +82,19 @@ describe('D1 read replication (Sessions API)', () => {
     expect(await page.text()).toContain(text);
   });
 });
+
+describe('D1 bookmarks and readers', () => {
+  it('a reader posting a public form gets no cookie; a cacheable page never carries a bookmark', async () => {
+    const res = await call('/submit/check', {
+      raw: new URLSearchParams({ text: 'Petrol costs 3 euros a litre' }),
+      headers: { Accept: 'text/html', Origin: 'https://claimdesk.test' },
+    });
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get('Set-Cookie')).toBeNull();
+    const editor = await makeUser('editor');
+    const page = await call('/', { token: editor.token, headers: { Accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Cache-Control')).toMatch(/s-maxage|public/);
+    expect(page.headers.get(HEADER)).toBeNull();
+  });
+});

@@ -30,8 +30,8 @@ export interface D1SessionOptions {
  * - anonymous reads (public pages, embeds, feeds) go to the nearest replica (`first-unconstrained`).
  *
  * The bookmark after the request goes back in `x-d1-bookmark` for signed-in requests and writes,
- * and in the cookie for browsers (desk sessions, public form posts). Anonymous GETs get neither, so
- * their answers stay cacheable. Runs before d1Counter(), which wraps the session-bound database,
+ * and in the cookie for signed-in browsers (the desk). Readers never get the cookie, and answers
+ * a shared cache may keep (public, s-maxage) carry no bookmark at all. Runs before d1Counter(), which wraps the session-bound database,
  * so every d1 function gets it without a change of signature. A binding without `withSession`
  * (old local runtimes) is used as is.
  */
@@ -52,11 +52,14 @@ export function d1Session(options: D1SessionOptions = {}): MiddlewareHandler<App
     c.env = { ...c.env, DB: sessionDatabase(db, session) };
     await next();
     if (!signedIn && !unsafe && bookmark === undefined) return;
+    // An answer a shared cache may keep never carries anyone's bookmark.
+    if (/\b(?:public|s-maxage)\b/.test(c.res.headers.get('Cache-Control') ?? '')) return;
     const after = session.getBookmark();
     if (!after) return;
     c.header(BOOKMARK_HEADER, after);
+    // Readers get no cookie from us (public forms promise none); editors' browsers do.
     const isBrowser = browser !== undefined || !c.req.path.startsWith('/api/');
-    if (isBrowser && after !== browser && (signedIn || unsafe)) {
+    if (signedIn && isBrowser && after !== browser) {
       setCookie(c, cookieName(c), after, {
         path: '/',
         httpOnly: true,
