@@ -12,6 +12,11 @@
 export const BACKUP_FORMAT = 'claimdesk-backup';
 /** The external-content FTS5 table over claims.search_text (migrations/0001_core.sql). */
 export const FTS_TABLE = 'claims_fts';
+/**
+ * Tables derived from others by triggers (migrations/0007_scale.sql): not exported, recomputed on
+ * restore (they are also WITHOUT ROWID, so the rowid paging below could not read them).
+ */
+const DERIVED_TABLES = ['claim_status_counts'];
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
@@ -43,6 +48,7 @@ export async function dataTables(db: D1Database): Promise<string[]> {
     .filter(
       (n) =>
         !/^(sqlite_|_cf_|d1_migrations$)/.test(n) &&
+        !DERIVED_TABLES.includes(n) &&
         !virtual.some((v) => n === v || n.startsWith(`${v}_`)),
     );
   const parents = new Map<string, string[]>();
@@ -180,7 +186,16 @@ export async function importLines(
   return { header, counts, differences };
 }
 
-/** Rebuild the external-content FTS index from claims (after a restore or a suspected drift). */
+/**
+ * Rebuild what is derived from claims (after a restore or a suspected drift): the external-content
+ * FTS index and the per-status counts.
+ */
 export async function rebuildSearch(db: D1Database): Promise<void> {
-  await db.prepare(`INSERT INTO ${FTS_TABLE}(${FTS_TABLE}) VALUES('rebuild')`).run();
+  await db.batch([
+    db.prepare(`INSERT INTO ${FTS_TABLE}(${FTS_TABLE}) VALUES('rebuild')`),
+    db.prepare('DELETE FROM claim_status_counts'),
+    db.prepare(
+      'INSERT INTO claim_status_counts (status, n) SELECT status, count(*) FROM claims GROUP BY status',
+    ),
+  ]);
 }

@@ -42,6 +42,7 @@ describe('backup and restore (d1/backup.ts against the real D1 binding)', () => 
     expect(tables).toEqual(expect.arrayContaining(['users', 'claims', 'verdicts', 'audit_log']));
     expect(tables).not.toContain(FTS_TABLE);
     expect(tables).not.toContain('d1_migrations');
+    expect(tables).not.toContain('claim_status_counts');
     // Parents come before children.
     expect(tables.indexOf('users')).toBeLessThan(tables.indexOf('claims'));
     expect(tables.indexOf('claims')).toBeLessThan(tables.indexOf('verdicts'));
@@ -70,6 +71,14 @@ describe('backup and restore (d1/backup.ts against the real D1 binding)', () => 
     expect(report.differences).toEqual([]);
     expect(report.counts).toEqual(counts);
     expect(await allRows(tables)).toEqual(before);
+    // Derived per-status counts (not in the file) agree with the restored claims.
+    const stored = await env.DB.prepare(
+      'SELECT status, n FROM claim_status_counts WHERE n > 0 ORDER BY status',
+    ).all();
+    const actual = await env.DB.prepare(
+      'SELECT status, count(*) AS n FROM claims GROUP BY status ORDER BY status',
+    ).all();
+    expect(stored.results).toEqual(actual.results);
 
     // The index is whole again: integrity-check throws on drift, and search finds the claim.
     await env.DB.prepare(`INSERT INTO ${FTS_TABLE}(${FTS_TABLE}) VALUES('integrity-check')`).run();

@@ -130,6 +130,15 @@ const API: Record<string, Row> = {
     request: () => ({ path: '/api/v1/auth/logout', method: 'POST' }),
   },
   'GET /api/v1/auth/me': { expect: SIGNED_IN_READ, request: () => ({ path: '/api/v1/auth/me' }) },
+  'POST /api/v1/auth/password': {
+    // Every caller made here has TEST_PASSWORD (token callers: their owner's).
+    expect: SIGNED_IN_WRITE,
+    request: () => ({
+      path: '/api/v1/auth/password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: `${unique('a long new passphrase ')}` },
+      headers: { 'CF-Connecting-IP': unique('ip') },
+    }),
+  },
   'POST /api/v1/users': {
     expect: ADMIN_ONLY,
     request: () => ({
@@ -371,6 +380,10 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
     access: 'signed-in',
     path: '/desk/claims/nosuchthing/verdicts',
   },
+  'GET /desk/account/password': { access: 'signed-in', path: '/desk/account/password' },
+  'POST /desk/account/password': { access: 'signed-in', path: '/desk/account/password' },
+  'GET /desk/reset/:token': { access: 'open', path: '/desk/reset/nosuchtoken' },
+  'POST /desk/reset/:token': { access: 'open', path: '/desk/reset/nosuchtoken' },
   'GET /desk/account/tokens': { access: 'signed-in', path: '/desk/account/tokens' },
   'POST /desk/account/tokens': { access: 'signed-in', path: '/desk/account/tokens' },
   'POST /desk/account/tokens/:id/revoke': {
@@ -380,6 +393,10 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
   'GET /desk/admin/users': { access: 'admin', path: '/desk/admin/users' },
   'POST /desk/admin/users': { access: 'admin', path: '/desk/admin/users' },
   'POST /desk/admin/users/:id': { access: 'admin', path: '/desk/admin/users/999999999' },
+  'POST /desk/admin/users/:id/reset-link': {
+    access: 'admin',
+    path: '/desk/admin/users/999999999/reset-link',
+  },
   'GET /desk/admin/ratings': { access: 'admin', path: '/desk/admin/ratings' },
   'POST /desk/admin/ratings': { access: 'admin', path: '/desk/admin/ratings' },
 };
