@@ -6,8 +6,29 @@ import { toBase64Url, toHex } from './crypto';
 
 const encoder = new TextEncoder();
 
-async function derive(secret: string, info: string, usage: 'hmac' | 'aes'): Promise<CryptoKey> {
-  if (!secret) throw new Error('PUBLIC_DATA_KEY is not configured');
+// Keys under PUBLIC_DATA_KEY are reused within an isolate: HKDF once per purpose, not per
+// request. Keys from one-time secrets (a form's nonce) are not kept.
+const derived = new Map<string, Promise<CryptoKey>>();
+
+function derive(
+  secret: string,
+  info: string,
+  usage: 'hmac' | 'aes',
+  keep = true,
+): Promise<CryptoKey> {
+  if (!secret) return Promise.reject(new Error('PUBLIC_DATA_KEY is not configured'));
+  if (!keep) return deriveNow(secret, info, usage);
+  const id = `${usage}\n${info}\n${secret}`;
+  let key = derived.get(id);
+  if (!key) {
+    key = deriveNow(secret, info, usage);
+    key.catch(() => derived.delete(id));
+    derived.set(id, key);
+  }
+  return key;
+}
+
+async function deriveNow(secret: string, info: string, usage: 'hmac' | 'aes'): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, [
     'deriveKey',
   ]);
@@ -27,6 +48,46 @@ async function derive(secret: string, info: string, usage: 'hmac' | 'aes'): Prom
       ]);
 }
 
+/** AES-GCM under a key derived for `info`: `<version>.<iv>.<ciphertext>` (base64url). */
+async function seal(
+  secret: string,
+  info: string,
+  version: string,
+  text: string,
+  keep = true,
+): Promise<string> {
+  const key = await derive(secret, info, 'aes', keep);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(text)),
+  );
+  return `${version}.${toBase64Url(iv)}.${toBase64Url(ct)}`;
+}
+
+/** Open what seal() made with the same secret, purpose and version; null if it does not open. */
+async function open(
+  secret: string,
+  info: string,
+  version: string,
+  blob: string,
+  keep = true,
+): Promise<string | null> {
+  const [v, iv, ct] = blob.split('.');
+  if (v !== version || !iv || !ct) return null;
+  try {
+    const key = await derive(secret, info, 'aes', keep);
+    return new TextDecoder().decode(
+      await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: fromBase64Url(iv) },
+        key,
+        fromBase64Url(ct),
+      ),
+    );
+  } catch {
+    return null;
+  }
+}
+
 /** Keyed hash (HMAC-SHA256, hex) of a value under a purpose label. */
 export async function keyedHash(secret: string, purpose: string, value: string): Promise<string> {
   const key = await derive(secret, 'claimdesk:hash', 'hmac');
@@ -39,13 +100,8 @@ export function readerHash(secret: string, address: string, now = new Date()): P
 }
 
 /** Encrypt a contact e-mail: `v1.<iv>.<ciphertext>` (base64url). */
-export async function encryptContact(secret: string, email: string): Promise<string> {
-  const key = await derive(secret, 'claimdesk:contact', 'aes');
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(email)),
-  );
-  return `v1.${toBase64Url(iv)}.${toBase64Url(ct)}`;
+export function encryptContact(secret: string, email: string): Promise<string> {
+  return seal(secret, 'claimdesk:contact', 'v1', email);
 }
 
 function fromBase64Url(s: string): Uint8Array {
@@ -54,50 +110,19 @@ function fromBase64Url(s: string): Uint8Array {
 }
 
 /** Decrypt what encryptContact made (for editors replying to a submitter); null if it does not open. */
-export async function decryptContact(secret: string, blob: string): Promise<string | null> {
-  const [v, iv, ct] = blob.split('.');
-  if (v !== 'v1' || !iv || !ct) return null;
-  try {
-    const key = await derive(secret, 'claimdesk:contact', 'aes');
-    return new TextDecoder().decode(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: fromBase64Url(iv) },
-        key,
-        fromBase64Url(ct),
-      ),
-    );
-  } catch {
-    return null;
-  }
+export function decryptContact(secret: string, blob: string): Promise<string | null> {
+  return open(secret, 'claimdesk:contact', 'v1', blob);
 }
 
 /**
  * Seal a value with a key derived from a secret the client holds (a form's one-time nonce): what
  * is stored can only be opened by whoever presents that secret again, not by reading the table.
  */
-export async function sealForHolder(holderSecret: string, text: string): Promise<string> {
-  const key = await derive(holderSecret, 'claimdesk:holder-seal', 'aes');
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(text)),
-  );
-  return `h1.${toBase64Url(iv)}.${toBase64Url(ct)}`;
+export function sealForHolder(holderSecret: string, text: string): Promise<string> {
+  return seal(holderSecret, 'claimdesk:holder-seal', 'h1', text, false);
 }
 
 /** Open what sealForHolder made with the same secret; null if it does not open. */
-export async function openForHolder(holderSecret: string, blob: string): Promise<string | null> {
-  const [v, iv, ct] = blob.split('.');
-  if (v !== 'h1' || !iv || !ct) return null;
-  try {
-    const key = await derive(holderSecret, 'claimdesk:holder-seal', 'aes');
-    return new TextDecoder().decode(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: fromBase64Url(iv) },
-        key,
-        fromBase64Url(ct),
-      ),
-    );
-  } catch {
-    return null;
-  }
+export function openForHolder(holderSecret: string, blob: string): Promise<string | null> {
+  return open(holderSecret, 'claimdesk:holder-seal', 'h1', blob, false);
 }

@@ -40,6 +40,34 @@ function PasswordInput(props: {
   );
 }
 
+/** The new password and its repeat, as both the change and the reset forms ask for them. */
+function NewPasswordPair(props: {
+  ui: DeskUi;
+  errors: { newPassword?: DeskKey; repeat?: DeskKey };
+}) {
+  const { t } = props.ui;
+  return (
+    <>
+      <PasswordInput
+        ui={props.ui}
+        id="pw-new"
+        name="newPassword"
+        label={t('newPassword')}
+        error={props.errors.newPassword}
+        autocomplete="new-password"
+      />
+      <PasswordInput
+        ui={props.ui}
+        id="pw-repeat"
+        name="repeat"
+        label={t('repeatPassword')}
+        error={props.errors.repeat}
+        autocomplete="new-password"
+      />
+    </>
+  );
+}
+
 /** The signed-in editor changes their own password. */
 export function PasswordPage(props: { ui: DeskUi; notice?: NoticeProp; errors?: PasswordErrors }) {
   const { ui } = props;
@@ -62,22 +90,7 @@ export function PasswordPage(props: { ui: DeskUi; notice?: NoticeProp; errors?: 
             error={e.currentPassword}
             autocomplete="current-password"
           />
-          <PasswordInput
-            ui={ui}
-            id="pw-new"
-            name="newPassword"
-            label={t('newPassword')}
-            error={e.newPassword}
-            autocomplete="new-password"
-          />
-          <PasswordInput
-            ui={ui}
-            id="pw-repeat"
-            name="repeat"
-            label={t('repeatPassword')}
-            error={e.repeat}
-            autocomplete="new-password"
-          />
+          <NewPasswordPair ui={ui} errors={e} />
           <button type="submit" class="primary">
             {t('changePassword')}
           </button>
@@ -140,22 +153,7 @@ export function ResetPasswordPage(props: {
                 hidden
                 value={props.email}
               />
-              <PasswordInput
-                ui={ui}
-                id="pw-new"
-                name="newPassword"
-                label={t('newPassword')}
-                error={e.newPassword}
-                autocomplete="new-password"
-              />
-              <PasswordInput
-                ui={ui}
-                id="pw-repeat"
-                name="repeat"
-                label={t('repeatPassword')}
-                error={e.repeat}
-                autocomplete="new-password"
-              />
+              <NewPasswordPair ui={ui} errors={e} />
               <button type="submit" class="primary">
                 {t('setPassword')}
               </button>
