@@ -12,7 +12,9 @@ function run(cmd, args) {
 
 run(bin + wrangler, ['d1', 'migrations', 'apply', 'DB', '--local']);
 run(process.execPath, [new URL('./seed.mjs', import.meta.url).pathname]);
-console.log('\nClaimDesk on http://localhost:8787  (desk: /desk, API: /api/v1, docs: /api/docs)\n');
+console.log(
+  `\nClaimDesk on http://localhost:${process.env.PORT ?? '8787'}  (desk: /desk, API: /api/v1, docs: /api/docs)\n`,
+);
 const dev = spawn(
   bin + wrangler,
   ['dev', '--port', process.env.PORT ?? '8787', ...process.argv.slice(2)],
