@@ -15,6 +15,8 @@ export interface Claim {
   claimantType: ClaimantType | null;
   claimDate: string | null;
   appearances: string[];
+  /** A neutral short wording of the claim (≤ 75 characters), ClaimReview's claimReviewed. */
+  claimReviewed: string | null;
   articleId: string | null;
   start: number | null;
   end: number | null;
@@ -31,6 +33,7 @@ export interface Claim {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  retractedAt: string | null;
 }
 
 export interface ClaimRow {
@@ -42,6 +45,7 @@ export interface ClaimRow {
   claimant_type: ClaimantType | null;
   claim_date: string | null;
   appearances: string;
+  claim_reviewed: string | null;
   article_id: string | null;
   start_offset: number | null;
   end_offset: number | null;
@@ -58,12 +62,13 @@ export interface ClaimRow {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  retracted_at: string | null;
 }
 
 /** Column list for `SELECT … FROM claims c`. */
 export const CLAIM_COLUMNS = `c.seq, c.id, c.text, c.language, c.claimant, c.claimant_type, c.claim_date, c.appearances,
-  c.article_id, c.start_offset, c.end_offset, c.score, c.claim_type, c.speaker, c.why, c.status, c.duplicate_of,
-  c.assignee_id, c.submission_count, c.version, c.created_by, c.created_at, c.updated_at, c.published_at`;
+  c.claim_reviewed, c.article_id, c.start_offset, c.end_offset, c.score, c.claim_type, c.speaker, c.why, c.status, c.duplicate_of,
+  c.assignee_id, c.submission_count, c.version, c.created_by, c.created_at, c.updated_at, c.published_at, c.retracted_at`;
 
 export function toClaim(row: ClaimRow): Claim {
   return {
@@ -74,6 +79,7 @@ export function toClaim(row: ClaimRow): Claim {
     claimantType: row.claimant_type,
     claimDate: row.claim_date,
     appearances: JSON.parse(row.appearances) as string[],
+    claimReviewed: row.claim_reviewed,
     articleId: row.article_id,
     start: row.start_offset,
     end: row.end_offset,
@@ -90,6 +96,7 @@ export function toClaim(row: ClaimRow): Claim {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
+    retractedAt: row.retracted_at,
   };
 }
 
@@ -101,6 +108,7 @@ export interface NewClaim {
   claimantType?: ClaimantType | null;
   claimDate?: string | null;
   appearances?: string[];
+  claimReviewed?: string | null;
   articleId?: string | null;
   start?: number | null;
   end?: number | null;
@@ -131,8 +139,8 @@ export async function claimInsertStatements(
     .prepare(
       `INSERT INTO claims (id, text, search_text, text_hash, language, claimant, claimant_type, claim_date, appearances,
         article_id, start_offset, end_offset, score, claim_type, speaker, why, status, submission_count, created_by,
-        created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)`,
+        created_at, updated_at, claim_reviewed)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21)`,
     )
     .bind(
       id,
@@ -155,6 +163,7 @@ export async function claimInsertStatements(
       input.submissionCount ?? 0,
       actor.userId,
       now,
+      input.claimReviewed ?? null,
     );
   const audit = auditStatement(
     db,
@@ -277,6 +286,7 @@ export interface ClaimPatch {
   claimantType?: ClaimantType | null;
   claimDate?: string | null;
   appearances?: string[];
+  claimReviewed?: string | null;
   language?: string;
   assigneeId?: number | null;
 }
@@ -300,7 +310,8 @@ export async function updateClaim(
   const update = db
     .prepare(
       `UPDATE claims SET text = ?3, search_text = ?4, text_hash = ?5, claimant = ?6, claimant_type = ?7, claim_date = ?8,
-         appearances = ?9, language = ?10, assignee_id = ?11, version = version + 1, updated_at = ?12
+         appearances = ?9, language = ?10, assignee_id = ?11, version = version + 1, updated_at = ?12,
+         claim_reviewed = ?13
        WHERE id = ?1 AND version = ?2`,
     )
     .bind(
@@ -316,6 +327,7 @@ export async function updateClaim(
       next.language,
       next.assigneeId,
       now,
+      next.claimReviewed,
     );
   const changed = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Claim]]));
   const audit = auditStatement(db, actor, 'claim.update', { type: 'claim', id }, changed, patch, {

@@ -17,7 +17,7 @@ export interface EmbedClaim {
 export interface EmbedVerdict {
   version: number;
   ratingKey: string;
-  summary: string;
+  headline: string;
   language: string;
   publishedAt: string;
   /** Public note of a correction (a version after the first published one), else null. */
@@ -34,7 +34,7 @@ export interface EmbedClaimRow {
   version: number;
   verdict_version: number | null;
   rating_key: string | null;
-  summary: string | null;
+  headline: string | null;
   verdict_language: string | null;
   published_at: string | null;
   correction_note: string | null;
@@ -61,7 +61,7 @@ export function toEmbedClaim(row: EmbedClaimRow): EmbedClaim {
       ? {
           version: row.verdict_version,
           ratingKey: row.rating_key,
-          summary: row.summary ?? '',
+          headline: row.headline ?? '',
           language: row.verdict_language ?? row.language,
           publishedAt: row.published_at,
           correctionNote: row.correction_note,
@@ -97,7 +97,7 @@ export async function getEmbedClaim(
   const row = await db
     .prepare(
       `SELECT c.id, c.status, c.language, c.text, c.version,
-         v.version AS verdict_version, v.rating_key, v.summary, v.language AS verdict_language, v.published_at, v.correction_note,
+         v.version AS verdict_version, v.rating_key, v.headline, v.language AS verdict_language, v.published_at, v.correction_note,
          r.color AS rating_color, r.labels AS rating_labels, r.value AS rating_value
        FROM claims c
        LEFT JOIN verdicts v ON v.id = (

@@ -64,12 +64,13 @@ export interface PublicItem {
   claimantType: ClaimantType | null;
   claimDate: string | null;
   appearances: string[];
+  claimReviewed: string | null;
   publishedAt: string;
   updatedAt: string;
   verdict: {
     version: number;
     ratingKey: string;
-    summary: string;
+    headline: string;
     explanation: string;
     language: string;
     publishedAt: string;
@@ -86,11 +87,12 @@ interface PublicItemRow {
   claimant_type: ClaimantType | null;
   claim_date: string | null;
   appearances: string;
+  claim_reviewed: string | null;
   published_at: string | null;
   updated_at: string;
   verdict_version: number;
   rating_key: string;
-  summary: string;
+  headline: string;
   explanation: string;
   verdict_language: string;
   verdict_published_at: string;
@@ -107,12 +109,13 @@ export function toPublicItem(row: PublicItemRow): PublicItem {
     claimantType: row.claimant_type,
     claimDate: row.claim_date,
     appearances: JSON.parse(row.appearances) as string[],
+    claimReviewed: row.claim_reviewed,
     publishedAt: row.published_at ?? row.verdict_published_at,
     updatedAt: row.updated_at,
     verdict: {
       version: row.verdict_version,
       ratingKey: row.rating_key,
-      summary: row.summary,
+      headline: row.headline,
       explanation: row.explanation,
       language: row.verdict_language,
       publishedAt: row.verdict_published_at,
@@ -122,8 +125,8 @@ export function toPublicItem(row: PublicItemRow): PublicItem {
 }
 
 // Published claims joined with their newest published verdict version.
-const ITEM_SELECT = `SELECT c.seq, c.id, c.text, c.language, c.claimant, c.claimant_type, c.claim_date, c.appearances,
-    c.published_at, c.updated_at, v.version AS verdict_version, v.rating_key, v.summary, v.explanation,
+const ITEM_SELECT = `SELECT c.seq, c.id, c.text, c.language, c.claimant, c.claimant_type, c.claim_date, c.appearances, c.claim_reviewed,
+    c.published_at, c.updated_at, v.version AS verdict_version, v.rating_key, v.headline, v.explanation,
     v.language AS verdict_language, v.published_at AS verdict_published_at,
     (SELECT MIN(v0.published_at) FROM verdicts v0 WHERE v0.claim_id = c.id AND v0.published_at IS NOT NULL) AS first_published_at`;
 const ITEM_JOIN = `JOIN verdicts v ON v.claim_id = c.id

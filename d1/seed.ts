@@ -107,7 +107,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
   };
   const publish = async (
     id: string,
-    verdict: { ratingKey: string; summary: string; explanation: string; language: string },
+    verdict: { ratingKey: string; headline: string; explanation: string; language: string },
     src: { url: string; title: string; stance: Stance },
   ) => {
     let claim = (await getClaim(db, id))!;
@@ -129,7 +129,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
     dams.id,
     {
       ratingKey: 'mostly-true',
-      summary: 'المخزون ٣٤٪ فعلًا، لكنه ليس الأدنى منذ ٢٠١٤',
+      headline: 'المخزون ٣٤٪ فعلًا، لكنه ليس الأدنى منذ ٢٠١٤',
       explanation:
         'تُظهر نشرة الوزارة الأسبوعية أن المخزون بلغ ٣٤٪، غير أن مستوى عام ٢٠١٨ كان أدنى (٣١٪).',
       language: 'ar',
@@ -154,7 +154,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
     ridership.id,
     {
       ratingKey: 'false',
-      summary: 'Ridership rose, but 212 million trips is not a record',
+      headline: 'Ridership rose, but 212 million trips is not a record',
       explanation:
         "The authority's 2019 annual report lists 231 million trips in the same nine months.",
       language: 'en',
@@ -171,7 +171,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
     published.id,
     {
       ratingKey: 'mostly-false',
-      summary: 'Ridership rose 18%, but 212 million trips is not a record',
+      headline: 'Ridership rose 18%, but 212 million trips is not a record',
       explanation: 'Ridership did rise 18%; the record claim is wrong (231 million trips in 2019).',
       language: 'en',
       correctionNote: 'The first version wrongly said ridership had not risen.',
@@ -194,7 +194,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
     jobs.id,
     {
       ratingKey: 'true',
-      summary: 'Le chômage des 15-24 ans est bien à 16,2 %, au plus bas depuis 2016',
+      headline: 'Le chômage des 15-24 ans est bien à 16,2 %, au plus bas depuis 2016',
       explanation:
         "Les séries trimestrielles de l'institut statistique confirment 16,2 % au troisième trimestre.",
       language: 'fr',

@@ -6,7 +6,7 @@ export interface Verdict {
   claimId: string;
   version: number;
   ratingKey: string;
-  summary: string;
+  headline: string;
   explanation: string;
   language: string;
   correctionNote: string | null;
@@ -21,7 +21,7 @@ export interface VerdictRow {
   claim_id: string;
   version: number;
   rating_key: string;
-  summary: string;
+  headline: string;
   explanation: string;
   language: string;
   correction_note: string | null;
@@ -31,7 +31,7 @@ export interface VerdictRow {
   published_at: string | null;
 }
 
-export const VERDICT_COLUMNS = `v.id, v.claim_id, v.version, v.rating_key, v.summary, v.explanation, v.language,
+export const VERDICT_COLUMNS = `v.id, v.claim_id, v.version, v.rating_key, v.headline, v.explanation, v.language,
   v.correction_note, v.author_id, u.name AS author_name, v.created_at, v.published_at`;
 
 export function toVerdict(row: VerdictRow): Verdict {
@@ -40,7 +40,7 @@ export function toVerdict(row: VerdictRow): Verdict {
     claimId: row.claim_id,
     version: row.version,
     ratingKey: row.rating_key,
-    summary: row.summary,
+    headline: row.headline,
     explanation: row.explanation,
     language: row.language,
     correctionNote: row.correction_note,
@@ -67,7 +67,7 @@ export async function verdictHistory(db: D1Database, claimId: string): Promise<V
 
 export interface NewVerdict {
   ratingKey: string;
-  summary: string;
+  headline: string;
   explanation: string;
   language: string;
   correctionNote: string | null;
@@ -88,13 +88,13 @@ export async function appendVerdict(
   const now = new Date().toISOString();
   const insert = db
     .prepare(
-      `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, correction_note, author_id, created_at, published_at)
+      `INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, correction_note, author_id, created_at, published_at)
        SELECT ?1, COALESCE(MAX(version), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM verdicts WHERE claim_id = ?1`,
     )
     .bind(
       claimId,
       input.ratingKey,
-      input.summary,
+      input.headline,
       input.explanation,
       input.language,
       input.correctionNote,
@@ -110,7 +110,7 @@ export async function appendVerdict(
     null,
     {
       ratingKey: input.ratingKey,
-      summary: input.summary,
+      headline: input.headline,
       correctionNote: input.correctionNote ?? undefined,
       published: input.publishNow,
     },

@@ -441,7 +441,7 @@ export async function fillClaims(db, { claims, tag = newTag(), chunk = 5000, log
           .bind(rows),
         db
           .prepare(
-            `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
+            `INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, created_at, published_at)
            SELECT c.id, 1, json_extract(?3, '$[' || (c.seq % 7) || ']'), 'The figure does not match the official series.',
              'The statistics office publishes the series monthly; the quoted number comes from a different period.', c.language,
              c.created_at, CASE WHEN c.status = 'published' THEN c.published_at END
@@ -450,7 +450,7 @@ export async function fillClaims(db, { claims, tag = newTag(), chunk = 5000, log
           .bind(lo, hi, JSON.stringify(RATINGS)),
         db
           .prepare(
-            `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, correction_note, created_at, published_at)
+            `INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, correction_note, created_at, published_at)
            SELECT c.id, 2, 'mixed', 'Partly right', 'A revised series changed the picture.', c.language, 'The first version used an outdated series.',
              c.published_at, c.published_at
            FROM claims c WHERE ${range} AND c.status = 'published' AND c.seq % 6 = 0`,

@@ -62,13 +62,13 @@ describe('free-text fields refuse NUL and lone surrogates with the field named (
       token: u.token,
       body: {
         ratingKey: 'false',
-        summary: `Wrong ${LONE_HIGH}`,
+        headline: `Wrong ${LONE_HIGH}`,
         explanation: 'Because.',
         language: 'en',
       },
     });
     expect(verdict.res.status).toBe(422);
-    expect(verdict.body.errors.map((e: { field: string }) => e.field)).toContain('json.summary');
+    expect(verdict.body.errors.map((e: { field: string }) => e.field)).toContain('json.headline');
   });
 
   it('public submissions: API and form', async () => {

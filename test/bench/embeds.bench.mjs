@@ -32,7 +32,7 @@ try {
       .bind(hitId, now),
     db
       .prepare(
-        `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
+        `INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, created_at, published_at)
       VALUES (?1, 1, 'mostly-false', 'Inflation did not fall to 2%', 'Official series.', 'en', ?2, ?2)`,
       )
       .bind(hitId, now),
@@ -45,7 +45,7 @@ try {
       .bind(MISS_CLAIMS, now),
     db
       .prepare(
-        `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
+        `INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, created_at, published_at)
       SELECT id, 1, 'false', 'Not so', 'Official series.', 'en', ?1, ?1 FROM claims WHERE id LIKE 'benchm%'`,
       )
       .bind(now),

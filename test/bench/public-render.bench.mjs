@@ -31,13 +31,13 @@ try {
         '["https://news.example/a","https://tv.example/b"]', 'published', ?2, ?2, ?2 FROM n`,
       )
       .bind(CLAIMS, at(0)),
-    db.prepare(`INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
+    db.prepare(`INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, created_at, published_at)
       SELECT id, 1, CASE seq % 4 WHEN 0 THEN 'false' WHEN 1 THEN 'mostly-false' WHEN 2 THEN 'misleading' ELSE 'true' END,
         'Inflation did not fall that far', 'The statistics office series shows a smaller fall; the minister quoted a monthly figure.',
         language, created_at, published_at FROM claims WHERE id LIKE 'bench%'`),
     db
       .prepare(
-        `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, correction_note, created_at, published_at)
+        `INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, correction_note, created_at, published_at)
       SELECT id, 2, 'mixed', 'Partly right', 'Revised series.', language, 'The first version used an outdated series.', ?1, ?1
       FROM claims WHERE id LIKE 'bench%' AND seq % 3 = 0`,
       )

@@ -235,7 +235,7 @@ const API: Record<string, Row> = {
       path: `/api/v1/claims/${(await freshClaim()).id}/verdicts`,
       body: {
         ratingKey: 'mostly-false',
-        summary: 'It was 5%, not 7%',
+        headline: 'It was 5%, not 7%',
         explanation: 'The statistics office says 5%.',
         language: 'en',
       },

@@ -178,16 +178,16 @@ const cases: Case[] = [
   {
     name: 'verdict: missing explanation',
     path: (id) => `/api/v1/claims/${id}/verdicts`,
-    body: { ratingKey: 'true', summary: 'Fine', language: 'en' },
+    body: { ratingKey: 'true', headline: 'Fine', language: 'en' },
     status: 422,
     field: 'json.explanation',
   },
   {
-    name: 'verdict: summary wrong type',
+    name: 'verdict: headline wrong type',
     path: (id) => `/api/v1/claims/${id}/verdicts`,
-    body: { ratingKey: 'true', summary: ['x'], explanation: 'e', language: 'en' },
+    body: { ratingKey: 'true', headline: ['x'], explanation: 'e', language: 'en' },
     status: 422,
-    field: 'json.summary',
+    field: 'json.headline',
   },
   {
     name: 'idempotency: bad key',

@@ -99,7 +99,7 @@ describe('claims API', () => {
     await apiClaim(u.token, { language: lang });
     await call(`/api/v1/claims/${a.id}/verdicts`, {
       token: u.token,
-      body: { ratingKey: 'false', summary: 'Not so', explanation: 'Because.', language: 'en' },
+      body: { ratingKey: 'false', headline: 'Not so', explanation: 'Because.', language: 'en' },
     });
     const { body } = await callJson(`/api/v1/claims?language=${lang}&rating=false`, {
       token: u.token,

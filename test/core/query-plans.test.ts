@@ -142,7 +142,7 @@ async function fixture() {
       now,
     ),
     env.DB.prepare(
-      `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at) VALUES (?1, 1, 'false', 's', 'e', 'en', ?2, ?2)`,
+      `INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, created_at, published_at) VALUES (?1, 1, 'false', 's', 'e', 'en', ?2, ?2)`,
     ).bind(claim.id, now),
     env.DB.prepare(
       `INSERT INTO sources (claim_id, url, stance, created_at, updated_at) VALUES (?1, 'https://stats.example/t', 'refutes', ?2, ?2)`,

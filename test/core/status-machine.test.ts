@@ -8,11 +8,12 @@ import { callJson, count, makeUser, unique } from '../helpers';
 const LEGAL: Record<ClaimStatus, ClaimStatus[]> = {
   candidate: ['queued', 'rejected'],
   submitted: ['queued', 'rejected', 'duplicate'],
-  queued: ['in_review'],
-  in_review: ['published'],
-  published: ['in_review'],
-  rejected: [],
-  duplicate: [],
+  queued: ['in_review', 'rejected'],
+  in_review: ['published', 'queued'],
+  published: ['retracted'],
+  rejected: ['queued'],
+  duplicate: ['queued'],
+  retracted: [],
 };
 
 /** Put a claim straight into a status (with a verdict so publishing is possible). */
@@ -27,7 +28,7 @@ async function claimIn(status: ClaimStatus): Promise<string> {
     claim.id,
     {
       ratingKey: 'true',
-      summary: 'Right',
+      headline: 'Right',
       explanation: 'Checked.',
       language: 'en',
       correctionNote: null,

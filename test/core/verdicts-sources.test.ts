@@ -4,7 +4,7 @@ import { apiClaim, call, callJson, count, makeUser } from '../helpers';
 
 const verdict = {
   ratingKey: 'mostly-false',
-  summary: 'The rise was 2%, not 5%',
+  headline: 'The rise was 2%, not 5%',
   explanation: 'Official statistics show 2%.',
   language: 'en',
 };
@@ -69,13 +69,13 @@ describe('verdicts', () => {
     const claim = await toReview(u.token);
     await call(`/api/v1/claims/${claim.id}/verdicts`, { token: u.token, body: verdict });
     await expect(
-      env.DB.prepare("UPDATE verdicts SET summary = 'edited' WHERE claim_id = ?1")
+      env.DB.prepare("UPDATE verdicts SET headline = 'edited' WHERE claim_id = ?1")
         .bind(claim.id)
         .run(),
     ).rejects.toThrow(/append-only/);
   });
 
-  it('validates rating key, summary length and claim state', async () => {
+  it('validates rating key, headline length and claim state', async () => {
     const u = await makeUser();
     const claim = await toReview(u.token);
     const badRating = await callJson(`/api/v1/claims/${claim.id}/verdicts`, {
@@ -86,10 +86,10 @@ describe('verdicts', () => {
     expect(badRating.body.errors[0].field).toBe('json.ratingKey');
     const long = await callJson(`/api/v1/claims/${claim.id}/verdicts`, {
       token: u.token,
-      body: { ...verdict, summary: 'x'.repeat(76) },
+      body: { ...verdict, headline: 'x'.repeat(76) },
     });
     expect(long.res.status).toBe(422);
-    expect(long.body.errors[0].field).toBe('json.summary');
+    expect(long.body.errors[0].field).toBe('json.headline');
     const candidate = await apiClaim(u.token, { status: 'candidate' });
     const wrongState = await callJson(`/api/v1/claims/${candidate.id}/verdicts`, {
       token: u.token,

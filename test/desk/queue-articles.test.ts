@@ -59,7 +59,7 @@ describe('desk queue', () => {
     await apiClaim(agent.user.token, { text: `The ${word} budget fell 10%` });
     await post(agent, `/desk/claims/${a.id}/verdicts`, {
       ratingKey: 'misleading',
-      summary: 'Budget did not rise',
+      headline: 'Budget did not rise',
       explanation: 'It fell.',
       language: 'en',
       correctionNote: '',

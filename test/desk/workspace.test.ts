@@ -231,7 +231,7 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
     const tooLong = 'ب'.repeat(76);
     const refused = await post(agent, `/desk/claims/${claim.id}/verdicts`, {
       ratingKey: 'false',
-      summary: tooLong,
+      headline: tooLong,
       explanation: 'شرح',
       language: 'ar',
       correctionNote: '',
@@ -241,7 +241,7 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
     expect(await count('verdicts', 'claim_id = ?1', claim.id)).toBe(0);
     const unknownRating = await post(agent, `/desk/claims/${claim.id}/verdicts`, {
       ratingKey: 'pants-on-fire',
-      summary: 'البطالة لم تبلغ ٢٠٪',
+      headline: 'البطالة لم تبلغ ٢٠٪',
       explanation: 'شرح',
       language: 'ar',
       correctionNote: '',
@@ -252,7 +252,7 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
       (
         await post(agent, `/desk/claims/${claim.id}/verdicts`, {
           ratingKey: 'false',
-          summary: 'البطالة لم تبلغ ٢٠٪',
+          headline: 'البطالة لم تبلغ ٢٠٪',
           explanation: 'بلغت البطالة ١١٪ وفق الإحصاء الرسمي.',
           language: 'ar',
           correctionNote: '',
@@ -282,7 +282,7 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
       (
         await post(agent, `/desk/claims/${claim.id}/verdicts`, {
           ratingKey: 'mostly-false',
-          summary: 'البطالة لم تبلغ ٢٠٪ بل ١٢٪',
+          headline: 'البطالة لم تبلغ ٢٠٪ بل ١٢٪',
           explanation: 'بلغت البطالة ١٢٪ وفق الإحصاء المعدل.',
           language: 'ar',
           correctionNote: '',
@@ -293,7 +293,7 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
       (
         await post(agent, `/desk/claims/${claim.id}/verdicts`, {
           ratingKey: 'mostly-false',
-          summary: 'البطالة لم تبلغ ٢٠٪ بل ١٢٪',
+          headline: 'البطالة لم تبلغ ٢٠٪ بل ١٢٪',
           explanation: 'بلغت البطالة ١٢٪ وفق الإحصاء المعدل.',
           language: 'ar',
           correctionNote: 'صُحح الرقم',

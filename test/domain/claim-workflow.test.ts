@@ -19,7 +19,7 @@ const newClaim = (status: 'queued' | 'candidate' = 'queued') =>
   );
 const verdict = {
   ratingKey: 'false',
-  summary: 'It did not',
+  headline: 'It did not',
   explanation: 'The customs data says 2%.',
   language: 'en',
 };

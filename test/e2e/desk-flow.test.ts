@@ -87,14 +87,14 @@ describe('desk in the browser', () => {
       page.waitForURL(/ok=moved/),
       page.click('.status-buttons form:has(input[value=in_review]) button'),
     ]);
-    // Verdict, with the live counter counting down as the summary is typed.
-    const summary = 'التضخم بلغ ١١٪ لا ١٤٪';
+    // Verdict, with the live counter counting down as the headline is typed.
+    const headline = 'التضخم بلغ ١١٪ لا ١٤٪';
     await page.selectOption('#v-rating', 'mostly-false');
-    await page.fill('#v-summary', '');
-    await page.type('#v-summary', summary);
+    await page.fill('#v-headline', '');
+    await page.type('#v-headline', headline);
     await expect
-      .poll(() => page.textContent('#v-summary-count'))
-      .toContain(String(75 - summary.length));
+      .poll(() => page.textContent('#v-headline-count'))
+      .toContain(String(75 - headline.length));
     await page.fill('#v-explanation', 'تظهر النشرة الإحصائية أن التضخم السنوي في سبتمبر بلغ ١١٪.');
     await Promise.all([page.waitForURL(/ok=saved/), page.click('#verdict button[type=submit]')]);
     await Promise.all([
@@ -105,7 +105,7 @@ describe('desk in the browser', () => {
       'status-published',
     );
     // A correction: a second version with a public note, shown as a word diff in the history.
-    await page.fill('#v-summary', 'التضخم بلغ ١١٫٢٪ لا ١٤٪');
+    await page.fill('#v-headline', 'التضخم بلغ ١١٫٢٪ لا ١٤٪');
     await page.fill('#v-note', 'صُحح رقم التضخم وفق النشرة المعدلة.');
     await Promise.all([page.waitForURL(/ok=saved/), page.click('#verdict button[type=submit]')]);
     expect(await page.locator('#history ol > li').count()).toBe(2);

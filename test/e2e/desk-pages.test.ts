@@ -69,8 +69,8 @@ describe('desk pages in both directions', () => {
     expect(blocked).toEqual([]);
     // The live counter script (loaded with the nonce) ran: it rewrites the count as you type.
     await page.goto(`${live.server.origin}${pages.workspace}`);
-    await page.fill('#v-summary', 'abc');
-    await expect.poll(() => page.textContent('#v-summary-count')).toBe('72 characters left');
+    await page.fill('#v-headline', 'abc');
+    await expect.poll(() => page.textContent('#v-headline-count')).toBe('72 characters left');
     await context.close();
   }, 150_000);
 

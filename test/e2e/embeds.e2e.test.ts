@@ -41,13 +41,13 @@ async function publishedClaim(
   text: string,
   language: string,
   ratingKey: string,
-  summary: string,
+  headline: string,
 ): Promise<string> {
   const { claim } = await api('/api/v1/claims', token, { text, language });
   await api(`/api/v1/claims/${claim.id}/transition`, token, { to: 'in_review' });
   await api(`/api/v1/claims/${claim.id}/verdicts`, token, {
     ratingKey,
-    summary,
+    headline,
     explanation: 'Checked against the official statistics.',
     language,
   });
@@ -275,7 +275,7 @@ describe('embeds on another origin', () => {
 
     await api(`/api/v1/claims/${claims.fix}/verdicts`, adminToken, {
       ratingKey: 'mostly-true',
-      summary: 'Most of the trees were planted',
+      headline: 'Most of the trees were planted',
       explanation: 'The parks department published its planting records.',
       language: 'en',
       correctionNote: 'Corrected after the parks department published its records.',

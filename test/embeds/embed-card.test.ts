@@ -4,11 +4,11 @@ import { call, d1Queries } from '../helpers';
 import { makeClaim } from './fixtures';
 
 describe('GET /embed/:id', () => {
-  it('is a self-contained card: claim, rating, summary, link, height reporter', async () => {
+  it('is a self-contained card: claim, rating, headline, link, height reporter', async () => {
     const id = await makeClaim({
       status: 'published',
       text: 'Crime <b>doubled</b> & "soared"',
-      verdicts: [{ ratingKey: 'false', summary: 'Crime did not double' }],
+      verdicts: [{ ratingKey: 'false', headline: 'Crime did not double' }],
     });
     const res = await call(`/embed/${id}`);
     expect(res.status).toBe(200);
@@ -34,7 +34,7 @@ describe('GET /embed/:id', () => {
       status: 'published',
       language: 'en',
       text: 'Prices fell',
-      verdicts: [{ ratingKey: 'true', summary: 'Prices fell', language: 'en' }],
+      verdicts: [{ ratingKey: 'true', headline: 'Prices fell', language: 'en' }],
     });
     const html = await (await call(`/embed/${id}?lang=ar`)).text();
     expect(html).toContain('<html lang="ar" dir="rtl">');

@@ -19,7 +19,7 @@ describe('desk writes purge the embeds too', () => {
     expect(await badge(claim.id)).toEqual({ message: 'in review', queries: 1 });
     expect(await badge(claim.id)).toEqual({ message: 'in review', queries: 0 });
     const verdict = {
-      summary: 'Unemployment did not fall',
+      headline: 'Unemployment did not fall',
       explanation: 'The official series says otherwise.',
       language: 'en',
     };
@@ -113,7 +113,7 @@ describe('desk writes purge the embeds too', () => {
     // An API verdict purges too.
     const v = await callJson(`/api/v1/claims/${claim.id}/verdicts`, {
       token: agent.user.token,
-      body: { ratingKey: 'false', summary: 'Not so', explanation: 'Checked.', language: 'en' },
+      body: { ratingKey: 'false', headline: 'Not so', explanation: 'Checked.', language: 'en' },
     });
     expect(v.res.status).toBe(201);
     expect((await card()).queries).toBe(1);

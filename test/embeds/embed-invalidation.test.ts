@@ -25,7 +25,7 @@ describe('a write changes the embeds on the very next request', () => {
         token: editor.token,
         body: {
           ratingKey,
-          summary: `Rated ${ratingKey}`,
+          headline: `Rated ${ratingKey}`,
           explanation: 'Checked against the official series.',
           language: 'en',
           correctionNote,

@@ -3,7 +3,7 @@ import { newId } from '../../worker/lib/ids';
 
 export interface FixtureVerdict {
   ratingKey: string;
-  summary?: string;
+  headline?: string;
   language?: string;
   /** Published (published_at set) unless false. */
   published?: boolean;
@@ -26,13 +26,13 @@ export async function makeClaim(opts: {
     ).bind(id, text, opts.language ?? 'en', opts.status, now),
     ...(opts.verdicts ?? []).map((v, i) =>
       env.DB.prepare(
-        `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
+        `INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, created_at, published_at)
          VALUES (?1, ?2, ?3, ?4, 'Because the statistics office says so.', ?5, ?6, ?7)`,
       ).bind(
         id,
         i + 1,
         v.ratingKey,
-        v.summary ?? `Summary ${i + 1}`,
+        v.headline ?? `Headline ${i + 1}`,
         v.language ?? opts.language ?? 'en',
         now,
         v.published === false ? null : now,

@@ -126,7 +126,7 @@ const FORMS: Form[] = [
   {
     name: 'verdicts',
     path: (i) => `/desk/claims/${i.claim}/verdicts`,
-    fields: ['ratingKey', 'summary', 'explanation', 'language', 'correctionNote'],
+    fields: ['ratingKey', 'headline', 'explanation', 'language', 'correctionNote'],
     desk: true,
   },
   {
@@ -407,7 +407,7 @@ describe('form fields named like Object.prototype members', () => {
             'CF-Connecting-IP': admin.ip,
             'Content-Type': 'application/x-www-form-urlencoded',
           },
-          body: `_csrf=${encodeURIComponent(admin.csrf)}&${name}=1&summary=x`,
+          body: `_csrf=${encodeURIComponent(admin.csrf)}&${name}=1&headline=x`,
           redirect: 'manual',
         }),
       );

@@ -23,8 +23,8 @@ async function publish(id: string, rating: string) {
       now,
     ),
     env.DB.prepare(
-      `INSERT INTO verdicts (claim_id, version, rating_key, summary, explanation, language, created_at, published_at)
-       VALUES (?1, 1, ?2, 'Summary', 'Explanation', 'en', ?3, ?3)`,
+      `INSERT INTO verdicts (claim_id, version, rating_key, headline, explanation, language, created_at, published_at)
+       VALUES (?1, 1, ?2, 'Headline', 'Explanation', 'en', ?3, ?3)`,
     ).bind(id, rating, now),
   ]);
 }

@@ -57,7 +57,7 @@ describe('GET /claims/:id', () => {
       claim.id,
       {
         ratingKey: 'mixed',
-        summary: 'Partly',
+        headline: 'Partly',
         explanation: 'x',
         language: 'en',
         correctionNote: 'New data',
@@ -101,7 +101,7 @@ describe('GET /claims/:id', () => {
     const claim = await publishedClaim({
       text: 'ارتفعت البطالة بنسبة ١٢٪ في عام ٢٠٢٥',
       language: 'ar',
-      summary: 'لم ترتفع البطالة بنسبة ١٢٪',
+      headline: 'لم ترتفع البطالة بنسبة ١٢٪',
       claimant: 'وزير المالية',
     });
     const html = await (await call(`/claims/${claim.id}?lang=ar`)).text();

@@ -60,7 +60,7 @@ describe('ClaimReview JSON-LD on claim pages', () => {
       claimantType: 'organization',
       language: 'ar',
       text: 'وزارة تقول إن الأسعار انخفضت ٥٠٪',
-      summary: 'الأسعار لم تنخفض',
+      headline: 'الأسعار لم تنخفض',
     });
     const doc = await pageJsonLd(claim.id);
     expect(claimReviewProblems(doc, { scale: null })).toEqual([]);
@@ -72,7 +72,7 @@ describe('ClaimReview JSON-LD on claim pages', () => {
   it('dates the review by its first publication and reflects the current correction', async () => {
     const claim = await publishedClaim({
       rating: 'false',
-      corrections: [{ rating: 'true', summary: 'It did fall by 12%', note: 'New figures' }],
+      corrections: [{ rating: 'true', headline: 'It did fall by 12%', note: 'New figures' }],
     });
     const doc = await pageJsonLd(claim.id);
     expect(claimReviewProblems(doc, { scale: { value: 5, best: 5, worst: 1 } })).toEqual([]);
@@ -97,9 +97,16 @@ describe('claimReview builder and script escaping', () => {
   const base: ClaimReviewInput = {
     url: 'https://f.example/claims/abc',
     org: { name: 'Org', url: 'https://f.example/' },
-    claim: { text: 't', claimant: null, claimantType: null, claimDate: null, appearances: [] },
+    claim: {
+      text: 't',
+      claimant: null,
+      claimantType: null,
+      claimDate: null,
+      appearances: [],
+      claimReviewed: '</script><script>alert(1)</script>',
+    },
     verdict: {
-      summary: '</script><script>alert(1)</script>',
+      headline: '</script><script>alert(1)</script>',
       language: 'en',
       datePublished: '2026-01-01T00:00:00Z',
       dateModified: '2026-01-01T00:00:00Z',
@@ -113,15 +120,15 @@ describe('claimReview builder and script escaping', () => {
       claimReview({ ...base, claim: { ...base.claim, text: 'a\u2028b' } }),
     );
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
-    expect(JSON.parse(json).claimReviewed).toBe(base.verdict.summary);
+    expect(JSON.parse(json).claimReviewed).toBe(base.claim.claimReviewed);
+    expect(JSON.parse(json).headline).toBe(base.verdict.headline);
   });
 
-  it('falls back to the claim text when the summary is empty', () => {
+  it('falls back to the claim text, never the verdict headline, without a short wording', () => {
     expect(
       claimReview({
         ...base,
-        verdict: { ...base.verdict, summary: '' },
-        claim: { ...base.claim, text: 'claim text' },
+        claim: { ...base.claim, text: 'claim text', claimReviewed: null },
       }).claimReviewed,
     ).toBe('claim text');
   });

@@ -16,11 +16,11 @@ export interface PublishOptions {
   claimDate?: string | null;
   appearances?: string[];
   rating?: string;
-  summary?: string;
+  headline?: string;
   explanation?: string;
   verdictLanguage?: string;
   sources?: Partial<SourceInput>[];
-  corrections?: { rating: string; summary?: string; note: string }[];
+  corrections?: { rating: string; headline?: string; note: string }[];
 }
 
 async function move(claim: Claim, to: Claim['status']): Promise<Claim> {
@@ -67,7 +67,7 @@ export async function publishedClaim(o: PublishOptions = {}): Promise<Claim> {
     claim.id,
     {
       ratingKey: o.rating ?? 'false',
-      summary: o.summary ?? 'Unemployment did not fall by 12%',
+      headline: o.headline ?? 'Unemployment did not fall by 12%',
       explanation: o.explanation ?? 'The statistics office reports a 2% fall.',
       language: o.verdictLanguage ?? language,
       correctionNote: null,
@@ -82,7 +82,7 @@ export async function publishedClaim(o: PublishOptions = {}): Promise<Claim> {
       claim.id,
       {
         ratingKey: c.rating,
-        summary: c.summary ?? 'Corrected summary',
+        headline: c.headline ?? 'Corrected headline',
         explanation: 'Corrected explanation.',
         language: o.verdictLanguage ?? language,
         correctionNote: c.note,
@@ -105,7 +105,7 @@ export async function unpublishedClaim(
     claim.id,
     {
       ratingKey: 'true',
-      summary: 's',
+      headline: 's',
       explanation: 'e',
       language: 'en',
       correctionNote: null,

@@ -12,7 +12,7 @@ async function hostileClaim() {
     text: `${hostileText} ${Math.random().toString(36).slice(2)}`,
     claimant: `<img src=x onerror=alert(4)>${RLO}evil`,
     appearances: ['javascript:alert(5)', 'https://ok.example/a"><script>alert(6)</script>'],
-    summary: `</script><script>alert(7)</script>${RLO}`,
+    headline: `</script><script>alert(7)</script>${RLO}`,
     explanation: '<iframe src="javascript:alert(8)"></iframe>',
     sources: [
       {
@@ -28,7 +28,7 @@ async function hostileClaim() {
       },
     ],
     corrections: [
-      { rating: 'mixed', note: '<script>alert(13)</script>', summary: '</script><!--' },
+      { rating: 'mixed', note: '<script>alert(13)</script>', headline: '</script><!--' },
     ],
   });
 }

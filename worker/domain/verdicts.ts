@@ -14,7 +14,7 @@ const VERDICT_STATUSES: readonly ClaimStatus[] = ['queued', 'in_review', 'publis
 
 export interface VerdictInput {
   ratingKey: string;
-  summary: string;
+  headline: string;
   explanation: string;
   language: string;
   correctionNote?: string | null;

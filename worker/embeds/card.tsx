@@ -19,7 +19,7 @@ body{margin:0;padding:1px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Robo
 .cd-kind{font-weight:600;text-transform:uppercase;letter-spacing:.04em}
 .cd-quote{margin:10px 0;padding:0 12px;border-inline-start:3px solid var(--line);font-size:16px}
 .cd-pill{display:inline-block;padding:2px 10px;border-radius:999px;font-weight:700;font-size:14px}
-.cd-summary{margin-top:8px!important}
+.cd-headline{margin-top:8px!important}
 .cd-note{margin-top:6px!important;color:var(--muted)}
 .cd a{display:inline-block;margin-top:10px;color:var(--link)}`;
 
@@ -44,8 +44,8 @@ function Verdict({ view }: { view: EmbedView }) {
     return (
       <>
         {pill}
-        <p class="cd-summary" lang={v.language} dir={dirOf(v.language)}>
-          {v.summary}
+        <p class="cd-headline" lang={v.language} dir={dirOf(v.language)}>
+          {v.headline}
         </p>
         {v.correctionNote ? (
           <p class="cd-note">

@@ -29,7 +29,7 @@ export function cardSize(
   const lines = (s: string) => Math.ceil(Array.from(s).length / perLine);
   let height = 120;
   if (view.kind !== 'unknown') height += lines(truncate(view.claim.text, 280)) * 24 + 30;
-  if (view.kind === 'published') height += lines(view.verdict.summary) * 22;
+  if (view.kind === 'published') height += lines(view.verdict.headline) * 22;
   else height += 22;
   return { width, height: maxHeight ? Math.min(height, Math.max(100, maxHeight)) : height };
 }

@@ -17,7 +17,7 @@ export interface EmbedClaim {
 export interface EmbedVerdict {
   version: number;
   ratingKey: string;
-  summary: string;
+  headline: string;
   language: string;
   /** Public note of a correction, else null. */
   correctionNote: string | null;

@@ -14,7 +14,7 @@ function versionView(v: Verdict, ratings: Rating[], locale: Locale): VersionView
   return {
     version: v.version,
     rating: ratingView(ratings, v.ratingKey, locale),
-    summary: v.summary,
+    headline: v.headline,
     language: v.language,
     correctionNote: v.correctionNote,
     publishedAt: v.publishedAt ?? v.createdAt,
@@ -50,9 +50,10 @@ export function claimPageModel(
       claimantType: claim.claimantType,
       claimDate: claim.claimDate,
       appearances: claim.appearances,
+      claimReviewed: claim.claimReviewed,
     },
     verdict: {
-      summary: current.summary,
+      headline: current.headline,
       language: current.language,
       datePublished: first.publishedAt ?? first.createdAt,
       dateModified: current.publishedAt ?? current.createdAt,
@@ -76,7 +77,7 @@ export function claimPageModel(
     meta: {
       title: `${label}: ${truncate(claim.text, 70)}`,
       description: truncate(
-        `${strings(ctx.locale).claim.verdict}: ${label}. ${current.summary}`,
+        `${strings(ctx.locale).claim.verdict}: ${label}. ${current.headline}`,
         200,
       ),
       canonical,

@@ -30,7 +30,7 @@ function toCard(item: PublicItem, ratings: Rating[], locale: string): ClaimCardV
     id: item.id,
     text: item.text,
     language: item.language,
-    summary: item.verdict.summary,
+    headline: item.verdict.headline,
     claimant: item.claimant,
     publishedAt: item.verdict.firstPublishedAt,
     rating: ratingView(ratings, item.verdict.ratingKey, locale),

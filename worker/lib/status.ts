@@ -7,18 +7,31 @@ export const STATUSES = [
   'published',
   'rejected',
   'duplicate',
+  'retracted',
 ] as const;
 export type ClaimStatus = (typeof STATUSES)[number];
 
+/**
+ * Triage is reversible (rejected and duplicate go back to the queue, a queued claim can be
+ * dropped, a review can go back to the queue). A published claim never goes back: it changes
+ * through a correction draft beside it (domain/corrections.ts), and only an admin's retraction
+ * (with a public note) takes its verdict down; a retraction is final.
+ */
 const MOVES: Record<ClaimStatus, readonly ClaimStatus[]> = {
   candidate: ['queued', 'rejected'],
   submitted: ['queued', 'rejected', 'duplicate'],
-  queued: ['in_review'],
-  in_review: ['published'],
-  published: ['in_review'],
-  rejected: [],
-  duplicate: [],
+  queued: ['in_review', 'rejected'],
+  in_review: ['published', 'queued'],
+  published: ['retracted'],
+  rejected: ['queued'],
+  duplicate: ['queued'],
+  retracted: [],
 };
+
+/** Moves only an admin may make (and only with a public note). */
+export function isAdminOnlyMove(from: ClaimStatus, to: ClaimStatus): boolean {
+  return from === 'published' && to === 'retracted';
+}
 
 /** Statuses a claim in `from` may move to. */
 export function allowedMoves(from: ClaimStatus): readonly ClaimStatus[] {

@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { CLAIMANT_TYPES, ROLES, STANCES, TOKEN_SCOPES } from '../lib/enums';
 import { isCommonPassword } from '../lib/common-passwords';
 import { ID_PATTERN } from '../lib/ids';
-import { SUMMARY_MAX } from '../lib/limits';
+import { HEADLINE_MAX } from '../lib/limits';
 import { STATUSES } from '../lib/status';
 import { isWellFormedText } from '../lib/text';
 
@@ -80,7 +80,7 @@ export const SourceFields = {
 // --- verdicts -------------------------------------------------------------------------------
 export const VerdictFields = {
   ratingKey: z.string().min(1).max(40),
-  summary: text().trim().min(3).max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters (ClaimReview)`),
+  headline: text().trim().min(3).max(HEADLINE_MAX, `At most ${HEADLINE_MAX} characters (ClaimReview)`),
   explanation: text().trim().min(1).max(20_000),
   language: LanguageTag,
   correctionNote: text().trim().min(3).max(1000).optional(),

@@ -43,6 +43,7 @@ export const ClaimSchema = z
     claimantType: ClaimantTypeField.nullable(),
     claimDate: z.string().nullable(),
     appearances: z.array(z.string()),
+    claimReviewed: z.string().nullable(),
     articleId: z.string().nullable(),
     start: z.number().nullable(),
     end: z.number().nullable(),
@@ -59,6 +60,7 @@ export const ClaimSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     publishedAt: z.string().nullable(),
+    retractedAt: z.string().nullable(),
   })
   .openapi('Claim');
 
@@ -84,7 +86,7 @@ export const VerdictSchema = z
     claimId: z.string(),
     version: z.number(),
     ratingKey: z.string(),
-    summary: z.string(),
+    headline: z.string(),
     explanation: z.string(),
     language: z.string(),
     correctionNote: z.string().nullable(),

@@ -17,10 +17,12 @@ export interface ClaimReviewInput {
     /** When the claim was made (ISO date), if known. */
     claimDate: string | null;
     appearances: string[];
+    /** A neutral short wording of the claim itself (ClaimReview claimReviewed); else its text. */
+    claimReviewed: string | null;
   };
   verdict: {
-    /** Neutral paraphrase of the claim (ClaimReview claimReviewed). */
-    summary: string;
+    /** The verdict's conclusion in one line (the review's headline, never claimReviewed). */
+    headline: string;
     language: string;
     /** When the review was first published. */
     datePublished: string;
@@ -83,7 +85,8 @@ export function claimReview(input: ClaimReviewInput): Record<string, Json> {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: input.url,
-    claimReviewed: input.verdict.summary || input.claim.text,
+    claimReviewed: input.claim.claimReviewed || input.claim.text,
+    headline: input.verdict.headline,
     author: { '@type': 'Organization', name: input.org.name, url: input.org.url },
     datePublished: input.verdict.datePublished,
     dateModified: input.verdict.dateModified,

@@ -81,7 +81,7 @@ export interface Verdict {
   claimId: string;
   version: number;
   ratingKey: string;
-  summary: string;
+  headline: string;
   explanation: string;
   language: string;
   correctionNote: string | null;

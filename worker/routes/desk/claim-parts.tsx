@@ -25,7 +25,7 @@ const SOURCE_KEYS = [
 ] as const satisfies readonly (keyof SourceFormValues)[];
 const VERDICT_KEYS = [
   'ratingKey',
-  'summary',
+  'headline',
   'explanation',
   'language',
   'correctionNote',

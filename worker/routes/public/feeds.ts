@@ -64,8 +64,8 @@ feeds.get('/atom.xml', async (c) => {
       language: i.verdict.language,
       published: i.verdict.firstPublishedAt,
       updated: i.verdict.publishedAt,
-      summary: stripBidiControls(i.verdict.summary),
-      content: stripBidiControls(`${i.verdict.summary}\n\n${i.verdict.explanation}`),
+      summary: stripBidiControls(i.verdict.headline),
+      content: stripBidiControls(`${i.verdict.headline}\n\n${i.verdict.explanation}`),
     })),
   });
   return send(c, xml, 'application/atom+xml; charset=utf-8', updated);
@@ -87,9 +87,10 @@ feeds.get('/claimreview.json', async (c) => {
         claimantType: i.claimantType,
         claimDate: i.claimDate,
         appearances: i.appearances,
+        claimReviewed: i.claimReviewed,
       },
       verdict: {
-        summary: i.verdict.summary,
+        headline: i.verdict.headline,
         language: i.verdict.language,
         datePublished: i.verdict.firstPublishedAt,
         dateModified: i.verdict.publishedAt,

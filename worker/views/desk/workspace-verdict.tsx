@@ -1,5 +1,5 @@
 import { ratingLabel } from '../../lib/ratings';
-import { SUMMARY_MAX } from '../../lib/limits';
+import { HEADLINE_MAX } from '../../lib/limits';
 import { DESK_STRINGS_EN, type DeskKey } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';
 import { shown, UserText } from '../shared/user-text';
@@ -9,7 +9,7 @@ import { wordDiff, type DiffPart } from './word-diff';
 import { LanguageOptions } from './claim-fields';
 import type { VerdictFormValues, WorkspaceProps } from './workspace';
 
-/** Rating, summary (live counter, ≤ 75 characters), explanation, language and, for a correction, the public note. */
+/** Rating, headline (live counter, ≤ 75 characters), explanation, language and, for a correction, the public note. */
 export function VerdictEditor(props: WorkspaceProps) {
   const { ui, detail, ratings, extras } = props;
   const { t } = ui;
@@ -18,7 +18,7 @@ export function VerdictEditor(props: WorkspaceProps) {
   const cur = detail.currentVerdict;
   const v: VerdictFormValues = extras.verdictValues ?? {
     ratingKey: cur?.ratingKey ?? '',
-    summary: cur?.summary ?? '',
+    headline: cur?.headline ?? '',
     explanation: cur?.explanation ?? '',
     language: cur?.language ?? claim.language,
     correctionNote: '',
@@ -39,24 +39,24 @@ export function VerdictEditor(props: WorkspaceProps) {
             </option>
           ))}
         </select>
-        <label for="v-summary">{t('summary')}</label>
+        <label for="v-headline">{t('headline')}</label>
         <input
-          id="v-summary"
-          name="summary"
+          id="v-headline"
+          name="headline"
           dir="auto"
           lang={v.language}
           required
-          maxlength={SUMMARY_MAX}
-          value={v.summary}
-          aria-invalid={bad('summary')}
-          aria-describedby="v-summary-help"
-          data-counter="v-summary-count"
+          maxlength={HEADLINE_MAX}
+          value={v.headline}
+          aria-invalid={bad('headline')}
+          aria-describedby="v-headline-help"
+          data-counter="v-headline-count"
           data-counter-template={t('charsLeft', { n: '{n}' })}
         />
-        <p class="help" id="v-summary-help">
-          {t('summaryHelp', { n: SUMMARY_MAX })}{' '}
-          <output id="v-summary-count" for="v-summary" aria-live="polite">
-            {t('charsLeft', { n: SUMMARY_MAX - v.summary.length })}
+        <p class="help" id="v-headline-help">
+          {t('headlineHelp', { n: HEADLINE_MAX })}{' '}
+          <output id="v-headline-count" for="v-headline" aria-live="polite">
+            {t('charsLeft', { n: HEADLINE_MAX - v.headline.length })}
           </output>
         </p>
         <label for="v-explanation">{t('explanation')}</label>
@@ -166,13 +166,13 @@ export function HistorySection(props: WorkspaceProps) {
                       </ins>
                     </p>
                   ) : null}
-                  <Diff parts={wordDiff(prev.summary, v.summary)} lang={v.language} />
+                  <Diff parts={wordDiff(prev.headline, v.headline)} lang={v.language} />
                   <Diff parts={wordDiff(prev.explanation, v.explanation)} lang={v.language} />
                 </div>
               ) : (
                 <>
-                  <UserText lang={v.language} as="p" class="summary">
-                    {v.summary}
+                  <UserText lang={v.language} as="p" class="headline">
+                    {v.headline}
                   </UserText>
                   <UserText lang={v.language} as="p">
                     {v.explanation}

@@ -26,7 +26,7 @@ export interface SourceFormValues {
 }
 export interface VerdictFormValues {
   ratingKey: string;
-  summary: string;
+  headline: string;
   explanation: string;
   language: string;
   correctionNote: string;

@@ -7,7 +7,7 @@ import { DateText, FieldError, RatingBadge, type RatingView } from './parts';
 export interface VersionView {
   version: number;
   rating: RatingView | null;
-  summary: string;
+  headline: string;
   language: string;
   correctionNote: string | null;
   publishedAt: string;
@@ -82,7 +82,7 @@ export function ClaimPage(p: ClaimPageProps) {
         <p class="verdict-rating">
           <RatingBadge rating={current.rating} locale={p.locale} />
         </p>
-        <UserText as="p" text={current.summary} lang={current.language} class="verdict-summary" />
+        <UserText as="p" text={current.headline} lang={current.language} class="verdict-headline" />
         <h3>{t.claim.explanation}</h3>
         <UserText
           as="p"

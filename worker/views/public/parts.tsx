@@ -15,7 +15,7 @@ export interface ClaimCardView {
   id: string;
   text: string;
   language: string;
-  summary?: string;
+  headline?: string;
   claimant?: string | null;
   publishedAt?: string;
   rating: RatingView | null;
@@ -59,8 +59,8 @@ export function ClaimCard(props: { item: ClaimCardView; locale: Locale; href: st
       <h3 class="claim-card-text" lang={item.language} dir={dirOf(item.language)}>
         <a href={props.href}>{shown(item.text)}</a>
       </h3>
-      {item.summary ? (
-        <UserText as="p" text={item.summary} lang={item.language} class="claim-card-summary" />
+      {item.headline ? (
+        <UserText as="p" text={item.headline} lang={item.language} class="claim-card-headline" />
       ) : null}
       <p class="claim-card-meta">
         {item.claimant ? <bdi>{shown(item.claimant)}</bdi> : null}
