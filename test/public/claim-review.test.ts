@@ -49,7 +49,9 @@ describe('ClaimReview JSON-LD on claim pages', () => {
       name: 'ClaimDesk Demo Newsroom',
       url: 'https://claimdesk.test/',
     });
-    expect(doc.claimReviewed).toBe('Unemployment did not fall by 12%');
+    // claimReviewed is the claim's own wording, never the verdict's conclusion.
+    expect(doc.claimReviewed).toBe(claim.text);
+    expect(doc.headline).toBe('Unemployment did not fall by 12%');
     expect(doc.inLanguage).toBe('en');
   });
 
@@ -76,7 +78,8 @@ describe('ClaimReview JSON-LD on claim pages', () => {
     });
     const doc = await pageJsonLd(claim.id);
     expect(claimReviewProblems(doc, { scale: { value: 5, best: 5, worst: 1 } })).toEqual([]);
-    expect(doc.claimReviewed).toBe('It did fall by 12%');
+    expect(doc.claimReviewed).toBe(claim.text);
+    expect(doc.headline).toBe('It did fall by 12%');
     expect(Date.parse(doc.dateModified)).toBeGreaterThanOrEqual(Date.parse(doc.datePublished));
   });
 

@@ -80,7 +80,10 @@ export const SourceFields = {
 // --- verdicts -------------------------------------------------------------------------------
 export const VerdictFields = {
   ratingKey: z.string().min(1).max(40),
-  headline: text().trim().min(3).max(HEADLINE_MAX, `At most ${HEADLINE_MAX} characters (ClaimReview)`),
+  headline: text()
+    .trim()
+    .min(3)
+    .max(HEADLINE_MAX, `At most ${HEADLINE_MAX} characters (ClaimReview)`),
   explanation: text().trim().min(1).max(20_000),
   language: LanguageTag,
   correctionNote: text().trim().min(3).max(1000).optional(),
