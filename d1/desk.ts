@@ -3,19 +3,20 @@
  * counts, the article picker, the active scale id and an article's text for claim context.
  */
 import type { ClaimStatus } from '../worker/lib/status';
-import { auditTrailStatement, toAuditEntry, type AuditRow } from './audit';
-import type { ClaimDetail } from './claim-detail';
+import {
+  CLAIM_DETAIL_STATEMENTS,
+  claimDetailStatements,
+  toClaimDetail,
+  type ClaimDetail,
+} from './claim-detail';
 import {
   CLAIM_COLUMNS,
   claimConditions,
   LATEST_RATING,
-  selectClaim,
   toClaim,
   type Claim,
   type ClaimRow,
 } from './claims';
-import { sourcesStatement, toSource, type SourceRow } from './sources';
-import { toVerdict, verdictHistoryStatement, type VerdictRow } from './verdicts';
 import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
 import { toUser, type User, type UserRow } from './users';
@@ -144,34 +145,23 @@ export interface WorkspaceData {
  * rating scale and the assignable users.
  */
 export async function workspaceData(db: D1Database, id: string): Promise<WorkspaceData | null> {
-  const [claim, sources, verdicts, audit, article, ratings, users, ...rest] =
-    await db.batch<unknown>([
-      selectClaim(db, id),
-      sourcesStatement(db, id),
-      verdictHistoryStatement(db, id),
-      auditTrailStatement(db, 'claim', id),
-      db
-        .prepare(
-          `SELECT a.id, a.title, a.url, a.language, a.direction, a.body FROM articles a WHERE a.id = (SELECT article_id FROM claims WHERE id = ?1)`,
-        )
-        .bind(id),
-      db.prepare(RATINGS_SQL),
-      db.prepare(ACTIVE_USERS_SQL),
-      ...feedbackStatements(db, id, 5),
-    ]);
-  const [feedbackCounts, feedbackReasons] = rest;
-  const row = claim?.results[0] as ClaimRow | undefined;
-  if (!row) return null;
-  const history = ((verdicts?.results ?? []) as VerdictRow[]).map(toVerdict);
+  const results = await db.batch<unknown>([
+    ...claimDetailStatements(db, id),
+    db
+      .prepare(
+        `SELECT a.id, a.title, a.url, a.language, a.direction, a.body FROM articles a WHERE a.id = (SELECT article_id FROM claims WHERE id = ?1)`,
+      )
+      .bind(id),
+    db.prepare(RATINGS_SQL),
+    db.prepare(ACTIVE_USERS_SQL),
+    ...feedbackStatements(db, id, 5),
+  ]);
+  const detail = toClaimDetail(results.slice(0, CLAIM_DETAIL_STATEMENTS));
+  const [article, ratings, users, feedbackCounts, feedbackReasons] =
+    results.slice(CLAIM_DETAIL_STATEMENTS);
+  if (!detail) return null;
   return {
-    detail: {
-      claim: toClaim(row),
-      sources: ((sources?.results ?? []) as SourceRow[]).map(toSource),
-      verdicts: history,
-      currentVerdict: history.at(-1) ?? null,
-      publishedVerdict: history.filter((v) => v.publishedAt !== null).at(-1) ?? null,
-      audit: ((audit?.results ?? []) as AuditRow[]).map(toAuditEntry),
-    },
+    detail,
     article: ((article?.results ?? []) as ArticleText[])[0] ?? null,
     ratings: ((ratings?.results ?? []) as RatingRow[]).map(toRating),
     users: ((users?.results ?? []) as UserRow[]).map(toUser),

@@ -8,6 +8,8 @@ import { createClaim, getClaim, transitionClaim } from './claims';
 import { DEMO_ARTICLES } from './demo-content';
 import { countUsers, createUser } from './users';
 import { appendVerdict } from './verdicts';
+import { getClaimDetail } from './claim-detail';
+import { publicSnapshot, publishClaim, publishDraft, startDraft } from './corrections';
 
 export const DEMO_ADMIN = {
   email: 'admin@claimdesk.local',
@@ -115,8 +117,22 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
     const r1 = await transitionClaim(db, claim, 'in_review', {}, actor);
     if (!r1.ok) throw new Error('seed transition failed');
     claim = r1.claim;
-    await appendVerdict(db, id, { ...verdict, correctionNote: null, publishNow: false }, actor);
-    const r2 = await transitionClaim(db, claim, 'published', {}, actor);
+    const v = await appendVerdict(db, id, { ...verdict, correctionNote: null }, actor);
+    const sources = (await getClaimDetail(db, id))!.sources;
+    const r2 = await publishClaim(
+      db,
+      claim,
+      claim.version,
+      {
+        kind: 'publication',
+        note: null,
+        snapshot: publicSnapshot(claim, sources, v),
+        verdictId: v.id,
+        editorId: null,
+        approverId: null,
+      },
+      actor,
+    );
     if (!r2.ok) throw new Error('seed publish failed');
     return r2.claim;
   };
@@ -165,8 +181,10 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
       stance: 'refutes',
     },
   );
-  // A public correction: a new verdict version with a note, published at once.
-  await appendVerdict(
+  // A public correction: a draft beside the published claim, a new verdict, a public note.
+  const drafted = await startDraft(db, published, actor);
+  if (!drafted.ok) throw new Error('seed draft failed');
+  const corrected = await appendVerdict(
     db,
     published.id,
     {
@@ -174,11 +192,26 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
       headline: 'Ridership rose 18%, but 212 million trips is not a record',
       explanation: 'Ridership did rise 18%; the record claim is wrong (231 million trips in 2019).',
       language: 'en',
-      correctionNote: 'The first version wrongly said ridership had not risen.',
-      publishNow: true,
+      correctionNote: null,
     },
     actor,
   );
+  const correctedSources = (await getClaimDetail(db, published.id))!.sources;
+  const r3 = await publishDraft(
+    db,
+    drafted.claim,
+    drafted.claim.version,
+    {
+      kind: 'correction',
+      note: 'The first version wrongly said ridership had not risen.',
+      snapshot: publicSnapshot(drafted.claim, correctedSources, corrected),
+      verdictId: corrected.id,
+      editorId: null,
+      approverId: null,
+    },
+    actor,
+  );
+  if (!r3.ok) throw new Error('seed correction failed');
   const mayor = await fromArticle(1, 'Mayor Dana Whitfield', 'queued', {
     claimant: 'Dana Whitfield',
     claimantType: 'person',

@@ -71,12 +71,11 @@ export interface NewVerdict {
   explanation: string;
   language: string;
   correctionNote: string | null;
-  /** Set for a correction to a published claim: the new version is public at once. */
-  publishNow: boolean;
 }
 
 /**
- * Append a verdict version (version = previous + 1, computed in SQL; the UNIQUE(claim_id, version)
+ * Append a verdict version, not public yet (publication or a correction draft's publication
+ * makes it public; see d1/corrections.ts) (version = previous + 1, computed in SQL; the UNIQUE(claim_id, version)
  * constraint turns a concurrent append into a failure rather than two equal versions).
  */
 export async function appendVerdict(
@@ -100,7 +99,7 @@ export async function appendVerdict(
       input.correctionNote,
       actor.userId,
       now,
-      input.publishNow ? now : null,
+      null,
     );
   const audit = auditStatement(
     db,
@@ -112,7 +111,6 @@ export async function appendVerdict(
       ratingKey: input.ratingKey,
       headline: input.headline,
       correctionNote: input.correctionNote ?? undefined,
-      published: input.publishNow,
     },
     { at: now },
   );

@@ -32,7 +32,6 @@ async function claimIn(status: ClaimStatus): Promise<string> {
       explanation: 'Checked.',
       language: 'en',
       correctionNote: null,
-      publishNow: false,
     },
     { userId: null, requestId: 't' },
   );

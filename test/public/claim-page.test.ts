@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, d1Queries } from '../helpers';
-import { jsonLdBlocks, publishedClaim, unpublishedClaim } from './fixtures';
+import { correct, jsonLdBlocks, publishedClaim, unpublishedClaim } from './fixtures';
 
 describe('GET /claims/:id', () => {
   it('renders a published claim with verdict, sources, dates and strict headers', async () => {
@@ -49,22 +49,8 @@ describe('GET /claims/:id', () => {
     const again = await call(`/claims/${claim.id}`, { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
-    const { appendVerdict } = await import('../../d1/verdicts');
-    const { env } = await import('cloudflare:workers');
     await new Promise((r) => setTimeout(r, 5));
-    await appendVerdict(
-      env.DB,
-      claim.id,
-      {
-        ratingKey: 'mixed',
-        headline: 'Partly',
-        explanation: 'x',
-        language: 'en',
-        correctionNote: 'New data',
-        publishNow: true,
-      },
-      { userId: null, requestId: 't' },
-    );
+    await correct(claim, { rating: 'mixed', headline: 'Partly', note: 'New data' });
     const after = await call(`/claims/${claim.id}`, { headers: { 'If-None-Match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('ETag')).not.toBe(etag);

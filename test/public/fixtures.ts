@@ -1,7 +1,10 @@
 /** Test data for the public side, made through core's d1 functions (no SQL shortcuts). */
 import { env } from 'cloudflare:workers';
 import type { Actor } from '../../d1/audit';
-import { createClaim, transitionClaim, type Claim, type ClaimantType } from '../../d1/claims';
+import { createClaim, type Claim, type ClaimantType } from '../../d1/claims';
+import { moveClaim } from '../../worker/domain/claim-workflow';
+import { publishCorrection, startCorrection } from '../../worker/domain/corrections';
+import { addVerdict } from '../../worker/domain/verdicts';
 import { addSource, type SourceInput } from '../../d1/sources';
 import { appendVerdict } from '../../d1/verdicts';
 import { unique } from '../helpers';
@@ -24,9 +27,9 @@ export interface PublishOptions {
 }
 
 async function move(claim: Claim, to: Claim['status']): Promise<Claim> {
-  const r = await transitionClaim(env.DB, claim, to, {}, ACTOR);
-  if (!r.ok) throw new Error(`transition to ${to} failed`);
-  return r.claim;
+  const r = await moveClaim(env.DB, claim.id, to, {}, ACTOR);
+  if (!r.ok) throw new Error(`move to ${to} failed: ${r.refusal.kind}`);
+  return r.value;
 }
 
 /** A claim taken through queued → in_review → published, with a verdict, sources and corrections. */
@@ -71,27 +74,43 @@ export async function publishedClaim(o: PublishOptions = {}): Promise<Claim> {
       explanation: o.explanation ?? 'The statistics office reports a 2% fall.',
       language: o.verdictLanguage ?? language,
       correctionNote: null,
-      publishNow: false,
     },
     ACTOR,
   );
   claim = await move(claim, 'published');
-  for (const c of o.corrections ?? []) {
-    await appendVerdict(
-      env.DB,
-      claim.id,
-      {
-        ratingKey: c.rating,
-        headline: c.headline ?? 'Corrected headline',
-        explanation: 'Corrected explanation.',
-        language: o.verdictLanguage ?? language,
-        correctionNote: c.note,
-        publishNow: true,
-      },
-      ACTOR,
-    );
-  }
+  for (const c of o.corrections ?? [])
+    claim = await correct(claim, c, o.verdictLanguage ?? language);
   return claim;
+}
+
+/** Publish a correction the way editors do: open a draft, add a verdict, publish with a note. */
+export async function correct(
+  claim: Claim,
+  c: { rating: string; headline?: string; explanation?: string; note: string },
+  language = claim.language,
+): Promise<Claim> {
+  const started = await startCorrection(env.DB, claim.id, null, ACTOR);
+  if (!started.ok) throw new Error(`start correction failed: ${started.refusal.kind}`);
+  const added = await addVerdict(
+    env.DB,
+    claim.id,
+    {
+      ratingKey: c.rating,
+      headline: c.headline ?? 'Corrected headline',
+      explanation: c.explanation ?? 'Corrected explanation.',
+      language,
+    },
+    ACTOR,
+  );
+  if (!added.ok) throw new Error(`draft verdict failed: ${added.refusal.kind}`);
+  const published = await publishCorrection(
+    env.DB,
+    claim.id,
+    { expectedVersion: null, note: c.note },
+    ACTOR,
+  );
+  if (!published.ok) throw new Error(`publish correction failed: ${published.refusal.kind}`);
+  return published.value;
 }
 
 /** A claim that never got published (draft verdict only). */
@@ -109,7 +128,6 @@ export async function unpublishedClaim(
       explanation: 'e',
       language: 'en',
       correctionNote: null,
-      publishNow: false,
     },
     ACTOR,
   );

@@ -1,11 +1,14 @@
 /**
  * Editing a claim's fields (text, claimant, date, language, assignee), the same for
  * PATCH /api/v1/claims/:id, the desk's edit form and its assign form: the edit applies only to
- * the version the editor read, and an assignee must be an active account.
+ * the version the editor read, and an assignee must be an active account. A published claim's
+ * public fields change only inside its correction draft (domain/corrections.ts).
  */
 import type { Actor } from '../../d1/audit';
 import { getClaim, updateClaim, type Claim, type ClaimPatch } from '../../d1/claims';
+import { getClaimDetail } from '../../d1/claim-detail';
 import { getUser } from '../../d1/users';
+import { editDraft } from './corrections';
 import { refuse, versionMatches, type ExpectedVersion, type Outcome } from './outcome';
 
 /**
@@ -33,6 +36,22 @@ export async function editClaim(
   }
   if (!versionMatches(expectedVersion, before.version))
     return refuse({ kind: 'stale', current: before });
+  if (before.status === 'retracted') {
+    return refuse({
+      kind: 'conflict',
+      code: 'retracted',
+      title: 'This fact-check was retracted',
+      message: 'A retracted claim no longer changes.',
+    });
+  }
+  if (before.status === 'published') {
+    // Readers never see an edit without a public note: it goes into the correction draft.
+    const detail = await getClaimDetail(db, claimId);
+    if (!detail) return refuse({ kind: 'not-found' });
+    if (detail.claim.version !== before.version)
+      return refuse({ kind: 'stale', current: detail.claim });
+    return editDraft(detail, db, patch, actor);
+  }
   const result = await updateClaim(db, claimId, before.version, patch, before, actor);
   if (!result.ok) return refuse({ kind: 'stale', current: result.current });
   const visible = Object.keys(patch).some((k) => k !== 'assigneeId');

@@ -7,6 +7,7 @@ import type { Actor } from '../../d1/audit';
 import { getClaimDetail } from '../../d1/claim-detail';
 import { getClaim, transitionClaim, type Claim } from '../../d1/claims';
 import { canMove, illegalMoveMessage, type ClaimStatus } from '../lib/status';
+import { publishFirst, retract } from './corrections';
 import { refuse, versionMatches, type ExpectedVersion, type Outcome } from './outcome';
 
 /**
@@ -17,9 +18,25 @@ export async function moveClaim(
   db: D1Database,
   claimId: string,
   to: ClaimStatus,
-  opts: { expectedVersion?: ExpectedVersion; duplicateOf?: string | null; note?: string | null },
+  opts: {
+    expectedVersion?: ExpectedVersion;
+    duplicateOf?: string | null;
+    note?: string | null;
+    isAdmin?: boolean;
+  },
   actor: Actor,
 ): Promise<Outcome<Claim>> {
+  // Publication and retraction write the public record (domain/corrections.ts).
+  const expectedVersion = opts.expectedVersion ?? null;
+  if (to === 'published')
+    return publishFirst(db, claimId, { expectedVersion, note: opts.note }, actor);
+  if (to === 'retracted')
+    return retract(
+      db,
+      claimId,
+      { expectedVersion, note: opts.note, isAdmin: opts.isAdmin === true },
+      actor,
+    );
   const detail = await getClaimDetail(db, claimId);
   if (!detail) return refuse({ kind: 'not-found' });
   const { claim } = detail;
@@ -33,7 +50,6 @@ export async function moveClaim(
       message: illegalMoveMessage(claim.status, to),
     });
   }
-  if (to === 'published' && !detail.currentVerdict) return refuse({ kind: 'verdict-required' });
   if (to === 'duplicate') {
     const original =
       opts.duplicateOf && opts.duplicateOf !== claimId

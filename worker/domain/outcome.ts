@@ -13,6 +13,9 @@ export type Refusal =
   | { kind: 'illegal-state'; message: string }
   | { kind: 'illegal-move'; from: ClaimStatus; to: ClaimStatus; message: string }
   | { kind: 'verdict-required' }
+  /** A rule of the editorial record (409): `code` is stable for API clients. */
+  | { kind: 'conflict'; code: string; title: string; message: string }
+  | { kind: 'forbidden'; message: string }
   | { kind: 'stale'; current: Claim | null };
 
 export type Outcome<T, R = Refusal> =

@@ -9,7 +9,7 @@ import { appendVerdict, type Verdict } from '../../d1/verdicts';
 import type { ClaimStatus } from '../lib/status';
 import { refuse, type Outcome } from './outcome';
 
-/** Statuses in which a claim can take a verdict version. */
+/** Statuses in which a claim can take a verdict version (published: inside its draft). */
 const VERDICT_STATUSES: readonly ClaimStatus[] = ['queued', 'in_review', 'published'];
 
 export interface VerdictInput {
@@ -17,12 +17,14 @@ export interface VerdictInput {
   headline: string;
   explanation: string;
   language: string;
+  /** Ignored: a correction's public note is given when its draft is published. */
   correctionNote?: string | null;
 }
 
 /**
- * Append a verdict version. On a claim that already has a published verdict the new version is a
- * correction and needs a note; on a published claim it is public at once.
+ * Append a verdict version. Before publication it is the verdict being written; on a published
+ * claim it belongs to the open correction draft (never public until the draft is published
+ * with its note), and without a draft it is refused.
  */
 export async function addVerdict(
   db: D1Database,
@@ -32,35 +34,37 @@ export async function addVerdict(
 ): Promise<Outcome<Verdict>> {
   const [detail, ratings] = await Promise.all([getClaimDetail(db, claimId), activeRatings(db)]);
   if (!detail) return refuse({ kind: 'not-found' });
-  const fields: { field: string; message: string }[] = [];
-  if (!ratings.some((r) => r.key === input.ratingKey)) {
-    fields.push({
-      field: 'ratingKey',
-      message: `Not on the rating scale; one of: ${ratings.map((r) => r.key).join(', ')}`,
-    });
-  }
   const { status } = detail.claim;
   if (!VERDICT_STATUSES.includes(status)) {
     return refuse({
       kind: 'illegal-state',
-      message: `A ${status} claim must be queued before it can take a verdict.`,
+      message:
+        status === 'retracted'
+          ? 'A retracted fact-check no longer changes.'
+          : `A ${status} claim must be queued before it can take a verdict.`,
     });
   }
-  const isCorrection = detail.publishedVerdict !== null;
-  const note = input.correctionNote?.trim() || null;
-  if (isCorrection && (!note || note.length < 3)) {
-    fields.push({
-      field: 'correctionNote',
-      message: 'Required for a correction to a published verdict',
+  if (status === 'published' && !detail.draft) {
+    return refuse({
+      kind: 'conflict',
+      code: 'draft_required',
+      title: 'A published verdict changes through a correction',
+      message:
+        'Start a correction (POST /api/v1/claims/{id}/draft), add the new verdict there, then publish it with a public note.',
     });
   }
-  if (fields.length > 0) return refuse({ kind: 'invalid', fields });
-  const verdict = await appendVerdict(
-    db,
-    claimId,
-    { ...input, correctionNote: isCorrection ? note : null, publishNow: status === 'published' },
-    actor,
-  );
-  // A draft verdict is not public yet, but the embeds of a claim in review read the latest state.
-  return { ok: true, value: verdict, changed: [claimId] };
+  if (!ratings.some((r) => r.key === input.ratingKey)) {
+    return refuse({
+      kind: 'invalid',
+      fields: [
+        {
+          field: 'ratingKey',
+          message: `Not on the rating scale; one of: ${ratings.map((r) => r.key).join(', ')}`,
+        },
+      ],
+    });
+  }
+  const verdict = await appendVerdict(db, claimId, { ...input, correctionNote: null }, actor);
+  // Not public yet (a draft or an unpublished claim): readers' pages and embeds do not change.
+  return { ok: true, value: verdict, changed: [] };
 }

@@ -34,6 +34,18 @@ export function refusalProblem(refusal: Refusal, target = 'json'): ProblemError 
         detail: 'Add a verdict before publishing the claim.',
         code: 'verdict_required',
       });
+    case 'conflict':
+      return new ProblemError(409, {
+        title: refusal.title,
+        detail: refusal.message,
+        code: refusal.code,
+      });
+    case 'forbidden':
+      return new ProblemError(403, {
+        title: 'Forbidden',
+        detail: refusal.message,
+        code: 'forbidden',
+      });
     case 'stale':
       return new ProblemError(412, {
         title: 'The claim changed since you read it',

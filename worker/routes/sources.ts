@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getClaim } from '../../d1/claims';
-import { addSource, deleteSource, getSource, updateSource } from '../../d1/sources';
+import { getSource } from '../../d1/sources';
+import { addClaimSource, editClaimSource, removeClaimSource } from '../domain/sources';
+import { claimRefusal } from '../http/refusal-problem';
 import type { AppEnv } from '../env';
 import { actorOf } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
@@ -19,12 +20,6 @@ const SourceParams = IdParam.extend({
     .openapi({ param: { name: 'sourceId', in: 'path' } }),
 });
 
-async function existingClaim(db: D1Database, id: string) {
-  const claim = await getClaim(db, id);
-  if (!claim) throw problem(404, 'Claim not found', { code: 'not_found' });
-  return claim;
-}
-
 sources.openapi(
   createRoute({
     method: 'post',
@@ -39,9 +34,9 @@ sources.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    await existingClaim(c.env.DB, id);
-    const source = await addSource(c.env.DB, id, c.req.valid('json'), actorOf(c));
-    return c.json({ source }, 201);
+    const result = await addClaimSource(c.env.DB, id, c.req.valid('json'), actorOf(c));
+    if (!result.ok) throw claimRefusal(c, result.refusal);
+    return c.json({ source: result.value }, 201);
   },
 );
 
@@ -61,9 +56,9 @@ sources.openapi(
     const { id, sourceId } = c.req.valid('param');
     const before = await getSource(c.env.DB, id, sourceId);
     if (!before) throw problem(404, 'Source not found', { code: 'not_found' });
-    const source = await updateSource(c.env.DB, before, c.req.valid('json'), actorOf(c));
-    if (!source) throw problem(404, 'Source not found', { code: 'not_found' });
-    return c.json({ source }, 200);
+    const result = await editClaimSource(c.env.DB, id, sourceId, c.req.valid('json'), actorOf(c));
+    if (!result.ok) throw claimRefusal(c, result.refusal);
+    return c.json({ source: result.value }, 200);
   },
 );
 
@@ -78,9 +73,10 @@ sources.openapi(
   }),
   async (c) => {
     const { id, sourceId } = c.req.valid('param');
-    const before = await getSource(c.env.DB, id, sourceId);
-    if (!before || !(await deleteSource(c.env.DB, before, actorOf(c))))
+    if (!(await getSource(c.env.DB, id, sourceId)))
       throw problem(404, 'Source not found', { code: 'not_found' });
+    const result = await removeClaimSource(c.env.DB, id, sourceId, actorOf(c));
+    if (!result.ok) throw claimRefusal(c, result.refusal);
     return c.body(null, 204);
   },
 );

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { moveClaim } from '../domain/claim-workflow';
+import { effectiveRole } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { ifMatchVersion } from '../http/if-match';
 import { claimRefusal } from '../http/refusal-problem';
@@ -51,7 +52,12 @@ transitions.openapi(
       c.env.DB,
       id,
       to,
-      { expectedVersion: ifMatchVersion(c, { required: false }), duplicateOf, note },
+      {
+        expectedVersion: ifMatchVersion(c, { required: false }),
+        duplicateOf,
+        note,
+        isAdmin: effectiveRole(c.get('session')!) === 'admin',
+      },
       actorOf(c),
     );
     if (!result.ok) throw claimRefusal(c, result.refusal);

@@ -77,6 +77,10 @@ export const SourceSchema = z
     addedBy: z.number().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    draft: z.enum(['add', 'remove']).nullable().openapi({
+      description:
+        "In a correction draft: 'add' = public once the draft is published; 'remove' = withdrawn by the draft, still public until then",
+    }),
   })
   .openapi('Source');
 
@@ -111,6 +115,85 @@ const AuditEntrySchema = z
   })
   .openapi('AuditEntry');
 
+const SnapshotSchema = z
+  .object({
+    text: z.string(),
+    claimant: z.string().nullable(),
+    claimantType: ClaimantTypeField.nullable(),
+    claimDate: z.string().nullable(),
+    appearances: z.array(z.string()),
+    claimReviewed: z.string().nullable(),
+    language: z.string(),
+    verdict: z
+      .object({
+        ratingKey: z.string(),
+        headline: z.string(),
+        explanation: z.string(),
+        language: z.string(),
+        version: z.number(),
+      })
+      .nullable(),
+    sources: z.array(
+      z.object({
+        url: z.string(),
+        title: z.string().nullable(),
+        publisher: z.string().nullable(),
+        stance: z.string(),
+      }),
+    ),
+  })
+  .openapi('PublicSnapshot');
+
+export const ClaimVersionSchema = z
+  .object({
+    id: z.number(),
+    claimId: z.string(),
+    number: z.number(),
+    kind: z.enum(['publication', 'correction', 'update', 'retraction']),
+    note: z.string().nullable(),
+    snapshot: SnapshotSchema,
+    publishedAt: z.string(),
+    editorId: z.number().nullable(),
+    editorName: z.string().nullable(),
+    approverId: z.number().nullable(),
+    approverName: z.string().nullable(),
+  })
+  .openapi('ClaimVersion');
+
+export const ClaimDraftSchema = z
+  .object({
+    claimId: z.string(),
+    fields: z.object({
+      text: z.string().optional(),
+      claimant: z.string().nullable().optional(),
+      claimantType: ClaimantTypeField.nullable().optional(),
+      claimDate: z.string().nullable().optional(),
+      appearances: z.array(z.string()).optional(),
+      claimReviewed: z.string().nullable().optional(),
+      language: z.string().optional(),
+    }),
+    createdBy: z.number().nullable(),
+    createdByName: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('ClaimDraft');
+
+export const PublishRequestSchema = z
+  .object({
+    claimId: z.string(),
+    claimVersion: z.number(),
+    note: z.string().nullable(),
+    requestedBy: z.number(),
+    requestedByName: z.string().nullable(),
+    requestedAt: z.string(),
+  })
+  .openapi('PublishRequest');
+
+export const SettingsSchema = z
+  .object({ publishNeedsSecondEditor: z.boolean() })
+  .openapi('NewsroomSettings');
+
 export const ClaimDetailSchema = z.object({
   claim: ClaimSchema,
   sources: z.array(SourceSchema),
@@ -118,6 +201,10 @@ export const ClaimDetailSchema = z.object({
   publishedVerdict: VerdictSchema.nullable(),
   verdicts: z.array(VerdictSchema),
   audit: z.array(AuditEntrySchema),
+  draft: ClaimDraftSchema.nullable(),
+  versions: z.array(ClaimVersionSchema),
+  publishRequest: PublishRequestSchema.nullable(),
+  settings: SettingsSchema,
 });
 
 export const UserSchema = z

@@ -1,7 +1,9 @@
 /** Sources and verdicts of a claim from the workspace forms, with the JSON API's rules. */
 import { Hono, type Context } from 'hono';
 import { getClaim } from '../../../d1/claims';
-import { addSource, deleteSource, getSource, updateSource } from '../../../d1/sources';
+import { getSource } from '../../../d1/sources';
+import { addClaimSource, editClaimSource, removeClaimSource } from '../../domain/sources';
+import type { Refusal } from '../../domain/outcome';
 import { addVerdict } from '../../domain/verdicts';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../http/actor';
@@ -76,9 +78,9 @@ const refuseVerdict: OnInvalid<string> = (c, errors, values) => {
 
 deskClaimParts.post('/:id/sources', formValidator(SourceBody, refuseSource), async (c) => {
   const id = c.req.param('id');
-  const claim = ID_PATTERN.test(id) ? await getClaim(c.env.DB, id) : null;
-  if (!claim) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  await addSource(c.env.DB, id, c.req.valid('form'), actorOf(c));
+  if (!ID_PATTERN.test(id)) return deskMessage(c, 404, deskUi(c).t('notFound'));
+  const result = await addClaimSource(c.env.DB, id, c.req.valid('form'), actorOf(c));
+  if (!result.ok) return sourceRefused(c, id, result.refusal);
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
 
@@ -92,7 +94,8 @@ deskClaimParts.post(
         ? await getSource(c.env.DB, id, Number(sourceId))
         : null;
     if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
-    await updateSource(c.env.DB, before, c.req.valid('form'), actorOf(c));
+    const result = await editClaimSource(c.env.DB, id, before.id, c.req.valid('form'), actorOf(c));
+    if (!result.ok) return sourceRefused(c, id, result.refusal);
     return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
   },
 );
@@ -104,9 +107,20 @@ deskClaimParts.post('/:id/sources/:sourceId/remove', async (c) => {
       ? await getSource(c.env.DB, id, Number(sourceId))
       : null;
   if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
-  await deleteSource(c.env.DB, before, actorOf(c));
+  const result = await removeClaimSource(c.env.DB, id, before.id, actorOf(c));
+  if (!result.ok) return sourceRefused(c, id, result.refusal);
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
+
+/** A source change the rules refused: the workspace again, saying why. */
+function sourceRefused(c: Context<AppEnv>, id: string, refusal: Refusal) {
+  if (refusal.kind === 'not-found') return deskMessage(c, 404, deskUi(c).t('notFound'));
+  const text =
+    refusal.kind === 'conflict'
+      ? refusal.message
+      : deskUi(c).t(refusal.kind === 'invalid' ? 'invalidForm' : 'illegalMove');
+  return showWorkspace(c, id, { notice: { kind: 'error', text } }, 409);
+}
 
 /** Same rules as POST /api/v1/claims/:id/verdicts (scale, status, correction note, publish-now). */
 deskClaimParts.post('/:id/verdicts', formValidator(VerdictBody, refuseVerdict), async (c) => {
