@@ -6,7 +6,8 @@ import type { ClaimantType } from '../worker/lib/enums';
 import { CLAIM_COLUMNS, toClaim, type Claim, type ClaimRow } from './claims';
 import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
-import { sourcesStatement, toSource, type Source, type SourceRow } from './sources';
+import { mapVersions, versionsStatement, type ClaimVersion } from './corrections';
+import { publicSourcesStatement, toSource, type Source, type SourceRow } from './sources';
 import { toVerdict, VERDICT_COLUMNS, type Verdict, type VerdictRow } from './verdicts';
 
 /** The ratings of the active scale, in display order (for batches). */
@@ -23,18 +24,23 @@ export interface PublicClaimPage {
   /** Published verdict versions, oldest first; the last one is the current verdict. */
   verdicts: Verdict[];
   ratings: Rating[];
+  /** The public record (publication, corrections, updates, retraction), oldest first. */
+  versions: ClaimVersion[];
 }
 
 /**
- * A published claim with its sources, published verdict versions and the active rating scale,
- * in one round trip. Null unless the claim is published and has a published verdict.
+ * A published (or retracted) claim with its public sources, published verdict versions, public
+ * record and the active rating scale, in one round trip. A correction draft beside it is never
+ * read here. Null unless the claim was published and has a published verdict.
  */
 export async function getPublicClaim(db: D1Database, id: string): Promise<PublicClaimPage | null> {
-  const [claim, sources, verdicts, ratings] = await db.batch<unknown>([
+  const [claim, sources, verdicts, ratings, versions] = await db.batch<unknown>([
     db
-      .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1 AND c.status = 'published'`)
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1 AND c.status IN ('published', 'retracted')`,
+      )
       .bind(id),
-    sourcesStatement(db, id),
+    publicSourcesStatement(db, id),
     db
       .prepare(
         `SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id
@@ -42,6 +48,7 @@ export async function getPublicClaim(db: D1Database, id: string): Promise<Public
       )
       .bind(id),
     activeRatingsStatement(db),
+    versionsStatement(db, id),
   ]);
   const row = claim?.results[0] as ClaimRow | undefined;
   const history = (verdicts?.results as VerdictRow[]).map(toVerdict);
@@ -51,6 +58,7 @@ export async function getPublicClaim(db: D1Database, id: string): Promise<Public
     sources: (sources?.results as SourceRow[]).map(toSource),
     verdicts: history,
     ratings: (ratings?.results as RatingRow[]).map(toRating),
+    versions: mapVersions(versions?.results),
   };
 }
 

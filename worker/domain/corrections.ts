@@ -449,3 +449,60 @@ export async function approve(
     ? publishCorrection(db, claimId, opts, actor)
     : publishFirst(db, claimId, opts, actor);
 }
+
+/** A public field as the record names it. */
+export type RecordField =
+  | 'text'
+  | 'claimant'
+  | 'claimDate'
+  | 'appearances'
+  | 'claimReviewed'
+  | 'headline'
+  | 'explanation'
+  | 'sources'
+  | 'language';
+
+export interface RecordChange {
+  field: RecordField;
+  /** The earlier wording ('' when there was none); for sources, the ones withdrawn. */
+  before: string;
+  /** The new wording; for sources, the ones added. */
+  after: string;
+}
+
+function sourceLine(s: PublicSnapshot['sources'][number]): string {
+  return s.title ? `${s.title} (${s.url})` : s.url;
+}
+
+/**
+ * What changed between two public versions, field by field, for the public log (the IFCN
+ * transparency rule: show the earlier wording, not only that something changed).
+ */
+export function snapshotChanges(
+  before: PublicSnapshot,
+  after: PublicSnapshot,
+): { ratingBefore: string | null; ratingAfter: string | null; changes: RecordChange[] } {
+  const changes: RecordChange[] = [];
+  const push = (field: RecordField, a: string | null | undefined, b: string | null | undefined) => {
+    if ((a ?? '') !== (b ?? '')) changes.push({ field, before: a ?? '', after: b ?? '' });
+  };
+  push('text', before.text, after.text);
+  push('claimReviewed', before.claimReviewed, after.claimReviewed);
+  push('claimant', before.claimant, after.claimant);
+  push('claimDate', before.claimDate, after.claimDate);
+  push('language', before.language, after.language);
+  push('appearances', before.appearances.join('\n'), after.appearances.join('\n'));
+  push('headline', before.verdict?.headline, after.verdict?.headline);
+  push('explanation', before.verdict?.explanation, after.verdict?.explanation);
+  const was = new Set(before.sources.map(sourceLine));
+  const now = new Set(after.sources.map(sourceLine));
+  const removed = [...was].filter((s) => !now.has(s));
+  const added = [...now].filter((s) => !was.has(s));
+  if (removed.length || added.length)
+    changes.push({ field: 'sources', before: removed.join('\n'), after: added.join('\n') });
+  const ratingBefore = before.verdict?.ratingKey ?? null;
+  const ratingAfter = after.verdict?.ratingKey ?? null;
+  return ratingBefore === ratingAfter
+    ? { ratingBefore: null, ratingAfter: null, changes }
+    : { ratingBefore, ratingAfter, changes };
+}

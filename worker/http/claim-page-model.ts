@@ -6,7 +6,13 @@ import type { Verdict } from '../../d1/verdicts';
 import { strings, type Locale } from '../i18n/public';
 import { claimReview } from '../seo/claim-review';
 import { stripBidiControls } from '../lib/bidi';
-import type { ClaimPageProps, EmbedSnippetView, VersionView } from '../views/public/claim-page';
+import { snapshotChanges } from '../domain/corrections';
+import type {
+  ClaimPageProps,
+  EmbedSnippetView,
+  RecordEntryView,
+  VersionView,
+} from '../views/public/claim-page';
 import type { PageMeta } from '../views/public/layout';
 import { ratingView, scaleBounds } from './rating-view';
 
@@ -64,15 +70,28 @@ export function claimPageModel(
     scale: scaleBounds(ratings),
   });
   const label = ratingView(ratings, current.ratingKey, ctx.locale).label;
+  const retracted = claim.status === 'retracted';
+  const record = recordView(page, ctx.locale);
+  const latest = record.at(-1);
   return {
     props: {
       locale: ctx.locale,
       claim,
       current: { ...versionView(current, ratings, ctx.locale), explanation: current.explanation },
-      firstPublishedAt: first.publishedAt ?? first.createdAt,
-      corrections: verdicts.slice(1).map((v) => versionView(v, ratings, ctx.locale)),
+      firstPublishedAt: page.versions[0]?.publishedAt ?? first.publishedAt ?? first.createdAt,
+      record: record.filter((r) => r.kind !== 'publication'),
+      banner:
+        latest && (latest.kind === 'correction' || latest.kind === 'update')
+          ? { kind: latest.kind, at: latest.publishedAt }
+          : null,
+      retraction:
+        retracted && latest?.kind === 'retraction'
+          ? { at: latest.publishedAt, note: latest.note ?? '' }
+          : retracted
+            ? { at: claim.retractedAt ?? claim.updatedAt, note: '' }
+            : null,
       sources: page.sources,
-      embed: ctx.embed,
+      embed: retracted ? [] : ctx.embed,
     },
     meta: {
       title: `${label}: ${truncate(claim.text, 70)}`,
@@ -83,7 +102,27 @@ export function claimPageModel(
       canonical,
       ogType: 'article',
       oembed: ctx.oembed,
-      jsonLd,
+      // A retracted fact-check withdraws its ClaimReview: no structured data on the page.
+      jsonLd: retracted ? undefined : jsonLd,
     },
   };
+}
+
+/** The public record as the page shows it: each version with what changed from the one before. */
+function recordView(page: PublicClaimPage, locale: Locale): RecordEntryView[] {
+  return page.versions.map((v, i) => {
+    const prev = page.versions[i - 1];
+    const diff =
+      prev && v.kind !== 'retraction' ? snapshotChanges(prev.snapshot, v.snapshot) : null;
+    return {
+      number: v.number,
+      kind: v.kind,
+      publishedAt: v.publishedAt,
+      note: v.note,
+      language: v.snapshot.verdict?.language ?? v.snapshot.language,
+      ratingBefore: diff?.ratingBefore ? ratingView(page.ratings, diff.ratingBefore, locale) : null,
+      ratingAfter: diff?.ratingAfter ? ratingView(page.ratings, diff.ratingAfter, locale) : null,
+      changes: (diff?.changes ?? []).map((ch) => ({ ...ch })),
+    };
+  });
 }

@@ -53,6 +53,36 @@ export interface PublicStrings {
     thanks: string;
     already: string;
   };
+  record: {
+    title: string;
+    none: string;
+    correctedOn: string;
+    updatedOn: string;
+    seeLog: string;
+    retractionTitle: string;
+    retractedOn: string;
+    retractionIntro: string;
+    kinds: Record<'publication' | 'correction' | 'update' | 'retraction', string>;
+    rating: string;
+    changedTo: string;
+    earlier: string;
+    note: string;
+    fields: Record<
+      | 'text'
+      | 'claimant'
+      | 'claimDate'
+      | 'appearances'
+      | 'claimReviewed'
+      | 'headline'
+      | 'explanation'
+      | 'sources'
+      | 'language',
+      string
+    >;
+    sourceAdded: string;
+    sourceRemoved: string;
+    none_: string;
+  };
   stance: Record<Stance, string>;
   submit: {
     title: string;
@@ -154,6 +184,41 @@ const en: PublicStrings = {
     send: 'Send',
     thanks: 'Thank you for your feedback.',
     already: 'We already have your feedback on this claim today.',
+  },
+  record: {
+    title: 'Corrections and updates',
+    none: 'No corrections or updates since publication.',
+    correctedOn: 'Corrected on',
+    updatedOn: 'Updated on',
+    seeLog: 'See what changed',
+    retractionTitle: 'This fact-check was retracted',
+    retractedOn: 'Retracted on',
+    retractionIntro:
+      'We withdrew this verdict; it no longer stands. The note says why, and the record below keeps every earlier version.',
+    kinds: {
+      publication: 'Published',
+      correction: 'Correction',
+      update: 'Update',
+      retraction: 'Retraction',
+    },
+    rating: 'Rating',
+    changedTo: 'changed to',
+    earlier: 'Earlier wording',
+    note: 'Note',
+    fields: {
+      text: 'Claim',
+      claimant: 'Claimed by',
+      claimDate: 'Claim made on',
+      appearances: 'Seen at',
+      claimReviewed: 'Short wording',
+      headline: 'Verdict',
+      explanation: 'Explanation',
+      sources: 'Sources',
+      language: 'Language',
+    },
+    sourceAdded: 'added',
+    sourceRemoved: 'removed',
+    none_: '(none)',
   },
   stance: { supports: 'supports the claim', refutes: 'refutes the claim', context: 'context' },
   submit: {
@@ -261,6 +326,41 @@ const ar: PublicStrings = {
     send: 'إرسال',
     thanks: 'شكراً على رأيك.',
     already: 'وصلنا رأيك في هذا الادعاء اليوم.',
+  },
+  record: {
+    title: 'التصحيحات والتحديثات',
+    none: 'لا تصحيحات ولا تحديثات منذ النشر.',
+    correctedOn: 'صُحّح في',
+    updatedOn: 'حُدّث في',
+    seeLog: 'اطّلع على ما تغيّر',
+    retractionTitle: 'سُحب هذا التحقق',
+    retractedOn: 'سُحب في',
+    retractionIntro:
+      'سحبنا هذا الحكم فلم يعد قائمًا. توضّح الملاحظة السبب، ويحتفظ السجل أدناه بكل نسخة سابقة.',
+    kinds: {
+      publication: 'النشر',
+      correction: 'تصحيح',
+      update: 'تحديث',
+      retraction: 'سحب',
+    },
+    rating: 'التقييم',
+    changedTo: 'تغيّر إلى',
+    earlier: 'الصياغة السابقة',
+    note: 'ملاحظة',
+    fields: {
+      text: 'الادعاء',
+      claimant: 'صاحب الادعاء',
+      claimDate: 'تاريخ الادعاء',
+      appearances: 'شوهد في',
+      claimReviewed: 'الصياغة المختصرة',
+      headline: 'الحكم',
+      explanation: 'الشرح',
+      sources: 'المصادر',
+      language: 'اللغة',
+    },
+    sourceAdded: 'أُضيف',
+    sourceRemoved: 'أُزيل',
+    none_: '(لا شيء)',
   },
   stance: { supports: 'يؤيد الادعاء', refutes: 'يدحض الادعاء', context: 'سياق' },
   submit: {
@@ -373,6 +473,41 @@ const fr: PublicStrings = {
     send: 'Envoyer',
     thanks: 'Merci pour votre avis.',
     already: 'Nous avons déjà votre avis sur cette affirmation aujourd’hui.',
+  },
+  record: {
+    title: 'Corrections et mises à jour',
+    none: 'Aucune correction ni mise à jour depuis la publication.',
+    correctedOn: 'Corrigé le',
+    updatedOn: 'Mis à jour le',
+    seeLog: 'Voir ce qui a changé',
+    retractionTitle: 'Cette vérification a été retirée',
+    retractedOn: 'Retirée le',
+    retractionIntro:
+      'Nous avons retiré ce verdict : il ne tient plus. La note en donne la raison, et l’historique ci-dessous garde chaque version antérieure.',
+    kinds: {
+      publication: 'Publication',
+      correction: 'Correction',
+      update: 'Mise à jour',
+      retraction: 'Retrait',
+    },
+    rating: 'Verdict',
+    changedTo: 'devenu',
+    earlier: 'Formulation précédente',
+    note: 'Note',
+    fields: {
+      text: 'Affirmation',
+      claimant: 'Auteur',
+      claimDate: 'Date de l’affirmation',
+      appearances: 'Vue sur',
+      claimReviewed: 'Formulation courte',
+      headline: 'Conclusion',
+      explanation: 'Explication',
+      sources: 'Sources',
+      language: 'Langue',
+    },
+    sourceAdded: 'ajoutée',
+    sourceRemoved: 'retirée',
+    none_: '(aucun)',
   },
   stance: {
     supports: 'confirme l’affirmation',

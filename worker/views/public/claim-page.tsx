@@ -13,6 +13,23 @@ export interface VersionView {
   publishedAt: string;
 }
 
+/** One public version after the first: what kind, when, why, and what it changed. */
+export interface RecordEntryView {
+  number: number;
+  kind: 'publication' | 'correction' | 'update' | 'retraction';
+  publishedAt: string;
+  note: string | null;
+  language: string;
+  ratingBefore: RatingView | null;
+  ratingAfter: RatingView | null;
+  changes: {
+    field: keyof PublicStringsRecordFields;
+    before: string;
+    after: string;
+  }[];
+}
+type PublicStringsRecordFields = ReturnType<typeof strings>['record']['fields'];
+
 export interface EmbedSnippetView {
   label: string;
   code: string;
@@ -24,8 +41,12 @@ export interface ClaimPageProps {
   /** The current published verdict. */
   current: VersionView & { explanation: string };
   firstPublishedAt: string;
-  /** Published versions after the first (each a correction), oldest first. */
-  corrections: VersionView[];
+  /** Public versions after the first publication (corrections, updates, retraction), oldest first. */
+  record: RecordEntryView[];
+  /** "Corrected on …" / "Updated on …" at the top, after the latest such version. */
+  banner: { kind: 'correction' | 'update'; at: string } | null;
+  /** Set when the fact-check was retracted: the notice that opens the page. */
+  retraction: { at: string; note: string } | null;
   sources: Source[];
   embed: EmbedSnippetView[];
   feedback: 'thanks' | 'already' | null;
@@ -36,9 +57,28 @@ export interface ClaimPageProps {
 export function ClaimPage(p: ClaimPageProps) {
   const t = strings(p.locale);
   const { claim, current } = p;
-  const updated = current.publishedAt !== p.firstPublishedAt ? current.publishedAt : null;
+  const r = t.record;
+  const latestChange = p.record.filter((e) => e.kind !== 'retraction').at(-1);
+  const updated = latestChange?.publishedAt ?? null;
   return (
     <article class="claim-page">
+      {p.retraction ? (
+        <section class="retraction-notice" role="note" aria-labelledby="retraction-h">
+          <h2 id="retraction-h">{r.retractionTitle}</h2>
+          <p>
+            {r.retractedOn} <DateText iso={p.retraction.at} locale={p.locale} />
+          </p>
+          <p>{r.retractionIntro}</p>
+          {p.retraction.note ? (
+            <UserText as="p" text={p.retraction.note} lang={p.locale} class="retraction-note" />
+          ) : null}
+        </section>
+      ) : p.banner ? (
+        <p class={`record-banner record-${p.banner.kind}`} role="note">
+          <strong>{p.banner.kind === 'correction' ? r.correctedOn : r.updatedOn}</strong>{' '}
+          <DateText iso={p.banner.at} locale={p.locale} /> <a href="#record">{r.seeLog}</a>
+        </p>
+      ) : null}
       <header class="claim-head">
         <UserText as="h1" text={claim.text} lang={claim.language} class="claim-text" />
         <dl class="claim-facts">
@@ -77,8 +117,12 @@ export function ClaimPage(p: ClaimPageProps) {
         </dl>
       </header>
 
-      <section class="verdict" aria-labelledby="verdict-h">
+      <section
+        class={p.retraction ? 'verdict verdict-withdrawn' : 'verdict'}
+        aria-labelledby="verdict-h"
+      >
         <h2 id="verdict-h">{t.claim.verdict}</h2>
+        {p.retraction ? <p class="withdrawn-label">{r.retractionTitle}</p> : null}
         <p class="verdict-rating">
           <RatingBadge rating={current.rating} locale={p.locale} />
         </p>
@@ -131,18 +175,68 @@ export function ClaimPage(p: ClaimPageProps) {
         </ul>
       </section>
 
-      <section class="corrections" aria-labelledby="corrections-h">
-        <h2 id="corrections-h">{t.claim.corrections}</h2>
-        {p.corrections.length === 0 ? <p>{t.claim.noCorrections}</p> : null}
+      <section class="corrections record" id="record" aria-labelledby="record-h">
+        <h2 id="record-h">{r.title}</h2>
+        {p.record.length === 0 ? <p>{r.none}</p> : null}
         <ol>
-          {p.corrections.map((v) => (
-            <li class="correction">
-              <p>
-                <strong>{t.claim.version(v.version)}</strong> ·{' '}
-                <DateText iso={v.publishedAt} locale={p.locale} /> ·{' '}
-                <RatingBadge rating={v.rating} locale={p.locale} />
+          {p.record.map((e) => (
+            <li class={`correction record-entry record-${e.kind}`}>
+              <p class="record-head">
+                <strong>{r.kinds[e.kind]}</strong>
+                {' – '}
+                <DateText iso={e.publishedAt} locale={p.locale} />
               </p>
-              <UserText as="p" text={v.correctionNote} lang={v.language} class="correction-note" />
+              {e.ratingBefore && e.ratingAfter ? (
+                <p class="record-rating">
+                  {r.rating}: <RatingBadge rating={e.ratingBefore} locale={p.locale} />{' '}
+                  <span>{r.changedTo}</span>{' '}
+                  <RatingBadge rating={e.ratingAfter} locale={p.locale} />
+                </p>
+              ) : null}
+              {e.note ? (
+                <UserText as="p" text={e.note} lang={e.language} class="correction-note" />
+              ) : null}
+              {e.changes.length ? (
+                <details class="record-changes">
+                  <summary>{r.earlier}</summary>
+                  <dl>
+                    {e.changes.map((ch) => (
+                      <>
+                        <dt>{r.fields[ch.field]}</dt>
+                        <dd>
+                          {ch.field === 'sources' ? (
+                            <>
+                              {ch.before ? (
+                                <UserText
+                                  as="p"
+                                  text={`${r.sourceRemoved}: ${ch.before}`}
+                                  lang={e.language}
+                                  class="record-before"
+                                />
+                              ) : null}
+                              {ch.after ? (
+                                <UserText
+                                  as="p"
+                                  text={`${r.sourceAdded}: ${ch.after}`}
+                                  lang={e.language}
+                                  class="record-after"
+                                />
+                              ) : null}
+                            </>
+                          ) : (
+                            <UserText
+                              as="p"
+                              text={ch.before || r.none_}
+                              lang={e.language}
+                              class="record-before"
+                            />
+                          )}
+                        </dd>
+                      </>
+                    ))}
+                  </dl>
+                </details>
+              ) : null}
             </li>
           ))}
         </ol>
