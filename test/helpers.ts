@@ -96,6 +96,51 @@ export async function apiClaim(token: string, body: Record<string, unknown> = {}
   return json.claim as { id: string; version: number; status: string; text: string };
 }
 
+type ApiClaim = { id: string; version: number; status: string; text: string };
+
+async function apiOk(path: string, token: string, body: unknown, headers?: Record<string, string>) {
+  const { res, body: json } = await callJson(path, { token, body, headers });
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A claim taken to `in_review` with a verdict through the API (ready to publish). */
+export async function apiReviewedClaim(token: string, body: Record<string, unknown> = {}) {
+  const claim = await apiClaim(token, body);
+  await apiOk(`/api/v1/claims/${claim.id}/transition`, token, { to: 'in_review' });
+  await apiOk(`/api/v1/claims/${claim.id}/verdicts`, token, {
+    ratingKey: 'false',
+    headline: 'It fell by 2%',
+    explanation: 'The statistics office says it fell.',
+    language: 'en',
+  });
+  return claim;
+}
+
+/** A claim published through the API (status, verdict and first public version). */
+export async function apiPublishedClaim(
+  token: string,
+  body: Record<string, unknown> = {},
+): Promise<ApiClaim> {
+  const claim = await apiReviewedClaim(token, body);
+  const json = await apiOk(`/api/v1/claims/${claim.id}/transition`, token, { to: 'published' });
+  return json.claim as ApiClaim;
+}
+
+/** A published claim with an open correction draft holding a new verdict (`rating`). */
+export async function apiDraftedClaim(token: string, rating = 'mostly-false'): Promise<ApiClaim> {
+  const claim = await apiPublishedClaim(token);
+  await apiOk(`/api/v1/claims/${claim.id}/draft`, token, undefined);
+  await apiOk(`/api/v1/claims/${claim.id}/verdicts`, token, {
+    ratingKey: rating,
+    headline: 'It fell by 1.5%',
+    explanation: 'Revised figures.',
+    language: 'en',
+  });
+  const { body } = await callJson(`/api/v1/claims/${claim.id}`, { token });
+  return body.claim as ApiClaim;
+}
+
 /** Row count of a table (to prove a failed request wrote nothing). */
 export async function count(table: string, where = '1 = 1', ...params: unknown[]): Promise<number> {
   const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)

@@ -10,7 +10,18 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import { DUMMY_TOKEN } from '../../worker/turnstile';
-import { apiClaim, call, callJson, makeToken, makeUser, TEST_PASSWORD, unique } from '../helpers';
+import {
+  apiClaim,
+  apiDraftedClaim,
+  apiPublishedClaim,
+  apiReviewedClaim,
+  call,
+  callJson,
+  makeToken,
+  makeUser,
+  TEST_PASSWORD,
+  unique,
+} from '../helpers';
 import { desk, signIn, type DeskAgent } from '../desk/desk-helpers';
 
 const PRINCIPALS = [
@@ -107,6 +118,15 @@ async function freshSource() {
     body: { url: `https://stats.example/${unique('s')}`, stance: 'refutes' },
   });
   return { claimId: claim.id, sourceId: body.source.id as number };
+}
+
+/** An in-review claim whose publication the fixtures' admin asked another editor to approve. */
+async function requestedClaim() {
+  const token = (await fixtures()).adminToken;
+  const claim = await apiReviewedClaim(token);
+  const { res } = await callJson(`/api/v1/claims/${claim.id}/publish-request`, { token, body: {} });
+  if (res.status !== 201) throw new Error(`publish request failed: ${res.status}`);
+  return claim;
 }
 
 const sourceBody = () => ({ url: `https://stats.example/${unique('s')}`, stance: 'context' });
@@ -239,6 +259,87 @@ const API: Record<string, Row> = {
         explanation: 'The statistics office says 5%.',
         language: 'en',
       },
+    }),
+  },
+  'POST /api/v1/claims/{id}/draft': {
+    expect: SIGNED_IN_WRITE,
+    request: async () => ({
+      path: `/api/v1/claims/${(await apiPublishedClaim((await fixtures()).adminToken)).id}/draft`,
+    }),
+  },
+  'GET /api/v1/claims/{id}/draft': {
+    expect: SIGNED_IN_READ,
+    request: async () => ({
+      path: `/api/v1/claims/${(await apiDraftedClaim((await fixtures()).adminToken)).id}/draft`,
+    }),
+  },
+  'DELETE /api/v1/claims/{id}/draft': {
+    expect: SIGNED_IN_WRITE,
+    request: async () => {
+      const claim = await apiDraftedClaim((await fixtures()).adminToken);
+      return {
+        path: `/api/v1/claims/${claim.id}/draft`,
+        method: 'DELETE',
+        headers: { 'If-Match': `"v${claim.version}"` },
+      };
+    },
+  },
+  'POST /api/v1/claims/{id}/draft/publish': {
+    expect: SIGNED_IN_WRITE,
+    request: async () => {
+      const claim = await apiDraftedClaim((await fixtures()).adminToken);
+      return {
+        path: `/api/v1/claims/${claim.id}/draft/publish`,
+        body: { note: 'Revised figures from the statistics office.' },
+        headers: { 'If-Match': `"v${claim.version}"` },
+      };
+    },
+  },
+  'POST /api/v1/claims/{id}/retract': {
+    expect: ADMIN_ONLY,
+    request: async () => {
+      const claim = await apiPublishedClaim((await fixtures()).adminToken);
+      return {
+        path: `/api/v1/claims/${claim.id}/retract`,
+        body: { note: 'The source was fabricated.' },
+        headers: { 'If-Match': `"v${claim.version}"` },
+      };
+    },
+  },
+  'POST /api/v1/claims/{id}/publish-request': {
+    expect: SIGNED_IN_WRITE,
+    request: async () => ({
+      path: `/api/v1/claims/${(await apiReviewedClaim((await fixtures()).adminToken)).id}/publish-request`,
+      body: {},
+    }),
+  },
+  // Its requester (here another admin) or an admin: an editor who did not ask gets 403.
+  'DELETE /api/v1/claims/{id}/publish-request': {
+    expect: ADMIN_ONLY,
+    request: async () => ({
+      path: `/api/v1/claims/${(await requestedClaim()).id}/publish-request`,
+      method: 'DELETE',
+    }),
+  },
+  'POST /api/v1/claims/{id}/publish-request/approve': {
+    expect: SIGNED_IN_WRITE,
+    request: async () => ({
+      path: `/api/v1/claims/${(await requestedClaim()).id}/publish-request/approve`,
+    }),
+  },
+  'GET /api/v1/claims/{id}/versions': {
+    expect: SIGNED_IN_READ,
+    request: async () => ({
+      path: `/api/v1/claims/${(await apiPublishedClaim((await fixtures()).adminToken)).id}/versions`,
+    }),
+  },
+  'GET /api/v1/settings': { expect: SIGNED_IN_READ, request: () => ({ path: '/api/v1/settings' }) },
+  'PUT /api/v1/settings': {
+    expect: ADMIN_ONLY,
+    request: () => ({
+      path: '/api/v1/settings',
+      method: 'PUT',
+      body: { publishNeedsSecondEditor: false },
     }),
   },
   'GET /api/v1/claims/{id}/matches': {

@@ -42,7 +42,19 @@ import {
  * second editor (/claims/:id/publish-request), retraction, versions, and the newsroom setting.
  */
 export const corrections = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-corrections.use('*', requireUser());
+for (const path of [
+  '/:id/draft',
+  '/:id/draft/*',
+  '/:id/retract',
+  '/:id/publish-request',
+  '/:id/publish-request/*',
+  '/:id/versions',
+])
+  corrections.use(path, requireUser());
+
+/** Newsroom settings: /api/v1/settings (editors read, admins change). */
+export const settings = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+settings.use('*', requireUser());
 
 const IfMatchRequired = z.object({
   'if-match': z
@@ -68,7 +80,7 @@ function settle(c: Context<AppEnv>, result: Outcome<Claim>): Claim {
 corrections.openapi(
   createRoute({
     method: 'post',
-    path: '/claims/{id}/draft',
+    path: '/{id}/draft',
     tags: ['corrections'],
     summary:
       'Start a correction: open a draft beside a published claim (readers keep the published version)',
@@ -100,7 +112,7 @@ const DraftOut = z.object({
 corrections.openapi(
   createRoute({
     method: 'get',
-    path: '/claims/{id}/draft',
+    path: '/{id}/draft',
     tags: ['corrections'],
     summary: 'The open draft of a published claim and what publishing it would show',
     request: { params: IdParam },
@@ -128,7 +140,7 @@ corrections.openapi(
 corrections.openapi(
   createRoute({
     method: 'delete',
-    path: '/claims/{id}/draft',
+    path: '/{id}/draft',
     tags: ['corrections'],
     summary: 'Discard the open draft (readers never saw it)',
     request: { params: IdParam, headers: IfMatchRequired },
@@ -150,7 +162,7 @@ corrections.openapi(
 corrections.openapi(
   createRoute({
     method: 'post',
-    path: '/claims/{id}/draft/publish',
+    path: '/{id}/draft/publish',
     tags: ['corrections'],
     summary:
       'Publish the draft with a public note: a correction when the rating changes, else an update (409 approval_required when a second editor must approve)',
@@ -183,7 +195,7 @@ corrections.openapi(
 corrections.openapi(
   createRoute({
     method: 'post',
-    path: '/claims/{id}/retract',
+    path: '/{id}/retract',
     tags: ['corrections'],
     summary:
       'Retract a published fact-check (admins; a public note; the page stays with the notice)',
@@ -217,7 +229,7 @@ corrections.openapi(
 corrections.openapi(
   createRoute({
     method: 'post',
-    path: '/claims/{id}/publish-request',
+    path: '/{id}/publish-request',
     tags: ['corrections'],
     summary:
       'Ask a second editor to publish the claim (or its draft, with the public note) exactly as it is at this version',
@@ -250,7 +262,7 @@ corrections.openapi(
 corrections.openapi(
   createRoute({
     method: 'delete',
-    path: '/claims/{id}/publish-request',
+    path: '/{id}/publish-request',
     tags: ['corrections'],
     summary: 'Withdraw a pending publish request (its requester or an admin)',
     request: { params: IdParam },
@@ -269,7 +281,7 @@ corrections.openapi(
 corrections.openapi(
   createRoute({
     method: 'post',
-    path: '/claims/{id}/publish-request/approve',
+    path: '/{id}/publish-request/approve',
     tags: ['corrections'],
     summary:
       'Approve another editor’s request: publishes the version they asked for (412 if it changed since; 403 for your own request)',
@@ -288,7 +300,7 @@ corrections.openapi(
 corrections.openapi(
   createRoute({
     method: 'get',
-    path: '/claims/{id}/versions',
+    path: '/{id}/versions',
     tags: ['corrections'],
     summary: 'The public record: every published version with its kind, note and snapshot',
     request: { params: IdParam },
@@ -305,10 +317,10 @@ corrections.openapi(
   },
 );
 
-corrections.openapi(
+settings.openapi(
   createRoute({
     method: 'get',
-    path: '/settings',
+    path: '/',
     tags: ['settings'],
     summary: 'Newsroom settings',
     responses: { 200: jsonResponse(SettingsSchema, 'Settings'), ...problems(401) },
@@ -316,10 +328,10 @@ corrections.openapi(
   async (c) => c.json(await getSettings(c.env.DB), 200),
 );
 
-corrections.openapi(
+settings.openapi(
   createRoute({
     method: 'put',
-    path: '/settings',
+    path: '/',
     tags: ['settings'],
     summary: 'Change newsroom settings (admins)',
     middleware: [requireUser('admin')] as const,
