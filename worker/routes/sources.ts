@@ -5,6 +5,7 @@ import type { AppEnv } from '../env';
 import { actorOf } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
+import { claimsChanged } from '../middleware/purge-changed';
 import { IdParam, jsonBody, jsonResponse, problems, SourceBody, SourceSchema } from '../schemas';
 
 /** Sources of a claim: /api/v1/claims/:id/sources. */
@@ -41,6 +42,7 @@ sources.openapi(
     const { id } = c.req.valid('param');
     await existingClaim(c.env.DB, id);
     const source = await addSource(c.env.DB, id, c.req.valid('json'), actorOf(c));
+    claimsChanged(c, [id]); // the public claim page lists its sources
     return c.json({ source }, 201);
   },
 );
@@ -63,6 +65,7 @@ sources.openapi(
     if (!before) throw problem(404, 'Source not found', { code: 'not_found' });
     const source = await updateSource(c.env.DB, before, c.req.valid('json'), actorOf(c));
     if (!source) throw problem(404, 'Source not found', { code: 'not_found' });
+    claimsChanged(c, [id]);
     return c.json({ source }, 200);
   },
 );
@@ -81,6 +84,7 @@ sources.openapi(
     const before = await getSource(c.env.DB, id, sourceId);
     if (!before || !(await deleteSource(c.env.DB, before, actorOf(c))))
       throw problem(404, 'Source not found', { code: 'not_found' });
+    claimsChanged(c, [id]);
     return c.body(null, 204);
   },
 );

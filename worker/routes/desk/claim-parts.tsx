@@ -79,6 +79,7 @@ deskClaimParts.post('/:id/sources', formValidator(SourceBody, refuseSource), asy
   const claim = ID_PATTERN.test(id) ? await getClaim(c.env.DB, id) : null;
   if (!claim) return deskMessage(c, 404, deskUi(c).t('notFound'));
   await addSource(c.env.DB, id, c.req.valid('form'), actorOf(c));
+  claimsChanged(c, [id]); // the public claim page lists its sources
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
 
@@ -93,6 +94,7 @@ deskClaimParts.post(
         : null;
     if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
     await updateSource(c.env.DB, before, c.req.valid('form'), actorOf(c));
+    claimsChanged(c, [id]);
     return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
   },
 );
@@ -105,6 +107,7 @@ deskClaimParts.post('/:id/sources/:sourceId/remove', async (c) => {
       : null;
   if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
   await deleteSource(c.env.DB, before, actorOf(c));
+  claimsChanged(c, [id]);
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
 
