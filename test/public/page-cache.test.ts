@@ -67,6 +67,20 @@ describe('claim pages through the edge cache', () => {
     expect(head.headers.get('ETag')).toBe(miss.res.headers.get('ETag'));
   });
 
+  it('serves a hit without D1 to an editor with a session and a bookmark cookie, and sets none', async () => {
+    const claim = await publishedClaim();
+    await page(`/claims/${claim.id}`);
+    const cookies = {
+      Cookie: '__Host-claimdesk_session=not-looked-up; __Host-claimdesk_d1=0000000a-00000001-0000',
+      Authorization: 'Bearer not-looked-up-either',
+    };
+    const hit = await page(`/claims/${claim.id}`, cookies);
+    expect(hit.res.status).toBe(200);
+    expect(hit.queries).toBe(0);
+    expect(hit.res.headers.get('Set-Cookie')).toBeNull();
+    expect(hit.res.headers.get('x-d1-bookmark')).toBeNull();
+  });
+
   it('keeps one entry per resolved locale and per explicit ?lang=', async () => {
     const claim = await publishedClaim();
     const path = `/claims/${claim.id}`;
