@@ -4,18 +4,19 @@ import type { AppEnv } from '../env';
 import { memoDelete, memoGet, memoSet } from './memo';
 
 /**
- * Edge cache for embeds (Cache API, caches.default), with a short in-isolate memo in front (memo.ts).
+ * Edge cache for embeds (Cache API, caches.default), with a short in-isolate memo in front (memo.ts);
+ * claim pages (http/page-cache.ts) use the same tiers through cachedAnswer() / storeAnswer().
  *
  * The key is computed from the request alone (route kind, claim id, normalized options), so a hit
  * needs no D1 query. Freshness comes from purging: every write that changes what an embed shows
- * (verdict appended, status moved, claim edited) calls invalidateEmbeds() (purgeClaimEmbeds()), which deletes every
- * key of that claim (the options are a small closed set), and once more a moment later to catch a
- * miss that read D1 before the write and stored its answer after the first purge.
+ * (verdict appended, status moved, claim edited) records the claim with claimsChanged(), and
+ * purgeChanged() (middleware/purge-changed.ts) deletes every key of that claim (claimEmbedKeys: the
+ * options are a small closed set) with purgeKeys(), and once more a moment later (purgeTwice) to
+ * catch a miss that read D1 before the write and stored its answer after the first purge.
  * Pinned `?v=N` answers never change (verdicts are append-only) and are cached as immutable.
  *
- * The Cache API is per data centre: a purge here reaches this location only; elsewhere an entry
- * lives at most its s-maxage (300 s). A multi-location deployment adds a zone purge by URL
- * prefix in purgeClaimEmbeds (one place); nothing else changes.
+ * The Cache API is per data centre: purgeKeys() reaches this location only; elsewhere an entry
+ * lives at most its s-maxage (300 s), unless the zone purge (http/edge-purge.ts) is configured.
  */
 type EmbedKind = 'svg' | 'json' | 'card' | 'oembed';
 
@@ -136,19 +137,6 @@ export interface WaitUntil {
 }
 
 /**
- * Purge every cached embed of `claimId` under the public `origin` (this data centre only). The
- * write path uses purgeChanged() (middleware/purge-changed.ts), which also purges the claim's
- * pages and, when configured, every data centre.
- */
-export async function purgeClaimEmbeds(
-  ctx: WaitUntil | undefined,
-  origin: string,
-  claimId: string,
-): Promise<void> {
-  await purgeTwice(ctx, () => purgeKeys(claimEmbedKeys(origin, claimId)));
-}
-
-/**
  * Run a purge `round` now (awaited) and once more SECOND_PURGE_MS later through `ctx.waitUntil`,
  * for a miss that read D1 (or a lagging replica) before the write and stored its answer after
  * the first round. Without a context (app.request in a unit test) the awaited round is all there is.
@@ -172,9 +160,4 @@ export function waitUntilOf(c: Context<AppEnv>): WaitUntil | undefined {
   } catch {
     return undefined; // Hono throws when there is no execution context.
   }
-}
-
-/** purgeClaimEmbeds() for a route handler: the public origin and execution context come from `c`. */
-export function invalidateEmbeds(c: Context<AppEnv>, claimId: string): Promise<void> {
-  return purgeClaimEmbeds(waitUntilOf(c), publicOrigin(c), claimId);
 }

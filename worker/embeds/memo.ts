@@ -2,7 +2,7 @@
  * A tiny in-isolate tier in front of the Cache API for the hottest embeds. A Cache API lookup is
  * a call out of the isolate; a badge hit from memory is as cheap as a hello-world answer.
  *
- * Entries live MEMO_TTL_MS at most. A purge (purgeClaimEmbeds) clears them in the isolate that handled
+ * Entries live MEMO_TTL_MS at most. A purge (purgeKeys, embeds/cache.ts) clears them in the isolate that handled
  * the write at once; other isolates (and other locations) may serve an entry until it expires,
  * so the TTL bounds that extra staleness to a couple of seconds, well inside what the Cache API
  * tier already allows across locations.
