@@ -23,6 +23,12 @@ export interface Bindings extends Env {
   PUBLIC_DATA_KEY: string;
   /** Optional Workers rate-limiting binding, checked before the D1 counter for public submissions. */
   SUBMIT_RATE_LIMITER?: RateLimit;
+  /** Optional: Cloudflare zone id of PUBLIC_ORIGIN; with PURGE_API_TOKEN, writes purge every data centre (http/edge-purge.ts). */
+  PURGE_ZONE_ID?: string;
+  /** Optional secret: API token with the zone's Cache Purge permission; unset = purge this data centre only. */
+  PURGE_API_TOKEN?: string;
+  /** Tests only: a service that answers the zone purge calls instead of api.cloudflare.com. */
+  PURGE_API?: Fetcher;
   /** Tests only: a service that answers article-URL fetches from local fixtures (see worker/ingest/outbound.ts). */
   ARTICLE_FETCHER?: Fetcher;
   /** Local development only: comma-separated host:port list allowed past the private-address rule. Never set in production. */

@@ -1,21 +1,22 @@
 import type { Context } from 'hono';
 import { BADGE_STYLES, EMBED_LANGS, type BadgeStyle, type EmbedLang } from './messages';
 import type { AppEnv } from '../env';
-import { memoDelete } from './memo';
+import { memoDelete, memoGet, memoSet } from './memo';
 
 /**
- * Edge cache for embeds (Cache API, caches.default), with a short in-isolate memo in front (memo.ts).
+ * Edge cache for embeds (Cache API, caches.default), with a short in-isolate memo in front (memo.ts);
+ * claim pages (http/page-cache.ts) use the same tiers through cachedAnswer() / storeAnswer().
  *
  * The key is computed from the request alone (route kind, claim id, normalized options), so a hit
  * needs no D1 query. Freshness comes from purging: every write that changes what an embed shows
- * (verdict appended, status moved, claim edited) calls invalidateEmbeds() (purgeClaimEmbeds()), which deletes every
- * key of that claim (the options are a small closed set), and once more a moment later to catch a
- * miss that read D1 before the write and stored its answer after the first purge.
+ * (verdict appended, status moved, claim edited) records the claim with claimsChanged(), and
+ * purgeChanged() (middleware/purge-changed.ts) deletes every key of that claim (claimEmbedKeys: the
+ * options are a small closed set) with purgeKeys(), and once more a moment later (purgeTwice) to
+ * catch a miss that read D1 before the write and stored its answer after the first purge.
  * Pinned `?v=N` answers never change (verdicts are append-only) and are cached as immutable.
  *
- * The Cache API is per data centre: a purge here reaches this location only; elsewhere an entry
- * lives at most its s-maxage (300 s). A multi-location deployment adds a zone purge by URL
- * prefix in purgeClaimEmbeds (one place); nothing else changes.
+ * The Cache API is per data centre: purgeKeys() reaches this location only; elsewhere an entry
+ * lives at most its s-maxage (300 s), unless the zone purge (http/edge-purge.ts) is configured.
  */
 type EmbedKind = 'svg' | 'json' | 'card' | 'oembed';
 
@@ -40,6 +41,53 @@ export function edgeCacheControl(client: string): string {
   return `public, max-age=${ttl}${/\bimmutable\b/.test(client) ? ', immutable' : ''}`;
 }
 
+/** Where the answer's Vary waits in the Cache API: the key already names the variant. */
+const CLIENT_VARY_HEADER = 'X-Claimdesk-Client-Vary';
+
+/**
+ * The answer stored under `key` in the memo or this data centre's Cache API, as a Response of our
+ * own (mutable headers, the browser-facing Cache-Control and Vary restored), or null on a miss.
+ */
+export async function cachedAnswer(
+  key: string,
+): Promise<{ res: Response; tier: 'memo' | 'hit' } | null> {
+  const memo = memoGet(key);
+  if (memo) return { res: memo, tier: 'memo' };
+  const hit = await caches.default.match(key);
+  if (!hit) return null;
+  const body = await hit.text();
+  const res = new Response(body, hit);
+  res.headers.set(
+    'Cache-Control',
+    hit.headers.get(CLIENT_CACHE_CONTROL_HEADER) ?? hit.headers.get('Cache-Control') ?? '',
+  );
+  res.headers.delete(CLIENT_CACHE_CONTROL_HEADER);
+  const vary = hit.headers.get(CLIENT_VARY_HEADER);
+  if (vary !== null) res.headers.set('Vary', vary);
+  res.headers.delete(CLIENT_VARY_HEADER);
+  memoSet(key, res.status, res.headers, body);
+  return { res, tier: 'hit' };
+}
+
+/**
+ * Store `res` (left untouched) under `key` in the Cache API, for its shared-cache lifetime, and in
+ * the memo. Its Cache-Control and Vary are kept aside in the stored copy and restored on a hit.
+ */
+export async function storeAnswer(key: string, res: Response): Promise<void> {
+  const body = await res.clone().text();
+  const stored = new Response(body, res);
+  const client = res.headers.get('Cache-Control') ?? '';
+  stored.headers.set(CLIENT_CACHE_CONTROL_HEADER, client);
+  stored.headers.set('Cache-Control', edgeCacheControl(client));
+  const vary = res.headers.get('Vary');
+  if (vary !== null) {
+    stored.headers.set(CLIENT_VARY_HEADER, vary);
+    stored.headers.delete('Vary');
+  }
+  await caches.default.put(key, stored);
+  memoSet(key, res.status, res.headers, body);
+}
+
 export interface EmbedKey {
   kind: EmbedKind;
   id: string;
@@ -61,8 +109,8 @@ export function embedCacheKey(origin: string, key: EmbedKey): string {
   return `${origin}/_edge/embeds/${key.kind}/${key.id}/${key.lang || '-'}/${key.style || '-'}/${key.pinned ?? 'live'}`;
 }
 
-/** Every live (unpinned) cache key of a claim. */
-function liveCacheKeys(origin: string, id: string): string[] {
+/** Every live (unpinned) cache key of a claim's embeds. */
+export function claimEmbedKeys(origin: string, id: string): string[] {
   const langs: (EmbedLang | '')[] = ['', ...EMBED_LANGS];
   const keys: string[] = [];
   for (const lang of langs) {
@@ -76,7 +124,8 @@ function liveCacheKeys(origin: string, id: string): string[] {
 
 const SECOND_PURGE_MS = 2000;
 
-async function purge(keys: string[]): Promise<void> {
+/** Delete `keys` from the in-isolate memo and this data centre's Cache API. */
+export async function purgeKeys(keys: readonly string[]): Promise<void> {
   memoDelete(keys);
   const cache = caches.default;
   await Promise.all(keys.map((k) => cache.delete(k)));
@@ -88,32 +137,27 @@ export interface WaitUntil {
 }
 
 /**
- * Purge every cached embed of `claimId` under the public `origin`; call after a successful write
- * that changes what the claim's embeds show. The first purge is awaited (the next request misses
- * and reads D1); a second one runs after the response through `ctx.waitUntil`, for a miss that
- * raced the write. Without a context (app.request in a unit test) the awaited purge is all there is.
+ * Run a purge `round` now (awaited) and once more SECOND_PURGE_MS later through `ctx.waitUntil`,
+ * for a miss that read D1 (or a lagging replica) before the write and stored its answer after
+ * the first round. Without a context (app.request in a unit test) the awaited round is all there is.
  */
-export async function purgeClaimEmbeds(
+export async function purgeTwice(
   ctx: WaitUntil | undefined,
-  origin: string,
-  claimId: string,
+  round: () => Promise<void>,
 ): Promise<void> {
-  const keys = liveCacheKeys(origin, claimId);
-  await purge(keys);
+  await round();
   if (!ctx) return;
   const later = new Promise<void>((resolve) => setTimeout(resolve, SECOND_PURGE_MS))
-    .then(() => purge(keys))
+    .then(round)
     .catch(() => undefined);
   ctx.waitUntil(later);
 }
 
-/** purgeClaimEmbeds() for a route handler: the public origin and execution context come from `c`. */
-export function invalidateEmbeds(c: Context<AppEnv>, claimId: string): Promise<void> {
-  let ctx: WaitUntil | undefined;
+/** The request's execution context, or undefined under app.request() in a unit test. */
+export function waitUntilOf(c: Context<AppEnv>): WaitUntil | undefined {
   try {
-    ctx = c.executionCtx;
+    return c.executionCtx;
   } catch {
-    ctx = undefined; // Hono throws when there is no execution context (app.request in a unit test).
+    return undefined; // Hono throws when there is no execution context.
   }
-  return purgeClaimEmbeds(ctx, publicOrigin(c), claimId);
 }

@@ -1,14 +1,7 @@
 import type { Context } from 'hono';
 import { getEmbedClaim } from '../../d1/embeds';
 import type { AppEnv } from '../env';
-import {
-  CLIENT_CACHE_CONTROL_HEADER,
-  edgeCacheControl,
-  embedCacheKey,
-  publicOrigin,
-  type EmbedKey,
-} from './cache';
-import { memoGet, memoSet } from './memo';
+import { cachedAnswer, embedCacheKey, publicOrigin, storeAnswer, type EmbedKey } from './cache';
 import type { EmbedClaim } from './view';
 
 /** Headers a 304 keeps from the full answer. */
@@ -67,33 +60,12 @@ export async function serveEmbed(
   build: (claim: EmbedClaim | null) => { res: Response; cache: boolean },
 ): Promise<Response> {
   const cacheUrl = lookup.id && lookup.key ? embedCacheKey(publicOrigin(c), lookup.key) : null;
-  const cache = caches.default;
   if (cacheUrl) {
-    const memo = memoGet(cacheUrl);
-    if (memo) return finish(c, memo, 'memo');
-    const hit = await cache.match(cacheUrl);
-    if (hit) {
-      const body = await hit.text();
-      const res = new Response(body, hit);
-      res.headers.set(
-        'Cache-Control',
-        hit.headers.get(CLIENT_CACHE_CONTROL_HEADER) ?? hit.headers.get('Cache-Control') ?? '',
-      );
-      res.headers.delete(CLIENT_CACHE_CONTROL_HEADER);
-      memoSet(cacheUrl, res.status, res.headers, body);
-      return finish(c, res, 'hit');
-    }
+    const cached = await cachedAnswer(cacheUrl);
+    if (cached) return finish(c, cached.res, cached.tier);
   }
   const claim = lookup.id ? await getEmbedClaim(c.env.DB, lookup.id, lookup.pinned) : null;
   const { res, cache: store } = build(claim);
-  if (cacheUrl && store) {
-    const body = await res.clone().text();
-    const stored = new Response(body, res);
-    const client = res.headers.get('Cache-Control') ?? '';
-    stored.headers.set(CLIENT_CACHE_CONTROL_HEADER, client);
-    stored.headers.set('Cache-Control', edgeCacheControl(client));
-    await cache.put(cacheUrl, stored);
-    memoSet(cacheUrl, res.status, res.headers, body);
-  }
+  if (cacheUrl && store) await storeAnswer(cacheUrl, res);
   return finish(c, res, cacheUrl ? 'miss' : 'none');
 }

@@ -6,6 +6,7 @@ import type { AppEnv } from '../env';
 import { actorOf } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
+import { claimsChanged } from '../middleware/purge-changed';
 import { IdParam, jsonBody, jsonResponse, problems, SourceBody, SourceSchema } from '../schemas';
 
 /** Sources of a claim: /api/v1/claims/:id/sources. */
@@ -36,6 +37,7 @@ sources.openapi(
     const { id } = c.req.valid('param');
     const result = await addClaimSource(c.env.DB, id, c.req.valid('json'), actorOf(c));
     if (!result.ok) throw claimRefusal(c, result.refusal);
+    claimsChanged(c, result.changed);
     return c.json({ source: result.value }, 201);
   },
 );
@@ -58,6 +60,7 @@ sources.openapi(
     if (!before) throw problem(404, 'Source not found', { code: 'not_found' });
     const result = await editClaimSource(c.env.DB, id, sourceId, c.req.valid('json'), actorOf(c));
     if (!result.ok) throw claimRefusal(c, result.refusal);
+    claimsChanged(c, result.changed);
     return c.json({ source: result.value }, 200);
   },
 );
@@ -77,6 +80,7 @@ sources.openapi(
       throw problem(404, 'Source not found', { code: 'not_found' });
     const result = await removeClaimSource(c.env.DB, id, sourceId, actorOf(c));
     if (!result.ok) throw claimRefusal(c, result.refusal);
+    claimsChanged(c, result.changed);
     return c.body(null, 204);
   },
 );

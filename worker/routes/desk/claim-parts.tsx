@@ -81,6 +81,7 @@ deskClaimParts.post('/:id/sources', formValidator(SourceBody, refuseSource), asy
   if (!ID_PATTERN.test(id)) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const result = await addClaimSource(c.env.DB, id, c.req.valid('form'), actorOf(c));
   if (!result.ok) return sourceRefused(c, id, result.refusal);
+  claimsChanged(c, result.changed);
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
 
@@ -96,6 +97,7 @@ deskClaimParts.post(
     if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
     const result = await editClaimSource(c.env.DB, id, before.id, c.req.valid('form'), actorOf(c));
     if (!result.ok) return sourceRefused(c, id, result.refusal);
+    claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
   },
 );
@@ -109,6 +111,7 @@ deskClaimParts.post('/:id/sources/:sourceId/remove', async (c) => {
   if (!before) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const result = await removeClaimSource(c.env.DB, id, before.id, actorOf(c));
   if (!result.ok) return sourceRefused(c, id, result.refusal);
+  claimsChanged(c, result.changed);
   return c.redirect(`/desk/claims/${id}?ok=saved#sources`, 303);
 });
 

@@ -25,6 +25,7 @@ import {
 } from '../../http/public-context';
 import { listResponse } from '../../http/public-list';
 import { claimPageModel } from '../../http/claim-page-model';
+import { claimPageCache } from '../../http/page-cache';
 import { keyedHash, readerHash } from '../../lib/reader-keys';
 import { embedFor } from '../../embeds/snippets';
 
@@ -76,7 +77,7 @@ async function claimResponse(
   );
 }
 
-claimPages.get('/:id', (c) => {
+claimPages.get('/:id', claimPageCache(), (c) => {
   const fb = c.req.query('feedback');
   return claimResponse(c, c.req.param('id'), {
     state: fb === 'thanks' || fb === 'already' ? fb : null,
