@@ -99,7 +99,7 @@ export async function apiClaim(token: string, body: Record<string, unknown> = {}
 type ApiClaim = { id: string; version: number; status: string; text: string };
 
 async function apiOk(path: string, token: string, body: unknown, headers?: Record<string, string>) {
-  const { res, body: json } = await callJson(path, { token, body, headers });
+  const { res, body: json } = await callJson(path, { token, body, headers, method: 'POST' });
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }

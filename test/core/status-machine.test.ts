@@ -49,30 +49,29 @@ describe('claim status machine', () => {
     for (const to of STATUSES) {
       const legal = LEGAL[from].includes(to);
       it(`${from} → ${to} is ${legal ? 'allowed' : 'a 409'}`, async () => {
-        const u = await makeUser();
+        // Retraction is an admin's move and needs a public note.
+        const u = await makeUser(to === 'retracted' ? 'admin' : 'editor');
         const id = await claimIn(from);
         const other = to === 'duplicate' ? await claimIn('published') : undefined;
+        const note = to === 'retracted' ? 'The source was fabricated.' : undefined;
         const { res, body } = await callJson(`/api/v1/claims/${id}/transition`, {
           token: u.token,
-          body: { to, duplicateOf: other },
+          body: { to, duplicateOf: other, note },
         });
+        const action = to === 'retracted' ? 'claim.retract' : 'claim.transition';
         const after = await getClaim(env.DB, id);
         if (legal) {
           expect(res.status).toBe(200);
           expect(body.claim.status).toBe(to);
           expect(after?.status).toBe(to);
-          expect(
-            await count('audit_log', "entity_id = ?1 AND action = 'claim.transition'", id),
-          ).toBe(1);
+          expect(await count('audit_log', 'entity_id = ?1 AND action = ?2', id, action)).toBe(1);
           if (to === 'duplicate') expect(after?.duplicateOf).toBe(other);
         } else {
           expect(res.status).toBe(409);
           expect(body.code).toBe('illegal_transition');
           expect(body.detail).toContain(from);
           expect(after?.status).toBe(from);
-          expect(
-            await count('audit_log', "entity_id = ?1 AND action = 'claim.transition'", id),
-          ).toBe(0);
+          expect(await count('audit_log', 'entity_id = ?1 AND action = ?2', id, action)).toBe(0);
         }
       });
     }

@@ -42,26 +42,49 @@ describe('verdicts', () => {
     expect(detail.body.publishedVerdict.version).toBe(2);
     expect(detail.body.verdicts[0].publishedAt).toBeNull();
 
-    const noNote = await callJson(`/api/v1/claims/${claim.id}/verdicts`, {
+    // A published verdict never changes in place: without a correction draft, 409.
+    const direct = await callJson(`/api/v1/claims/${claim.id}/verdicts`, {
       token: u.token,
       body: verdict,
     });
-    expect(noNote.res.status).toBe(422);
-    expect(noNote.body.errors[0].field).toBe('json.correctionNote');
+    expect(direct.res.status).toBe(409);
+    expect(direct.body.code).toBe('draft_required');
+    expect(await count('verdicts', 'claim_id = ?1', claim.id)).toBe(2);
+    // In a draft: a new version that readers do not see until the draft is published.
+    const draft = await callJson(`/api/v1/claims/${claim.id}/draft`, {
+      token: u.token,
+      method: 'POST',
+    });
+    expect(draft.res.status).toBe(201);
     const correction = await callJson(`/api/v1/claims/${claim.id}/verdicts`, {
       token: u.token,
-      body: { ...verdict, correctionNote: 'We misread the table.' },
+      body: verdict,
     });
     expect(correction.res.status).toBe(201);
-    expect(correction.body.verdict).toMatchObject({
-      version: 3,
-      correctionNote: 'We misread the table.',
+    expect(correction.body.verdict).toMatchObject({ version: 3, publishedAt: null });
+    const noNote = await callJson(`/api/v1/claims/${claim.id}/draft/publish`, {
+      token: u.token,
+      body: { note: '' },
+      headers: { 'If-Match': draft.res.headers.get('ETag')! },
     });
-    expect(correction.body.verdict.publishedAt).not.toBeNull();
-    expect(await count('verdicts', 'claim_id = ?1', claim.id)).toBe(3);
-    expect(
-      await count('audit_log', "entity_id = ?1 AND action = 'verdict.correct'", claim.id),
-    ).toBe(1);
+    expect(noNote.res.status).toBe(422);
+    expect(noNote.body.errors[0].field).toBe('json.note');
+    const published = await callJson(`/api/v1/claims/${claim.id}/draft/publish`, {
+      token: u.token,
+      body: { note: 'We misread the table.' },
+      headers: { 'If-Match': draft.res.headers.get('ETag')! },
+    });
+    expect(published.res.status).toBe(200);
+    const after = await callJson(`/api/v1/claims/${claim.id}`, { token: u.token });
+    expect(after.body.publishedVerdict).toMatchObject({ version: 3, ratingKey: 'mostly-false' });
+    expect(after.body.versions.map((v: { kind: string }) => v.kind)).toEqual([
+      'publication',
+      'correction',
+    ]);
+    expect(after.body.versions[1].note).toBe('We misread the table.');
+    expect(await count('audit_log', "entity_id = ?1 AND action = 'claim.correct'", claim.id)).toBe(
+      1,
+    );
   });
 
   it('never overwrites a verdict version (append-only in the database too)', async () => {

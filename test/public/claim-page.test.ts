@@ -54,6 +54,7 @@ describe('GET /claims/:id', () => {
     await new Promise((r) => setTimeout(r, 5));
     const { res: draft } = await callJson(`/api/v1/claims/${claim.id}/draft`, {
       token: editor.token,
+      method: 'POST',
     });
     expect(draft.status).toBe(201);
     const { res: added } = await callJson(`/api/v1/claims/${claim.id}/verdicts`, {
@@ -83,8 +84,15 @@ describe('GET /claims/:id', () => {
     const html = await (await call(`/claims/${claim.id}`)).text();
     expect(html).toContain('We misread table 3.');
     expect(html).toContain('A revised series was published.');
-    expect(html).toContain('Version 2');
-    expect(html).toContain('Version 3');
+    // The page opens with the banner; the record shows the rating before and after and the
+    // earlier wording of what changed.
+    expect(html).toMatch(
+      /<p class="record-banner record-correction" role="note"><strong>Corrected on<\/strong>/,
+    );
+    expect(html.match(/class="correction record-entry record-correction"/g)).toHaveLength(2);
+    expect(html).toContain('changed to');
+    expect(html).toContain('Earlier wording');
+    expect(html).toContain('Unemployment did not fall by 12%');
     const verdict = html.slice(html.indexOf('id="verdict-h"'), html.indexOf('id="sources-h"'));
     expect(verdict).toContain('Mixed');
     expect(html).toContain('Updated');

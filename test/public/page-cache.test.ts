@@ -24,18 +24,37 @@ async function page(path: string, headers: Record<string, string> = {}) {
   return { res, html: await res.text(), queries: d1Queries(res), tier: edgeTier(res) };
 }
 
-async function addVerdict(token: string, id: string, ratingKey: string, correctionNote?: string) {
+async function addVerdict(token: string, id: string, ratingKey: string) {
   const { res } = await callJson(`/api/v1/claims/${id}/verdicts`, {
     token,
     body: {
       ratingKey,
-      summary: `Rated ${ratingKey}`,
+      headline: `Rated ${ratingKey}`,
       explanation: 'Checked against the official series.',
       language: 'en',
-      correctionNote,
     },
   });
   expect(res.status).toBe(201);
+}
+
+/** Open a correction draft with a new verdict; answers the claim's ETag for the publish call. */
+async function draftCorrection(token: string, id: string, ratingKey: string): Promise<string> {
+  const { res } = await callJson(`/api/v1/claims/${id}/draft`, { token, method: 'POST' });
+  expect(res.status).toBe(201);
+  await addVerdict(token, id, ratingKey);
+  const { res: read } = await callJson(`/api/v1/claims/${id}`, { token });
+  return read.headers.get('ETag')!;
+}
+
+/** A whole correction through the API: draft, new verdict, publish with its public note. */
+async function correctTo(token: string, id: string, ratingKey: string, note: string) {
+  const etag = await draftCorrection(token, id, ratingKey);
+  const { res } = await callJson(`/api/v1/claims/${id}/draft/publish`, {
+    token,
+    body: { note },
+    headers: { 'If-Match': etag },
+  });
+  expect(res.status).toBe(200);
 }
 
 async function move(token: string, id: string, to: string) {
@@ -132,7 +151,7 @@ describe('claim pages through the edge cache', () => {
     expect(d1Queries(since)).toBe(0);
     // A browser holding a copy from before the purge gets the new page, then 304s again.
     const editor = await makeUser('editor');
-    await addVerdict(editor.token, claim.id, 'mixed', 'A revised series was published.');
+    await correctTo(editor.token, claim.id, 'mixed', 'A revised series was published.');
     const fresh = await call(`/claims/${claim.id}`, { headers: { 'If-None-Match': etag } });
     expect(fresh.status).toBe(200);
     expect(d1Queries(fresh)).toBe(1);
@@ -145,7 +164,7 @@ describe('claim pages through the edge cache', () => {
     expect(d1Queries(revalidated)).toBe(0);
   });
 
-  it('API writes purge the page: a correction, a source, unpublishing and publishing show at once', async () => {
+  it('API writes purge the page: publishing, a correction, a source, a retraction show at once; a draft does not', async () => {
     const editor = await makeUser('editor');
     const claim = await apiClaim(editor.token);
     const path = `/claims/${claim.id}`;
@@ -165,7 +184,20 @@ describe('claim pages through the edge cache', () => {
     expect(published.html).toContain('Rated false');
     expect((await page(path)).queries).toBe(0);
 
-    await addVerdict(editor.token, claim.id, 'mostly-false', 'The first figure was revised.');
+    // A draft beside the published claim changes nothing readers see: the cached page stays.
+    const etag = await draftCorrection(editor.token, claim.id, 'mostly-false');
+    const drafted = await page(path);
+    expect(drafted.queries).toBe(0);
+    expect(drafted.html).toContain('Rated false');
+    const { res: publishedCorrection } = await callJson(
+      `/api/v1/claims/${claim.id}/draft/publish`,
+      {
+        token: editor.token,
+        body: { note: 'The first figure was revised.' },
+        headers: { 'If-Match': etag },
+      },
+    );
+    expect(publishedCorrection.status).toBe(200);
     const corrected = await page(path);
     expect(corrected.queries).toBe(1);
     expect(corrected.html).toContain('Rated mostly-false');
@@ -174,19 +206,42 @@ describe('claim pages through the edge cache', () => {
     expect((await page(path)).queries).toBe(0);
 
     const title = unique('Regional labour table ');
+    expect(
+      (await callJson(`/api/v1/claims/${claim.id}/draft`, { token: editor.token, method: 'POST' }))
+        .res.status,
+    ).toBe(201);
     const { res: added } = await callJson(`/api/v1/claims/${claim.id}/sources`, {
       token: editor.token,
       body: { url: 'https://stats.example/t9', title, stance: 'refutes' },
     });
     expect(added.status).toBe(201);
+    expect((await page(path)).html).not.toContain(title);
+    const { res: read } = await callJson(`/api/v1/claims/${claim.id}`, { token: editor.token });
+    const { res: update } = await callJson(`/api/v1/claims/${claim.id}/draft/publish`, {
+      token: editor.token,
+      body: { note: 'Added the regional table.' },
+      headers: { 'If-Match': read.headers.get('ETag')! },
+    });
+    expect(update.status).toBe(200);
     const withSource = await page(path);
     expect(withSource.queries).toBe(1);
     expect(withSource.html).toContain(title);
 
-    await move(editor.token, claim.id, 'in_review');
-    const gone = await page(path);
-    expect(gone.res.status).toBe(404);
-    expect(gone.queries).toBe(1);
+    // A retraction keeps the page at its URL, with the notice, at once.
+    const admin = await makeUser('admin');
+    const { res: current } = await callJson(`/api/v1/claims/${claim.id}`, { token: admin.token });
+    const { res: retracted } = await callJson(`/api/v1/claims/${claim.id}/retract`, {
+      token: admin.token,
+      body: { note: 'The underlying series was withdrawn by its publisher.' },
+      headers: { 'If-Match': current.headers.get('ETag')! },
+    });
+    expect(retracted.status).toBe(200);
+    const notice = await page(path);
+    expect(notice.res.status).toBe(200);
+    expect(notice.queries).toBe(1);
+    expect(notice.html).toContain('This fact-check was retracted');
+    expect(notice.html).toContain('The underlying series was withdrawn by its publisher.');
+    expect(notice.html).not.toContain('application/ld+json');
   });
 });
 
@@ -222,12 +277,13 @@ async function writeWith(
   token: string,
   path: string,
   body: unknown,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   const ctx = createExecutionContext();
   const res = await worker.fetch(
     new Request(`https://claimdesk.test${path}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
       body: JSON.stringify(body),
     }),
     { ...env, ...vars },
@@ -237,13 +293,17 @@ async function writeWith(
   return res;
 }
 
-const CORRECTION = {
-  ratingKey: 'mixed',
-  summary: 'Partly',
-  explanation: 'A revised series.',
-  language: 'en',
-  correctionNote: 'New data',
-};
+/** Publish a prepared correction (rated `mixed`) through the Worker with extra bindings. */
+async function publishWith(vars: Record<string, unknown>, token: string, id: string, note: string) {
+  const etag = await draftCorrection(token, id, 'mixed');
+  return writeWith(
+    vars,
+    token,
+    `/api/v1/claims/${id}/draft/publish`,
+    { note },
+    { 'If-Match': etag },
+  );
+}
 
 describe('purge in every data centre (EdgePurger)', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -253,13 +313,13 @@ describe('purge in every data centre (EdgePurger)', () => {
     const claim = await publishedClaim();
     const id = claim.id;
     const api = fakePurgeApi();
-    const res = await writeWith(
+    const res = await publishWith(
       { PURGE_ZONE_ID: 'zone-1234', PURGE_API_TOKEN: 'purge-secret', PURGE_API: api.service },
       editor.token,
-      `/api/v1/claims/${id}/verdicts`,
-      CORRECTION,
+      id,
+      'New data',
     );
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(200);
     expect(api.calls.length).toBe(4); // two rounds (now and 2 s later), 34 URLs in 30 + 4 each
     for (const c of api.calls) {
       expect(c.url).toBe('https://api.cloudflare.com/client/v4/zones/zone-1234/purge_cache');
@@ -299,11 +359,8 @@ describe('purge in every data centre (EdgePurger)', () => {
       { PURGE_API_TOKEN: 'purge-secret', PURGE_API: api.service },
       { PURGE_ZONE_ID: ' ', PURGE_API_TOKEN: 'purge-secret', PURGE_API: api.service },
     ]) {
-      const res = await writeWith(vars, editor.token, `/api/v1/claims/${claim.id}/verdicts`, {
-        ...CORRECTION,
-        correctionNote: unique('note '),
-      });
-      expect(res.status).toBe(201);
+      const res = await publishWith(vars, editor.token, claim.id, unique('note '));
+      expect(res.status).toBe(200);
     }
     expect(api.calls).toEqual([]);
   });
@@ -316,13 +373,13 @@ describe('purge in every data centre (EdgePurger)', () => {
       await page(`/claims/${claim.id}`);
       expect((await page(`/claims/${claim.id}`)).queries).toBe(0);
       const note = unique('Corrected figure ');
-      const res = await writeWith(
+      const res = await publishWith(
         { PURGE_ZONE_ID: 'zone-1234', PURGE_API_TOKEN: 'purge-secret', PURGE_API: api.service },
         editor.token,
-        `/api/v1/claims/${claim.id}/verdicts`,
-        { ...CORRECTION, correctionNote: note },
+        claim.id,
+        note,
       );
-      expect(res.status).toBe(201);
+      expect(res.status).toBe(200);
       expect(api.calls.length).toBeGreaterThan(0);
       const after = await page(`/claims/${claim.id}`);
       expect(after.queries).toBe(1);

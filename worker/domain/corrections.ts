@@ -329,9 +329,6 @@ export async function retract(
   opts: { expectedVersion: ExpectedVersion; note?: string | null; isAdmin: boolean },
   actor: Actor,
 ): Promise<Outcome<Claim>> {
-  if (!opts.isAdmin) {
-    return refuse({ kind: 'forbidden', message: 'Only an admin can retract a fact-check.' });
-  }
   const noteProblem = noteRefusal(opts.note);
   const loaded = await loadAt(db, claimId, opts.expectedVersion);
   if ('ok' in loaded) return loaded;
@@ -343,6 +340,9 @@ export async function retract(
       to: 'retracted',
       message: illegalMoveMessage(detail.claim.status, 'retracted'),
     });
+  }
+  if (!opts.isAdmin) {
+    return refuse({ kind: 'forbidden', message: 'Only an admin can retract a fact-check.' });
   }
   if (noteProblem) return noteProblem;
   const v: PublishVersion = {
