@@ -20,7 +20,7 @@ export interface EmbedVerdict {
   headline: string;
   language: string;
   publishedAt: string;
-  /** Public note of a correction (a version after the first published one), else null. */
+  /** Public note of the latest correction or update (live answers only), else null. */
   correctionNote: string | null;
   /** The rating's row on the active scale; null when the key is not on it (any more). */
   rating: { color: string; labels: Record<string, string>; value: number | null } | null;
@@ -97,7 +97,9 @@ export async function getEmbedClaim(
   const row = await db
     .prepare(
       `SELECT c.id, c.status, c.language, c.text, c.version,
-         v.version AS verdict_version, v.rating_key, v.headline, v.language AS verdict_language, v.published_at, v.correction_note,
+         v.version AS verdict_version, v.rating_key, v.headline, v.language AS verdict_language, v.published_at,
+         CASE WHEN ?2 IS NULL THEN (SELECT cv.note FROM claim_versions cv WHERE cv.claim_id = c.id
+           AND cv.kind IN ('correction', 'update') ORDER BY cv.number DESC LIMIT 1) END AS correction_note,
          r.color AS rating_color, r.labels AS rating_labels, r.value AS rating_value
        FROM claims c
        LEFT JOIN verdicts v ON v.id = (

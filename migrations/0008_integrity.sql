@@ -145,7 +145,7 @@ CREATE TABLE publish_requests (
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 -- A statement that fails (and so rolls back its whole db.batch()) unless a claim is still at the
 -- version the writer read: `INSERT OR REPLACE INTO write_guard (id, ok) SELECT 1, EXISTS (…)`.

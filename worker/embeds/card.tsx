@@ -61,7 +61,13 @@ function Verdict({ view }: { view: EmbedView }) {
   return (
     <>
       {pill}
-      <p class="cd-note">{view.kind === 'review' ? words.inReviewNote : words.unknownNote}</p>
+      <p class="cd-note">
+        {view.kind === 'review'
+          ? words.inReviewNote
+          : view.kind === 'retracted'
+            ? words.retractedNote
+            : words.unknownNote}
+      </p>
     </>
   );
 }

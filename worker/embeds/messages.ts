@@ -11,6 +11,7 @@ export interface EmbedWords {
   label: string;
   inReview: string;
   unknown: string;
+  retracted: string;
   /** Card: heading above the claim. */
   claim: string;
   /** Card: link to the full fact check. */
@@ -18,6 +19,7 @@ export interface EmbedWords {
   /** Card: what an in-review claim's card says instead of a rating. */
   inReviewNote: string;
   unknownNote: string;
+  retractedNote: string;
   /** Card: small "by {org}" line. */
   by: string;
   /** Card: before a correction's public note. */
@@ -31,10 +33,12 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     label: 'fact check',
     inReview: 'in review',
     unknown: 'unknown claim',
+    retracted: 'retracted',
     claim: 'Claim',
     readMore: 'Read the fact check',
     inReviewNote: 'Our fact-checkers are reviewing this claim.',
     unknownNote: 'This claim is not available.',
+    retractedNote: 'We retracted this fact-check; its verdict no longer stands. The page says why.',
     by: 'Fact check by',
     corrected: 'Corrected',
     snippets: {
@@ -48,10 +52,12 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     label: 'تحقق',
     inReview: 'قيد المراجعة',
     unknown: 'ادعاء غير معروف',
+    retracted: 'مسحوب',
     claim: 'الادعاء',
     readMore: 'اقرأ التحقق كاملاً',
     inReviewNote: 'يراجع فريق التحقق هذا الادعاء حالياً.',
     unknownNote: 'هذا الادعاء غير متاح.',
+    retractedNote: 'سحبنا هذا التحقق ولم يعد حكمه قائمًا. توضّح الصفحة السبب.',
     by: 'تحقق من',
     corrected: 'تصحيح',
     snippets: {
@@ -65,10 +71,13 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     label: 'vérification',
     inReview: 'en cours',
     unknown: 'affirmation inconnue',
+    retracted: 'retirée',
     claim: 'Affirmation',
     readMore: 'Lire la vérification',
     inReviewNote: 'Nos vérificateurs examinent cette affirmation.',
     unknownNote: "Cette affirmation n'est pas disponible.",
+    retractedNote:
+      'Nous avons retiré cette vérification : son verdict ne tient plus. La page explique pourquoi.',
     by: 'Vérification par',
     corrected: 'Corrigé',
     snippets: {

@@ -79,6 +79,8 @@ function options(c: Context<AppEnv>) {
 /** Pinned badges are immutable; a pinned card still shows the (editable) claim text, so it stays live. */
 function cacheControl(view: EmbedView, pinned: number | null, immutable = true): string {
   if (view.kind === 'unknown') return UNKNOWN_CACHE_CONTROL;
+  // A retraction is the one change a pinned version can still undergo: never immutable.
+  if (view.kind === 'retracted') return LIVE_CACHE_CONTROL;
   return pinned !== null && immutable ? PINNED_CACHE_CONTROL : LIVE_CACHE_CONTROL;
 }
 

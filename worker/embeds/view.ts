@@ -44,7 +44,8 @@ export type EmbedView =
       etag: string;
     }
   | {
-      kind: 'review';
+      /** A retracted fact-check: its verdict no longer stands, pinned versions included. */
+      kind: 'review' | 'retracted';
       lang: EmbedLang;
       claim: EmbedClaim;
       label: string;
@@ -71,14 +72,26 @@ export interface ViewOptions {
 }
 
 /**
- * What readers may see: a published claim shows its published verdict; a queued, in-review or
- * duplicate claim (or a reopened one) shows "in review"; anything else, including candidates,
+ * What readers may see: a published claim shows its published verdict; a retracted one says
+ * "retracted" (pinned versions too); a queued, in-review or duplicate claim shows "in review";
+ * anything else, including candidates,
  * submissions and rejected claims, looks exactly like an id that does not exist.
  * A pinned `?v=N` shows version N if it was ever published (verdicts are append-only, so it never changes).
  */
 export function embedView(claim: EmbedClaim | null, opts: ViewOptions): EmbedView {
   const lang = opts.lang ?? embedLangOf(claim?.language) ?? 'en';
   const words = embedWords(lang);
+  if (claim?.status === 'retracted') {
+    return {
+      kind: 'retracted',
+      lang,
+      claim,
+      label: words.label,
+      message: words.retracted,
+      color: UNKNOWN_COLOR,
+      etag: `"${RENDER_VERSION}.x.${claim.id}.${claim.version}.${opts.variant}.${lang}"`,
+    };
+  }
   const showVerdict = claim?.verdict && (opts.pinned !== null || claim.status === 'published');
   if (claim && claim.verdict && showVerdict) {
     const v = claim.verdict;
