@@ -165,11 +165,19 @@ describe('reviewCandidates', () => {
       [a!.id, a!.id, elsewhere.id],
       actor,
     );
-    expect(r).toEqual({ ok: true, value: { moved: 1 }, changed: [a!.id] });
+    expect(r).toEqual({
+      ok: true,
+      value: { moved: [{ id: a!.id, version: 2 }] },
+      changed: [a!.id],
+    });
     expect((await getClaim(env.DB, a!.id))?.status).toBe('queued');
     expect((await getClaim(env.DB, elsewhere.id))?.status).toBe('candidate');
     const again = await reviewCandidates(env.DB, made.article.id, 'reject', [a!.id, b!.id], actor);
-    expect(again).toEqual({ ok: true, value: { moved: 1 }, changed: [b!.id] });
+    expect(again).toEqual({
+      ok: true,
+      value: { moved: [{ id: b!.id, version: 2 }] },
+      changed: [b!.id],
+    });
     expect((await getClaim(env.DB, b!.id))?.status).toBe('rejected');
   });
 });

@@ -13,7 +13,11 @@ export type Refusal =
   | { kind: 'illegal-state'; message: string }
   | { kind: 'illegal-move'; from: ClaimStatus; to: ClaimStatus; message: string }
   | { kind: 'verdict-required' }
-  | { kind: 'stale'; current: Claim | null };
+  | { kind: 'stale'; current: Claim | null }
+  /** An undo came too late: the claim was written after the move (nothing was changed). */
+  | { kind: 'superseded'; current: Claim | null }
+  /** An undo of something that is not an undoable status move (a publication, an edit). */
+  | { kind: 'not-undoable'; message: string };
 
 export type Outcome<T, R = Refusal> =
   { ok: true; value: T; changed: readonly string[] } | { ok: false; refusal: R };
