@@ -59,34 +59,40 @@ deskArticles.get('/:id', async (c) => {
   const found = ID_PATTERN.test(id) ? await getArticleWithClaims(c.env.DB, id) : null;
   if (!found) return deskMessage(c, 404, ui.t('notFound'));
   const done = c.req.query('done');
-  const n = Number(c.req.query('n') ?? '0') || 0;
+  const count = (k: string) => Number(c.req.query(k) ?? '0') || 0;
   const moved = receipts((c.req.query('u') ?? '').split(','));
+  const n = count('n');
+  const text =
+    done === 'accepted'
+      ? ui.t('doneAccepted', { n })
+      : done === 'rejected'
+        ? ui.t('doneRejected', { n })
+        : null;
+  // Right after a triage action: its line with the Undo of the moves the redirect named.
   const undo: ArticleUndo | undefined =
-    (done === 'accepted' || done === 'rejected') && moved.length > 0
-      ? {
-          text: ui.t(done === 'accepted' ? 'doneAccepted' : 'doneRejected', { n }),
-          moves: moved.map((m) => `${m.id}.${m.version}`),
-        }
+    text && moved.length > 0
+      ? { text, moves: moved.map((m) => `${m.id}.${m.version}`) }
       : undefined;
-  const s = Number(c.req.query('s') ?? '0') || 0;
+  const superseded = count('s');
   const notice = undo
     ? undefined
-    : done === 'accepted'
-      ? { kind: 'ok' as const, text: ui.t('doneAccepted', { n }) }
-      : done === 'rejected'
-        ? { kind: 'ok' as const, text: ui.t('doneRejected', { n }) }
-        : done === 'undone'
-          ? {
-              kind: s > 0 ? ('error' as const) : ('ok' as const),
-              text: [ui.t('undoneCount', { n }), s > 0 ? ui.t('supersededCount', { n: s }) : '']
-                .join(' ')
-                .trim(),
-            }
-          : done === 'none'
-            ? { kind: 'error' as const, text: ui.t('noneSelected') }
-            : done === 'duplicate'
-              ? { kind: 'ok' as const, text: ui.t('duplicateArticle') }
-              : undefined;
+    : text
+      ? { kind: 'ok' as const, text }
+      : done === 'undone'
+        ? {
+            kind: superseded > 0 ? ('error' as const) : ('ok' as const),
+            text: [
+              ui.t('undoneCount', { n }),
+              superseded > 0 ? ui.t('supersededCount', { n: superseded }) : '',
+            ]
+              .join(' ')
+              .trim(),
+          }
+        : done === 'none'
+          ? { kind: 'error' as const, text: ui.t('noneSelected') }
+          : done === 'duplicate'
+            ? { kind: 'ok' as const, text: ui.t('duplicateArticle') }
+            : undefined;
   const claims = [...found.claims].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   return render(
     c,
