@@ -345,7 +345,10 @@ export async function updateClaim(
 
 /**
  * Move a claim to another status if it is still in `from` at `expectedVersion`. Publishing also
- * makes the latest verdict public; all of it, with the audit row, in one batch.
+ * makes the latest verdict public; all of it, with the audit row, in one batch. `duplicate_of`
+ * is set by a move to `duplicate` and cleared by any other move (the link is removable). The
+ * audit row records what an undo needs (d1/claim-undo.ts): the old status and duplicate link,
+ * and the version the move produced.
  */
 export async function transitionClaim(
   db: D1Database,
@@ -358,7 +361,7 @@ export async function transitionClaim(
   const statements = [
     db
       .prepare(
-        `UPDATE claims SET status = ?3, duplicate_of = COALESCE(?4, duplicate_of), version = version + 1, updated_at = ?5,
+        `UPDATE claims SET status = ?3, duplicate_of = CASE WHEN ?3 = 'duplicate' THEN ?4 END, version = version + 1, updated_at = ?5,
            published_at = CASE WHEN ?3 = 'published' THEN ?5 ELSE published_at END
          WHERE id = ?1 AND version = ?2 AND status = ?6`,
       )
@@ -368,8 +371,13 @@ export async function transitionClaim(
       actor,
       'claim.transition',
       { type: 'claim', id: claim.id },
-      { status: claim.status },
-      { status: to, duplicateOf: opts.duplicateOf ?? undefined, note: opts.note ?? undefined },
+      { status: claim.status, duplicateOf: claim.duplicateOf ?? undefined },
+      {
+        status: to,
+        duplicateOf: to === 'duplicate' ? (opts.duplicateOf ?? undefined) : undefined,
+        note: opts.note ?? undefined,
+        version: claim.version + 1,
+      },
       { onlyIfChanged: true, at: now },
     ),
   ];

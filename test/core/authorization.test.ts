@@ -224,6 +224,21 @@ const API: Record<string, Row> = {
       body: { to: 'in_review' },
     }),
   },
+  'POST /api/v1/claims/{id}/transition/undo': {
+    expect: SIGNED_IN_WRITE,
+    request: async () => {
+      const claim = await freshClaim();
+      const { res, body } = await callJson(`/api/v1/claims/${claim.id}/transition`, {
+        token: (await fixtures()).adminToken,
+        body: { to: 'rejected' },
+      });
+      if (res.status !== 200) throw new Error(`move: ${res.status}`);
+      return {
+        path: `/api/v1/claims/${claim.id}/transition/undo`,
+        body: { version: body.claim.version },
+      };
+    },
+  },
   'POST /api/v1/claims/{id}/sources': {
     expect: SIGNED_IN_WRITE,
     request: async () => ({
@@ -461,7 +476,12 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
     access: 'signed-in',
     path: '/desk/articles/nosuchthing/review',
   },
+  'POST /desk/articles/:id/undo': {
+    access: 'signed-in',
+    path: '/desk/articles/nosuchthing/undo',
+  },
   'GET /desk/claims/:id': { access: 'signed-in', path: '/desk/claims/nosuchthing' },
+  'POST /desk/claims/:id/undo': { access: 'signed-in', path: '/desk/claims/nosuchthing/undo' },
   'POST /desk/claims/:id/edit': { access: 'signed-in', path: '/desk/claims/nosuchthing/edit' },
   'POST /desk/claims/:id/assign': { access: 'signed-in', path: '/desk/claims/nosuchthing/assign' },
   'POST /desk/claims/:id/status': { access: 'signed-in', path: '/desk/claims/nosuchthing/status' },

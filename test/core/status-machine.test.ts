@@ -48,8 +48,8 @@ describe('claim status machine', () => {
   for (const from of STATUSES) {
     for (const to of STATUSES) {
       const legal = LEGAL[from].includes(to);
-      it(`${from} → ${to} is ${legal ? 'allowed' : 'a 409'}`, async () => {
-        // Retraction is an admin's move and needs a public note.
+      it(`${from} → ${to} is ${legal ? 'allowed' : 'a 409'} through the API`, async () => {
+        // Retraction is an admin's move and needs a public note (worker/domain/corrections.ts).
         const u = await makeUser(to === 'retracted' ? 'admin' : 'editor');
         const id = await claimIn(from);
         const other = to === 'duplicate' ? await claimIn('published') : undefined;
@@ -66,10 +66,15 @@ describe('claim status machine', () => {
           expect(after?.status).toBe(to);
           expect(await count('audit_log', 'entity_id = ?1 AND action = ?2', id, action)).toBe(1);
           if (to === 'duplicate') expect(after?.duplicateOf).toBe(other);
+          expect(after?.version).toBe(2);
         } else {
           expect(res.status).toBe(409);
           expect(body.code).toBe('illegal_transition');
+          expect(body).toMatchObject({ from, to });
           expect(body.detail).toContain(from);
+          // The answer names the moves that are allowed.
+          if (LEGAL[from].length > 0)
+            expect(body.detail).toContain(`allowed: ${LEGAL[from].join(', ')}`);
           expect(after?.status).toBe(from);
           expect(await count('audit_log', 'entity_id = ?1 AND action = ?2', id, action)).toBe(0);
         }

@@ -162,13 +162,17 @@ describe('article triage', () => {
       one: `accept:${c1!.id}`,
       ids: [c2!.id],
     });
-    expect(one.headers.get('Location')).toBe(`/desk/articles/${a.id}?done=accepted&n=1`);
+    expect(one.headers.get('Location')).toBe(
+      `/desk/articles/${a.id}?done=accepted&n=1&u=${c1!.id}.2`,
+    );
     const other = await apiClaim(agent.user.token, { status: 'candidate' });
     const bulk = await post(agent, `/desk/articles/${a.id}/review`, {
       bulk: 'reject',
       ids: [c1!.id, c2!.id, c3!.id, other.id],
     });
-    expect(bulk.headers.get('Location')).toBe(`/desk/articles/${a.id}?done=rejected&n=2`);
+    expect(bulk.headers.get('Location')).toBe(
+      `/desk/articles/${a.id}?done=rejected&n=2&u=${c2!.id}.2,${c3!.id}.2`,
+    );
     const statuses = await env.DB.prepare(
       `SELECT id, status FROM claims WHERE id IN (?1, ?2, ?3, ?4)`,
     )

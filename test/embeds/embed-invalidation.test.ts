@@ -11,7 +11,7 @@ async function badgeTexts(id: string, query = '') {
 }
 
 describe('a write changes the embeds on the very next request', () => {
-  it('publish, correct and reopen through the API: badge, JSON, card and oEmbed follow at once', async () => {
+  it('publish and correct through the API: badge, JSON, card and oEmbed follow at once; no reopen', async () => {
     const editor = await makeUser('editor');
     const claim = await apiClaim(editor.token);
     const id = claim.id;
@@ -71,13 +71,15 @@ describe('a write changes the embeds on the very next request', () => {
     const oembed = await call(oembedPath);
     expect(d1Queries(oembed)).toBe(1);
 
+    // A published claim is never reopened (it changes through a correction): the refused move
+    // writes nothing, so the cached embeds stay as they are.
     await warm();
-    await move('in_review');
-    expect(await badgeTexts(id)).toEqual({ message: 'in review', queries: 1 });
-    expect(await badgeTexts(id, '?lang=fr&style=for-the-badge')).toEqual({
-      message: 'EN COURS',
-      queries: 1,
+    const reopen = await callJson(`/api/v1/claims/${id}/transition`, {
+      token: editor.token,
+      body: { to: 'in_review' },
     });
+    expect(reopen.res.status).toBe(409);
+    expect(await badgeTexts(id)).toEqual({ message: 'Mostly false', queries: 0 });
   });
 
   it('editing a published claim updates the card text', async () => {

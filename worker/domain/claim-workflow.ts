@@ -5,8 +5,9 @@
  */
 import type { Actor } from '../../d1/audit';
 import { getClaimDetail } from '../../d1/claim-detail';
+import { getClaimAndLastMove, undoTransition } from '../../d1/claim-undo';
 import { getClaim, transitionClaim, type Claim } from '../../d1/claims';
-import { canMove, illegalMoveMessage, type ClaimStatus } from '../lib/status';
+import { canMove, canUndo, illegalMoveMessage, type ClaimStatus } from '../lib/status';
 import { publishFirst, retract } from './corrections';
 import { refuse, versionMatches, type ExpectedVersion, type Outcome } from './outcome';
 
@@ -85,14 +86,79 @@ export async function reviewCandidates(
   action: 'accept' | 'reject',
   claimIds: readonly string[],
   actor: Actor,
-): Promise<Outcome<{ moved: number }>> {
+): Promise<Outcome<{ moved: MoveReceipt[] }>> {
   const to = action === 'accept' ? 'queued' : 'rejected';
-  const changed: string[] = [];
+  const moved: MoveReceipt[] = [];
   for (const claimId of new Set(claimIds)) {
     const claim = await getClaim(db, claimId);
     if (!claim || claim.articleId !== articleId || claim.status !== 'candidate') continue;
     const result = await transitionClaim(db, claim, to, {}, actor);
-    if (result.ok) changed.push(claim.id);
+    if (result.ok) moved.push({ id: claim.id, version: result.claim.version });
   }
-  return { ok: true, value: { moved: changed.length }, changed };
+  return { ok: true, value: { moved }, changed: moved.map((m) => m.id) };
+}
+
+/** A claim and the version a move gave it: what an undo needs to name that move. */
+export interface MoveReceipt {
+  id: string;
+  version: number;
+}
+
+/**
+ * Undo a status move: put the claim back in the status (and duplicate link) it had before.
+ * `version` is the version the move produced; the claim must still be at it (nothing written
+ * since, else `superseded`) and its latest recorded move must be the one that produced it.
+ * A publication or a retraction is never undone. The undo bumps the version and is audited
+ * (`claim.undo`). `expectedVersion` is the API's If-Match, checked first like on a move (stale).
+ */
+export async function undoMove(
+  db: D1Database,
+  claimId: string,
+  opts: { version: number; expectedVersion?: ExpectedVersion },
+  actor: Actor,
+): Promise<Outcome<Claim>> {
+  const found = await getClaimAndLastMove(db, claimId);
+  if (!found) return refuse({ kind: 'not-found' });
+  const { claim, lastMove } = found;
+  if (!versionMatches(opts.expectedVersion ?? null, claim.version))
+    return refuse({ kind: 'stale', current: claim });
+  if (claim.version !== opts.version) return refuse({ kind: 'superseded', current: claim });
+  if (!lastMove || lastMove.version !== claim.version || lastMove.to !== claim.status) {
+    return refuse({
+      kind: 'not-undoable',
+      message: `Version ${claim.version} of this claim was not made by a status move.`,
+    });
+  }
+  if (!canUndo(lastMove.from, lastMove.to)) {
+    return refuse({
+      kind: 'not-undoable',
+      message: `A move from ${lastMove.from} to ${lastMove.to} cannot be undone.`,
+    });
+  }
+  const result = await undoTransition(db, claim, lastMove, actor);
+  return result.ok
+    ? { ok: true, value: result.claim, changed: [claimId] }
+    : refuse({ kind: 'superseded', current: result.current });
+}
+
+/**
+ * Undo several moves (a bulk triage action). Each claim is undone on its own, guarded by its
+ * version; one that changed since is left as it is and counted, never an error.
+ */
+export async function undoMoves(
+  db: D1Database,
+  moves: readonly MoveReceipt[],
+  actor: Actor,
+): Promise<Outcome<{ undone: number; superseded: number }>> {
+  const changed: string[] = [];
+  let superseded = 0;
+  const seen = new Set<string>();
+  for (const move of moves) {
+    if (seen.has(move.id)) continue;
+    seen.add(move.id);
+    const result = await undoMove(db, move.id, { version: move.version }, actor);
+    if (result.ok) changed.push(move.id);
+    else superseded += 1;
+  }
+  return { ok: true, value: { undone: changed.length, superseded }, changed };
 }

@@ -16,7 +16,11 @@ export type Refusal =
   /** A rule of the editorial record (409): `code` is stable for API clients. */
   | { kind: 'conflict'; code: string; title: string; message: string }
   | { kind: 'forbidden'; message: string }
-  | { kind: 'stale'; current: Claim | null };
+  | { kind: 'stale'; current: Claim | null }
+  /** An undo came too late: the claim was written after the move (nothing was changed). */
+  | { kind: 'superseded'; current: Claim | null }
+  /** An undo of something that is not an undoable status move (a publication, an edit). */
+  | { kind: 'not-undoable'; message: string };
 
 export type Outcome<T, R = Refusal> =
   { ok: true; value: T; changed: readonly string[] } | { ok: false; refusal: R };

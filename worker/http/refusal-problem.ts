@@ -46,6 +46,21 @@ export function refusalProblem(refusal: Refusal, target = 'json'): ProblemError 
         detail: refusal.message,
         code: 'forbidden',
       });
+    case 'superseded':
+      return new ProblemError(409, {
+        title: 'The claim changed since that move',
+        detail: refusal.current
+          ? `The claim is now at version ${refusal.current.version}; the move was not undone.`
+          : undefined,
+        code: 'superseded',
+        current: refusal.current,
+      });
+    case 'not-undoable':
+      return new ProblemError(409, {
+        title: 'Nothing to undo',
+        detail: refusal.message,
+        code: 'not_undoable',
+      });
     case 'stale':
       return new ProblemError(412, {
         title: 'The claim changed since you read it',

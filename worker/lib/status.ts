@@ -42,6 +42,16 @@ export function canMove(from: ClaimStatus, to: ClaimStatus): boolean {
   return MOVES[from].includes(to);
 }
 
+/**
+ * Whether the move `from` → `to` may be undone (the claim put back in `from`). Every triage move
+ * can; a publication and a retraction cannot (they are public acts with their own way back:
+ * a correction, nothing). Undo is not a move of the machine: it may restore `candidate` or
+ * `submitted`, which no move enters.
+ */
+export function canUndo(from: ClaimStatus, to: ClaimStatus): boolean {
+  return canMove(from, to) && to !== 'published' && to !== 'retracted';
+}
+
 /** A sentence for the 409 answer to an illegal move. */
 export function illegalMoveMessage(from: ClaimStatus, to: ClaimStatus): string {
   const allowed = MOVES[from];

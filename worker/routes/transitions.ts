@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { moveClaim } from '../domain/claim-workflow';
+import { moveClaim, undoMove } from '../domain/claim-workflow';
 import { effectiveRole } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { ifMatchVersion } from '../http/if-match';
@@ -19,9 +19,14 @@ import {
   text,
 } from '../schemas';
 
-/** Status moves of a claim: /api/v1/claims/:id/transition (If-Match optional). */
+/**
+ * Status moves of a claim: /api/v1/claims/:id/transition and its undo (If-Match optional on
+ * both: when sent it must name the current version, else 412, as on a move; the undo's own
+ * precondition is the body's `version`, the version the move produced, else 409 superseded).
+ */
 export const transitions = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 transitions.use('/:id/transition', requireUser());
+transitions.use('/:id/transition/undo', requireUser());
 
 const Transition = z.strictObject({
   to: StatusField,
@@ -58,6 +63,43 @@ transitions.openapi(
         note,
         isAdmin: effectiveRole(c.get('session')!) === 'admin',
       },
+      actorOf(c),
+    );
+    if (!result.ok) throw claimRefusal(c, result.refusal);
+    claimsChanged(c, result.changed);
+    c.header('ETag', claimEtag(result.value));
+    return c.json({ claim: result.value }, 200);
+  },
+);
+
+const Undo = z.strictObject({
+  version: z.number().int().positive().max(2_147_483_647),
+});
+
+transitions.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/transition/undo',
+    tags: ['claims'],
+    summary:
+      'Undo the status move that produced `version`, if nothing changed since (409 superseded otherwise)',
+    request: {
+      params: IdParam,
+      body: jsonBody(Undo),
+      headers: z.object({ 'if-match': z.string().max(1000).optional() }),
+    },
+    responses: {
+      200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved back'),
+      ...problems(400, 401, 404, 409, 412, 422),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { version } = c.req.valid('json');
+    const result = await undoMove(
+      c.env.DB,
+      id,
+      { version, expectedVersion: ifMatchVersion(c, { required: false }) },
       actorOf(c),
     );
     if (!result.ok) throw claimRefusal(c, result.refusal);

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ClaimPatch } from '../../../d1/claims';
 import { editClaim } from '../../domain/claim-edit';
-import { moveClaim } from '../../domain/claim-workflow';
+import { moveClaim, undoMove } from '../../domain/claim-workflow';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../http/actor';
 import { ID_PATTERN } from '../../lib/ids';
@@ -60,21 +60,29 @@ const refuseForm: OnInvalid<string> = (c) =>
     422,
   );
 
+const UndoForm = z.object({ version: Version });
+
+/** `?ok=` after a redirect: what the page says (a move's line, with its Undo, is the view's). */
+const OK_NOTICES = {
+  saved: { kind: 'ok', key: 'saved' },
+  stale: { kind: 'error', key: 'stale' },
+  undone: { kind: 'ok', key: 'undone' },
+  superseded: { kind: 'error', key: 'undoSuperseded' },
+} as const;
+
 deskClaims.get('/:id', (c) => {
-  const saved = c.req.query('ok');
+  const ok = c.req.query('ok') ?? '';
   const t = deskUi(c).t;
-  const notice =
-    saved === 'saved'
-      ? t('saved')
-      : saved === 'moved'
-        ? t('moved')
-        : saved === 'stale'
-          ? t('stale')
-          : undefined;
+  if (ok === 'moved') {
+    // `v` is the version the move produced: only a hint, the undo checks it again.
+    const v = Version.safeParse(c.req.query('v'));
+    return showWorkspace(c, c.req.param('id'), { undo: { version: v.success ? v.data : 0 } });
+  }
+  const notice = Object.hasOwn(OK_NOTICES, ok) ? OK_NOTICES[ok as keyof typeof OK_NOTICES] : null;
   return showWorkspace(
     c,
     c.req.param('id'),
-    notice ? { notice: { kind: saved === 'stale' ? 'error' : 'ok', text: notice } } : {},
+    notice ? { notice: { kind: notice.kind, text: t(notice.key) } } : {},
   );
 });
 
@@ -171,7 +179,7 @@ deskClaims.post('/:id/status', formValidator(StatusForm, refuseForm), async (c) 
   );
   if (result.ok) {
     claimsChanged(c, result.changed);
-    return c.redirect(`/desk/claims/${id}?ok=moved`, 303);
+    return c.redirect(`/desk/claims/${id}?ok=moved&v=${result.value.version}`, 303);
   }
   const r = result.refusal;
   if (r.kind === 'not-found') return deskMessage(c, 404, t('notFound'));
@@ -181,6 +189,23 @@ deskClaims.post('/:id/status', formValidator(StatusForm, refuseForm), async (c) 
   if (r.kind === 'invalid')
     return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
   return showWorkspace(c, id, { notice: { kind: 'error', text: t('illegalMove') } }, 409);
+});
+
+/** "Undo" after a move: same rules as POST /api/v1/claims/:id/transition/undo. */
+deskClaims.post('/:id/undo', formValidator(UndoForm, refuseForm), async (c) => {
+  const id = c.req.param('id');
+  const { version } = c.req.valid('form');
+  const t = deskUi(c).t;
+  if (!ID_PATTERN.test(id)) return deskMessage(c, 404, t('notFound'));
+  const result = await undoMove(c.env.DB, id, { version }, actorOf(c));
+  if (result.ok) {
+    claimsChanged(c, result.changed);
+    return c.redirect(`/desk/claims/${id}?ok=undone`, 303);
+  }
+  const r = result.refusal;
+  if (r.kind === 'not-found') return deskMessage(c, 404, t('notFound'));
+  if (r.kind === 'superseded') return c.redirect(`/desk/claims/${id}?ok=superseded`, 303);
+  return showWorkspace(c, id, { notice: { kind: 'error', text: t('notUndoable') } }, 409);
 });
 
 deskClaims.route('/', deskClaimParts);

@@ -4,6 +4,13 @@ import { UserText } from '../shared/user-text';
 import { StatusBadge } from './bits';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { featureLabel } from '../../i18n/features';
+import { UndoNotice } from './undo-notice';
+
+/** The line after a triage action, with the moves its Undo names (`ID.version`). */
+export interface ArticleUndo {
+  text: string;
+  moves: string[];
+}
 
 /**
  * The article body as text runs and <mark>s at the candidates' offsets (overlapping or
@@ -137,6 +144,7 @@ export function ArticlePage(props: {
   article: Article;
   claims: Claim[];
   notice?: { kind: 'ok' | 'error'; text: string };
+  undo?: ArticleUndo;
 }) {
   const { ui, article, claims } = props;
   const { t } = ui;
@@ -148,6 +156,14 @@ export function ArticlePage(props: {
         <UserText lang={article.language}>{title}</UserText>
       </h1>
       {props.notice ? <Notice kind={props.notice.kind}>{props.notice.text}</Notice> : null}
+      {props.undo ? (
+        <UndoNotice
+          ui={ui}
+          text={props.undo.text}
+          action={`/desk/articles/${article.id}/undo`}
+          fields={props.undo.moves.map((value) => ({ name: 'moves', value }))}
+        />
+      ) : null}
       <p>
         <a href={`/desk?article=${article.id}`}>{t('seeInQueue')}</a>
       </p>

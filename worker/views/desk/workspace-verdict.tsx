@@ -198,7 +198,7 @@ function AuditWhat(props: {
   const before = entry.before as { status?: string } | null;
   const after = entry.after as { status?: string } | null;
   if (
-    entry.action === 'claim.transition' &&
+    (entry.action === 'claim.transition' || entry.action === 'claim.undo') &&
     before?.status &&
     after?.status &&
     isStatus(before.status) &&

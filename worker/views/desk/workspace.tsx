@@ -7,11 +7,12 @@ import type {
   User,
 } from '../models';
 import type { DeskKey } from '../../i18n/desk';
-import { allowedMoves } from '../../lib/status';
+import { allowedMoves, isAdminOnlyMove, type ClaimStatus } from '../../lib/status';
 import { UserText } from '../shared/user-text';
 import { StatusBadge, statusLabel } from './bits';
 import { ClaimFields, type ClaimValues } from './claim-fields';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
+import { UndoNotice } from './undo-notice';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
 
@@ -35,6 +36,8 @@ export interface VerdictFormValues {
 /** What a refused form sends back to the page: the message, the typed values, the bad fields. */
 export interface WorkspaceExtras {
   notice?: { kind: 'ok' | 'error'; text: string };
+  /** Just after a status move: the version it produced (offers "Undo" while it is current). */
+  undo?: { version: number };
   claimValues?: ClaimValues;
   claimErrors?: string[];
   sourceValues?: SourceFormValues;
@@ -84,10 +87,41 @@ function Readers(props: WorkspaceProps) {
   );
 }
 
+/** Statuses whose move to `queued` sends a claim back rather than accepting it. */
+const BACK_TO_QUEUE: readonly ClaimStatus[] = ['in_review', 'rejected', 'duplicate'];
+
+/** What the line after a move says, for the statuses a move can be undone from. */
+const MOVED_TEXT: Partial<Record<ClaimStatus, DeskKey>> = {
+  queued: 'moved_queued',
+  rejected: 'moved_rejected',
+  in_review: 'moved_in_review',
+  duplicate: 'moved_duplicate',
+};
+
+/** The line after a status move: "Rejected. Undo" while the move is still the claim's last write. */
+function MovedNotice(props: WorkspaceProps) {
+  const { ui, detail, extras } = props;
+  const { claim } = detail;
+  const key = MOVED_TEXT[claim.status];
+  if (!extras.undo) return null;
+  if (!key || extras.undo.version !== claim.version)
+    return <Notice kind="ok">{ui.t('moved')}</Notice>;
+  return (
+    <UndoNotice
+      ui={ui}
+      text={ui.t(key)}
+      action={`/desk/claims/${claim.id}/undo`}
+      fields={[{ name: 'version', value: String(claim.version) }]}
+    />
+  );
+}
+
 function StatusActions(props: WorkspaceProps) {
   const { ui, detail } = props;
   const { t } = ui;
-  const moves = allowedMoves(detail.claim.status).filter((m) => m !== 'duplicate');
+  const from = detail.claim.status;
+  // Duplicates are marked from the matches; an admin-only retraction has its own form.
+  const moves = allowedMoves(from).filter((m) => m !== 'duplicate' && !isAdminOnlyMove(from, m));
   return (
     <section aria-labelledby="status-h" class="panel">
       <h2 id="status-h">{t('statusActions')}</h2>
@@ -109,7 +143,9 @@ function StatusActions(props: WorkspaceProps) {
                 disabled={blocked}
                 aria-describedby={blocked ? 'need-verdict' : undefined}
               >
-                {detail.claim.status === 'published' ? t('reopen') : t(`moveTo_${to}` as DeskKey)}
+                {to === 'queued' && BACK_TO_QUEUE.includes(from)
+                  ? t('backToQueue')
+                  : t(`moveTo_${to}` as DeskKey)}
               </button>
             </form>
           );
@@ -237,6 +273,7 @@ export function WorkspacePage(props: WorkspaceProps) {
         <UserText lang={claim.language}>{claim.text}</UserText>
       </h1>
       {extras.notice ? <Notice kind={extras.notice.kind}>{extras.notice.text}</Notice> : null}
+      <MovedNotice {...props} />
       <div class="workspace">
         <div class="work-main">
           <section aria-labelledby="edit-h" class="panel">
