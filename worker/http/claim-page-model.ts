@@ -6,6 +6,7 @@ import type { Verdict } from '../../d1/verdicts';
 import { strings, type Locale } from '../i18n/public';
 import { claimReview } from '../seo/claim-review';
 import { stripBidiControls } from '../lib/bidi';
+import { markupToPlainText } from '../lib/markup';
 import type { ClaimPageProps, EmbedSnippetView, VersionView } from '../views/public/claim-page';
 import type { PageMeta } from '../views/public/layout';
 import { ratingView, scaleBounds } from './rating-view';
@@ -77,7 +78,7 @@ export function claimPageModel(
     meta: {
       title: `${label}: ${truncate(claim.text, 70)}`,
       description: truncate(
-        `${strings(ctx.locale).claim.verdict}: ${label}. ${current.headline}`,
+        `${strings(ctx.locale).claim.verdict}: ${label}. ${current.headline} — ${markupToPlainText(current.explanation)}`,
         200,
       ),
       canonical,
