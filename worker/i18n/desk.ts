@@ -94,6 +94,11 @@ const en = {
   organization: 'Organisation',
   claimDate: 'Claim date',
   claimLanguage: 'Language of the claim',
+  claimReviewed: 'Claim as reviewed (short wording)',
+  claimReviewedHelp:
+    'The claim itself in neutral words, one line, published as ClaimReview claimReviewed (not the verdict); at most {n} characters.',
+  claimReviewedProposed: 'Proposed from the claim text: check it, then save.',
+  claimReviewedTooLong: 'At most {n} characters.',
   save: 'Save',
   versionN: 'Version {n}',
   saved: 'Saved.',
@@ -376,6 +381,11 @@ const ar: DeskStrings = {
   organization: 'جهة',
   claimDate: 'تاريخ الادعاء',
   claimLanguage: 'لغة الادعاء',
+  claimReviewed: 'الادعاء كما رُوجع (صياغة قصيرة)',
+  claimReviewedHelp:
+    'الادعاء نفسه بصياغة محايدة في سطر واحد، يُنشر في ClaimReview بوصفه claimReviewed (لا الحكم)؛ {n} حرفًا على الأكثر.',
+  claimReviewedProposed: 'مقترح من نص الادعاء: راجعه ثم احفظ.',
+  claimReviewedTooLong: '{n} حرفًا على الأكثر.',
   save: 'حفظ',
   versionN: 'النسخة {n}',
   saved: 'تم الحفظ.',
@@ -595,6 +605,12 @@ const fr: Partial<DeskStrings> = {
   accept: 'Accepter',
   reject: 'Rejeter',
   save: 'Enregistrer',
+  claimReviewed: 'Affirmation vérifiée (formulation courte)',
+  claimReviewedHelp:
+    'L’affirmation elle-même en termes neutres, sur une ligne, publiée comme claimReviewed de ClaimReview (pas le verdict) ; {n} caractères au plus.',
+  claimReviewedProposed:
+    'Proposition tirée du texte de l’affirmation : vérifiez-la, puis enregistrez.',
+  claimReviewedTooLong: '{n} caractères au plus.',
   sources: 'Sources',
   verdict: 'Verdict',
   explanation: 'Explication',
