@@ -149,6 +149,7 @@ const en = {
   markupItem: 'item',
   markupBold: 'bold',
   markupText: 'text',
+  markupSeparator: '; ',
   verdictLanguage: 'Language of the verdict',
   correctionNote: 'Correction note (public)',
   correctionHelp:
@@ -436,6 +437,7 @@ const ar: DeskStrings = {
   markupItem: 'عنصر',
   markupBold: 'غامق',
   markupText: 'نص',
+  markupSeparator: '؛ ',
   verdictLanguage: 'لغة الحكم',
   correctionNote: 'ملاحظة التصحيح (علنية)',
   correctionHelp: 'لهذا الادعاء حكم منشور: النسخة الجديدة تصحيح علني وتحتاج إلى ملاحظة.',
@@ -618,6 +620,7 @@ const fr: Partial<DeskStrings> = {
   markupItem: 'élément',
   markupBold: 'gras',
   markupText: 'texte',
+  markupSeparator: ' ; ',
   history: 'Historique des verdicts',
   navTokens: 'Jetons d’API',
   tokensTitle: 'Jetons d’API',

@@ -111,9 +111,15 @@ export function VerdictEditor(props: WorkspaceProps) {
 function MarkupHelp(props: { ui: WorkspaceProps['ui'] }) {
   const { t } = props.ui;
   const code = (example: string) => <code dir="auto">{example}</code>;
+  const sep = t('markupSeparator');
   return (
     <p class="help" id="v-explanation-help">
-      {t('markupParagraph')}; {code(`- ${t('markupItem')}`)}; {code(`**${t('markupBold')}**`)};{' '}
+      {t('markupParagraph')}
+      {sep}
+      {code(`- ${t('markupItem')}`)}
+      {sep}
+      {code(`**${t('markupBold')}**`)}
+      {sep}
       {code(`[${t('markupText')}](https://…)`)}
     </p>
   );
