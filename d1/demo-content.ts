@@ -57,3 +57,28 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     ].join('\n\n'),
   },
 ];
+
+/**
+ * Verdict explanations of the demo claims, in the explanation markup (worker/lib/markup.ts):
+ * paragraphs, a list, emphasis and links to the sources.
+ */
+export const DEMO_EXPLANATIONS = {
+  dams: [
+    'تُظهر **النشرة الأسبوعية** لوزارة المياه أن مخزون السدود الرئيسية بلغ ٣٤٪ من طاقتها في نهاية أكتوبر، وهذا الرقم صحيح.',
+    'لكنه ليس أدنى مستوى منذ عام ٢٠١٤، فقد كان المخزون أدنى في نهاية أكتوبر:\n- ٢٠١٨: ٣١٪\n- ٢٠٢٦: ٣٤٪',
+    'المصدر: [النشرة الأسبوعية لمخزون السدود](https://data.example.org/water/dams-weekly).',
+  ].join('\n\n'),
+  ridership: [
+    "The authority's [2019 annual report](https://data.example.org/transport/annual-2019) lists 231 million trips in the same nine months.",
+    'Ridership has not come back to its 2019 level.',
+  ].join('\n\n'),
+  ridershipCorrected: [
+    'Ridership did rise *18%* in the first nine months, as the authority said.',
+    "The record claim is wrong: the authority's [2019 annual report](https://data.example.org/transport/annual-2019) lists **231 million** trips in the same nine months, against 212 million this year.",
+  ].join('\n\n'),
+  jobs: [
+    "Les séries trimestrielles de l'institut statistique confirment **16,2 %** au troisième trimestre.",
+    "C'est le niveau le plus bas depuis 2016 :\n1. 2016 : 15,9 %\n2. 2019 : 17,8 %\n3. 2026 : 16,2 %",
+    'Source : [Enquête emploi, troisième trimestre](https://data.example.org/fr/emploi-t3).',
+  ].join('\n\n'),
+} as const;

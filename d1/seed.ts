@@ -5,7 +5,7 @@ import { newId } from '../worker/lib/ids';
 import type { Actor } from './audit';
 import { addSource } from './sources';
 import { createClaim, getClaim, transitionClaim } from './claims';
-import { DEMO_ARTICLES } from './demo-content';
+import { DEMO_ARTICLES, DEMO_EXPLANATIONS } from './demo-content';
 import { countUsers, createUser } from './users';
 import { appendVerdict } from './verdicts';
 import { getClaimDetail } from './claim-detail';
@@ -83,7 +83,12 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
     index: number,
     sentenceStart: string,
     status: 'candidate' | 'queued',
-    extra: { claimant?: string; claimantType?: ClaimantType; claimDate?: string } = {},
+    extra: {
+      claimant?: string;
+      claimantType?: ClaimantType;
+      claimDate?: string;
+      claimReviewed?: string;
+    } = {},
   ) => {
     const article = DEMO_ARTICLES[index]!;
     const start = article.body.indexOf(sentenceStart);
@@ -140,14 +145,14 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
   const dams = await fromArticle(0, 'عمّان – أعلنت', 'queued', {
     claimant: 'وزارة المياه',
     claimantType: 'organization',
+    claimReviewed: 'مخزون السدود انخفض إلى ٣٤٪، أدنى مستوى منذ ٢٠١٤',
   });
   await publish(
     dams.id,
     {
       ratingKey: 'mostly-true',
       headline: 'المخزون ٣٤٪ فعلًا، لكنه ليس الأدنى منذ ٢٠١٤',
-      explanation:
-        'تُظهر نشرة الوزارة الأسبوعية أن المخزون بلغ ٣٤٪، غير أن مستوى عام ٢٠١٨ كان أدنى (٣١٪).',
+      explanation: DEMO_EXPLANATIONS.dams,
       language: 'ar',
     },
     {
@@ -159,20 +164,23 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
   await fromArticle(0, 'وبحسب تقرير البنك الدولي', 'queued', {
     claimant: 'البنك الدولي',
     claimantType: 'organization',
+    claimReviewed: 'الفرد يحصل على أقل من ١٠٠ متر مكعب من المياه سنويًا',
   });
-  await fromArticle(0, 'ومن المتوقع', 'candidate');
+  await fromArticle(0, 'ومن المتوقع', 'candidate', {
+    claimReviewed: 'مشروع تحلية بكلفة ١٫٨ مليار دولار يبدأ العام المقبل',
+  });
 
   const ridership = await fromArticle(1, 'The city transport authority', 'queued', {
     claimant: 'City transport authority',
     claimantType: 'organization',
+    claimReviewed: 'Bus ridership rose 18% to a record 212 million trips',
   });
   const published = await publish(
     ridership.id,
     {
       ratingKey: 'false',
       headline: 'Ridership rose, but 212 million trips is not a record',
-      explanation:
-        "The authority's 2019 annual report lists 231 million trips in the same nine months.",
+      explanation: DEMO_EXPLANATIONS.ridership,
       language: 'en',
     },
     {
@@ -190,7 +198,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
     {
       ratingKey: 'mostly-false',
       headline: 'Ridership rose 18%, but 212 million trips is not a record',
-      explanation: 'Ridership did rise 18%; the record claim is wrong (231 million trips in 2019).',
+      explanation: DEMO_EXPLANATIONS.ridershipCorrected,
       language: 'en',
       correctionNote: null,
     },
@@ -215,21 +223,24 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
   const mayor = await fromArticle(1, 'Mayor Dana Whitfield', 'queued', {
     claimant: 'Dana Whitfield',
     claimantType: 'person',
+    claimReviewed: 'The January bus fare cut paid for itself within six months',
   });
   await transitionClaim(db, mayor, 'in_review', {}, actor);
-  await fromArticle(1, 'Commuters at the central', 'candidate');
+  await fromArticle(1, 'Commuters at the central', 'candidate', {
+    claimReviewed: 'Buses are crowded but more reliable',
+  });
 
   const jobs = await fromArticle(2, 'Le taux de chômage', 'queued', {
     claimant: 'Ministère du Travail',
     claimantType: 'organization',
+    claimReviewed: 'Le chômage des 15-24 ans est à 16,2 %, au plus bas depuis 2016',
   });
   await publish(
     jobs.id,
     {
       ratingKey: 'true',
       headline: 'Le chômage des 15-24 ans est bien à 16,2 %, au plus bas depuis 2016',
-      explanation:
-        "Les séries trimestrielles de l'institut statistique confirment 16,2 % au troisième trimestre.",
+      explanation: DEMO_EXPLANATIONS.jobs,
       language: 'fr',
     },
     {
@@ -241,6 +252,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
   await fromArticle(2, 'Selon la ministre', 'queued', {
     claimant: 'Claire Duval',
     claimantType: 'person',
+    claimReviewed: "Plus de 40 000 contrats d'apprentissage signés depuis janvier",
   });
   // The rest of each article's sentences as the extractor ranks them: candidates with score and reasons.
   for (const [index, article] of DEMO_ARTICLES.entries()) {
@@ -284,6 +296,7 @@ export async function seedDemo(db: D1Database): Promise<boolean> {
       language: 'ar',
       status: 'submitted',
       submissionCount: 3,
+      claimReviewed: 'أسعار الخبز ستتضاعف الشهر المقبل',
     },
     { userId: null, requestId: 'seed' },
   );

@@ -49,6 +49,21 @@ describe('demo seed on an empty database', () => {
     ).all<{ text: string; start_offset: number; end_offset: number; body: string }>();
     for (const row of linked.results)
       expect(row.body.slice(row.start_offset, row.end_offset)).toBe(row.text);
+    // Every curated claim (all but the extractor's remaining candidates) has an editor's wording.
+    expect(
+      await count(
+        'claims',
+        "status != 'candidate' AND (claim_reviewed IS NULL OR claim_reviewed = '')",
+      ),
+    ).toBe(0);
+    // Explanations use the markup: paragraphs and a link to a source.
+    const explanations = await env.DB.prepare('SELECT explanation FROM verdicts').all<{
+      explanation: string;
+    }>();
+    for (const { explanation } of explanations.results) {
+      expect(explanation).toContain('\n\n');
+      expect(explanation).toMatch(/\]\(https:\/\/data\.example\.org\//);
+    }
     const login = await callJson('/api/v1/auth/login', {
       body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
     });

@@ -63,11 +63,25 @@ describe('highlightRuns', () => {
 
 describe('mergeProposal', () => {
   it('keeps my changed fields and their changed fields', () => {
-    const base = { text: 'A', claimant: '', claimantType: '', claimDate: '', language: 'en' };
-    expect(mergeProposal(base, { ...base, text: 'B' }, { ...base, claimant: 'X' })).toEqual({
+    const base = {
+      text: 'A',
+      claimant: '',
+      claimantType: '',
+      claimDate: '',
+      language: 'en',
+      claimReviewed: '',
+    };
+    expect(
+      mergeProposal(
+        base,
+        { ...base, text: 'B' },
+        { ...base, claimant: 'X', claimReviewed: 'A, shortly' },
+      ),
+    ).toEqual({
       ...base,
       text: 'B',
       claimant: 'X',
+      claimReviewed: 'A, shortly',
     });
   });
 });

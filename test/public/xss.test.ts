@@ -56,7 +56,9 @@ describe('hostile claim texts, source titles and URLs on every public page', () 
     const html = await (await call(`/claims/${claim.id}`)).text();
     assertInert(html, 1);
     const [doc] = jsonLdBlocks(html) as Record<string, any>[];
-    expect(doc!.claimReviewed).toBe('</script><!--');
+    // claimReviewed is the claim's own wording; the current verdict's conclusion is the headline.
+    expect(doc!.claimReviewed).toBe(claim.text);
+    expect(doc!.headline).toBe('</script><!--');
     expect(doc!.itemReviewed.appearance).toEqual([
       { '@type': 'CreativeWork', url: 'https://ok.example/a"><script>alert(6)</script>' },
     ]);

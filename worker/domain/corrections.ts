@@ -31,6 +31,7 @@ import {
 } from '../../d1/corrections';
 import type { Source } from '../../d1/sources';
 import type { Verdict } from '../../d1/verdicts';
+import { proposeClaimReviewed } from '../lib/claim-reviewed';
 import { canMove, illegalMoveMessage } from '../lib/status';
 import {
   refuse,
@@ -258,7 +259,13 @@ export async function publishFirst(
   }
   if (!detail.currentVerdict) return refuse({ kind: 'verdict-required' });
   if (detail.settings.publishNeedsSecondEditor && !opts.approval) return approvalRequired();
-  const snapshot = publicSnapshot(claim, draftSources(detail.sources), detail.currentVerdict);
+  // ClaimReview needs the claim's own short wording: an editor's, else the proposal from its text.
+  const reviewed = claim.claimReviewed ?? proposeClaimReviewed(claim.text);
+  const snapshot = publicSnapshot(
+    { ...claim, claimReviewed: reviewed },
+    draftSources(detail.sources),
+    detail.currentVerdict,
+  );
   const v: PublishVersion = {
     kind: 'publication',
     note: opts.note?.trim() || null,

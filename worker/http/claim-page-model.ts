@@ -6,6 +6,7 @@ import type { Verdict } from '../../d1/verdicts';
 import { strings, type Locale } from '../i18n/public';
 import { claimReview } from '../seo/claim-review';
 import { stripBidiControls } from '../lib/bidi';
+import { markupToPlainText } from '../lib/markup';
 import { snapshotChanges } from '../domain/corrections';
 import type {
   ClaimPageProps,
@@ -96,7 +97,7 @@ export function claimPageModel(
     meta: {
       title: `${label}: ${truncate(claim.text, 70)}`,
       description: truncate(
-        `${strings(ctx.locale).claim.verdict}: ${label}. ${current.headline}`,
+        `${strings(ctx.locale).claim.verdict}: ${label}. ${current.headline} — ${markupToPlainText(current.explanation)}`,
         200,
       ),
       canonical,

@@ -16,6 +16,7 @@ import {
   Claimant,
   ClaimantType,
   ClaimDetailSchema,
+  ClaimReviewed,
   ClaimSchema,
   ClaimText,
   IdParam,
@@ -37,6 +38,7 @@ const NewClaim = z.strictObject({
   claimantType: ClaimantType.optional(),
   claimDate: IsoDate.nullable().optional(),
   appearances: Appearances.optional(),
+  claimReviewed: ClaimReviewed.optional(),
   status: z.enum(['candidate', 'queued']).default('queued'),
 });
 
@@ -47,6 +49,7 @@ const ClaimPatch = z
     claimantType: ClaimantType.optional(),
     claimDate: IsoDate.nullable().optional(),
     appearances: Appearances.optional(),
+    claimReviewed: ClaimReviewed.optional(),
     language: LanguageTag.optional(),
     assigneeId: z.number().int().positive().nullable().optional(),
   })

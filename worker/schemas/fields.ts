@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { CLAIMANT_TYPES, ROLES, STANCES, TOKEN_SCOPES } from '../lib/enums';
 import { isCommonPassword } from '../lib/common-passwords';
 import { ID_PATTERN } from '../lib/ids';
-import { HEADLINE_MAX } from '../lib/limits';
+import { CLAIM_REVIEWED_MAX, HEADLINE_MAX } from '../lib/limits';
 import { STATUSES } from '../lib/status';
 import { isWellFormedText } from '../lib/text';
 
@@ -66,6 +66,16 @@ export const ClaimText = text()
 export const Claimant = text().trim().min(1).max(200).nullable();
 export const ClaimantType = ClaimantTypeField.nullable();
 export const Appearances = z.array(HttpUrl).max(20);
+/** ClaimReview's claimReviewed, written by an editor: a neutral short wording of the claim. */
+export const ClaimReviewed = text()
+  .trim()
+  .min(1)
+  .max(CLAIM_REVIEWED_MAX, `At most ${CLAIM_REVIEWED_MAX} characters (ClaimReview)`)
+  .nullable()
+  .openapi({
+    description: `A neutral short wording of the claim (at most ${CLAIM_REVIEWED_MAX} UTF-16 units), published as ClaimReview claimReviewed; null: the claim text is used.`,
+    example: 'Unemployment fell by 12% in 2025',
+  });
 
 // --- sources --------------------------------------------------------------------------------
 export const SourceFields = {
@@ -78,13 +88,17 @@ export const SourceFields = {
 };
 
 // --- verdicts -------------------------------------------------------------------------------
+export const HEADLINE_DOC = `The verdict's conclusion in one line (at most ${HEADLINE_MAX} characters), shown on cards and badges and published as the ClaimReview headline.`;
+export const EXPLANATION_DOC =
+  'Why: plain text in a small markup. A blank line starts a paragraph, a single newline is a line break; lines starting "- " or "* " are a bullet list, "1. " a numbered list; *emphasis*, _emphasis_, **strong**; [text](https://…) and bare http(s) URLs are links (no other scheme). HTML is never interpreted.';
 export const VerdictFields = {
   ratingKey: z.string().min(1).max(40),
   headline: text()
     .trim()
     .min(3)
-    .max(HEADLINE_MAX, `At most ${HEADLINE_MAX} characters (ClaimReview)`),
-  explanation: text().trim().min(1).max(20_000),
+    .max(HEADLINE_MAX, `At most ${HEADLINE_MAX} characters (ClaimReview)`)
+    .openapi({ description: HEADLINE_DOC }),
+  explanation: text().trim().min(1).max(20_000).openapi({ description: EXPLANATION_DOC }),
   language: LanguageTag,
   correctionNote: text().trim().min(3).max(1000).optional(),
 };

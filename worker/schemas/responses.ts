@@ -14,7 +14,15 @@ import type { Source } from '../../d1/sources';
 import type { ApiToken } from '../../d1/tokens';
 import type { User } from '../../d1/users';
 import type { Verdict } from '../../d1/verdicts';
-import { ClaimantTypeField, RoleField, StanceField, StatusField, TokenScopeField } from './fields';
+import {
+  ClaimantTypeField,
+  EXPLANATION_DOC,
+  HEADLINE_DOC,
+  RoleField,
+  StanceField,
+  StatusField,
+  TokenScopeField,
+} from './fields';
 
 /** True when A and B are assignable to each other. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -43,7 +51,10 @@ export const ClaimSchema = z
     claimantType: ClaimantTypeField.nullable(),
     claimDate: z.string().nullable(),
     appearances: z.array(z.string()),
-    claimReviewed: z.string().nullable(),
+    claimReviewed: z.string().nullable().openapi({
+      description:
+        'A neutral short wording of the claim written by an editor (ClaimReview claimReviewed; ≤ 75 characters); null: not written yet, the claim text stands in.',
+    }),
     articleId: z.string().nullable(),
     start: z.number().nullable(),
     end: z.number().nullable(),
@@ -90,8 +101,8 @@ export const VerdictSchema = z
     claimId: z.string(),
     version: z.number(),
     ratingKey: z.string(),
-    headline: z.string(),
-    explanation: z.string(),
+    headline: z.string().openapi({ description: HEADLINE_DOC }),
+    explanation: z.string().openapi({ description: EXPLANATION_DOC }),
     language: z.string(),
     correctionNote: z.string().nullable(),
     authorId: z.number().nullable(),

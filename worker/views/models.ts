@@ -48,6 +48,8 @@ export interface Claim {
   claimantType: 'person' | 'organization' | null;
   claimDate: string | null;
   appearances: string[];
+  /** The editor-written short wording (ClaimReview claimReviewed), null until written. */
+  claimReviewed: string | null;
   start: number | null;
   end: number | null;
   score: number | null;

@@ -12,6 +12,7 @@ import { formValidator, type OnInvalid } from '../../middleware/form-validator';
 import {
   Claimant,
   ClaimantType,
+  ClaimReviewed,
   ClaimText,
   IsoDate,
   LanguageTag,
@@ -36,11 +37,13 @@ const ClaimEditForm = z.object({
   claimantType: ClaimantType,
   claimDate: IsoDate.nullable(),
   language: LanguageTag,
+  claimReviewed: ClaimReviewed,
   orig_text: typed,
   orig_claimant: typed,
   orig_claimantType: typed,
   orig_claimDate: typed,
   orig_language: typed,
+  orig_claimReviewed: typed,
 });
 const AssignForm = z.object({
   version: Version,
@@ -97,6 +100,7 @@ function claimValues(form: Record<string, unknown>, prefix = ''): ClaimValues {
     claimantType: s('claimantType'),
     claimDate: s('claimDate'),
     language: s('language'),
+    claimReviewed: s('claimReviewed'),
   };
 }
 
@@ -123,6 +127,7 @@ deskClaims.post('/:id/edit', formValidator(ClaimEditForm, refuseEdit), async (c)
     claimantType: v.claimantType || null,
     claimDate: v.claimDate || null,
     language: v.language,
+    claimReviewed: v.claimReviewed || null,
   };
   const result = ID_PATTERN.test(id)
     ? await editClaim(c.env.DB, id, patch, v.version, actorOf(c))

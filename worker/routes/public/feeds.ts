@@ -9,6 +9,7 @@ import { atomFeed } from '../../seo/atom';
 import type { ClaimReviewInput } from '../../seo/claim-review';
 import { claimReviewFeed } from '../../seo/data-feed';
 import { stripBidiControls } from '../../lib/bidi';
+import { markupToPlainText } from '../../lib/markup';
 import { conditional, originOf, publicHeaders } from '../../http/public-context';
 import { scaleBounds } from '../../http/rating-view';
 
@@ -65,7 +66,9 @@ feeds.get('/atom.xml', async (c) => {
       published: i.verdict.firstPublishedAt,
       updated: i.verdict.publishedAt,
       summary: stripBidiControls(i.verdict.headline),
-      content: stripBidiControls(`${i.verdict.headline}\n\n${i.verdict.explanation}`),
+      content: stripBidiControls(
+        `${i.verdict.headline}\n\n${markupToPlainText(i.verdict.explanation)}`,
+      ),
     })),
   });
   return send(c, xml, 'application/atom+xml; charset=utf-8', updated);

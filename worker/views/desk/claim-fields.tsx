@@ -1,6 +1,7 @@
 import type { DeskUi } from './layout';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { CLAIMANT_TYPES } from '../../lib/enums';
+import { CLAIM_REVIEWED_MAX } from '../../lib/limits';
 
 export interface ClaimValues {
   text: string;
@@ -8,6 +9,7 @@ export interface ClaimValues {
   claimantType: string;
   claimDate: string;
   language: string;
+  claimReviewed: string;
 }
 
 /** Language choices, keeping an unusual stored language selectable. */
@@ -34,6 +36,8 @@ export function ClaimFields(props: {
   original: ClaimValues;
   errors?: string[];
   idPrefix?: string;
+  /** claimReviewed holds a proposal made from the text, not a stored value. */
+  proposed?: boolean;
 }) {
   const { t } = props.ui;
   const v = props.values;
@@ -57,6 +61,7 @@ export function ClaimFields(props: {
       >
         {v.text}
       </textarea>
+      <ClaimReviewedField {...props} />
       <div class="row">
         <div class="field">
           <label for={`${p}-claimant`}>{t('claimant')}</label>
@@ -97,6 +102,55 @@ export function ClaimFields(props: {
           </select>
         </div>
       </div>
+    </>
+  );
+}
+
+/** claimReviewed with a live counter (≤ 75 characters, like the verdict headline), marked when it is a proposal. */
+function ClaimReviewedField(props: Parameters<typeof ClaimFields>[0]) {
+  const { t } = props.ui;
+  const p = props.idPrefix ?? 'c';
+  const value = props.values.claimReviewed;
+  const bad = props.errors?.includes('claimReviewed');
+  const described = [
+    props.proposed ? `${p}-reviewed-proposed` : '',
+    bad ? `${p}-reviewed-error` : '',
+    `${p}-reviewed-help`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <>
+      <label for={`${p}-reviewed`}>{t('claimReviewed')}</label>
+      {props.proposed ? (
+        <p class="help proposal" id={`${p}-reviewed-proposed`}>
+          {t('claimReviewedProposed')}
+        </p>
+      ) : null}
+      <input
+        id={`${p}-reviewed`}
+        name="claimReviewed"
+        dir="auto"
+        lang={props.values.language}
+        maxlength={CLAIM_REVIEWED_MAX}
+        value={value}
+        class={props.proposed ? 'proposed' : undefined}
+        aria-invalid={bad ? 'true' : undefined}
+        aria-describedby={described}
+        data-counter={`${p}-reviewed-count`}
+        data-counter-template={t('charsLeft', { n: '{n}' })}
+      />
+      {bad ? (
+        <p class="field-error" id={`${p}-reviewed-error`}>
+          {t('claimReviewedTooLong', { n: CLAIM_REVIEWED_MAX })}
+        </p>
+      ) : null}
+      <p class="help" id={`${p}-reviewed-help`}>
+        {t('claimReviewedHelp', { n: CLAIM_REVIEWED_MAX })}{' '}
+        <output id={`${p}-reviewed-count`} for={`${p}-reviewed`} aria-live="polite">
+          {t('charsLeft', { n: CLAIM_REVIEWED_MAX - value.length })}
+        </output>
+      </p>
     </>
   );
 }

@@ -10,6 +10,7 @@ export type { ClaimValues as ClaimFormValues };
 
 const FIELDS: { key: keyof ClaimValues; label: DeskKey }[] = [
   { key: 'text', label: 'claimText' },
+  { key: 'claimReviewed', label: 'claimReviewed' },
   { key: 'claimant', label: 'claimant' },
   { key: 'claimantType', label: 'claimantType' },
   { key: 'claimDate', label: 'claimDate' },
@@ -23,6 +24,7 @@ function valuesOf(claim: Claim): ClaimValues {
     claimantType: claim.claimantType ?? '',
     claimDate: claim.claimDate?.slice(0, 10) ?? '',
     language: claim.language,
+    claimReviewed: claim.claimReviewed ?? '',
   };
 }
 
@@ -76,7 +78,8 @@ export function ConflictPage(props: {
                 : key === 'language'
                   ? (LANGUAGE_NAMES[v[key] as Language] ?? v[key])
                   : v[key];
-            const lang = (v: ClaimValues) => (key === 'text' ? v.language : null);
+            const lang = (v: ClaimValues) =>
+              key === 'text' || key === 'claimReviewed' ? v.language : null;
             return (
               <tr class={differs ? 'differs' : undefined}>
                 <th scope="row">{t(label)}</th>

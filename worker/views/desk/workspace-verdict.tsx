@@ -2,6 +2,7 @@ import { ratingLabel } from '../../lib/ratings';
 import { HEADLINE_MAX } from '../../lib/limits';
 import { DESK_STRINGS_EN, type DeskKey } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';
+import { RichText } from '../shared/rich-text';
 import { shown, UserText } from '../shared/user-text';
 import { RatingChip, statusLabel, Time } from './bits';
 import { Csrf } from './layout';
@@ -69,9 +70,11 @@ export function VerdictEditor(props: WorkspaceProps) {
           required
           maxlength={20000}
           aria-invalid={bad('explanation')}
+          aria-describedby="v-explanation-help"
         >
           {v.explanation}
         </textarea>
+        <MarkupHelp ui={ui} />
         <label for="v-language">{t('verdictLanguage')}</label>
         <select id="v-language" name="language">
           <LanguageOptions selected={v.language} />
@@ -101,6 +104,24 @@ export function VerdictEditor(props: WorkspaceProps) {
         </button>
       </form>
     </section>
+  );
+}
+
+/** "Blank line = new paragraph; - item; **bold**; [text](https://…)", each example as typed in the editor's language. */
+function MarkupHelp(props: { ui: WorkspaceProps['ui'] }) {
+  const { t } = props.ui;
+  const code = (example: string) => <code dir="auto">{example}</code>;
+  const sep = t('markupSeparator');
+  return (
+    <p class="help" id="v-explanation-help">
+      {t('markupParagraph')}
+      {sep}
+      {code(`- ${t('markupItem')}`)}
+      {sep}
+      {code(`**${t('markupBold')}**`)}
+      {sep}
+      {code(`[${t('markupText')}](https://…)`)}
+    </p>
   );
 }
 
@@ -174,9 +195,7 @@ export function HistorySection(props: WorkspaceProps) {
                   <UserText lang={v.language} as="p" class="headline">
                     {v.headline}
                   </UserText>
-                  <UserText lang={v.language} as="p">
-                    {v.explanation}
-                  </UserText>
+                  <RichText source={v.explanation} lang={v.language} class="explanation" />
                 </>
               )}
             </li>

@@ -7,6 +7,7 @@ import type {
   User,
 } from '../models';
 import type { DeskKey } from '../../i18n/desk';
+import { proposeClaimReviewed } from '../../lib/claim-reviewed';
 import { allowedMoves, isAdminOnlyMove, type ClaimStatus } from '../../lib/status';
 import { UserText } from '../shared/user-text';
 import { StatusBadge, statusLabel } from './bits';
@@ -262,7 +263,12 @@ export function WorkspacePage(props: WorkspaceProps) {
     claimantType: claim.claimantType ?? '',
     claimDate: claim.claimDate?.slice(0, 10) ?? '',
     language: claim.language,
+    claimReviewed: claim.claimReviewed ?? '',
   };
+  // No claimReviewed yet: the field starts with a proposal, and the merge screen counts it as
+  // what the editor started from (so a colleague's real wording wins over an untouched proposal).
+  const proposed = claim.claimReviewed === null && !extras.claimValues;
+  const start = proposed ? { ...stored, claimReviewed: proposeClaimReviewed(claim.text) } : stored;
   return (
     <DeskLayout ui={ui} title={`${t('claimTitle')}: ${claim.text.slice(0, 60)}`} active="queue">
       <div class="claim-head">
@@ -283,9 +289,10 @@ export function WorkspacePage(props: WorkspaceProps) {
               <input type="hidden" name="version" value={String(claim.version)} />
               <ClaimFields
                 ui={ui}
-                values={extras.claimValues ?? stored}
-                original={stored}
+                values={extras.claimValues ?? start}
+                original={start}
                 errors={extras.claimErrors}
+                proposed={proposed}
               />
               <button type="submit" class="primary">
                 {t('save')}

@@ -1,6 +1,7 @@
 /** /claims/:id: one published claim, its verdict, sources, corrections log, embed box and feedback form. */
 import type { Claim, Source } from '../models';
 import { strings, type Locale } from '../../i18n/public';
+import { RichText } from '../shared/rich-text';
 import { SafeLink, shown, UserText } from '../shared/user-text';
 import { DateText, FieldError, RatingBadge, type RatingView } from './parts';
 
@@ -128,9 +129,8 @@ export function ClaimPage(p: ClaimPageProps) {
         </p>
         <UserText as="p" text={current.headline} lang={current.language} class="verdict-headline" />
         <h3>{t.claim.explanation}</h3>
-        <UserText
-          as="p"
-          text={current.explanation}
+        <RichText
+          source={current.explanation}
           lang={current.language}
           class="verdict-explanation"
         />
