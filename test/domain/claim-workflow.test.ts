@@ -116,29 +116,19 @@ describe('moveClaim and addVerdict', () => {
     expect(
       await addVerdict(env.DB, claim.id, { ...verdict, ratingKey: 'nope' }, actor),
     ).toMatchObject({ ok: false, refusal: { kind: 'invalid', fields: [{ field: 'ratingKey' }] } });
+    // Not public until published: no claim's public face changed.
     expect(await addVerdict(env.DB, claim.id, verdict, actor)).toMatchObject({
       ok: true,
       value: { version: 1 },
-      changed: [claim.id],
+      changed: [],
     });
     expect(
       await moveClaim(env.DB, claim.id, 'published', { expectedVersion: 'any' }, actor),
     ).toMatchObject({ ok: true, changed: [claim.id] });
-    // A correction to a published verdict needs a note.
+    // A published verdict changes only through a correction draft.
     expect(await addVerdict(env.DB, claim.id, verdict, actor)).toMatchObject({
       ok: false,
-      refusal: { kind: 'invalid', fields: [{ field: 'correctionNote' }] },
-    });
-    const corrected = await addVerdict(
-      env.DB,
-      claim.id,
-      { ...verdict, correctionNote: 'New customs figures.' },
-      actor,
-    );
-    expect(corrected).toMatchObject({
-      ok: true,
-      value: { version: 2, correctionNote: 'New customs figures.' },
-      changed: [claim.id],
+      refusal: { kind: 'conflict', code: 'draft_required' },
     });
   });
 });

@@ -20,7 +20,7 @@ describe('a write changes the embeds on the very next request', () => {
         (await callJson(`/api/v1/claims/${id}/transition`, { token: editor.token, body: { to } }))
           .res.status,
       ).toBe(200);
-    const verdict = async (ratingKey: string, correctionNote?: string) => {
+    const verdict = async (ratingKey: string) => {
       const { res } = await callJson(`/api/v1/claims/${id}/verdicts`, {
         token: editor.token,
         body: {
@@ -28,7 +28,6 @@ describe('a write changes the embeds on the very next request', () => {
           headline: `Rated ${ratingKey}`,
           explanation: 'Checked against the official series.',
           language: 'en',
-          correctionNote,
         },
       });
       expect(res.status).toBe(201);
@@ -46,8 +45,8 @@ describe('a write changes the embeds on the very next request', () => {
     expect(await badgeTexts(id)).toEqual({ message: 'in review', queries: 0 });
     await move('in_review');
     await verdict('false');
-    // A draft verdict is not public yet: the purge made the next request read D1 again.
-    expect(await badgeTexts(id)).toEqual({ message: 'in review', queries: 1 });
+    // A verdict before publication is not public: nothing is purged, the cached badge stands.
+    expect(await badgeTexts(id)).toEqual({ message: 'in review', queries: 0 });
     await warm();
     await move('published');
     expect(await badgeTexts(id)).toEqual({ message: 'False', queries: 1 });
@@ -55,8 +54,21 @@ describe('a write changes the embeds on the very next request', () => {
     expect(await (await call(`/badge/${id}.json`)).json()).toMatchObject({ message: 'False' });
     expect(await (await call(`/embed/${id}`)).text()).toContain('Rated false');
 
+    // A correction: a draft beside the published verdict changes no embed until it is published.
     await warm();
-    await verdict('mostly-false', 'The first figure was revised by the statistics office.');
+    const draft = await callJson(`/api/v1/claims/${id}/draft`, {
+      token: editor.token,
+      method: 'POST',
+    });
+    expect(draft.res.status).toBe(201);
+    await verdict('mostly-false');
+    expect(await badgeTexts(id)).toEqual({ message: 'False', queries: 0 });
+    const publish = await callJson(`/api/v1/claims/${id}/draft/publish`, {
+      token: editor.token,
+      body: { note: 'The first figure was revised by the statistics office.' },
+      headers: { 'If-Match': draft.res.headers.get('ETag')! },
+    });
+    expect(publish.res.status).toBe(200);
     expect(await badgeTexts(id)).toEqual({ message: 'Mostly false', queries: 1 });
     const json = await call(`/badge/${id}.json`);
     expect(d1Queries(json)).toBe(1);
