@@ -14,6 +14,12 @@ import { ClaimFields, type ClaimValues } from './claim-fields';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
+import {
+  LockedHint,
+  PublicationPanel,
+  type PublicationFormState,
+  type PublicationView,
+} from './workspace-record';
 
 export type { ClaimValues };
 export interface SourceFormValues {
@@ -41,6 +47,7 @@ export interface WorkspaceExtras {
   sourceErrors?: string[];
   verdictValues?: VerdictFormValues;
   verdictErrors?: string[];
+  publication?: PublicationFormState;
 }
 
 export interface WorkspaceProps {
@@ -52,6 +59,8 @@ export interface WorkspaceProps {
   article: ArticleText | null;
   feedback: FeedbackSummary;
   extras: WorkspaceExtras;
+  /** The public record: publish, correction draft, approval, retraction. */
+  publication: PublicationView;
 }
 
 /** What readers did: repeat submissions and "was this helpful?" votes with their reasons. */
@@ -87,7 +96,10 @@ function Readers(props: WorkspaceProps) {
 function StatusActions(props: WorkspaceProps) {
   const { ui, detail } = props;
   const { t } = ui;
-  const moves = allowedMoves(detail.claim.status).filter((m) => m !== 'duplicate');
+  // Publishing and retraction live in the Publication panel (workspace-record.tsx).
+  const moves = allowedMoves(detail.claim.status).filter(
+    (m): boolean => m !== 'duplicate' && m !== 'published' && m !== 'retracted',
+  );
   return (
     <section aria-labelledby="status-h" class="panel">
       <h2 id="status-h">{t('statusActions')}</h2>
@@ -217,16 +229,20 @@ function Matches(props: WorkspaceProps) {
 
 /** The claim workspace. */
 export function WorkspacePage(props: WorkspaceProps) {
-  const { ui, detail, extras } = props;
+  const { ui, detail, extras, publication } = props;
   const { t } = ui;
   const { claim } = detail;
+  // A published claim's form edits its correction draft: the draft's values.
+  const editing = publication.formClaim;
   const stored: ClaimValues = {
-    text: claim.text,
-    claimant: claim.claimant ?? '',
-    claimantType: claim.claimantType ?? '',
-    claimDate: claim.claimDate?.slice(0, 10) ?? '',
-    language: claim.language,
+    text: editing.text,
+    claimant: editing.claimant ?? '',
+    claimantType: editing.claimantType ?? '',
+    claimDate: editing.claimDate?.slice(0, 10) ?? '',
+    language: editing.language,
   };
+  const locked =
+    claim.status === 'retracted' || (claim.status === 'published' && !publication.draft);
   return (
     <DeskLayout ui={ui} title={`${t('claimTitle')}: ${claim.text.slice(0, 60)}`} active="queue">
       <div class="claim-head">
@@ -239,24 +255,39 @@ export function WorkspacePage(props: WorkspaceProps) {
       {extras.notice ? <Notice kind={extras.notice.kind}>{extras.notice.text}</Notice> : null}
       <div class="workspace">
         <div class="work-main">
-          <section aria-labelledby="edit-h" class="panel">
-            <h2 id="edit-h">{t('editClaim')}</h2>
-            <form method="post" action={`/desk/claims/${claim.id}/edit`} class="stack">
-              <Csrf ui={ui} />
-              <input type="hidden" name="version" value={String(claim.version)} />
-              <ClaimFields
-                ui={ui}
-                values={extras.claimValues ?? stored}
-                original={stored}
-                errors={extras.claimErrors}
-              />
-              <button type="submit" class="primary">
-                {t('save')}
-              </button>
-            </form>
-          </section>
-          <VerdictEditor {...props} />
-          <SourcesSection {...props} />
+          <PublicationPanel
+            ui={ui}
+            claim={claim}
+            ratings={props.ratings}
+            publication={publication}
+            form={extras.publication}
+          />
+          {locked ? (
+            <LockedHint ui={ui} claim={claim} id="edit" title="editClaim" />
+          ) : (
+            <section aria-labelledby="edit-h" class="panel">
+              <h2 id="edit-h">{t('editClaim')}</h2>
+              <form method="post" action={`/desk/claims/${claim.id}/edit`} class="stack">
+                <Csrf ui={ui} />
+                <input type="hidden" name="version" value={String(claim.version)} />
+                <ClaimFields
+                  ui={ui}
+                  values={extras.claimValues ?? stored}
+                  original={stored}
+                  errors={extras.claimErrors}
+                />
+                <button type="submit" class="primary">
+                  {t('save')}
+                </button>
+              </form>
+            </section>
+          )}
+          {locked ? (
+            <LockedHint ui={ui} claim={claim} id="verdict" title="verdict" />
+          ) : (
+            <VerdictEditor {...props} />
+          )}
+          <SourcesSection {...props} locked={locked} />
         </div>
         <div class="work-side">
           <StatusActions {...props} />
