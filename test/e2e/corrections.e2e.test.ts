@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedSnippets } from '../../worker/embeds/snippets';
-import { ADMIN, EDITOR, signedIn } from './desk-helpers';
+import { ADMIN, EDITOR, signedIn, switchLanguage } from './desk-helpers';
 import { checkA11y, freePort, launchBrowser, screenshotDir, startServer } from './harness';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -127,6 +127,7 @@ describe('corrections in the browser', () => {
 
     const { context, page } = await signedIn(browser, server.origin, EDITOR);
     await page.goto(`${server.origin}/desk/claims/${id}`);
+    await switchLanguage(page, 'en'); // the demo editor reads the desk in Arabic
     expect(await page.textContent('#edit')).toContain('Start a correction to change');
     await Promise.all([
       page.waitForURL(/ok=draft/),
@@ -141,6 +142,10 @@ describe('corrections in the browser', () => {
     );
     expect(await page.textContent('#publication')).toContain('Wheat exports rose by 38%');
     await shoot(page, 'desk-publication-draft');
+    await switchLanguage(page, 'ar');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await shoot(page, 'desk-publication-draft-ar');
+    await switchLanguage(page, 'en');
 
     // Partners and readers still see the published verdict; the page never 404s.
     expect(await partnerCard(id)).toEqual({
@@ -246,6 +251,7 @@ describe('corrections in the browser', () => {
       );
       const editor = await signedIn(browser, server.origin, EDITOR);
       await editor.page.goto(`${server.origin}/desk/claims/${id}`);
+      await switchLanguage(editor.page, 'en');
       expect(await editor.page.locator('#publication form[action$="/publish"]').count()).toBe(0);
       await Promise.all([
         editor.page.waitForURL(/ok=requested/),
