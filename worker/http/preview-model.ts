@@ -61,7 +61,6 @@ export function previewPage(
 export function previewEmbedClaim(page: PublicClaimPage): EmbedClaim {
   const v = page.verdicts.at(-1)!;
   const rating = page.ratings.find((r) => r.key === v.ratingKey);
-  const latest = page.versions.at(-1);
   return {
     id: page.claim.id,
     status: 'published',
@@ -73,7 +72,8 @@ export function previewEmbedClaim(page: PublicClaimPage): EmbedClaim {
       ratingKey: v.ratingKey,
       headline: v.headline,
       language: v.language,
-      correctionNote: latest?.kind === 'correction' ? latest.note : null,
+      // What getEmbedClaim reads: the verdict version's own note (the record's note is not on it).
+      correctionNote: v.correctionNote,
       rating: rating ? { color: rating.color, labels: rating.labels } : null,
     },
   };
