@@ -501,6 +501,44 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
     access: 'signed-in',
     path: '/desk/claims/nosuchthing/verdicts',
   },
+  'POST /desk/claims/:id/publish': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/publish',
+  },
+  'POST /desk/claims/:id/draft': { access: 'signed-in', path: '/desk/claims/nosuchthing/draft' },
+  'POST /desk/claims/:id/draft/discard': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/draft/discard',
+  },
+  'POST /desk/claims/:id/draft/publish': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/draft/publish',
+  },
+  'POST /desk/claims/:id/publish-request': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/publish-request',
+  },
+  'POST /desk/claims/:id/publish-request/withdraw': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/publish-request/withdraw',
+  },
+  'POST /desk/claims/:id/publish-request/approve': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/publish-request/approve',
+  },
+  // Editors pass the guard; the domain refuses them (403 with the reason, test/desk/corrections).
+  'POST /desk/claims/:id/retract': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/retract',
+  },
+  'GET /desk/claims/:id/preview': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/preview',
+  },
+  'GET /desk/claims/:id/preview/card': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/preview/card',
+  },
   'GET /desk/account/password': { access: 'signed-in', path: '/desk/account/password' },
   'POST /desk/account/password': { access: 'signed-in', path: '/desk/account/password' },
   'GET /desk/reset/:token': { access: 'open', path: '/desk/reset/nosuchtoken' },
@@ -520,6 +558,8 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
   },
   'GET /desk/admin/ratings': { access: 'admin', path: '/desk/admin/ratings' },
   'POST /desk/admin/ratings': { access: 'admin', path: '/desk/admin/ratings' },
+  'GET /desk/admin/settings': { access: 'admin', path: '/desk/admin/settings' },
+  'POST /desk/admin/settings': { access: 'admin', path: '/desk/admin/settings' },
 };
 
 /** True when the answer sends the caller to sign in. */

@@ -277,7 +277,17 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
         .status,
     ).toBe(303);
 
-    // A new version of a published verdict is a correction: needs a note, is public at once.
+    // A published verdict changes only inside a correction draft, published with a public note.
+    const withoutDraft = await post(agent, `/desk/claims/${claim.id}/verdicts`, {
+      ratingKey: 'mostly-false',
+      headline: 'البطالة لم تبلغ ٢٠٪ بل ١٢٪',
+      explanation: 'بلغت البطالة ١٢٪ وفق الإحصاء المعدل.',
+      language: 'ar',
+    });
+    expect(withoutDraft.status).toBe(409);
+    expect(await withoutDraft.text()).toContain('Start a correction');
+    const v3 = String(Number(v2) + 1);
+    expect((await post(agent, `/desk/claims/${claim.id}/draft`, { version: v3 })).status).toBe(303);
     expect(
       (
         await post(agent, `/desk/claims/${claim.id}/verdicts`, {
@@ -285,18 +295,17 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
           headline: 'البطالة لم تبلغ ٢٠٪ بل ١٢٪',
           explanation: 'بلغت البطالة ١٢٪ وفق الإحصاء المعدل.',
           language: 'ar',
-          correctionNote: '',
         })
       ).status,
-    ).toBe(422);
+    ).toBe(303);
+    const v4 = (await page(agent, `/desk/claims/${claim.id}`)).html.match(
+      /action="\/desk\/claims\/[^/]+\/draft\/publish"[\s\S]*?name="version" value="(\d+)"/,
+    )![1]!;
     expect(
       (
-        await post(agent, `/desk/claims/${claim.id}/verdicts`, {
-          ratingKey: 'mostly-false',
-          headline: 'البطالة لم تبلغ ٢٠٪ بل ١٢٪',
-          explanation: 'بلغت البطالة ١٢٪ وفق الإحصاء المعدل.',
-          language: 'ar',
-          correctionNote: 'صُحح الرقم',
+        await post(agent, `/desk/claims/${claim.id}/draft/publish`, {
+          version: v4,
+          note: 'صُحح الرقم',
         })
       ).status,
     ).toBe(303);
@@ -304,7 +313,6 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
     html = (await page(agent, `/desk/claims/${claim.id}`)).html;
     expect(html).toContain('Changes since version 1');
     expect(html).toMatch(/<ins>\s?بل ١٢٪<\/ins>/);
-    expect(html).toContain('صُحح الرقم');
     for (const said of [
       'Source added',
       'Source edited',
@@ -327,10 +335,11 @@ describe('claim workspace: sources, verdicts, status, assignment', () => {
       [2, true],
     ]);
 
-    expect(
-      (await post(agent, `/desk/claims/${claim.id}/sources/${src!.id}/remove`, {})).status,
-    ).toBe(303);
-    expect(await count('sources', 'claim_id = ?1', claim.id)).toBe(0);
+    // Without an open draft a published claim's sources stay as readers see them.
+    const remove = await post(agent, `/desk/claims/${claim.id}/sources/${src!.id}/remove`, {});
+    expect(remove.status).toBe(409);
+    expect(await remove.text()).toContain('Start a correction');
+    expect(await count('sources', 'claim_id = ?1', claim.id)).toBe(1);
   });
 
   it('will not publish without a verdict, and refuses a stale status change', async () => {

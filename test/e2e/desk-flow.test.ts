@@ -98,16 +98,25 @@ describe('desk in the browser', () => {
     await page.fill('#v-explanation', 'تظهر النشرة الإحصائية أن التضخم السنوي في سبتمبر بلغ ١١٪.');
     await Promise.all([page.waitForURL(/ok=saved/), page.click('#verdict button[type=submit]')]);
     await Promise.all([
-      page.waitForURL(/ok=moved/),
-      page.click('.status-buttons form:has(input[value=published]) button'),
+      page.waitForURL(/ok=published/),
+      page.click('#publication form[action$="/publish"] button'),
     ]);
     expect(await page.locator('.claim-head .badge').getAttribute('class')).toContain(
       'status-published',
     );
-    // A correction: a second version with a public note, shown as a word diff in the history.
+    // A correction: a draft beside the published verdict, published with a public note as a
+    // second version, shown as a word diff in the history.
+    await Promise.all([
+      page.waitForURL(/ok=draft/),
+      page.click('#publication form[action$="/draft"] button'),
+    ]);
     await page.fill('#v-headline', 'التضخم بلغ ١١٫٢٪ لا ١٤٪');
-    await page.fill('#v-note', 'صُحح رقم التضخم وفق النشرة المعدلة.');
     await Promise.all([page.waitForURL(/ok=saved/), page.click('#verdict button[type=submit]')]);
+    await page.fill('#pub-note', 'صُحح رقم التضخم وفق النشرة المعدلة.');
+    await Promise.all([
+      page.waitForURL(/ok=published/),
+      page.click('#publication form[action$="/draft/publish"] button'),
+    ]);
     expect(await page.locator('#history ol > li').count()).toBe(2);
     expect(await page.locator('#history ins').count()).toBeGreaterThan(0);
     expect(await page.locator('#history del').count()).toBeGreaterThan(0);

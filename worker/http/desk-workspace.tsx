@@ -6,12 +6,13 @@ import type { AppEnv } from '../env';
 import { WorkspacePage, type WorkspaceExtras } from '../views/desk/workspace';
 import { deskMessage, deskUi, render } from './desk-context';
 import { ID_PATTERN } from '../lib/ids';
+import { publicationView } from './publication-model';
 
 export async function showWorkspace(
   c: Context<AppEnv>,
   id: string,
   extras: WorkspaceExtras = {},
-  status: 200 | 409 | 422 = 200,
+  status: 200 | 403 | 409 | 422 = 200,
 ) {
   const db = c.env.DB;
   const data = ID_PATTERN.test(id) ? await workspaceData(db, id) : null;
@@ -21,10 +22,12 @@ export async function showWorkspace(
     excludeId: detail.claim.id,
     limit: 5,
   });
+  const ui = deskUi(c);
   return render(
     c,
     <WorkspacePage
-      ui={deskUi(c)}
+      ui={ui}
+      publication={publicationView(detail, ui.user)}
       detail={detail}
       ratings={data.ratings}
       users={data.users}

@@ -74,6 +74,8 @@ export interface Source {
   excerpt: string | null;
   stance: 'supports' | 'refutes' | 'context';
   archivedUrl: string | null;
+  /** On a published claim: added or withdrawn in its open correction draft. */
+  draft?: 'add' | 'remove' | null;
   createdAt: string;
   updatedAt: string;
 }

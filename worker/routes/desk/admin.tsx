@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { activeScaleId } from '../../../d1/desk';
 import { activeRatings, upsertRating } from '../../../d1/ratings';
+import { getSettings, saveSettings } from '../../../d1/settings';
 import { getUser, listUsers, type UserPatch } from '../../../d1/users';
 import { addAccount, changeAccount } from '../../domain/accounts';
 import { issueResetLink } from '../../domain/passwords';
@@ -12,6 +13,7 @@ import { DESK_LOCALES } from '../../i18n/desk';
 import { formValidator, typedValues, type OnInvalid } from '../../middleware/form-validator';
 import { HexColor, NewUserBody, nonEmpty, RatingKey, text, UserPatchFields } from '../../schemas';
 import { AdminRatingsPage, AdminUsersPage } from '../../views/desk/admin';
+import { AdminSettingsPage } from '../../views/desk/admin-settings';
 import { ResetLinkPage } from '../../views/desk/account';
 import { originOf } from '../../http/public-context';
 import { deskMessage, deskUi, render, requireDesk } from '../../http/desk-context';
@@ -175,3 +177,30 @@ deskAdmin.post('/ratings', formValidator(RatingForm, refuseRating), async (c) =>
   );
   return c.redirect('/desk/admin/ratings?ok=saved', 303);
 });
+
+const SettingsForm = z.object({ publishNeedsSecondEditor: z.boolean() });
+
+deskAdmin.get('/settings', async (c) => {
+  const ui = deskUi(c);
+  const settings = await getSettings(c.env.DB);
+  const notice =
+    c.req.query('ok') === 'saved'
+      ? { kind: 'ok' as const, text: ui.t('settingsSaved') }
+      : undefined;
+  return render(c, <AdminSettingsPage ui={ui} settings={settings} notice={notice} />);
+});
+
+/** Newsroom settings: saved with its audit row (settings.update) by d1/settings.ts. */
+deskAdmin.post(
+  '/settings',
+  formValidator(SettingsForm, async (c) => {
+    const ui = deskUi(c);
+    const settings = await getSettings(c.env.DB);
+    const notice = { kind: 'error' as const, text: ui.t('invalidForm') };
+    return render(c, <AdminSettingsPage ui={ui} settings={settings} notice={notice} />, 422);
+  }),
+  async (c) => {
+    await saveSettings(c.env.DB, c.req.valid('form'), actorOf(c));
+    return c.redirect('/desk/admin/settings?ok=saved', 303);
+  },
+);

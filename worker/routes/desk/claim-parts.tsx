@@ -14,6 +14,7 @@ import type { SourceFormValues, VerdictFormValues } from '../../views/desk/works
 import { claimsChanged } from '../../middleware/purge-changed';
 import { deskMessage, deskUi } from '../../http/desk-context';
 import { showWorkspace } from '../../http/desk-workspace';
+import { refusalText } from '../../http/desk-refusal';
 
 export const deskClaimParts = new Hono<AppEnv>();
 
@@ -118,11 +119,14 @@ deskClaimParts.post('/:id/sources/:sourceId/remove', async (c) => {
 /** A source change the rules refused: the workspace again, saying why. */
 function sourceRefused(c: Context<AppEnv>, id: string, refusal: Refusal) {
   if (refusal.kind === 'not-found') return deskMessage(c, 404, deskUi(c).t('notFound'));
-  const text =
-    refusal.kind === 'conflict'
-      ? refusal.message
-      : deskUi(c).t(refusal.kind === 'invalid' ? 'invalidForm' : 'illegalMove');
-  return showWorkspace(c, id, { notice: { kind: 'error', text } }, 409);
+  if (refusal.kind === 'stale') return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
+  const text = refusalText(deskUi(c).t, refusal);
+  return showWorkspace(
+    c,
+    id,
+    { notice: { kind: 'error', text } },
+    refusal.kind === 'forbidden' ? 403 : refusal.kind === 'invalid' ? 422 : 409,
+  );
 }
 
 /** Same rules as POST /api/v1/claims/:id/verdicts (scale, status, correction note, publish-now). */
@@ -149,7 +153,8 @@ deskClaimParts.post('/:id/verdicts', formValidator(VerdictBody, refuseVerdict), 
         422,
         r.fields.map((f) => f.field),
       );
-    return refuse(t('illegalMove'), 409, []);
+    if (r.kind === 'stale') return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
+    return refuse(refusalText(t, r), 409, []);
   }
   claimsChanged(c, result.changed);
   return c.redirect(`/desk/claims/${id}?ok=saved#verdict`, 303);

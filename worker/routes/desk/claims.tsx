@@ -22,6 +22,8 @@ import {
 import { ConflictPage } from '../../views/desk/conflict';
 import type { ClaimValues } from '../../views/desk/workspace';
 import { deskClaimParts } from './claim-parts';
+import { deskCorrections, publicationNotice } from './corrections';
+import { refusalText } from '../../http/desk-refusal';
 import { deskMessage, deskUi, render, requireDesk } from '../../http/desk-context';
 import { showWorkspace } from '../../http/desk-workspace';
 
@@ -81,12 +83,14 @@ deskClaims.get('/:id', (c) => {
     const v = Version.safeParse(c.req.query('v'));
     return showWorkspace(c, c.req.param('id'), { undo: { version: v.success ? v.data : 0 } });
   }
-  const notice = Object.hasOwn(OK_NOTICES, ok) ? OK_NOTICES[ok as keyof typeof OK_NOTICES] : null;
-  return showWorkspace(
-    c,
-    c.req.param('id'),
-    notice ? { notice: { kind: notice.kind, text: t(notice.key) } } : {},
-  );
+  const known = Object.hasOwn(OK_NOTICES, ok) ? OK_NOTICES[ok as keyof typeof OK_NOTICES] : null;
+  const published = publicationNotice(t, ok);
+  const notice = known
+    ? { kind: known.kind, text: t(known.key) }
+    : published
+      ? { kind: 'ok' as const, text: published }
+      : null;
+  return showWorkspace(c, c.req.param('id'), notice ? { notice } : {});
 });
 
 function claimValues(form: Record<string, unknown>, prefix = ''): ClaimValues {
@@ -136,6 +140,19 @@ deskClaims.post('/:id/edit', formValidator(ClaimEditForm, refuseEdit), async (c)
     claimsChanged(c, result.changed);
     return c.redirect(`/desk/claims/${id}?ok=saved`, 303);
   }
+  if (result && result.refusal.kind !== 'stale' && result.refusal.kind !== 'not-found') {
+    const r = result.refusal;
+    return showWorkspace(
+      c,
+      id,
+      {
+        notice: { kind: 'error', text: refusalText(deskUi(c).t, r) },
+        claimValues: mine,
+        claimErrors: r.kind === 'invalid' ? r.fields.map((f) => f.field) : undefined,
+      },
+      r.kind === 'invalid' ? 422 : r.kind === 'forbidden' ? 403 : 409,
+    );
+  }
   if (result?.refusal.kind !== 'stale' || !result.refusal.current)
     return deskMessage(c, 404, deskUi(c).t('notFound'));
   return render(
@@ -166,6 +183,13 @@ deskClaims.post('/:id/assign', formValidator(AssignForm, refuseForm), async (c) 
   if (!result || result.refusal.kind === 'not-found')
     return deskMessage(c, 404, deskUi(c).t('notFound'));
   if (result.refusal.kind === 'invalid') return invalid();
+  if (result.refusal.kind !== 'stale')
+    return showWorkspace(
+      c,
+      id,
+      { notice: { kind: 'error', text: refusalText(deskUi(c).t, result.refusal) } },
+      result.refusal.kind === 'forbidden' ? 403 : 409,
+    );
   return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
 });
 
@@ -193,7 +217,12 @@ deskClaims.post('/:id/status', formValidator(StatusForm, refuseForm), async (c) 
     return showWorkspace(c, id, { notice: { kind: 'error', text: t('needVerdict') } }, 409);
   if (r.kind === 'invalid')
     return showWorkspace(c, id, { notice: { kind: 'error', text: t('invalidForm') } }, 422);
-  return showWorkspace(c, id, { notice: { kind: 'error', text: t('illegalMove') } }, 409);
+  return showWorkspace(
+    c,
+    id,
+    { notice: { kind: 'error', text: refusalText(t, r) } },
+    r.kind === 'forbidden' ? 403 : 409,
+  );
 });
 
 /** "Undo" after a move: same rules as POST /api/v1/claims/:id/transition/undo. */
@@ -214,3 +243,4 @@ deskClaims.post('/:id/undo', formValidator(UndoForm, refuseForm), async (c) => {
 });
 
 deskClaims.route('/', deskClaimParts);
+deskClaims.route('/', deskCorrections);

@@ -11,6 +11,7 @@ import { NONCE } from 'hono/secure-headers';
 import type { AppEnv } from '../../env';
 import { sessionLoader } from '../../middleware/auth';
 import { securityHeaders } from '../../middleware/security-headers';
+import { FRAME_SCRIPT_HASH } from '../../embeds/frame-script';
 import { deskAccount, deskReset } from './account';
 import { deskAdmin } from './admin';
 import { deskArticles } from './articles';
@@ -25,22 +26,43 @@ const DESK_BODY_LIMIT = 512 * 1024;
 
 export const desk = new Hono<AppEnv>();
 
-desk.use(
-  '*',
-  securityHeaders({
-    cacheControl: 'no-store',
-    csp: {
-      defaultSrc: ["'none'"],
-      scriptSrc: [NONCE],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-    },
-  }),
-);
+const DESK_CSP = {
+  defaultSrc: ["'none'"],
+  scriptSrc: [NONCE],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+};
+const deskHeaders = securityHeaders({ cacheControl: 'no-store', csp: DESK_CSP });
+// The preview frames the partner card (its own document, from the desk itself).
+const previewHeaders = securityHeaders({
+  cacheControl: 'no-store',
+  csp: { ...DESK_CSP, frameSrc: ["'self'"] },
+});
+// The previewed card: the embed's own policy (inline style, its frame script), framed by the desk only.
+const previewCardHeaders = securityHeaders({
+  cacheControl: 'no-store',
+  csp: {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'unsafe-inline'"],
+    scriptSrc: [FRAME_SCRIPT_HASH],
+    imgSrc: ['data:'],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+    frameAncestors: ["'self'"],
+  },
+  frameable: true,
+});
+const PREVIEW = /^\/desk\/claims\/[^/]+\/preview(\/card)?$/;
+
+desk.use('*', function deskSecurityHeaders(c, next) {
+  const preview = PREVIEW.exec(c.req.path);
+  if (!preview || c.req.method !== 'GET') return deskHeaders(c, next);
+  return (preview[1] ? previewCardHeaders : previewHeaders)(c, next);
+});
 
 desk.use('*', sessionLoader());
 desk.use(

@@ -20,7 +20,7 @@ export function Csrf(props: { ui: DeskUi }) {
   return <input type="hidden" name="_csrf" value={props.ui.csrf} />;
 }
 
-type NavKey = 'queue' | 'ingest' | 'tokens' | 'users' | 'ratings' | null;
+type NavKey = 'queue' | 'ingest' | 'tokens' | 'users' | 'ratings' | 'settings' | null;
 
 function Nav(props: { ui: DeskUi; active: NavKey }) {
   const { t, user } = props.ui;
@@ -34,6 +34,7 @@ function Nav(props: { ui: DeskUi; active: NavKey }) {
     items.push(
       { key: 'users', href: '/desk/admin/users', label: t('navUsers') },
       { key: 'ratings', href: '/desk/admin/ratings', label: t('navRatings') },
+      { key: 'settings', href: '/desk/admin/settings', label: t('navSettings') },
     );
   }
   return (

@@ -90,7 +90,7 @@ function SourceFields(props: {
   );
 }
 
-function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
+function SourceItem(props: { ui: DeskUi; claimId: string; source: Source; locked: boolean }) {
   const { ui, source: s } = props;
   const { t } = ui;
   const values: SourceFormValues = {
@@ -102,8 +102,15 @@ function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
     archivedUrl: s.archivedUrl ?? '',
   };
   return (
-    <li class="source">
+    <li class={s.draft ? `source draft-${s.draft}` : 'source'}>
       <p>
+        {s.draft ? (
+          <>
+            <span class="badge draft-mark">
+              {t(s.draft === 'add' ? 'newInDraft' : 'withdrawnInDraft')}
+            </span>{' '}
+          </>
+        ) : null}
         <span class={`badge stance-${s.stance}`}>{t(`stance_${s.stance}` as DeskKey)}</span>{' '}
         <SafeLink href={s.url} newTab>
           {s.title ? <UserText lang={null}>{s.title}</UserText> : undefined}
@@ -128,6 +135,21 @@ function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
           {s.excerpt}
         </UserText>
       ) : null}
+      {props.locked || s.draft === 'remove' ? null : <SourceActions {...props} values={values} />}
+    </li>
+  );
+}
+
+function SourceActions(props: {
+  ui: DeskUi;
+  claimId: string;
+  source: Source;
+  values: SourceFormValues;
+}) {
+  const { ui, source: s, values } = props;
+  const { t } = ui;
+  return (
+    <>
       <details>
         <summary>{t('edit')}</summary>
         <form method="post" action={`/desk/claims/${props.claimId}/sources/${s.id}`} class="stack">
@@ -146,12 +168,35 @@ function SourceItem(props: { ui: DeskUi; claimId: string; source: Source }) {
           {t('remove')}
         </button>
       </form>
-    </li>
+    </>
   );
 }
 
 /** Sources of the claim: list with edit and remove, and the add form. */
-export function SourcesSection(props: WorkspaceProps) {
+export function SourcesSection(props: WorkspaceProps & { locked: boolean }) {
+  const { ui, detail, locked } = props;
+  const { t } = ui;
+  return (
+    <section aria-labelledby="sources-h" class="panel" id="sources">
+      <h2 id="sources-h">{t('sources')}</h2>
+      {detail.sources.length === 0 ? <p class="help">{t('noSources')}</p> : null}
+      <ul class="sources">
+        {detail.sources.map((s) => (
+          <SourceItem ui={ui} claimId={detail.claim.id} source={s} locked={locked} />
+        ))}
+      </ul>
+      {locked ? (
+        <p class="help">
+          {detail.claim.status === 'retracted' ? t('retractedLocked') : t('lockedHint')}
+        </p>
+      ) : (
+        <AddSource {...props} />
+      )}
+    </section>
+  );
+}
+
+function AddSource(props: WorkspaceProps) {
   const { ui, detail, extras } = props;
   const { t } = ui;
   const empty: SourceFormValues = {
@@ -163,14 +208,7 @@ export function SourcesSection(props: WorkspaceProps) {
     archivedUrl: '',
   };
   return (
-    <section aria-labelledby="sources-h" class="panel" id="sources">
-      <h2 id="sources-h">{t('sources')}</h2>
-      {detail.sources.length === 0 ? <p class="help">{t('noSources')}</p> : null}
-      <ul class="sources">
-        {detail.sources.map((s) => (
-          <SourceItem ui={ui} claimId={detail.claim.id} source={s} />
-        ))}
-      </ul>
+    <>
       <h3>{t('addSource')}</h3>
       <form method="post" action={`/desk/claims/${detail.claim.id}/sources`} class="stack">
         <Csrf ui={ui} />
@@ -184,6 +222,6 @@ export function SourcesSection(props: WorkspaceProps) {
           {t('addSource')}
         </button>
       </form>
-    </section>
+    </>
   );
 }

@@ -25,7 +25,9 @@ export function VerdictEditor(props: WorkspaceProps) {
     correctionNote: '',
   };
   const bad = (f: string) => (extras.verdictErrors?.includes(f) ? 'true' : undefined);
-  const correction = detail.publishedVerdict !== null;
+  // On a published claim the new version joins its correction draft: the public note is given
+  // when the draft is published (the Publication panel), not here.
+  const correction = detail.publishedVerdict !== null && claim.status !== 'published';
   return (
     <section aria-labelledby="verdict-h" class="panel" id="verdict">
       <h2 id="verdict-h">{t('verdict')}</h2>

@@ -16,6 +16,12 @@ import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { UndoNotice } from './undo-notice';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
+import {
+  LockedHint,
+  PublicationPanel,
+  type PublicationFormState,
+  type PublicationView,
+} from './workspace-record';
 
 export type { ClaimValues };
 export interface SourceFormValues {
@@ -45,6 +51,7 @@ export interface WorkspaceExtras {
   sourceErrors?: string[];
   verdictValues?: VerdictFormValues;
   verdictErrors?: string[];
+  publication?: PublicationFormState;
 }
 
 export interface WorkspaceProps {
@@ -56,6 +63,8 @@ export interface WorkspaceProps {
   article: ArticleText | null;
   feedback: FeedbackSummary;
   extras: WorkspaceExtras;
+  /** The public record: publish, correction draft, approval, retraction. */
+  publication: PublicationView;
 }
 
 /** What readers did: repeat submissions and "was this helpful?" votes with their reasons. */
@@ -121,8 +130,11 @@ function StatusActions(props: WorkspaceProps) {
   const { ui, detail } = props;
   const { t } = ui;
   const from = detail.claim.status;
-  // Duplicates are marked from the matches; an admin-only retraction has its own form.
-  const moves = allowedMoves(from).filter((m) => m !== 'duplicate' && !isAdminOnlyMove(from, m));
+  // Duplicates are marked from the matches; publishing and retraction live in the Publication
+  // panel (workspace-record.tsx).
+  const moves = allowedMoves(from).filter(
+    (m): boolean => m !== 'duplicate' && m !== 'published' && !isAdminOnlyMove(from, m),
+  );
   return (
     <section aria-labelledby="status-h" class="panel">
       <h2 id="status-h">{t('statusActions')}</h2>
@@ -254,21 +266,27 @@ function Matches(props: WorkspaceProps) {
 
 /** The claim workspace. */
 export function WorkspacePage(props: WorkspaceProps) {
-  const { ui, detail, extras } = props;
+  const { ui, detail, extras, publication } = props;
   const { t } = ui;
   const { claim } = detail;
+  // A published claim's form edits its correction draft: the draft's values.
+  const editing = publication.formClaim;
   const stored: ClaimValues = {
-    text: claim.text,
-    claimant: claim.claimant ?? '',
-    claimantType: claim.claimantType ?? '',
-    claimDate: claim.claimDate?.slice(0, 10) ?? '',
-    language: claim.language,
-    claimReviewed: claim.claimReviewed ?? '',
+    text: editing.text,
+    claimant: editing.claimant ?? '',
+    claimantType: editing.claimantType ?? '',
+    claimDate: editing.claimDate?.slice(0, 10) ?? '',
+    language: editing.language,
+    claimReviewed: editing.claimReviewed ?? '',
   };
   // No claimReviewed yet: the field starts with a proposal, and the merge screen counts it as
   // what the editor started from (so a colleague's real wording wins over an untouched proposal).
-  const proposed = claim.claimReviewed === null && !extras.claimValues;
-  const start = proposed ? { ...stored, claimReviewed: proposeClaimReviewed(claim.text) } : stored;
+  const proposed = editing.claimReviewed === null && !extras.claimValues;
+  const start = proposed
+    ? { ...stored, claimReviewed: proposeClaimReviewed(editing.text) }
+    : stored;
+  const locked =
+    claim.status === 'retracted' || (claim.status === 'published' && !publication.draft);
   return (
     <DeskLayout ui={ui} title={`${t('claimTitle')}: ${claim.text.slice(0, 60)}`} active="queue">
       <div class="claim-head">
@@ -282,25 +300,40 @@ export function WorkspacePage(props: WorkspaceProps) {
       <MovedNotice {...props} />
       <div class="workspace">
         <div class="work-main">
-          <section aria-labelledby="edit-h" class="panel">
-            <h2 id="edit-h">{t('editClaim')}</h2>
-            <form method="post" action={`/desk/claims/${claim.id}/edit`} class="stack">
-              <Csrf ui={ui} />
-              <input type="hidden" name="version" value={String(claim.version)} />
-              <ClaimFields
-                ui={ui}
-                values={extras.claimValues ?? start}
-                original={start}
-                errors={extras.claimErrors}
-                proposed={proposed}
-              />
-              <button type="submit" class="primary">
-                {t('save')}
-              </button>
-            </form>
-          </section>
-          <VerdictEditor {...props} />
-          <SourcesSection {...props} />
+          <PublicationPanel
+            ui={ui}
+            claim={claim}
+            ratings={props.ratings}
+            publication={publication}
+            form={extras.publication}
+          />
+          {locked ? (
+            <LockedHint ui={ui} claim={claim} id="edit" title="editClaim" />
+          ) : (
+            <section aria-labelledby="edit-h" class="panel">
+              <h2 id="edit-h">{t('editClaim')}</h2>
+              <form method="post" action={`/desk/claims/${claim.id}/edit`} class="stack">
+                <Csrf ui={ui} />
+                <input type="hidden" name="version" value={String(claim.version)} />
+                <ClaimFields
+                  ui={ui}
+                  values={extras.claimValues ?? start}
+                  original={start}
+                  errors={extras.claimErrors}
+                  proposed={proposed}
+                />
+                <button type="submit" class="primary">
+                  {t('save')}
+                </button>
+              </form>
+            </section>
+          )}
+          {locked ? (
+            <LockedHint ui={ui} claim={claim} id="verdict" title="verdict" />
+          ) : (
+            <VerdictEditor {...props} />
+          )}
+          <SourcesSection {...props} locked={locked} />
         </div>
         <div class="work-side">
           <StatusActions {...props} />
