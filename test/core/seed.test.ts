@@ -24,9 +24,11 @@ describe('demo seed on an empty database', () => {
       "SELECT DISTINCT language FROM claims WHERE status = 'published' ORDER BY language",
     ).all<{ language: string }>();
     expect(langs.results.map((r) => r.language)).toEqual(['ar', 'en', 'fr']);
-    expect(
-      await count('verdicts', 'correction_note IS NOT NULL AND published_at IS NOT NULL'),
-    ).toBe(1);
+    // One demo correction, on the public record with its note; every published claim has version 1.
+    expect(await count('claim_versions', "kind = 'correction' AND note IS NOT NULL")).toBe(1);
+    expect(await count('claim_versions', "kind = 'publication'")).toBe(
+      await count('claims', "status = 'published'"),
+    );
     expect(await count('sources')).toBeGreaterThanOrEqual(3);
     // The rest of each article arrives as ranked candidates from the real extractor.
     for (const language of ['ar', 'en', 'fr']) {

@@ -15,6 +15,11 @@ describe('desk writes purge the embeds too', () => {
       (await page(agent, `/desk/claims/${claim.id}`)).html.match(
         /action="\/desk\/claims\/[^/]+\/status"[\s\S]*?name="version" value="(\d+)"/,
       )![1]!;
+    const claimVersion = async () =>
+      String(
+        (await callJson(`/api/v1/claims/${claim.id}`, { token: agent.user.token })).body.claim
+          .version,
+      );
 
     expect(await badge(claim.id)).toEqual({ message: 'in review', queries: 1 });
     expect(await badge(claim.id)).toEqual({ message: 'in review', queries: 0 });
@@ -41,22 +46,28 @@ describe('desk writes purge the embeds too', () => {
       ).status,
     ).toBe(303);
     expect(
-      (
-        await post(agent, `/desk/claims/${claim.id}/status`, {
-          version: await statusVersion(),
-          to: 'published',
-        })
-      ).status,
+      (await post(agent, `/desk/claims/${claim.id}/publish`, { version: await claimVersion() }))
+        .status,
     ).toBe(303);
     expect(await badge(claim.id)).toEqual({ message: 'False', queries: 1 });
     expect(await badge(claim.id)).toEqual({ message: 'False', queries: 0 });
 
-    const correction = {
-      ratingKey: 'mostly-false',
-      ...verdict,
-      correctionNote: 'The statistics office revised the series.',
-    };
+    // A correction: the draft leaves the badge alone; publishing it with a note purges it.
+    expect(
+      (await post(agent, `/desk/claims/${claim.id}/draft`, { version: await claimVersion() }))
+        .status,
+    ).toBe(303);
+    const correction = { ratingKey: 'mostly-false', ...verdict };
     expect((await post(agent, `/desk/claims/${claim.id}/verdicts`, correction)).status).toBe(303);
+    expect(await badge(claim.id)).toEqual({ message: 'False', queries: 0 });
+    expect(
+      (
+        await post(agent, `/desk/claims/${claim.id}/draft/publish`, {
+          version: await claimVersion(),
+          note: 'The statistics office revised the series.',
+        })
+      ).status,
+    ).toBe(303);
     expect(await badge(claim.id)).toEqual({ message: 'Mostly false', queries: 1 });
   });
 
@@ -110,12 +121,12 @@ describe('desk writes purge the embeds too', () => {
       ).status,
     ).toBe(303);
     expect((await card()).queries).toBe(0);
-    // An API verdict purges too.
+    // A verdict before publication is not public: the card stays cached.
     const v = await callJson(`/api/v1/claims/${claim.id}/verdicts`, {
       token: agent.user.token,
       body: { ratingKey: 'false', headline: 'Not so', explanation: 'Checked.', language: 'en' },
     });
     expect(v.res.status).toBe(201);
-    expect((await card()).queries).toBe(1);
+    expect((await card()).queries).toBe(0);
   });
 });
