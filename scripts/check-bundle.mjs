@@ -1,14 +1,17 @@
 // `npm run check`: bundle the Worker exactly as `wrangler deploy` would (dry run, no upload)
 // and print its size, gzipped, against DESIGN.md's target (150 KB gzip). Fails above CEILING: the
 // target is not met yet (zod classic + its OpenAPI generator, which @hono/zod-openapi needs, are
-// about 50 KB gzip of it), and CI must still catch any regression.
+// about 50 KB gzip of it), and CI must still catch any regression. The ceiling moved from 180 to
+// 205 KB with the public record (issue 10: drafts, versions, preview, approval, undo, markup,
+// page cache; 172 → 194 KB): the next cut is the desk's UI strings (58 KB raw, all three
+// languages in every isolate) and zod classic (145 KB raw).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TARGET = 150 * 1024;
-const CEILING = 180 * 1024;
+const CEILING = 205 * 1024;
 
 // The committed embed widget build (public/embed.<hash>.js + its SRI hash) must match its source.
 const embed = spawnSync(
