@@ -44,6 +44,7 @@ describe('a write changes the embeds on the very next request', () => {
     expect(await badgeTexts(id)).toEqual({ message: 'in review', queries: 1 });
     expect(await badgeTexts(id)).toEqual({ message: 'in review', queries: 0 });
     await move('in_review');
+    expect(await badgeTexts(id)).toEqual({ message: 'in review', queries: 1 });
     await verdict('false');
     // A verdict before publication is not public: nothing is purged, the cached badge stands.
     expect(await badgeTexts(id)).toEqual({ message: 'in review', queries: 0 });
