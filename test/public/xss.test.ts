@@ -1,3 +1,4 @@
+import { proposeClaimReviewed } from '../../worker/lib/claim-reviewed';
 import { describe, expect, it } from 'vitest';
 import { call } from '../helpers';
 import { jsonLdBlocks, publishedClaim } from './fixtures';
@@ -57,7 +58,9 @@ describe('hostile claim texts, source titles and URLs on every public page', () 
     assertInert(html, 1);
     const [doc] = jsonLdBlocks(html) as Record<string, any>[];
     // claimReviewed is the claim's own wording; the current verdict's conclusion is the headline.
-    expect(doc!.claimReviewed).toBe(claim.text);
+    // (proposed from the text at first publication, since no editor wrote one)
+    expect(doc!.claimReviewed).toBe(proposeClaimReviewed(claim.text));
+    expect(doc!.claimReviewed.length).toBeLessThanOrEqual(75);
     expect(doc!.headline).toBe('</script><!--');
     expect(doc!.itemReviewed.appearance).toEqual([
       { '@type': 'CreativeWork', url: 'https://ok.example/a"><script>alert(6)</script>' },
