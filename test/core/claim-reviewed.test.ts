@@ -109,17 +109,24 @@ describe('claimReviewed through the API', () => {
     expect(cleared.body.claim.claimReviewed).toBeNull();
   });
 
-  it('the claim page JSON-LD uses the editor-written wording', async () => {
+  it('the claim page JSON-LD uses the editor-written wording (published through an update)', async () => {
     const claim = await publishedClaim();
     const { token } = await makeUser('editor');
-    const got = await callJson(`/api/v1/claims/${claim.id}`, { token });
+    const draft = await callJson(`/api/v1/claims/${claim.id}/draft`, { token, method: 'POST' });
+    expect(draft.res.status).toBe(201);
     const res = await callJson(`/api/v1/claims/${claim.id}`, {
       method: 'PATCH',
       token,
-      headers: { 'If-Match': got.res.headers.get('ETag')! },
+      headers: { 'If-Match': draft.res.headers.get('ETag')! },
       body: { claimReviewed: 'Unemployment fell by 12% in 2025' },
     });
     expect(res.res.status).toBe(200);
+    const published = await callJson(`/api/v1/claims/${claim.id}/draft/publish`, {
+      token,
+      body: { note: 'A clearer short wording of the claim.' },
+      headers: { 'If-Match': res.res.headers.get('ETag')! },
+    });
+    expect(published.res.status).toBe(200);
     const html = await (await call(`/claims/${claim.id}`)).text();
     const [doc] = jsonLdBlocks(html) as Record<string, unknown>[];
     expect(doc!.claimReviewed).toBe('Unemployment fell by 12% in 2025');
