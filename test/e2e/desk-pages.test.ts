@@ -67,8 +67,10 @@ describe('desk pages in both directions', () => {
     );
     await switchLanguage(page, 'en');
     expect(blocked).toEqual([]);
-    // The live counter script (loaded with the nonce) ran: it rewrites the count as you type.
-    await page.goto(`${live.server.origin}${pages.workspace}`);
+    // The live counter script (loaded with the nonce) ran: it rewrites the count as you type
+    // (on a queued claim: a published one's verdict form waits for a correction draft).
+    await page.goto(`${live.server.origin}/desk?status=queued`);
+    await page.locator('a.claim-link').first().click();
     await page.fill('#v-headline', 'abc');
     await expect.poll(() => page.textContent('#v-headline-count')).toBe('72 characters left');
     await context.close();

@@ -25,10 +25,15 @@ const claims: Record<'en' | 'ar' | 'fr' | 'long' | 'fix', string> = {
 };
 let adminToken = '';
 
-async function api(path: string, token: string, body: unknown): Promise<any> {
+async function api(
+  path: string,
+  token: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<any> {
   const res = await fetch(`${server.origin}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
     body: JSON.stringify(body),
   });
   const json = await res.json();
@@ -273,13 +278,20 @@ describe('embeds on another origin', () => {
     const badgeBefore = await (await fetch(`${server.origin}/badge/${claims.fix}.json`)).json();
     expect(badgeBefore).toMatchObject({ message: 'False' });
 
+    // A correction: a draft beside the published verdict, then published with its public note.
+    await api(`/api/v1/claims/${claims.fix}/draft`, adminToken, {});
     await api(`/api/v1/claims/${claims.fix}/verdicts`, adminToken, {
       ratingKey: 'mostly-true',
       headline: 'Most of the trees were planted',
       explanation: 'The parks department published its planting records.',
       language: 'en',
-      correctionNote: 'Corrected after the parks department published its records.',
     });
+    await api(
+      `/api/v1/claims/${claims.fix}/draft/publish`,
+      adminToken,
+      { note: 'Corrected after the parks department published its records.' },
+      { 'If-Match': '*' },
+    );
     const after = await read();
     expect(after.pills).toEqual(['Mostly true', 'Mostly true']);
     expect(after.badgeWidth).toBeGreaterThan(before.badgeWidth);
