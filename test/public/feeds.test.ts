@@ -9,7 +9,7 @@ describe('GET /feeds/atom.xml', () => {
   it('is valid Atom with the newest published and corrected verdicts, drafts left out', async () => {
     const claim = await publishedClaim({
       text: `${unique('Feedtown ')} has 3 airports & 2 ports`,
-      corrections: [{ rating: 'mixed', note: 'n' }],
+      corrections: [{ rating: 'mixed', note: 'The rating changed after new figures came in.' }],
     });
     const draft = await unpublishedClaim();
     const res = await call('/feeds/atom.xml');
