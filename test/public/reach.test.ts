@@ -2,6 +2,7 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sitemapIndex, sitemapPage } from '../../d1/sitemap';
 import { csvCell, csvRow } from '../../worker/lib/csv';
+import { sitemapIndexXml } from '../../worker/seo/sitemap';
 import { call } from '../helpers';
 import { bulkPublished, type BulkClaim } from './bulk';
 import { atomProblems, childText, xmlProblems } from './xml-check';
@@ -180,6 +181,19 @@ describe('GET /sitemap.xml', () => {
     expect((await call('/sitemap.xml?from=abc', { headers: { Accept: 'text/html' } })).status).toBe(
       400,
     );
+  });
+});
+
+describe('sitemapIndexXml', () => {
+  it('is a well-formed sitemap index with escaped page URLs', () => {
+    const xml = sitemapIndexXml([
+      { loc: `${ORIGIN}/sitemap.xml?from=0&to=12`, lastmod: '2026-01-01T00:00:00.000Z' },
+      { loc: `${ORIGIN}/sitemap.xml?from=12` },
+    ]);
+    expect(xmlProblems(xml)).toEqual([]);
+    expect(xml).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(xml).toContain(`<loc>${ORIGIN}/sitemap.xml?from=0&amp;to=12</loc>`);
+    expect(xml.match(/<sitemap>/g)).toHaveLength(2);
   });
 });
 
