@@ -75,7 +75,10 @@ export interface PublicItem {
   claimReviewed: string | null;
   publishedAt: string;
   updatedAt: string;
+  /** The newest public version (claim_versions) of the claim; the verdict's date when unknown. */
+  lastModified: string;
   verdict: {
+    id: number;
     version: number;
     ratingKey: string;
     headline: string;
@@ -98,6 +101,7 @@ interface PublicItemRow {
   claim_reviewed: string | null;
   published_at: string | null;
   updated_at: string;
+  verdict_id: number;
   verdict_version: number;
   rating_key: string;
   headline: string;
@@ -105,6 +109,7 @@ interface PublicItemRow {
   verdict_language: string;
   verdict_published_at: string;
   first_published_at: string;
+  last_public_at?: string | null;
 }
 
 export function toPublicItem(row: PublicItemRow): PublicItem {
@@ -120,7 +125,9 @@ export function toPublicItem(row: PublicItemRow): PublicItem {
     claimReviewed: row.claim_reviewed,
     publishedAt: row.published_at ?? row.verdict_published_at,
     updatedAt: row.updated_at,
+    lastModified: [row.last_public_at ?? '', row.verdict_published_at].sort().at(-1)!,
     verdict: {
+      id: row.verdict_id,
       version: row.verdict_version,
       ratingKey: row.rating_key,
       headline: row.headline,
@@ -134,7 +141,7 @@ export function toPublicItem(row: PublicItemRow): PublicItem {
 
 // Published claims joined with their newest published verdict version.
 const ITEM_SELECT = `SELECT c.seq, c.id, c.text, c.language, c.claimant, c.claimant_type, c.claim_date, c.appearances, c.claim_reviewed,
-    c.published_at, c.updated_at, v.version AS verdict_version, v.rating_key, v.headline, v.explanation,
+    c.published_at, c.updated_at, v.id AS verdict_id, v.version AS verdict_version, v.rating_key, v.headline, v.explanation,
     v.language AS verdict_language, v.published_at AS verdict_published_at,
     (SELECT MIN(v0.published_at) FROM verdicts v0 WHERE v0.claim_id = c.id AND v0.published_at IS NOT NULL) AS first_published_at`;
 const ITEM_JOIN = `JOIN verdicts v ON v.claim_id = c.id
@@ -225,26 +232,50 @@ export async function listPublic(db: D1Database, f: PublicListFilters): Promise<
   return { items: page, nextCursor, ratings: (ratings?.results as RatingRow[]).map(toRating) };
 }
 
-/** The newest published or corrected verdicts (for the feeds), newest verdict version first. */
-export async function feedItems(
-  db: D1Database,
-  limit: number,
-): Promise<{ items: PublicItem[]; ratings: Rating[] }> {
+/** A feed page's cursor: published_at and id of the last verdict of the page before. */
+const FEED_CURSOR = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)~(\d{1,15})$/;
+
+/** True when a feed cursor has the shape feedItems() issues. */
+export function isFeedCursor(value: string): boolean {
+  return FEED_CURSOR.test(value);
+}
+
+export interface FeedPage {
+  items: PublicItem[];
+  /** Cursor of the next (older) page; null on the last page. */
+  nextCursor: string | null;
+  ratings: Rating[];
+}
+
+/**
+ * One page of the feeds: published claims by the publication of their current verdict, newest
+ * first, starting after `before` (a cursor from the page before). Walks verdicts_published and
+ * seeks to the cursor (never OFFSET), so a walk of every page lists each published claim once.
+ */
+export async function feedItems(db: D1Database, limit: number, before?: string): Promise<FeedPage> {
+  const seek = before ? FEED_CURSOR.exec(before) : null;
   const [ratings, rows] = await db.batch<unknown>([
     activeRatingsStatement(db),
-    // Walks verdicts_published newest first (CROSS JOIN keeps verdicts the outer loop) and stops
-    // after `limit` current, public versions.
+    // CROSS JOIN keeps verdicts the outer loop; rows stop after `limit` + 1 current, public versions.
     db
       .prepare(
-        `${ITEM_SELECT} FROM verdicts v CROSS JOIN claims c ON c.id = v.claim_id
+        `${ITEM_SELECT},
+           (SELECT MAX(cv.published_at) FROM claim_versions cv WHERE cv.claim_id = c.id) AS last_public_at
+         FROM verdicts v CROSS JOIN claims c ON c.id = v.claim_id
          WHERE v.published_at IS NOT NULL AND c.status = 'published'
            AND v.version = (SELECT MAX(v1.version) FROM verdicts v1 WHERE v1.claim_id = c.id AND v1.published_at IS NOT NULL)
+           ${seek ? 'AND (v.published_at, v.id) < (?2, ?3)' : ''}
          ORDER BY v.published_at DESC, v.id DESC LIMIT ?1`,
       )
-      .bind(limit),
+      .bind(limit + 1, ...(seek ? [seek[1], Number(seek[2])] : [])),
   ]);
+  const results = (rows?.results as PublicItemRow[]).map(toPublicItem);
+  const items = results.slice(0, limit);
+  const last = items.at(-1);
   return {
-    items: (rows?.results as PublicItemRow[]).map(toPublicItem),
+    items,
+    nextCursor:
+      results.length > limit && last ? `${last.verdict.publishedAt}~${last.verdict.id}` : null,
     ratings: (ratings?.results as RatingRow[]).map(toRating),
   };
 }

@@ -27,6 +27,7 @@ import { corrections, settings } from './routes/corrections';
 import { claimPages } from './routes/public/claims';
 import { feeds } from './routes/public/feeds';
 import { homePage } from './routes/public/home';
+import { site } from './routes/public/site';
 import { submitPages } from './routes/public/submit';
 import { trackPages } from './routes/public/track';
 import { submissions } from './routes/submissions';
@@ -36,6 +37,7 @@ import { tokens } from './routes/tokens';
 import { users } from './routes/users';
 import { verdicts } from './routes/verdicts';
 import { logUnexpected } from './http/log';
+import { notFoundPage } from './http/public-context';
 import { ErrorPage } from './views/error-page';
 
 /** Largest JSON body the API accepts (article texts are the big ones). */
@@ -108,6 +110,7 @@ app.route('/claims', claimPages);
 app.route('/submit', submitPages);
 app.route('/track', trackPages);
 app.route('/feeds', feeds);
+app.route('/', site);
 
 // --- Errors: one shape per surface -----------------------------------------------------
 function wantsProblemJson(c: Context): boolean {
@@ -121,8 +124,12 @@ app.notFound((c) => {
       detail: `No route for ${c.req.method} ${c.req.path}`,
       code: 'not_found',
     });
-  c.status(404);
-  return c.html(<ErrorPage status={404} title="Page not found" />);
+  if (c.req.path === '/desk' || c.req.path.startsWith('/desk/')) {
+    c.status(404);
+    return c.html(<ErrorPage status={404} title="Page not found" />);
+  }
+  // Public paths: the site's chrome, in the reader's language, with a way home and to search.
+  return notFoundPage(c);
 });
 
 app.onError((err, c) => {

@@ -115,7 +115,9 @@ describe('multipart/form-data with a garbage body is a 4xx, never a 500', () => 
 
   it('on the feedback form and the contact deletion of /track', async () => {
     const claim = await publishedClaim();
-    const feedback = await garbage(`/claims/${claim.id}/feedback`);
+    const feedback = await garbage(`/claims/${claim.id}/feedback`, {
+      Origin: 'https://claimdesk.test',
+    });
     expect(feedback.status).toBe(400);
     const submitted = await postForm('/submit', validFields());
     const token = submitted.headers.get('Location')!.split('/')[2]!.split('?')[0]!;

@@ -180,6 +180,7 @@ describe('bodies that are not valid UTF-8 are a 400', () => {
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',
           Accept: 'text/html',
+          Origin: 'https://claimdesk.test',
           'CF-Connecting-IP': address(),
         },
         body: bytes('helpful=no&reason=@@'),

@@ -16,6 +16,7 @@ import { completeKey, releaseKey, reserveKey } from '../../d1/idempotency';
 import { findMatches } from '../../d1/matches';
 import { feedItems, getPublicClaim, listPublic, publishedLike } from '../../d1/public';
 import { clearHits, hit } from '../../d1/rate-limits';
+import { sitemapIndex, sitemapPage } from '../../d1/sitemap';
 import { searchClaims } from '../../d1/search';
 import { createSession, findSession } from '../../d1/sessions';
 import {
@@ -261,6 +262,9 @@ const CASES: Case[] = [
   ],
   ['"may already be checked" (publishedLike)', (db, f) => publishedLike(db, f.text, 5)],
   ['feeds', (db) => feedItems(db, 50)],
+  ['feeds, a later page', (db) => feedItems(db, 50, '2026-01-01T00:00:00.000Z~5')],
+  ['sitemap index (page bounds)', (db) => sitemapIndex(db, 10_000)],
+  ['sitemap page', (db) => sitemapPage(db, 0, 1000)],
   ['submissions of a claim', (db, f) => submissionsForClaim(db, f.claim.id)],
   ['session by token hash', (db) => findSession(db, 'f'.repeat(64))],
   [

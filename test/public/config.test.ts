@@ -120,6 +120,7 @@ describe('errors on public pages', () => {
         'Content-Type': 'application/x-www-form-urlencoded',
         Accept: 'text/html',
         'Accept-Language': 'fr',
+        'Sec-Fetch-Site': 'same-origin',
       },
     });
     const cases: [string, RequestInit, string][] = [

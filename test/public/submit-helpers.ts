@@ -19,6 +19,8 @@ export function postForm(
         'Content-Type': 'application/x-www-form-urlencoded',
         'CF-Connecting-IP': opts.ip ?? address(),
         Accept: 'text/html',
+        // Browsers send Origin with every form POST; votes refuse other sites' origins.
+        Origin: 'https://claimdesk.test',
         ...opts.headers,
       },
     }),

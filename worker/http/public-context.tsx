@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../env';
 import { logUnexpected } from './log';
+import { sha256Hex } from '../lib/crypto';
 import { readerLocale, strings, type Locale } from '../i18n/public';
 import { securityHeaders } from '../middleware/security-headers';
 import { isTestSiteKey } from '../turnstile';
@@ -95,13 +96,32 @@ export function renderPage(
 
 /** The public "not found" page, in the reader's language. */
 export function notFoundPage(c: C): Response | Promise<Response> {
-  const t = strings(localeOf(c));
-  c.header('Cache-Control', 'public, max-age=60');
+  return errorPage(c, 404, 'public, max-age=60');
+}
+
+/**
+ * A public error page (404 not found, 403 cross-site form) in the site's chrome and the
+ * reader's language (`?lang=` or Accept-Language), with a way home and a search box.
+ */
+export function errorPage(
+  c: C,
+  status: 403 | 404,
+  cacheControl = 'no-store',
+): Response | Promise<Response> {
+  const locale = localeOf(c);
+  const t = strings(locale);
+  const title = status === 403 ? t.errors.crossSite : t.errors.notFound;
+  c.header('Cache-Control', cacheControl);
   return renderPage(
     c,
-    { title: t.errors.notFound, noindex: true },
-    <PublicError title={t.errors.notFound} />,
-    404,
+    { title, noindex: true },
+    <PublicError
+      title={title}
+      detail={status === 403 ? undefined : t.errors.notFoundHint}
+      locale={locale}
+      lang={c.req.query('lang') ? locale : undefined}
+    />,
+    status,
   );
 }
 
@@ -140,6 +160,23 @@ export function conditional(
 }
 
 /**
+ * Answer a public document that does not depend on the reader's language (feeds, sitemap,
+ * robots.txt): a strong ETag from its bytes, Last-Modified, one cached copy for everyone.
+ */
+export async function sendCacheable(
+  c: C,
+  body: string,
+  type: string,
+  lastModified?: string | null,
+): Promise<Response> {
+  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  const notModified = conditional(c, etag, lastModified ?? undefined, { varyLanguage: false });
+  if (notModified) return notModified;
+  c.header('Content-Type', type);
+  return c.body(body, 200);
+}
+
+/**
  * Errors on public pages: the reader's language and the public layout, no internals. Expected
  * HTTP errors keep their status; anything else is logged with the request id and becomes a 500.
  */
@@ -153,7 +190,12 @@ export const publicError: ErrorHandler<AppEnv> = (err, c) => {
   return renderPage(
     c,
     { title, noindex: true },
-    <PublicError title={title} detail={`${c.get('requestId') ?? ''}`} />,
+    <PublicError
+      title={title}
+      detail={`${c.get('requestId') ?? ''}`}
+      locale={localeOf(c)}
+      lang={c.req.query('lang') ? localeOf(c) : undefined}
+    />,
     status,
   );
 };

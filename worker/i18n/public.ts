@@ -117,6 +117,10 @@ export interface PublicStrings {
     rateLimited: (seconds: number) => string;
     tooLarge: string;
     notFound: string;
+    notFoundHint: string;
+    crossSite: string;
+    goHome: string;
+    searchChecks: string;
     serverError: string;
     inProgress: string;
   };
@@ -254,6 +258,10 @@ const en: PublicStrings = {
     rateLimited: (s) => `Too many submissions from your network. Try again in ${s} seconds.`,
     tooLarge: 'The form is too large.',
     notFound: 'Page not found',
+    notFoundHint: 'This page does not exist. It may have moved, or the address may be mistyped.',
+    crossSite: 'This form can only be sent from our own pages.',
+    goHome: 'Go to the home page',
+    searchChecks: 'Search our fact-checks',
     serverError: 'Something went wrong. Please try again.',
     inProgress: 'Your submission is still being processed. Reload this page in a moment.',
   },
@@ -397,6 +405,10 @@ const ar: PublicStrings = {
       `إرسالات كثيرة من شبكتك. حاول مجدداً بعد ${s.toLocaleString('ar-u-nu-arab')} ثانية.`,
     tooLarge: 'النموذج كبير جداً.',
     notFound: 'الصفحة غير موجودة',
+    notFoundHint: 'هذه الصفحة غير موجودة. ربما نُقلت أو أن العنوان مكتوب خطأ.',
+    crossSite: 'لا يمكن إرسال هذا النموذج إلا من صفحاتنا.',
+    goHome: 'الذهاب إلى الصفحة الرئيسية',
+    searchChecks: 'ابحث في تحققاتنا',
     serverError: 'حدث خطأ. حاول مرة أخرى.',
     inProgress: 'ما زلنا نعالج إرسالك. أعد تحميل الصفحة بعد لحظة.',
   },
@@ -547,6 +559,11 @@ const fr: PublicStrings = {
     rateLimited: (s) => `Trop d’envois depuis votre réseau. Réessayez dans ${s} secondes.`,
     tooLarge: 'Le formulaire est trop volumineux.',
     notFound: 'Page introuvable',
+    notFoundHint:
+      'Cette page n’existe pas. Elle a peut-être été déplacée, ou l’adresse contient une faute.',
+    crossSite: 'Ce formulaire ne peut être envoyé que depuis nos propres pages.',
+    goHome: 'Aller à la page d’accueil',
+    searchChecks: 'Rechercher dans nos vérifications',
     serverError: 'Une erreur est survenue. Réessayez.',
     inProgress: 'Votre envoi est en cours de traitement. Rechargez la page dans un instant.',
   },

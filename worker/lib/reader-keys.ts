@@ -94,9 +94,33 @@ export async function keyedHash(secret: string, purpose: string, value: string):
   return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(`${purpose}\n${value}`)));
 }
 
-/** The reader id for "one vote per reader per claim": address + UTC day, keyed. */
+/**
+ * The part of a client address that stands for one reader: an IPv4 address as is, an IPv6
+ * address by its /64 (one subscriber's usual allocation, so rotating the low bits does not make
+ * a new reader). IPv4-mapped IPv6 (`::ffff:a.b.c.d`) counts as the IPv4 address.
+ */
+export function readerAddress(address: string): string {
+  const a = address.trim().toLowerCase().replace(/%.*$/, '');
+  if (!a.includes(':')) return a;
+  const mapped = /^(?:0{0,4}:){0,5}:?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
+  if (mapped) return mapped[1]!;
+  const groups = (part: string) =>
+    part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [];
+  const [head = '', tail] = a.split('::', 2);
+  const h = groups(head);
+  const t = tail === undefined ? [] : groups(tail);
+  const all = [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
+  const prefix = all.slice(0, 4).map((g) => (Number.parseInt(g, 16) || 0).toString(16));
+  return `${prefix.join(':')}::/64`;
+}
+
+/** The reader id for "one vote per reader per claim": reader address (IPv6 by /64) + UTC day, keyed. */
 export function readerHash(secret: string, address: string, now = new Date()): Promise<string> {
-  return keyedHash(secret, 'reader-day', `${now.toISOString().slice(0, 10)}\n${address}`);
+  return keyedHash(
+    secret,
+    'reader-day',
+    `${now.toISOString().slice(0, 10)}\n${readerAddress(address)}`,
+  );
 }
 
 /** Encrypt a contact e-mail: `v1.<iv>.<ciphertext>` (base64url). */

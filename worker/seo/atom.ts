@@ -16,8 +16,13 @@ export interface AtomEntry {
 }
 
 export interface AtomFeed {
-  /** URL of the feed itself (also its id). */
+  /** URL of this document. */
   selfUrl: string;
+  /** The feed's id, the same on every page (the first page's URL); selfUrl when absent. */
+  id?: string;
+  /** RFC 5005 paged feed: the first (newest) page and the next (older) one, if any. */
+  first?: string;
+  next?: string | null;
   siteUrl: string;
   title: string;
   author: string;
@@ -25,18 +30,22 @@ export interface AtomFeed {
   entries: AtomEntry[];
 }
 
-/** Atom 1.0 (RFC 4287) document of the newest verdicts. Pure. */
+/** Atom 1.0 (RFC 4287) document of one page of verdicts, paged per RFC 5005 §3. Pure. */
 export function atomFeed(feed: AtomFeed): string {
   return xmlDocument(
     el(
       'feed',
       { xmlns: 'http://www.w3.org/2005/Atom' },
-      el('id', {}, feed.selfUrl),
+      el('id', {}, feed.id ?? feed.selfUrl),
       el('title', {}, feed.title),
       el('updated', {}, feed.updated),
       el('author', {}, el('name', {}, feed.author)),
       el('link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl }),
       el('link', { rel: 'alternate', type: 'text/html', href: feed.siteUrl }),
+      feed.first
+        ? el('link', { rel: 'first', type: 'application/atom+xml', href: feed.first })
+        : null,
+      feed.next ? el('link', { rel: 'next', type: 'application/atom+xml', href: feed.next }) : null,
       ...feed.entries.map((e) =>
         el(
           'entry',

@@ -15,6 +15,7 @@ import { ClaimPage } from '../../views/public/claim-page';
 import { PublicError } from '../../views/public/error-page';
 import {
   conditional,
+  errorPage,
   langSuffix,
   localeOf,
   notFoundPage,
@@ -26,10 +27,10 @@ import {
 import { listResponse } from '../../http/public-list';
 import { claimPageModel } from '../../http/claim-page-model';
 import { claimPageCache } from '../../http/page-cache';
-import { keyedHash, readerHash } from '../../lib/reader-keys';
+import { keyedHash, readerAddress, readerHash } from '../../lib/reader-keys';
 import { embedFor } from '../../embeds/snippets';
 
-/** Feedback votes per address per hour (on top of one vote per reader per claim per day). */
+/** Feedback votes per address (IPv6: per /64) per hour (on top of one vote per reader per claim per day). */
 export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };
 const FEEDBACK_BODY_LIMIT = 4 * 1024;
 const REASON_MAX = 500;
@@ -106,8 +107,23 @@ const refuseFeedback: OnInvalid<string> = (c, errors, values) => {
   );
 };
 
+/**
+ * Votes come from our own pages only: the Origin is ours, or (without Origin) the browser says
+ * Sec-Fetch-Site is same-origin, same-site or none. Another site cannot make its visitors vote.
+ */
+function sameSite(c: Context<AppEnv>): boolean {
+  const origin = c.req.header('Origin');
+  if (origin !== undefined) return origin === originOf(c) || origin === new URL(c.req.url).origin;
+  const site = c.req.header('Sec-Fetch-Site');
+  return site === 'same-origin' || site === 'same-site' || site === 'none';
+}
+
 claimPages.post(
   '/:id/feedback',
+  async (c, next) => {
+    if (!sameSite(c)) return errorPage(c, 403);
+    await next();
+  },
   bodyLimit({
     maxSize: FEEDBACK_BODY_LIMIT,
     onError: (c) => {
@@ -129,7 +145,7 @@ claimPages.post(
     const address = clientAddress(c);
     const limit = await hit(
       c.env.DB,
-      `feedback:${await keyedHash(c.env.PUBLIC_DATA_KEY, 'ip', address)}`,
+      `feedback:${await keyedHash(c.env.PUBLIC_DATA_KEY, 'ip', readerAddress(address))}`,
       FEEDBACK_RATE.windowSeconds,
       FEEDBACK_RATE.limit,
     );

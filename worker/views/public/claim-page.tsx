@@ -268,6 +268,16 @@ export function ClaimPage(p: ClaimPageProps) {
         {p.feedback === 'already' ? <p role="status">{t.claim.already}</p> : null}
         {p.feedback === null ? (
           <form method="post" action={`/claims/${claim.id}/feedback`}>
+            <fieldset class="choice" aria-labelledby="feedback-h">
+              <label>
+                <input type="radio" name="helpful" value="yes" required />
+                {t.claim.yes}
+              </label>
+              <label>
+                <input type="radio" name="helpful" value="no" required />
+                {t.claim.no}
+              </label>
+            </fieldset>
             <label for="feedback-reason">{t.claim.reason}</label>
             <textarea
               id="feedback-reason"
@@ -280,12 +290,7 @@ export function ClaimPage(p: ClaimPageProps) {
             </textarea>
             <FieldError id="feedback-error" message={p.feedbackError} />
             <div class="buttons">
-              <button type="submit" name="helpful" value="yes">
-                {t.claim.yes}
-              </button>
-              <button type="submit" name="helpful" value="no">
-                {t.claim.no}
-              </button>
+              <button type="submit">{t.claim.send}</button>
             </div>
           </form>
         ) : null}

@@ -66,6 +66,7 @@ export function PublicLayout(props: LayoutProps) {
           />
         ) : null}
         <link rel="alternate" type="application/atom+xml" href={props.atomUrl} title={t.nav.feed} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/css/site.css" />
         {meta.jsonLd ? (
           <script
