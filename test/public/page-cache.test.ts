@@ -242,6 +242,9 @@ describe('claim pages through the edge cache', () => {
     expect(notice.html).toContain('This fact-check was retracted');
     expect(notice.html).toContain('The underlying series was withdrawn by its publisher.');
     expect(notice.html).not.toContain('application/ld+json');
+    // No vote form on a withdrawn verdict, and no embed snippets for it.
+    expect(notice.html).not.toContain('/feedback"');
+    expect(notice.html).not.toContain('id="embed-h"');
   });
 });
 

@@ -262,39 +262,42 @@ export function ClaimPage(p: ClaimPageProps) {
         </section>
       ) : null}
 
-      <section class="feedback" id="feedback" aria-labelledby="feedback-h">
-        <h2 id="feedback-h">{t.claim.feedbackTitle}</h2>
-        {p.feedback === 'thanks' ? <p role="status">{t.claim.thanks}</p> : null}
-        {p.feedback === 'already' ? <p role="status">{t.claim.already}</p> : null}
-        {p.feedback === null ? (
-          <form method="post" action={`/claims/${claim.id}/feedback`}>
-            <fieldset class="choice" aria-labelledby="feedback-h">
-              <label>
-                <input type="radio" name="helpful" value="yes" required />
-                {t.claim.yes}
-              </label>
-              <label>
-                <input type="radio" name="helpful" value="no" required />
-                {t.claim.no}
-              </label>
-            </fieldset>
-            <label for="feedback-reason">{t.claim.reason}</label>
-            <textarea
-              id="feedback-reason"
-              name="reason"
-              rows={2}
-              maxlength={500}
-              aria-describedby={p.feedbackError ? 'feedback-error' : undefined}
-            >
-              {p.reason ?? ''}
-            </textarea>
-            <FieldError id="feedback-error" message={p.feedbackError} />
-            <div class="buttons">
-              <button type="submit">{t.claim.send}</button>
-            </div>
-          </form>
-        ) : null}
-      </section>
+      {/* A retracted verdict takes no votes (the vote route accepts published claims only). */}
+      {p.retraction ? null : (
+        <section class="feedback" id="feedback" aria-labelledby="feedback-h">
+          <h2 id="feedback-h">{t.claim.feedbackTitle}</h2>
+          {p.feedback === 'thanks' ? <p role="status">{t.claim.thanks}</p> : null}
+          {p.feedback === 'already' ? <p role="status">{t.claim.already}</p> : null}
+          {p.feedback === null ? (
+            <form method="post" action={`/claims/${claim.id}/feedback`}>
+              <fieldset class="choice" aria-labelledby="feedback-h">
+                <label>
+                  <input type="radio" name="helpful" value="yes" required />
+                  {t.claim.yes}
+                </label>
+                <label>
+                  <input type="radio" name="helpful" value="no" required />
+                  {t.claim.no}
+                </label>
+              </fieldset>
+              <label for="feedback-reason">{t.claim.reason}</label>
+              <textarea
+                id="feedback-reason"
+                name="reason"
+                rows={2}
+                maxlength={500}
+                aria-describedby={p.feedbackError ? 'feedback-error' : undefined}
+              >
+                {p.reason ?? ''}
+              </textarea>
+              <FieldError id="feedback-error" message={p.feedbackError} />
+              <div class="buttons">
+                <button type="submit">{t.claim.send}</button>
+              </div>
+            </form>
+          ) : null}
+        </section>
+      )}
     </article>
   );
 }
