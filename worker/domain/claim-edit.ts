@@ -8,7 +8,7 @@ import type { Actor } from '../../d1/audit';
 import { getClaim, updateClaim, type Claim, type ClaimPatch } from '../../d1/claims';
 import { getClaimDetail } from '../../d1/claim-detail';
 import { getUser } from '../../d1/users';
-import { editDraft } from './corrections';
+import { editDraft, RETRACTED } from './corrections';
 import { refuse, versionMatches, type ExpectedVersion, type Outcome } from './outcome';
 
 /**
@@ -36,15 +36,10 @@ export async function editClaim(
   }
   if (!versionMatches(expectedVersion, before.version))
     return refuse({ kind: 'stale', current: before });
-  if (before.status === 'retracted') {
-    return refuse({
-      kind: 'conflict',
-      code: 'retracted',
-      title: 'This fact-check was retracted',
-      message: 'A retracted claim no longer changes.',
-    });
-  }
-  if (before.status === 'published') {
+  if (before.status === 'retracted') return refuse(RETRACTED);
+  // Only the assignee, which readers never see, changes a published claim directly.
+  const onlyAssignee = Object.keys(patch).every((k) => k === 'assigneeId');
+  if (before.status === 'published' && !onlyAssignee) {
     // Readers never see an edit without a public note: it goes into the correction draft.
     const detail = await getClaimDetail(db, claimId);
     if (!detail) return refuse({ kind: 'not-found' });

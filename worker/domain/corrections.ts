@@ -79,6 +79,24 @@ export function changeKind(before: PublicSnapshot, after: PublicSnapshot): Versi
 
 type Refused = { ok: false; refusal: Refusal };
 
+/** The refusal of any public change to a published claim without an open draft (409). */
+export function draftRequired(what: 'claim' | 'verdict' | 'sources'): Refusal {
+  return {
+    kind: 'conflict',
+    code: 'draft_required',
+    title: 'A published fact-check changes through a correction',
+    message: `Start a correction (POST /api/v1/claims/{id}/draft), change the ${what} there, then publish it with a public note.`,
+  };
+}
+
+/** The refusal of any change to a retracted claim (409). */
+export const RETRACTED: Refusal = {
+  kind: 'conflict',
+  code: 'retracted',
+  title: 'This fact-check was retracted',
+  message: 'A retracted claim no longer changes.',
+};
+
 function conflict(code: string, title: string, message: string): Refused {
   return refuse({ kind: 'conflict', code, title, message });
 }
@@ -172,22 +190,7 @@ export async function editDraft(
 ): Promise<Outcome<Claim>> {
   const { claim, draft } = detail;
   const publicKeys = DRAFT_FIELDS.filter((k) => k in patch);
-  if (!draft) {
-    if (publicKeys.length === 0 && 'assigneeId' in patch) {
-      const result = await updateDraftFieldsWithoutDraft(
-        db,
-        claim,
-        patch.assigneeId ?? null,
-        actor,
-      );
-      return done(result, claim.id, false);
-    }
-    return conflict(
-      'draft_required',
-      'A published claim changes through a correction',
-      'Start a correction (POST /api/v1/claims/{id}/draft), edit the draft, then publish it with a public note.',
-    );
-  }
+  if (!draft) return refuse(draftRequired('claim'));
   const fields: DraftFields = { ...draft.fields };
   for (const key of publicKeys) {
     const value = patch[key];
@@ -208,24 +211,6 @@ export async function editDraft(
     actor,
   );
   return done(result, claim.id, false);
-}
-
-function updateDraftFieldsWithoutDraft(
-  db: D1Database,
-  claim: Claim,
-  assigneeId: number | null,
-  actor: Actor,
-): Promise<GuardedResult> {
-  // Only the assignee: there is no draft row to touch, so the claim row alone changes.
-  return updateDraftFields(
-    db,
-    claim,
-    claim.version,
-    {},
-    { assigneeId },
-    { before: { assigneeId: claim.assigneeId }, after: { assigneeId } },
-    actor,
-  );
 }
 
 export interface PublishOptions {

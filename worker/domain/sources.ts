@@ -15,6 +15,7 @@ import {
   type Source,
   type SourceInput,
 } from '../../d1/sources';
+import { draftRequired, RETRACTED } from './corrections';
 import { refuse, type Outcome, type Refusal } from './outcome';
 
 const sourceNotFound: Refusal = {
@@ -29,23 +30,9 @@ async function sourceMode(
 ): Promise<{ ok: true; inDraft: boolean } | { ok: false; refusal: Refusal }> {
   const state = await getDraftState(db, claimId);
   if (!state) return refuse({ kind: 'not-found' });
-  if (state.status === 'retracted') {
-    return refuse({
-      kind: 'conflict',
-      code: 'retracted',
-      title: 'This fact-check was retracted',
-      message: 'A retracted claim no longer changes.',
-    });
-  }
+  if (state.status === 'retracted') return refuse(RETRACTED);
   if (state.status !== 'published') return { ok: true, inDraft: false };
-  if (!state.hasDraft) {
-    return refuse({
-      kind: 'conflict',
-      code: 'draft_required',
-      title: 'A published claim changes through a correction',
-      message: 'Start a correction, change its sources there, then publish it with a public note.',
-    });
-  }
+  if (!state.hasDraft) return refuse(draftRequired('sources'));
   return { ok: true, inDraft: true };
 }
 

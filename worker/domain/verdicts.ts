@@ -7,6 +7,7 @@ import { getClaimDetail } from '../../d1/claim-detail';
 import { activeRatings } from '../../d1/ratings';
 import { appendVerdict, type Verdict } from '../../d1/verdicts';
 import type { ClaimStatus } from '../lib/status';
+import { draftRequired } from './corrections';
 import { refuse, type Outcome } from './outcome';
 
 /** Statuses in which a claim can take a verdict version (published: inside its draft). */
@@ -44,15 +45,7 @@ export async function addVerdict(
           : `A ${status} claim must be queued before it can take a verdict.`,
     });
   }
-  if (status === 'published' && !detail.draft) {
-    return refuse({
-      kind: 'conflict',
-      code: 'draft_required',
-      title: 'A published verdict changes through a correction',
-      message:
-        'Start a correction (POST /api/v1/claims/{id}/draft), add the new verdict there, then publish it with a public note.',
-    });
-  }
+  if (status === 'published' && !detail.draft) return refuse(draftRequired('verdict'));
   if (!ratings.some((r) => r.key === input.ratingKey)) {
     return refuse({
       kind: 'invalid',
