@@ -465,6 +465,7 @@ type DeskAccess = 'open' | 'signed-in' | 'admin';
 const DESK: Record<string, { access: DeskAccess; path: string }> = {
   'GET /desk/sign-in': { access: 'open', path: '/desk/sign-in' },
   'POST /desk/sign-in': { access: 'open', path: '/desk/sign-in' },
+  'POST /desk/sign-in/code': { access: 'open', path: '/desk/sign-in/code' },
   'POST /desk/sign-out': { access: 'open', path: '/desk/sign-out' },
   'POST /desk/locale': { access: 'open', path: '/desk/locale' },
   'GET /desk/ratings.css': { access: 'signed-in', path: '/desk/ratings.css' },
@@ -541,6 +542,19 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
   },
   'GET /desk/account/password': { access: 'signed-in', path: '/desk/account/password' },
   'POST /desk/account/password': { access: 'signed-in', path: '/desk/account/password' },
+  'GET /desk/account/two-factor': { access: 'signed-in', path: '/desk/account/two-factor' },
+  'POST /desk/account/two-factor/start': {
+    access: 'signed-in',
+    path: '/desk/account/two-factor/start',
+  },
+  'POST /desk/account/two-factor/confirm': {
+    access: 'signed-in',
+    path: '/desk/account/two-factor/confirm',
+  },
+  'POST /desk/account/two-factor/off': {
+    access: 'signed-in',
+    path: '/desk/account/two-factor/off',
+  },
   'GET /desk/reset/:token': { access: 'open', path: '/desk/reset/nosuchtoken' },
   'POST /desk/reset/:token': { access: 'open', path: '/desk/reset/nosuchtoken' },
   'GET /desk/account/tokens': { access: 'signed-in', path: '/desk/account/tokens' },
@@ -555,6 +569,10 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
   'POST /desk/admin/users/:id/reset-link': {
     access: 'admin',
     path: '/desk/admin/users/999999999/reset-link',
+  },
+  'POST /desk/admin/users/:id/two-factor/off': {
+    access: 'admin',
+    path: '/desk/admin/users/999999999/two-factor/off',
   },
   'GET /desk/admin/ratings': { access: 'admin', path: '/desk/admin/ratings' },
   'POST /desk/admin/ratings': { access: 'admin', path: '/desk/admin/ratings' },

@@ -17,6 +17,7 @@ import { revokeApiToken } from '../../d1/tokens';
 import { findUserForLogin, type User } from '../../d1/users';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../lib/crypto';
 import { refuse, type Outcome } from './outcome';
+import { checkCode, loginKeys, openChallenge, twoFactorEnabled } from './two-factor';
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 /** Attempts allowed for one account from one address in one 15-minute window. */
@@ -39,7 +40,12 @@ export function loginDelayMs(attempt: number): number {
 const DUMMY_SALT = '00'.repeat(16);
 
 export type SignInRefusal =
-  { kind: 'rate-limited'; retryAfter: number } | { kind: 'invalid-credentials' };
+  | { kind: 'rate-limited'; retryAfter: number }
+  | { kind: 'invalid-credentials' }
+  /** The password was right and the account has a second factor: `challenge` opens the code step. */
+  | { kind: 'second-factor'; challenge: string }
+  /** A code came with the password and it was wrong (or too many were). */
+  | { kind: 'invalid-code' };
 
 export interface SignedIn {
   user: User;
@@ -57,18 +63,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function signIn(
   db: D1Database,
-  credentials: { email: string; password: string },
-  client: { address: string; replaces: string | null },
+  credentials: { email: string; password: string; code?: string | undefined },
+  client: { address: string; replaces: string | null; dataKey?: string },
 ): Promise<Outcome<SignedIn, SignInRefusal>> {
   const { email, password } = credentials;
-  const account = await sha256Hex(email.toLowerCase());
-  const address = await sha256Hex(client.address);
-  const pairKey = `login:pair:${account}:${address}`;
-  const accountKey = `login:account:${account}`;
+  const keys = await loginKeys(email, client.address);
+  const { pair: pairKey, account: accountKey } = keys;
   const [byPair, byAddress, byAccount] = await hitAll(db, [
     { key: pairKey, windowSeconds: LOGIN_WINDOW_SECONDS, limit: LOGIN_LIMIT_PER_PAIR },
     {
-      key: `login:addr:${address}`,
+      key: keys.address,
       windowSeconds: LOGIN_WINDOW_SECONDS,
       limit: LOGIN_LIMIT_PER_ADDRESS,
     },
@@ -91,6 +95,17 @@ export async function signIn(
     ? await verifyPassword(password, found.password)
     : (await hashPassword(password, DUMMY_SALT), false);
   if (!found || !valid || !found.active) return refuse({ kind: 'invalid-credentials' });
+  // The second factor: a code given with the password (API) is checked now; otherwise the
+  // caller gets a challenge for the code step. The password's hits stay counted until then.
+  if (await twoFactorEnabled(db, found.id)) {
+    if (credentials.code === undefined)
+      return refuse({
+        kind: 'second-factor',
+        challenge: await openChallenge(db, found.id, client.replaces),
+      });
+    if ((await checkCode(db, client.dataKey ?? '', found, credentials.code)) !== 'ok')
+      return refuse({ kind: 'invalid-code' });
+  }
   // The account's own attempts (its owner just proved who they are); the address keeps its count.
   await clearHits(db, pairKey, accountKey);
   const token = randomToken(32);

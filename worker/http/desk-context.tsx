@@ -66,7 +66,7 @@ export function render(
 /** A desk page that only says something (errors, refusals). */
 export function deskMessage(
   c: DeskContext,
-  status: 400 | 403 | 404 | 409 | 422,
+  status: 400 | 403 | 404 | 409 | 422 | 429,
   title: string,
   detail?: string,
 ) {

@@ -150,3 +150,13 @@ export function sealForHolder(holderSecret: string, text: string): Promise<strin
 export function openForHolder(holderSecret: string, blob: string): Promise<string | null> {
   return open(holderSecret, 'claimdesk:holder-seal', 'h1', blob, false);
 }
+
+/** A desk account's TOTP secret at rest: AES-GCM under PUBLIC_DATA_KEY (the database alone cannot open it). */
+export function sealTotpSecret(secret: string, totpSecret: string): Promise<string> {
+  return seal(secret, 'claimdesk:totp', 't1', totpSecret);
+}
+
+/** What sealTotpSecret() made; null if it does not open (another key, tampered). */
+export function openTotpSecret(secret: string, blob: string): Promise<string | null> {
+  return open(secret, 'claimdesk:totp', 't1', blob);
+}

@@ -48,6 +48,7 @@ auth.openapi(
     const result = await signIn(c.env.DB, c.req.valid('json'), {
       address: clientAddress(c),
       replaces: c.get('session')?.tokenHash ?? null,
+      dataKey: c.env.PUBLIC_DATA_KEY,
     });
     if (!result.ok && result.refusal.kind === 'rate-limited') {
       const { retryAfter } = result.refusal;
@@ -57,6 +58,13 @@ auth.openapi(
         code: 'rate_limited',
       });
     }
+    if (!result.ok && result.refusal.kind === 'second-factor')
+      throw problem(401, 'A code from the authenticator app is required', {
+        detail: 'This account has two-step sign-in on: send the six-digit code as "code".',
+        code: 'second_factor_required',
+      });
+    if (!result.ok && result.refusal.kind === 'invalid-code')
+      throw problem(401, 'Wrong or used code', { code: 'invalid_code' });
     if (!result.ok) throw problem(401, 'Wrong e-mail or password', { code: 'invalid_credentials' });
     const { user, token, expiresAt, maxAgeSeconds } = result.value;
     writeSessionCookie(c, token, maxAgeSeconds);

@@ -119,6 +119,12 @@ export const CredentialFields = {
   password: text().min(1).max(200),
 };
 
+/** A six-digit code from an authenticator app (spaces forgiven). */
+export const TotpCode = z
+  .string()
+  .transform((s) => s.replace(/\s/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, 'six digits'));
+
 /** Change of one's own password: the current one, the new one (the desk form adds a repeat). */
 export const PasswordChangeFields = {
   currentPassword: text().min(1).max(200),

@@ -6,6 +6,7 @@ import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../lib/limits';
 import { isHttpUrl } from '../seo/claim-review';
 import {
   CredentialFields,
+  TotpCode,
   Email,
   LanguageTag,
   MALFORMED_TEXT,
@@ -23,7 +24,14 @@ export const SourceBody = z.strictObject(SourceFields);
 
 export const VerdictBody = z.strictObject(VerdictFields);
 
-export const Credentials = z.strictObject(CredentialFields);
+export const Credentials = z.strictObject({
+  ...CredentialFields,
+  code: TotpCode.optional().openapi({
+    description:
+      "The six-digit code of the account's authenticator app, for accounts with two-step sign-in on (otherwise 401 second_factor_required).",
+    example: '123456',
+  }),
+});
 
 export const PasswordChangeBody = z.strictObject(PasswordChangeFields);
 

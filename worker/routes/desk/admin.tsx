@@ -6,6 +6,7 @@ import { activeRatings, upsertRating } from '../../../d1/ratings';
 import { getSettings, saveSettings } from '../../../d1/settings';
 import { getUser, listUsers, type UserPatch } from '../../../d1/users';
 import { addAccount, changeAccount } from '../../domain/accounts';
+import { twoFactorUserIds } from '../../../d1/two-factor';
 import { issueResetLink } from '../../domain/passwords';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../http/actor';
@@ -38,8 +39,12 @@ async function usersPage(
   } = {},
   status: 200 | 409 | 422 = 200,
 ) {
-  const users = await listUsers(c.env.DB);
-  return render(c, <AdminUsersPage ui={deskUi(c)} users={users} {...extras} />, status);
+  const [users, twoFactor] = await Promise.all([listUsers(c.env.DB), twoFactorUserIds(c.env.DB)]);
+  return render(
+    c,
+    <AdminUsersPage ui={deskUi(c)} users={users} twoFactorIds={twoFactor} {...extras} />,
+    status,
+  );
 }
 
 deskAdmin.get('/users', (c) => {

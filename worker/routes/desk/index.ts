@@ -18,6 +18,7 @@ import { deskArticles } from './articles';
 import { deskClaims } from './claims';
 import { deskQueue } from './queue';
 import { deskSession } from './session';
+import { deskTwoFactor, deskTwoFactorAdmin, deskTwoFactorSignIn } from './two-factor';
 import { deskTokens } from './tokens';
 import { deskMessage, deskUi } from '../../http/desk-context';
 
@@ -85,10 +86,13 @@ desk.use('*', async function deskOriginCheck(c, next) {
 });
 
 desk.route('/', deskSession);
+desk.route('/', deskTwoFactorSignIn);
 desk.route('/', deskQueue);
 desk.route('/articles', deskArticles);
 desk.route('/claims', deskClaims);
+desk.route('/admin/users', deskTwoFactorAdmin);
 desk.route('/admin', deskAdmin);
+desk.route('/account/two-factor', deskTwoFactor);
 desk.route('/account', deskAccount);
 desk.route('/account', deskTokens);
 desk.route('/reset', deskReset);

@@ -13,6 +13,8 @@ import { clearSessionCookie, writeSessionCookie } from '../../http/session-cooki
 import { formValidator, type OnInvalid } from '../../middleware/form-validator';
 import { CredentialFields } from '../../schemas';
 import { SignInPage } from '../../views/desk/sign-in';
+import { CodePage } from '../../views/desk/two-factor';
+import { twoFactorStrings } from '../../i18n/two-factor';
 
 export const deskSession = new Hono<AppEnv>();
 
@@ -55,8 +57,22 @@ deskSession.post('/sign-in', formValidator(SignInForm, refuseSignIn), async (c) 
   const result = await signIn(
     c.env.DB,
     { email, password },
-    { address: clientAddress(c), replaces: c.get('session')?.tokenHash ?? null },
+    {
+      address: clientAddress(c),
+      replaces: c.get('session')?.tokenHash ?? null,
+      dataKey: c.env.PUBLIC_DATA_KEY,
+    },
   );
+  if (!result.ok && result.refusal.kind === 'second-factor')
+    return render(
+      c,
+      <CodePage
+        ui={ui}
+        s={twoFactorStrings(ui.locale)}
+        challenge={result.refusal.challenge}
+        next={next}
+      />,
+    );
   if (!result.ok) {
     if (result.refusal.kind === 'rate-limited') {
       c.header('Retry-After', String(result.refusal.retryAfter));

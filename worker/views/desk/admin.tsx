@@ -1,3 +1,4 @@
+import { twoFactorStrings } from '../../i18n/two-factor';
 import type { Rating, User } from '../models';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { RatingChip } from './bits';
@@ -9,6 +10,8 @@ type NoticeProp = { kind: 'ok' | 'error'; text: string } | undefined;
 export function AdminUsersPage(props: {
   ui: DeskUi;
   users: User[];
+  /** Accounts with two-step sign-in on: the admin may turn it off (a lost phone). */
+  twoFactorIds?: readonly number[];
   notice?: NoticeProp;
   values?: Record<string, string>;
   errors?: string[];
@@ -16,6 +19,7 @@ export function AdminUsersPage(props: {
   const { ui } = props;
   const { t } = ui;
   const v = props.values ?? {};
+  const tf = twoFactorStrings(ui.locale);
   const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
   return (
     <DeskLayout ui={ui} title={t('usersTitle')} active="users">
@@ -85,6 +89,16 @@ export function AdminUsersPage(props: {
                       >
                         <Csrf ui={ui} />
                         <button type="submit">{t('createResetLink')}</button>
+                      </form>
+                    ) : null}
+                    {props.twoFactorIds?.includes(u.id) ? (
+                      <form
+                        method="post"
+                        action={`/desk/admin/users/${u.id}/two-factor/off`}
+                        class="inline-form"
+                      >
+                        <Csrf ui={ui} />
+                        <button type="submit">{tf.adminOff}</button>
                       </form>
                     ) : null}
                   </td>

@@ -1,3 +1,4 @@
+import { twoFactorStrings } from '../../i18n/two-factor';
 import type { Child } from 'hono/jsx';
 import type { Role } from '../models';
 import { DESK_LOCALES, LANGUAGE_NAMES, type Translate } from '../../i18n/desk';
@@ -109,6 +110,7 @@ export function DeskLayout(props: {
                   {t('signedInAs', { name: '' }).trim()} <bdi>{ui.user.name}</bdi>
                 </span>
                 <a href="/desk/account/password">{t('navPassword')}</a>{' '}
+                <a href="/desk/account/two-factor">{twoFactorStrings(ui.locale).title}</a>{' '}
                 <button type="submit">{t('signOut')}</button>
               </form>
             ) : null}
