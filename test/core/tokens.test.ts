@@ -10,6 +10,7 @@ import {
   releaseKey,
   reserveKey,
 } from '../../d1/idempotency';
+import { MINT_LIMIT } from '../../worker/domain/tokens';
 import { sha256Hex } from '../../worker/lib/crypto';
 import { keyedHash } from '../../worker/lib/reader-keys';
 import { DUMMY_TOKEN } from '../../worker/turnstile';
@@ -297,6 +298,33 @@ describe('API tokens: scope', () => {
     });
     expect(byToken.res.status).toBe(403);
     expect(byToken.body.code).toBe('session_required');
+  });
+
+  it('mints at most MINT_LIMIT tokens per account per hour, then 429 with Retry-After', async () => {
+    const editor = await makeUser('editor');
+    const other = await makeUser('editor');
+    for (let i = 0; i < MINT_LIMIT; i++) {
+      const res = await call('/api/v1/tokens', {
+        token: editor.token,
+        body: { name: `batch ${i}`, scope: 'read' },
+      });
+      expect(res.status).toBe(201);
+    }
+    const before = await count('api_tokens', 'user_id = ?1', editor.id);
+    const over = await callJson('/api/v1/tokens', {
+      token: editor.token,
+      body: { name: 'one too many', scope: 'read' },
+    });
+    expect(over.res.status).toBe(429);
+    expect(over.body.code).toBe('rate_limited');
+    expect(Number(over.res.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(await count('api_tokens', 'user_id = ?1', editor.id)).toBe(before);
+    // Another account is not affected.
+    const theirs = await call('/api/v1/tokens', {
+      token: other.token,
+      body: { name: 'mine', scope: 'read' },
+    });
+    expect(theirs.status).toBe(201);
   });
 });
 

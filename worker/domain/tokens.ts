@@ -9,6 +9,7 @@
  * - Everyone lists and revokes their own tokens; admins (with a session or an admin token) all.
  */
 import type { Actor } from '../../d1/audit';
+import { hit } from '../../d1/rate-limits';
 import type { Session } from '../../d1/sessions';
 import {
   createApiToken,
@@ -46,7 +47,13 @@ export type TokenRefusal =
   /** An `admin` token asked for by someone who is not an admin. */
   | { kind: 'scope-too-wide' }
   /** A `read` token asked to change something. */
-  | { kind: 'read-only' };
+  | { kind: 'read-only' }
+  /** More than MINT_LIMIT tokens minted by one account within the hour. */
+  | { kind: 'rate-limited'; retryAfter: number };
+
+/** Tokens one account may mint per hour: enough for any integration, not for a runaway script. */
+export const MINT_LIMIT = 20;
+const MINT_WINDOW_SECONDS = 3600;
 
 export interface NewToken {
   name: string;
@@ -71,6 +78,8 @@ export async function mintToken(
   if (caller.scope !== null) return refuse({ kind: 'session-required' });
   if (input.scope === 'admin' && effectiveRole(caller) !== 'admin')
     return refuse({ kind: 'scope-too-wide' });
+  const limit = await hit(db, `token-mint:${caller.userId}`, MINT_WINDOW_SECONDS, MINT_LIMIT);
+  if (!limit.allowed) return refuse({ kind: 'rate-limited', retryAfter: limit.retryAfter });
   const days = Math.min(Math.max(input.expiresInDays ?? TOKEN_DEFAULT_DAYS, 1), TOKEN_MAX_DAYS);
   const secret = API_TOKEN_PREFIX + randomToken(32);
   const token = await createApiToken(

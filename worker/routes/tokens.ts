@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { mintToken, revokeToken, visibleTokens } from '../domain/tokens';
+import { MINT_LIMIT, mintToken, revokeToken, visibleTokens } from '../domain/tokens';
 import type { AppEnv } from '../env';
 import { actorOf } from '../http/actor';
 import { problem, validationHook } from '../lib/problem';
@@ -32,7 +32,7 @@ tokens.openapi(
     request: { body: jsonBody(NewTokenBody) },
     responses: {
       201: jsonResponse(Minted, 'The token and its secret'),
-      ...problems(401, 403, 422),
+      ...problems(401, 403, 422, 429),
     },
   }),
   async (c) => {
@@ -42,6 +42,13 @@ tokens.openapi(
         detail: 'API tokens cannot create other tokens; use a sign-in session.',
         code: 'session_required',
       });
+    if (!result.ok && result.refusal.kind === 'rate-limited') {
+      c.header('Retry-After', String(result.refusal.retryAfter));
+      throw problem(429, 'Too many tokens created', {
+        detail: `An account may create ${MINT_LIMIT} tokens per hour. Try again in ${result.refusal.retryAfter} seconds.`,
+        code: 'rate_limited',
+      });
+    }
     if (!result.ok)
       throw problem(403, 'Only admins may create admin tokens', {
         code: 'insufficient_scope',

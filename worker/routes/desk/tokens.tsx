@@ -26,7 +26,7 @@ async function tokensPage(
     values?: Record<string, string>;
     errors?: string[];
   } = {},
-  status: 200 | 403 | 422 = 200,
+  status: 200 | 403 | 422 | 429 = 200,
 ) {
   const tokens = await visibleTokens(c.env.DB, c.get('session')!, { limit: PAGE_SIZE });
   return render(c, <TokensPage ui={deskUi(c)} tokens={tokens} {...extras} />, status);
@@ -55,6 +55,24 @@ const refuseToken: OnInvalid<string> = (c, errors, values) =>
 deskTokens.post('/tokens', formValidator(NewTokenForm, refuseToken), async (c) => {
   const input = c.req.valid('form');
   const result = await mintToken(c.env.DB, c.get('session')!, input, actorOf(c));
+  if (!result.ok && result.refusal.kind === 'rate-limited') {
+    c.header('Retry-After', String(result.refusal.retryAfter));
+    return tokensPage(
+      c,
+      {
+        notice: {
+          kind: 'error',
+          text: deskUi(c).t('tooManyAttempts', { s: result.refusal.retryAfter }),
+        },
+        values: {
+          name: input.name,
+          scope: input.scope,
+          expiresInDays: String(input.expiresInDays),
+        },
+      },
+      429,
+    );
+  }
   if (!result.ok)
     return tokensPage(
       c,
