@@ -4,10 +4,9 @@ import { pruneSessions } from '../d1/sessions';
 import { app } from './app';
 import type { Bindings } from './env';
 import { consumeBatch } from './jobs/queue';
-import { cronTasks } from './jobs/registry';
+import { cronTasks, DAILY_CRON } from './jobs/registry';
 
-/** The daily cron in wrangler.jsonc; every other cron is the frequent one. */
-export const DAILY_CRON = '17 3 * * *';
+// Only handlers may be exported from this module: workerd refuses any other named export.
 
 export default {
   fetch: app.fetch,

@@ -20,6 +20,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   // 'email.send': emailJob,
 };
 
+/** The daily cron in wrangler.jsonc; every other cron is the frequent one. */
+export const DAILY_CRON = '17 3 * * *';
+
 export type CronTask = (env: Bindings, now: Date) => Promise<unknown>;
 
 /** `daily` runs at "17 3 * * *", `frequent` every 10 minutes (both crons in wrangler.jsonc). */
