@@ -13,7 +13,7 @@ function decodeWords(value: string): string {
     if (!m) throw new Error(`not an encoded-word: ${w}`);
     for (const ch of atob(m[1]!)) bytes.push(ch.charCodeAt(0));
   }
-  return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(new Uint8Array(bytes));
 }
 
 const mail = {
