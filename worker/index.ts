@@ -6,8 +6,8 @@ import type { Bindings } from './env';
 import { consumeBatch } from './jobs/queue';
 import { cronTasks } from './jobs/registry';
 
-/** The daily cron in wrangler.jsonc; every other cron is the frequent one. */
-export const DAILY_CRON = '17 3 * * *';
+/** The daily cron in wrangler.jsonc; every other cron is the frequent one. (Not exported: workerd takes every named export of the main module for an entrypoint, and wrangler dev refuses a string.) */
+const DAILY_CRON = '17 3 * * *';
 
 export default {
   fetch: app.fetch,
