@@ -3,6 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { articleFixtureServer } from './test/fixtures/articles/fixture-server.mjs';
 
+async function mailProviderStandIn(request: Request): Promise<Response> {
+  if (request.headers.get('Authorization') !== 'Bearer test-mail-key')
+    return new Response('unauthorized', { status: 401 });
+  const body = (await request.json()) as { to?: string };
+  return String(body.to ?? '').startsWith('reject')
+    ? new Response('mailbox unavailable', { status: 500 })
+    : new Response(JSON.stringify({ id: 'accepted' }), { status: 202 });
+}
+
 export default defineConfig({
   plugins: [
     cloudflareTest(async () => ({
@@ -14,7 +23,9 @@ export default defineConfig({
           ),
         },
         // Article-URL tests fetch fixture pages from this Node function instead of the internet.
-        serviceBindings: { ARTICLE_FETCHER: articleFixtureServer },
+        // E-mail tests (test/notify/) send to this stand-in for an HTTP mail provider: it accepts
+        // any message except those to an address starting with "reject", which it answers with 500.
+        serviceBindings: { ARTICLE_FETCHER: articleFixtureServer, MAIL_API: mailProviderStandIn },
       },
     })),
   ],

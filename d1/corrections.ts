@@ -8,6 +8,7 @@ import { searchKey } from '../worker/extract/normalize';
 import type { ClaimantType } from '../worker/lib/enums';
 import { auditStatement, type Actor } from './audit';
 import { claimTextHash, selectClaim, toClaim, type Claim, type ClaimRow } from './claims';
+import { readerNoticeStatements } from './outbox';
 import type { Source } from './sources';
 import type { Verdict } from './verdicts';
 
@@ -428,6 +429,8 @@ export function publishClaim(
     db.prepare(`UPDATE sources SET draft = NULL WHERE claim_id = ?1`).bind(claim.id),
     versionInsert(db, claim.id, v, now),
     db.prepare(`DELETE FROM publish_requests WHERE claim_id = ?1`).bind(claim.id),
+    // The one e-mail readers who left an address were promised (d1/outbox.ts).
+    ...readerNoticeStatements(db, claim.id, now),
     auditStatement(
       db,
       actor,

@@ -9,6 +9,7 @@ import { sessionLoader, tokenScopeGuard } from './middleware/auth';
 import { d1Counter } from './middleware/d1-counter';
 import { d1Session } from './middleware/d1-session';
 import { idempotency } from './middleware/idempotency';
+import { outboxFlush } from './middleware/outbox-flush';
 import { productionConfig } from './middleware/production-config';
 import { purgeChanged } from './middleware/purge-changed';
 import { requestId } from './middleware/request-id';
@@ -55,6 +56,9 @@ app.use('*', d1Counter());
 app.use('*', productionConfig());
 // Writes (API and desk) record the claims they changed; this purges their embeds after a 2xx/3xx.
 app.use('*', purgeChanged());
+// E-mail written by a desk or API write goes on the job queue after the answer (worker/notify/).
+app.use('/desk/*', outboxFlush());
+app.use('/api/*', outboxFlush());
 
 app.get('/healthz', (c) => c.json({ ok: true }));
 // Static Assets answer this before the Worker; the route keeps it served if a request reaches the

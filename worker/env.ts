@@ -31,6 +31,18 @@ export interface Bindings extends Env {
   PURGE_API?: Fetcher;
   /** Tests only: a service that answers article-URL fetches from local fixtures (see worker/ingest/outbound.ts). */
   ARTICLE_FETCHER?: Fetcher;
+  /** E-mail transport (worker/notify/mailer.ts): "local" (local outbox), "cloudflare", "http"; empty = no mailer. */
+  MAIL_TRANSPORT: string;
+  /** Sender of every e-mail, e.g. "Newsroom <desk@example.org>" (a domain verified for the transport). */
+  MAIL_FROM: string;
+  /** Optional, MAIL_TRANSPORT "http": the provider's JSON endpoint. */
+  MAIL_API_URL?: string;
+  /** Optional secret, MAIL_TRANSPORT "http": the provider's bearer key. */
+  MAIL_API_KEY?: string;
+  /** Optional, MAIL_TRANSPORT "cloudflare": Cloudflare Email Service's send_email binding. */
+  EMAIL?: SendEmail;
+  /** Tests only: a service that answers the HTTP mail provider's calls instead of the internet. */
+  MAIL_API?: Fetcher;
   /** Local development only: comma-separated host:port list allowed past the private-address rule. Never set in production. */
   ARTICLE_FETCH_ALLOW_HOSTS?: string;
 }

@@ -578,6 +578,11 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
   'POST /desk/admin/ratings': { access: 'admin', path: '/desk/admin/ratings' },
   'GET /desk/admin/settings': { access: 'admin', path: '/desk/admin/settings' },
   'POST /desk/admin/settings': { access: 'admin', path: '/desk/admin/settings' },
+  'GET /desk/outbox': { access: 'admin', path: '/desk/outbox' },
+  'GET /desk/outbox/:id': { access: 'admin', path: '/desk/outbox/mnosuchthing' },
+  'POST /desk/outbox/:id/retry': { access: 'admin', path: '/desk/outbox/mnosuchthing/retry' },
+  'GET /desk/account/email': { access: 'signed-in', path: '/desk/account/email' },
+  'POST /desk/account/email': { access: 'signed-in', path: '/desk/account/email' },
 };
 
 /** True when the answer sends the caller to sign in. */

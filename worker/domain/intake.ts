@@ -11,6 +11,7 @@ import { detectLanguage } from '../extract/index';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { encryptContact, keyedHash } from '../lib/reader-keys';
 import { LANGUAGES } from '../lib/lang';
+import { readerMailPossible, type MailEnv } from '../notify/mailer';
 import type { SubmissionInput } from '../schemas/requests';
 import { turnstile } from '../turnstile';
 import { refuse, type Outcome } from './outcome';
@@ -22,7 +23,8 @@ export const SUBMIT_RATE = { windowSeconds: 600, limit: 5 };
 export type IntakeEnv = Pick<
   Bindings,
   'DB' | 'PUBLIC_DATA_KEY' | 'TURNSTILE_SECRET_KEY' | 'SUBMIT_RATE_LIMITER'
->;
+> &
+  MailEnv;
 
 export type IntakeRefusal =
   | { kind: 'honeypot' }
@@ -69,7 +71,11 @@ export async function submitClaim(
       why: input.why || null,
       language,
       languageDetected: input.language === '',
-      contactEmailEnc: input.email ? await encryptContact(env.PUBLIC_DATA_KEY, input.email) : null,
+      // An address is kept only when a mailer can send the one message it is for.
+      contactEmailEnc:
+        input.email && readerMailPossible(env)
+          ? await encryptContact(env.PUBLIC_DATA_KEY, input.email)
+          : null,
       trackingHash: await sha256Hex(trackingToken),
       ipHash,
     },

@@ -1,4 +1,5 @@
 import type { Bindings } from '../env';
+import { dailyDigest, emailJob, expireReaderContacts, sweepOutbox } from '../notify/deliver';
 
 /**
  * Background work, one Cloudflare Queue for all of it (`JOBS` → `claimdesk-jobs`, dead letters in
@@ -17,7 +18,7 @@ export interface JobHandler {
 }
 
 export const jobHandlers: Record<string, JobHandler> = {
-  // 'email.send': emailJob,
+  'email.send': emailJob,
 };
 
 /** The daily cron in wrangler.jsonc; every other cron is the frequent one. */
@@ -27,6 +28,6 @@ export type CronTask = (env: Bindings, now: Date) => Promise<unknown>;
 
 /** `daily` runs at "17 3 * * *", `frequent` every 10 minutes (both crons in wrangler.jsonc). */
 export const cronTasks: { daily: CronTask[]; frequent: CronTask[] } = {
-  daily: [],
-  frequent: [],
+  daily: [dailyDigest, expireReaderContacts],
+  frequent: [sweepOutbox],
 };

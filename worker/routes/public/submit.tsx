@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { completeKey, releaseKey, reserveKey } from '../../../d1/idempotency';
 import { submitClaim } from '../../domain/intake';
+import { readerMailPossible } from '../../notify/mailer';
 import type { AppEnv } from '../../env';
 import {
   claimHref,
@@ -71,6 +72,7 @@ function render(c: Context<AppEnv>, page: Page, status = 200) {
       nonce={page.nonce ?? newId(24)}
       turnstile={{ siteKey, offlineToken: offline ? DUMMY_TOKEN : null }}
       hrefOf={(id) => claimHref(c, id)}
+      askEmail={readerMailPossible(c.env)}
     />,
     status,
   );

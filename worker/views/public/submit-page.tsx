@@ -1,4 +1,5 @@
 /** /submit: the claim form (works without JavaScript) and "this may already be checked". */
+import { notifyStrings } from '../../i18n/notify';
 import { strings, type Locale } from '../../i18n/public';
 import { ClaimCard, FieldError, type ClaimCardView } from './parts';
 
@@ -34,6 +35,8 @@ export interface SubmitPageProps {
   nonce: string;
   turnstile: { siteKey: string; offlineToken: string | null };
   hrefOf: (id: string) => string;
+  /** Whether to ask for an address: only when a mailer can keep the promise (worker/notify/mailer.ts). */
+  askEmail?: boolean;
 }
 
 export function MatchesList(props: {
@@ -178,19 +181,26 @@ export function SubmitPage(p: SubmitPageProps) {
             ))}
           </select>
         </Field>
-        <Field name="email" label={t.submit.email} hint={t.submit.emailHint} error={e.email}>
-          <input
-            id="f-email"
+        {p.askEmail === false ? null : (
+          <Field
             name="email"
-            type="email"
-            dir="ltr"
-            autocomplete="email"
-            maxlength={254}
-            value={v.email}
-            aria-invalid={e.email ? 'true' : undefined}
-            aria-describedby={described('email', e.email, true)}
-          />
-        </Field>
+            label={t.submit.email}
+            hint={notifyStrings(p.locale).submitEmailHint}
+            error={e.email}
+          >
+            <input
+              id="f-email"
+              name="email"
+              type="email"
+              dir="ltr"
+              autocomplete="email"
+              maxlength={254}
+              value={v.email}
+              aria-invalid={e.email ? 'true' : undefined}
+              aria-describedby={described('email', e.email, true)}
+            />
+          </Field>
+        )}
         <div class="hp" aria-hidden="true">
           <label for="f-website">{t.submit.honeypot}</label>
           <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" />
