@@ -113,7 +113,8 @@ export async function listResponse(c: Context<AppEnv>, mode: 'home' | 'list'): P
       title: mode === 'home' ? t.home.title : t.list.title,
       description: t.home.intro,
       canonical,
-      noindex: mode === 'list' && (q !== undefined || !!f.cursor || !!f.claimant || !!f.from || !!f.to),
+      noindex:
+        mode === 'list' && (q !== undefined || !!f.cursor || !!f.claimant || !!f.from || !!f.to),
     },
     <ListPage
       locale={locale}

@@ -19,7 +19,11 @@ const TRAILING_MARKS = /^[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u0
 
 /** The display text cut into runs, the words matching `query` marked. One run, unmarked, when nothing matches. */
 export function highlightRuns(text: string, query: string | null | undefined): TextRun[] {
-  const terms = new Set(searchKey(query ?? '').split(' ').filter(Boolean));
+  const terms = new Set(
+    searchKey(query ?? '')
+      .split(' ')
+      .filter(Boolean),
+  );
   if (terms.size === 0 || text === '') return [{ text, mark: false }];
   const norm = normalizeWithOffsets(text);
   const runs: TextRun[] = [];
