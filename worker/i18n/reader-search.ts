@@ -110,3 +110,12 @@ export function resultCount(n: number, locale: Language, more = false): string {
   const category = new Intl.PluralRules(locale).select(n);
   return (t.count[category] ?? t.count.other).replace('{n}', formatted);
 }
+
+/**
+ * The separator between parts of a meta line (claimant, date). A middle dot "·" beside
+ * Arabic-Indic digits reads as the zero "٠" («٣٠ · نوفمبر» looks like «٣٠٠ نوفمبر»), so Arabic
+ * uses its own comma.
+ */
+export function metaSeparator(locale: Language): string {
+  return locale === 'ar' ? '، ' : ' · ';
+}

@@ -1,8 +1,9 @@
 /** Small pieces shared by the public pages. Everything untrusted arrives as text and JSX escapes it. */
 import { dirOf } from '../../lib/lang';
 import { formatDate, type Locale } from '../../i18n/public';
-import { shown, UserText } from '../shared/user-text';
+import { LatinIsolated, shown, UserText } from '../shared/user-text';
 import { highlightRuns } from '../../lib/highlight';
+import { metaSeparator } from '../../i18n/reader-search';
 
 /** A rating as pages show it. */
 export interface RatingView {
@@ -56,7 +57,7 @@ export function Highlighted(props: { text: string; query?: string }) {
   return (
     <>
       {highlightRuns(shown(props.text), props.query).map((r) =>
-        r.mark ? <mark>{r.text}</mark> : r.text,
+        r.mark ? <mark>{r.text}</mark> : <LatinIsolated text={r.text} />,
       )}
     </>
   );
@@ -85,7 +86,7 @@ export function ClaimCard(props: {
       ) : null}
       <p class="claim-card-meta">
         {item.claimant ? <bdi>{shown(item.claimant)}</bdi> : null}
-        {item.claimant && item.publishedAt ? ' · ' : null}
+        {item.claimant && item.publishedAt ? metaSeparator(props.locale) : null}
         <DateText iso={item.publishedAt} locale={props.locale} />
       </p>
     </article>
@@ -97,7 +98,7 @@ export function FieldError(props: { id: string; message: string | undefined }) {
   if (!props.message) return null;
   return (
     <p class="field-error" id={props.id} role="alert">
-      {props.message}
+      <LatinIsolated text={props.message} />
     </p>
   );
 }
