@@ -154,82 +154,159 @@ export interface PublicListFilters {
   q?: string;
   cursor?: string;
   limit: number;
+  /** Published on or after this day (`YYYY-MM-DD`, UTC). */
+  from?: string;
+  /** Published on or before this day (`YYYY-MM-DD`, UTC). */
+  to?: string;
+  /** Part of the claimant's name (case-insensitive for Latin letters). */
+  claimant?: string;
+  /** A search's order: best bm25 first (default) or newest first. Lists are always newest first. */
+  sort?: 'relevance' | 'date';
+  /** Also count the matches (at most COUNT_CAP + 1 are counted). */
+  count?: boolean;
 }
+
+/** Counting stops here: a page says "more than 1,000" rather than reading every match. */
+export const COUNT_CAP = 1000;
 
 const CURSOR = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)~(\d{1,15})$/;
 /** A search page's cursor: the seq of its last hit (`s<seq>`). */
 const SEARCH_CURSOR = /^s(\d{1,15})$/;
+/** A relevance page's cursor: the bm25 rank and seq of its last hit (`r<rank>~<seq>`). */
+const RANK_CURSOR = /^r(-?\d{1,20}(?:\.\d{1,20})?(?:e[-+]?\d{1,3})?)~(\d{1,15})$/;
 
-/** True when a cursor string has the shape this module issues. */
-export function isCursor(value: string, search: boolean): boolean {
-  return (search ? SEARCH_CURSOR : CURSOR).test(value);
+/** True when a cursor string has the shape this module issues for that kind of page. */
+export function isCursor(value: string, kind: 'list' | 'date' | 'relevance'): boolean {
+  return (kind === 'list' ? CURSOR : kind === 'date' ? SEARCH_CURSOR : RANK_CURSOR).test(value);
 }
 
 const LATEST_PUBLIC_RATING = `(SELECT v1.rating_key FROM verdicts v1 WHERE v1.claim_id = c.id AND v1.published_at IS NOT NULL
   ORDER BY v1.version DESC LIMIT 1)`;
 
+/** The day after a `YYYY-MM-DD` day, same format (an inclusive "to" becomes an exclusive bound). */
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
- * The page's statement. Only the filters that are set become SQL (values stay bound), and both
- * kinds of page seek to their cursor instead of skipping rows: the list walks claims_public
- * (status, published_at, seq) from (published_at, seq) of the last item; a search walks the FTS
- * hits newest first (FTS5 hands rowids out in descending order and starts below the cursor), so
- * a page reads about `limit` published hits whatever its depth, and no hit is skipped or repeated
- * while claims are added. Every hit contains every word of the query, newest first.
+ * The page's statement and, when asked, its count. Only the filters that are set become SQL
+ * (values stay bound), and every kind of page seeks to its cursor instead of skipping rows: the
+ * list walks claims_public (status, published_at, seq) from (published_at, seq) of the last item;
+ * a search by date walks the FTS hits newest first (FTS5 hands rowids out in descending order and
+ * starts below the cursor), so a page reads about `limit` published hits whatever its depth; a
+ * search by relevance ranks the hits (bm25 needs them all, as any ranking does) and seeks past
+ * (rank, seq) of the last hit, so no hit is skipped or repeated. The count reads at most
+ * COUNT_CAP + 1 matches, without the cursor.
  */
-function listStatement(db: D1Database, f: PublicListFilters): D1PreparedStatement | null {
+function listStatements(
+  db: D1Database,
+  f: PublicListFilters,
+): { list: D1PreparedStatement; count: D1PreparedStatement | null } | null {
   const where: string[] = [`c.status = 'published'`];
   const params: unknown[] = [];
   const add = (fragment: string, ...values: unknown[]) => {
     where.push(fragment.replace(/\?/g, () => `?${params.push(values.shift()!)}`));
   };
   if (f.language) add('c.language = ?', f.language);
+  if (f.from) add('c.published_at >= ?', f.from);
+  if (f.to) add('c.published_at < ?', nextDay(f.to));
+  if (f.claimant)
+    add(`c.claimant LIKE ? ESCAPE '\\'`, `%${f.claimant.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  const counted = (from: string) =>
+    f.count
+      ? db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM (SELECT 1 ${from} WHERE ${where.join(' AND ')} LIMIT ?${params.length + 1})`,
+          )
+          .bind(...params, COUNT_CAP + 1)
+      : null;
   if (f.q !== undefined) {
     const match = ftsQuery(f.q);
     if (!match) return null;
     add('claims_fts MATCH ?', match);
     if (f.rating) add(`${LATEST_PUBLIC_RATING} = ?`, f.rating);
+    const hitsFrom = 'FROM claims_fts CROSS JOIN claims c ON c.seq = claims_fts.rowid';
+    const count = counted(hitsFrom);
+    if (f.sort !== 'date') {
+      const base = params.length;
+      const seek = f.cursor ? RANK_CURSOR.exec(f.cursor) : null;
+      if (seek) params.push(Number(seek[1]), Number(seek[2]));
+      const after = seek
+        ? `WHERE rank > ?${base + 1} OR (rank = ?${base + 1} AND seq < ?${base + 2})`
+        : '';
+      const list = db
+        .prepare(
+          `WITH ranked AS (
+             SELECT c.seq AS seq, bm25(claims_fts) AS rank ${hitsFrom} WHERE ${where.join(' AND ')}),
+           hits AS (SELECT seq, rank FROM ranked ${after} ORDER BY rank, seq DESC LIMIT ?${params.length + 1})
+           ${ITEM_SELECT}, hits.rank AS rank FROM hits CROSS JOIN claims c ON c.seq = hits.seq ${ITEM_JOIN}
+           ORDER BY hits.rank, c.seq DESC`,
+        )
+        .bind(...params, f.limit + 1);
+      return { list, count };
+    }
     const seek = f.cursor ? SEARCH_CURSOR.exec(f.cursor) : null;
     if (seek) add('claims_fts.rowid < ?', Number(seek[1]));
     // Page the full-text hits first; join the verdict columns for one page only.
-    return db
+    const list = db
       .prepare(
         `WITH hits AS (
-           SELECT c.seq FROM claims_fts CROSS JOIN claims c ON c.seq = claims_fts.rowid
+           SELECT c.seq ${hitsFrom}
            WHERE ${where.join(' AND ')} ORDER BY claims_fts.rowid DESC LIMIT ?${params.length + 1})
          ${ITEM_SELECT} FROM hits CROSS JOIN claims c ON c.seq = hits.seq ${ITEM_JOIN} ORDER BY c.seq DESC`,
       )
       .bind(...params, f.limit + 1);
+    return { list, count };
   }
   if (f.rating) add('v.rating_key = ?', f.rating);
+  const count = counted(`FROM claims c ${ITEM_JOIN}`);
   const seek = f.cursor ? CURSOR.exec(f.cursor) : null;
   if (seek) add('(c.published_at, c.seq) < (?, ?)', seek[1], Number(seek[2]));
-  return db
+  const list = db
     .prepare(
       `${ITEM_SELECT} FROM claims c ${ITEM_JOIN}
        WHERE ${where.join(' AND ')}
        ORDER BY c.published_at DESC, c.seq DESC LIMIT ?${params.length + 1}`,
     )
     .bind(...params, f.limit + 1);
+  return { list, count };
 }
 
 export interface PublicListPage {
   items: PublicItem[];
   nextCursor: string | null;
   ratings: Rating[];
+  /** How many claims match (at most COUNT_CAP + 1), when asked; null otherwise. */
+  total: number | null;
 }
 
-/** One page of published claims (newest first; for a query, the newest hits first) plus the scale, in one round trip. */
+/** One page of published claims (newest first; for a query, the best or the newest hits first), the scale and, when asked, the count, in one round trip. */
 export async function listPublic(db: D1Database, f: PublicListFilters): Promise<PublicListPage> {
-  const list = listStatement(db, f);
-  const statements = list ? [activeRatingsStatement(db), list] : [activeRatingsStatement(db)];
-  const [ratings, rows] = await db.batch<unknown>(statements);
-  const results = (rows?.results ?? []) as PublicItemRow[];
-  const page = results.slice(0, f.limit).map(toPublicItem);
+  const s = listStatements(db, f);
+  const statements = [activeRatingsStatement(db)];
+  if (s) statements.push(s.list);
+  if (s?.count) statements.push(s.count);
+  const [ratings, rows, counted] = await db.batch<unknown>(statements);
+  const results = (rows?.results ?? []) as (PublicItemRow & { rank?: number })[];
+  const page = results.slice(0, f.limit);
   const last = page.at(-1);
   let nextCursor: string | null = null;
   if (results.length > f.limit && last)
-    nextCursor = f.q !== undefined ? `s${last.seq}` : `${last.publishedAt}~${last.seq}`;
-  return { items: page, nextCursor, ratings: (ratings?.results as RatingRow[]).map(toRating) };
+    nextCursor =
+      f.q === undefined
+        ? `${last.published_at ?? last.verdict_published_at}~${last.seq}`
+        : f.sort === 'date'
+          ? `s${last.seq}`
+          : `r${last.rank}~${last.seq}`;
+  const n = (counted?.results[0] as { n: number } | undefined)?.n;
+  return {
+    items: page.map(toPublicItem),
+    nextCursor,
+    ratings: (ratings?.results as RatingRow[]).map(toRating),
+    total: f.count ? (n ?? 0) : null,
+  };
 }
 
 /** A feed page's cursor: published_at and id of the last verdict of the page before. */

@@ -1,6 +1,7 @@
 /*! ClaimDesk embed widget: turns <blockquote class="claimdesk" data-claim="ID"> into the claim's
  * card (an iframe inside a closed Shadow DOM). The blockquote stays in the page as the no-JS
- * fallback and is hidden only once the card has loaded and reported its height. */
+ * fallback and is hidden only once the card has loaded and reported its height. It also sizes
+ * plain <iframe data-claimdesk-frame> cards of our origin to the height they report. */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -10,6 +11,11 @@
   var LANGS = { en: 1, ar: 1, fr: 1 };
   var MAX_HEIGHT = 4000;
   var mounted = [];
+  var THEMES = { light: 1, dark: 1 };
+  // Two copies of the snippet on one page: one listener and one scan are enough.
+  var flag = 'claimdesk:' + origin;
+  if (window[flag]) return;
+  window[flag] = true;
 
   window.addEventListener('message', function (event) {
     if (event.origin !== origin) return;
@@ -24,7 +30,33 @@
       m.quote.hidden = true;
       m.quote.setAttribute('data-claimdesk', 'loaded');
     }
+    // A plain iframe snippet: only frames that load our /embed/ pages are resized.
+    var frames = document.querySelectorAll('iframe[data-claimdesk-frame]');
+    for (var j = 0; j < frames.length; j++) {
+      var f = frames[j];
+      if (f.contentWindow !== event.source) continue;
+      if ((f.getAttribute('src') || '').indexOf(origin + '/embed/') !== 0) continue;
+      f.style.height = Math.ceil(height) + 'px';
+      f.setAttribute('scrolling', 'no');
+    }
   });
+
+  // The theme the host asks for: light or dark as given; auto = the host page's own colour
+  // scheme where the card goes (its color-scheme, then the reader's preference when it allows
+  // both); anything else = light, the default of an iframe.
+  function themeOf(quote) {
+    var asked = quote.getAttribute('data-theme') || '';
+    if (THEMES[asked] === 1) return asked;
+    if (asked !== 'auto' || !window.getComputedStyle) return 'light';
+    var scheme = String(getComputedStyle(quote).colorScheme || 'normal');
+    var dark = /\bdark\b/.test(scheme);
+    var light = /\blight\b/.test(scheme);
+    if (dark && !light) return 'dark';
+    if (dark && light && window.matchMedia) {
+      return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    }
+    return 'light';
+  }
 
   function mount(quote) {
     if (quote.hasAttribute('data-claimdesk')) return;
@@ -40,7 +72,11 @@
       ':host{display:block;max-width:550px;margin:1em 0}' +
       'iframe{display:block;width:100%;height:0;border:0;overflow:hidden;background:transparent}';
     var frame = document.createElement('iframe');
-    frame.setAttribute('src', origin + '/embed/' + id + (LANGS[lang] === 1 ? '?lang=' + lang : ''));
+    var query = [];
+    if (LANGS[lang] === 1) query.push('lang=' + lang);
+    var theme = themeOf(quote);
+    if (theme !== 'light') query.push('theme=' + theme);
+    frame.setAttribute('src', origin + '/embed/' + id + (query.length ? '?' + query.join('&') : ''));
     frame.setAttribute('title', quote.textContent.replace(/\s+/g, ' ').trim().slice(0, 120) || 'Fact check');
     frame.setAttribute('scrolling', 'no');
     frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');

@@ -219,6 +219,39 @@ const CASES: Case[] = [
       }),
   ],
   [
+    'public search by relevance, cursor + every filter + count',
+    (db) =>
+      listPublic(db, {
+        q: 'inflation minister',
+        sort: 'relevance',
+        language: 'en',
+        rating: 'false',
+        claimant: 'Minister',
+        from: '2026-01-01',
+        to: '2026-12-31',
+        cursor: 'r-0.5~5000',
+        count: true,
+        limit: 20,
+      }),
+  ],
+  [
+    'public search by date + count',
+    (db) =>
+      listPublic(db, { q: 'inflation', sort: 'date', cursor: 's5000', count: true, limit: 20 }),
+  ],
+  [
+    'public list by date range + claimant + count',
+    (db) =>
+      listPublic(db, {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        claimant: 'Minister',
+        cursor: '2026-06-01T00:00:00.000Z~500',
+        count: true,
+        limit: 20,
+      }),
+  ],
+  [
     'public list by rating + cursor',
     (db) => listPublic(db, { rating: 'false', cursor: '2026-01-01T00:00:00.000Z~500', limit: 20 }),
   ],

@@ -21,7 +21,9 @@ describe('GET /embed/:id', () => {
     expect(html).toContain('Crime did not double');
     expect(html).toContain(`href="https://claimdesk.test/claims/${id}"`);
     expect(html).toContain(`data-claim="${id}"`);
-    expect(html).toContain('prefers-color-scheme:dark');
+    // Light unless asked (test/embeds/themes.test.ts covers dark and auto).
+    expect(html).toContain(':root{color-scheme:light;');
+    expect(html).not.toContain('prefers-color-scheme');
     expect(html).toContain(FRAME_SCRIPT);
     // No third-party (or any other) request: no src, no stylesheet link, no url() in CSS.
     expect(html).not.toMatch(/\ssrc=|<link|url\(/);

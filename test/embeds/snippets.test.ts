@@ -12,9 +12,12 @@ describe('embed snippets for the claim page', () => {
     expect(s.badgeHtml).toBe(
       '<a href="https://fc.example.org/claims/k3m9x2p7q4r8t1v5"><img src="https://fc.example.org/badge/k3m9x2p7q4r8t1v5.svg" alt="Fact check" height="20"></a>',
     );
+    // The iframe starts tall enough for a typical card at 300 px and the widget script sizes it.
     expect(s.iframe).toContain(
-      '<iframe src="https://fc.example.org/embed/k3m9x2p7q4r8t1v5" width="550" height="260"',
+      '<iframe src="https://fc.example.org/embed/k3m9x2p7q4r8t1v5" width="550" height="380" title="Fact check"',
     );
+    expect(s.iframe).toContain('data-claimdesk-frame style="border:0;width:100%;max-width:550px">');
+    expect(s.iframe).toContain(`<script async src="https://fc.example.org${EMBED_SCRIPT.path}"`);
     expect(s.script).toContain('<blockquote class="claimdesk" data-claim="k3m9x2p7q4r8t1v5">');
     expect(s.script).toContain(
       `<script async src="https://fc.example.org${EMBED_SCRIPT.path}" integrity="${EMBED_SCRIPT.integrity}" crossorigin="anonymous"></script>`,
@@ -54,9 +57,11 @@ describe('the "Embed this" box', () => {
       'بطاقة (إطار)',
       'بطاقة (سكربت، تتكيف مع الحجم)',
     ]);
+    // The box's snippets are in the reader's language (card and alt text alike).
     expect(ar.embed[0]!.code).toBe(
-      embedSnippets('https://fc.example.org', 'k3m9x2p7q4r8t1v5').badgeHtml,
+      embedSnippets('https://fc.example.org', 'k3m9x2p7q4r8t1v5', { lang: 'ar' }).badgeHtml,
     );
+    expect(ar.embed[0]!.code).toContain('?lang=ar');
     expect(ar.oembed).toContain('/oembed?url=');
   });
 });

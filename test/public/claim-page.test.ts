@@ -26,7 +26,10 @@ describe('GET /claims/:id', () => {
       `type="application/json+oembed" href="https://claimdesk.test/oembed?url=https%3A%2F%2Fclaimdesk.test%2Fclaims%2F${claim.id}&amp;format=json"`,
     );
     expect(html).toContain('Embed this');
-    expect(html).toContain(`&lt;iframe src=&quot;https://claimdesk.test/embed/${claim.id}&quot;`);
+    // The box's snippets carry the reader's language (card and alt text agree).
+    expect(html).toContain(
+      `&lt;iframe src=&quot;https://claimdesk.test/embed/${claim.id}?lang=en&quot;`,
+    );
     expect(html).toContain('property="og:title"');
     expect(html).toContain(
       `<link rel="alternate" hreflang="ar" href="https://claimdesk.test/claims/${claim.id}?lang=ar"`,

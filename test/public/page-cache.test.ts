@@ -323,7 +323,7 @@ describe('purge in every data centre (EdgePurger)', () => {
       'New data',
     );
     expect(res.status).toBe(200);
-    expect(api.calls.length).toBe(4); // two rounds (now and 2 s later), 34 URLs in 30 + 4 each
+    expect(api.calls.length).toBe(4); // two rounds (now and 2 s later), 42 URLs in 30 + 12 each
     for (const c of api.calls) {
       expect(c.url).toBe('https://api.cloudflare.com/client/v4/zones/zone-1234/purge_cache');
       expect(c.method).toBe('POST');
@@ -346,7 +346,9 @@ describe('purge in every data centre (EdgePurger)', () => {
         ...['flat', 'flat-square', 'for-the-badge'].map(
           (s) => `${o}/_edge/embeds/svg/${id}/${l}/${s}/live`,
         ),
-        ...['json', 'card', 'oembed'].map((k) => `${o}/_edge/embeds/${k}/${id}/${l}/-/live`),
+        ...['json', 'oembed'].map((k) => `${o}/_edge/embeds/${k}/${id}/${l}/-/live`),
+        // Cards are kept per theme (test/embeds/themes.test.ts).
+        ...['light', 'dark', 'auto'].map((t) => `${o}/_edge/embeds/card/${id}/${l}/-/live/${t}`),
       ]),
     ];
     expect([...round].sort()).toEqual(expected.sort());

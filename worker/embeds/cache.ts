@@ -1,5 +1,12 @@
 import type { Context } from 'hono';
-import { BADGE_STYLES, EMBED_LANGS, type BadgeStyle, type EmbedLang } from './messages';
+import {
+  BADGE_STYLES,
+  EMBED_LANGS,
+  EMBED_THEMES,
+  type BadgeStyle,
+  type EmbedLang,
+  type EmbedTheme,
+} from './messages';
 import type { AppEnv } from '../env';
 import { memoDelete, memoGet, memoSet } from './memo';
 
@@ -96,6 +103,8 @@ export interface EmbedKey {
   /** '' for kinds without styles. */
   style: BadgeStyle | '';
   pinned: number | null;
+  /** Cards only: the theme (light when not asked); '' or absent for the other kinds. */
+  theme?: EmbedTheme | '';
 }
 
 /** The origin that public URLs (and cache keys) use: PUBLIC_ORIGIN when set, else the request's. */
@@ -106,7 +115,8 @@ export function publicOrigin(c: Context<AppEnv>): string {
 
 /** Cache key URL of one embed answer (a path no route serves, so it never shadows a real URL). */
 export function embedCacheKey(origin: string, key: EmbedKey): string {
-  return `${origin}/_edge/embeds/${key.kind}/${key.id}/${key.lang || '-'}/${key.style || '-'}/${key.pinned ?? 'live'}`;
+  const theme = key.theme ? `/${key.theme}` : '';
+  return `${origin}/_edge/embeds/${key.kind}/${key.id}/${key.lang || '-'}/${key.style || '-'}/${key.pinned ?? 'live'}${theme}`;
 }
 
 /** Every live (unpinned) cache key of a claim's embeds. */
@@ -116,8 +126,10 @@ export function claimEmbedKeys(origin: string, id: string): string[] {
   for (const lang of langs) {
     for (const style of BADGE_STYLES)
       keys.push(embedCacheKey(origin, { kind: 'svg', id, lang, style, pinned: null }));
-    for (const kind of ['json', 'card', 'oembed'] as const)
+    for (const kind of ['json', 'oembed'] as const)
       keys.push(embedCacheKey(origin, { kind, id, lang, style: '', pinned: null }));
+    for (const theme of EMBED_THEMES)
+      keys.push(embedCacheKey(origin, { kind: 'card', id, lang, style: '', pinned: null, theme }));
   }
   return keys;
 }

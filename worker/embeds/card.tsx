@@ -1,6 +1,6 @@
 import { textColorOn } from './color';
 import type { EmbedView } from './view';
-import { embedWords } from './messages';
+import { embedWords, type EmbedTheme } from './messages';
 import { truncate } from './svg';
 import { dirOf } from '../lib/lang';
 import { FRAME_SCRIPT } from './frame-script';
@@ -9,11 +9,21 @@ import { FRAME_SCRIPT } from './frame-script';
 const CARD_TEXT_MAX = 280;
 
 // Self-contained: no external stylesheet, font or image, so the card makes no other request.
-const CSS = `:root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--link:#0550ae}
-@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--link:#6cb6ff}}
-html{background:transparent;color:var(--fg)}
+const LIGHT = '--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--link:#0550ae';
+const DARK = '--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--link:#6cb6ff';
+/**
+ * The colours per theme. An iframe is light unless asked: `light` declares `color-scheme: light`
+ * only, so a reader in dark mode on a light partner page sees a light card, not a black slab.
+ * `auto` follows prefers-color-scheme, which inside an iframe is the embedding page's colour scheme.
+ */
+const THEME_CSS: Record<EmbedTheme, string> = {
+  light: `:root{color-scheme:light;${LIGHT}}`,
+  dark: `:root{color-scheme:dark;${DARK}}`,
+  auto: `:root{color-scheme:light dark;${LIGHT}}@media (prefers-color-scheme:dark){:root{${DARK}}}`,
+};
+const CSS = `html{background:transparent;color:var(--fg)}
 body{margin:0;padding:1px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif}
-.cd{margin:0;background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:14px 16px}
+.cd{margin:0;background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:14px 16px;overflow-wrap:anywhere}
 .cd p{margin:0}
 .cd-top{font-size:12px;color:var(--muted);display:flex;gap:6px;flex-wrap:wrap;justify-content:space-between}
 .cd-kind{font-weight:600;text-transform:uppercase;letter-spacing:.04em}
@@ -21,13 +31,16 @@ body{margin:0;padding:1px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Robo
 .cd-pill{display:inline-block;padding:2px 10px;border-radius:999px;font-weight:700;font-size:14px}
 .cd-headline{margin-top:8px!important}
 .cd-note{margin-top:6px!important;color:var(--muted)}
-.cd a{display:inline-block;margin-top:10px;color:var(--link)}`;
+.cd a{display:inline-block;margin-top:10px;color:var(--link)}
+@media (max-width:340px){body{font-size:14px}.cd{padding:10px 12px}.cd-quote{font-size:15px;padding:0 8px}}`;
 
 export interface CardProps {
   view: EmbedView;
   /** Absolute URL of the claim page. */
   claimUrl: string;
   orgName: string;
+  /** Light when not given (an iframe is light unless asked otherwise). */
+  theme?: EmbedTheme;
 }
 
 function Verdict({ view }: { view: EmbedView }) {
@@ -73,7 +86,7 @@ function Verdict({ view }: { view: EmbedView }) {
 }
 
 /** The embeddable card: a whole HTML document for an iframe, sized by its own postMessage. */
-export function EmbedCard({ view, claimUrl, orgName }: CardProps) {
+export function EmbedCard({ view, claimUrl, orgName, theme = 'light' }: CardProps) {
   const words = embedWords(view.lang);
   const claim = view.kind === 'unknown' ? null : view.claim;
   return (
@@ -85,16 +98,19 @@ export function EmbedCard({ view, claimUrl, orgName }: CardProps) {
         <meta name="referrer" content="strict-origin-when-cross-origin" />
         <title>
           {claim
-            ? `${view.label}: ${view.message} — ${truncate(claim.text, 80)}`
-            : `${view.label}: ${view.message}`}
+            ? `${words.titled(view.message)} — ${truncate(claim.text, 80)}`
+            : words.titled(view.message)}
         </title>
-        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: THEME_CSS[theme] + CSS }} />
       </head>
       <body data-claim={claim?.id ?? ''}>
         <article class="cd">
           <p class="cd-top">
             <span class="cd-kind">{view.label}</span>
-            <span class="cd-org">{`${words.by} ${orgName}`}</span>
+            <span class="cd-org">
+              {`${words.by} `}
+              <bdi>{orgName}</bdi>
+            </span>
           </p>
           {claim ? (
             <blockquote class="cd-quote" lang={claim.language} dir={dirOf(claim.language)}>

@@ -5,6 +5,14 @@ export const EMBED_LANGS = ['en', 'ar', 'fr'] as const;
 export type EmbedLang = (typeof EMBED_LANGS)[number];
 
 export const BADGE_STYLES = ['flat', 'flat-square', 'for-the-badge'] as const;
+
+/**
+ * Card themes: light (the default: an iframe is light unless asked otherwise), dark, or auto
+ * (follows the preferred colour scheme the iframe sees, which the embedding page's `color-scheme`
+ * decides; the widget resolves auto on the host page itself).
+ */
+export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
+export type EmbedTheme = (typeof EMBED_THEMES)[number];
 export type BadgeStyle = (typeof BADGE_STYLES)[number];
 
 export interface EmbedWords {
@@ -20,8 +28,10 @@ export interface EmbedWords {
   inReviewNote: string;
   unknownNote: string;
   retractedNote: string;
-  /** Card: small "by {org}" line. */
+  /** Card: small "by {org}" line (a noun phrase before the organisation's name). */
   by: string;
+  /** `alt` / `title` of a badge, card or iframe: "Fact check: Mostly false". */
+  titled: (rating: string) => string;
   /** Card: before a correction's public note. */
   corrected: string;
   /** Claim page, "Embed this" box: the label of each snippet. */
@@ -40,6 +50,7 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     unknownNote: 'This claim is not available.',
     retractedNote: 'We retracted this fact-check; its verdict no longer stands. The page says why.',
     by: 'Fact check by',
+    titled: (rating) => `Fact check: ${rating}`,
     corrected: 'Corrected',
     snippets: {
       badgeHtml: 'Badge (HTML)',
@@ -58,7 +69,10 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     inReviewNote: 'يراجع فريق التحقق هذا الادعاء حالياً.',
     unknownNote: 'هذا الادعاء غير متاح.',
     retractedNote: 'سحبنا هذا التحقق ولم يعد حكمه قائمًا. توضّح الصفحة السبب.',
-    by: 'تحقق من',
+    // «تحقق من …» reads as the imperative "check …!"; «من إعداد …» ("prepared by …") is the
+    // usual byline of Arabic newsrooms, and the card's kind line already says «تحقق».
+    by: 'من إعداد',
+    titled: (rating) => `تحقق: ${rating}`,
     corrected: 'تصحيح',
     snippets: {
       badgeHtml: 'شارة (HTML)',
@@ -79,6 +93,9 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     retractedNote:
       'Nous avons retiré cette vérification : son verdict ne tient plus. La page explique pourquoi.',
     by: 'Vérification par',
+    // French puts a (narrow no-break) space before the colon; the rating reads lower-case mid-phrase.
+    titled: (rating) =>
+      `Vérification\u00a0: ${rating.charAt(0).toLocaleLowerCase('fr')}${rating.slice(1)}`,
     corrected: 'Corrigé',
     snippets: {
       badgeHtml: 'Badge (HTML)',

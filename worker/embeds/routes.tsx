@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
 import { embedView, type EmbedView } from './view';
-import { BADGE_STYLES, EMBED_LANGS, embedLangOf, type EmbedLang } from './messages';
+import { BADGE_STYLES, EMBED_LANGS, EMBED_THEMES, embedLangOf, type EmbedLang } from './messages';
 import { cardSize, oembedDocument } from './oembed';
 import { renderBadge } from './svg';
 import type { AppEnv } from '../env';
@@ -48,6 +48,7 @@ embeds.use('/oembed', jsonHeaders);
 const Options = z.object({
   lang: z.enum(EMBED_LANGS).optional(),
   style: z.enum(BADGE_STYLES).optional(),
+  theme: z.enum(EMBED_THEMES).optional(),
   v: z
     .string()
     .regex(/^[1-9][0-9]{0,8}$/, 'A verdict version number')
@@ -59,7 +60,7 @@ function query(c: Context<AppEnv>): Record<string, string> {
   return Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
 }
 
-const DEFAULT_OPTIONS = { lang: null, style: 'flat', pinned: null } as const;
+const DEFAULT_OPTIONS = { lang: null, style: 'flat', theme: 'light', pinned: null } as const;
 
 function options(c: Context<AppEnv>) {
   // Most embeds carry no query at all: nothing to validate on the hottest path.
@@ -72,8 +73,13 @@ function options(c: Context<AppEnv>) {
     }));
     throw problem(400, 'Invalid request', { code: 'validation_failed', errors });
   }
-  const { lang, style, v } = parsed.data;
-  return { lang: lang ?? null, style: style ?? 'flat', pinned: v ? Number(v) : null };
+  const { lang, style, theme, v } = parsed.data;
+  return {
+    lang: lang ?? null,
+    style: style ?? 'flat',
+    theme: theme ?? 'light',
+    pinned: v ? Number(v) : null,
+  };
 }
 
 /** Pinned badges are immutable; a pinned card still shows the (editable) claim text, so it stays live. */
@@ -155,17 +161,28 @@ embeds.get('/embed/:id', async (c) => {
   const id = c.req.param('id');
   const opts = options(c);
   const origin = publicOrigin(c);
-  const key: EmbedKey = { kind: 'card', id, lang: opts.lang ?? '', style: '', pinned: opts.pinned };
+  const key: EmbedKey = {
+    kind: 'card',
+    id,
+    lang: opts.lang ?? '',
+    style: '',
+    pinned: opts.pinned,
+    theme: opts.theme,
+  };
   return serveEmbed(
     c,
     { id: ID_PATTERN.test(id) ? id : null, pinned: opts.pinned, key },
     (claim) => {
-      const view = embedView(claim, { lang: opts.lang, pinned: opts.pinned, variant: 'card' });
+      const view = embedView(claim, {
+        lang: opts.lang,
+        pinned: opts.pinned,
+        variant: `card-${opts.theme}`,
+      });
       const claimUrl = `${origin}/claims/${encodeURIComponent(id)}${opts.lang ? `?lang=${opts.lang}` : ''}`;
       const html = (
         <>
           {raw('<!DOCTYPE html>')}
-          <EmbedCard view={view} claimUrl={claimUrl} orgName={c.env.ORG_NAME} />
+          <EmbedCard view={view} claimUrl={claimUrl} orgName={c.env.ORG_NAME} theme={opts.theme} />
         </>
       );
       return answer(view, opts.pinned, html.toString(), 'text/html; charset=utf-8');

@@ -15,9 +15,12 @@ export interface EmbedSnippets {
   script: string;
 }
 
-/** Default size of the card iframe; the widget resizes it to fit. */
+/**
+ * Starting size of the card iframe: 100% of its column up to 550 px wide, and a first height that
+ * holds a typical card at 300 px; the widget script then sets the exact height the card reports.
+ */
 const CARD_WIDTH = 550;
-const CARD_HEIGHT = 260;
+const CARD_HEIGHT = 380;
 
 function urls(origin: string, claimId: string) {
   const base = new URL(origin).origin;
@@ -30,21 +33,41 @@ function urls(origin: string, claimId: string) {
   };
 }
 
+/** What the snippets may say about the claim: its language and its rating label in that language. */
+export interface SnippetOptions {
+  lang?: EmbedLang;
+  /** The rating label (in `lang`), for the `alt` and `title` texts; left out when unknown. */
+  rating?: string;
+}
+
 /** The snippets for one claim; `origin` is the public origin (e.g. https://factcheck.example.org). */
-export function embedSnippets(origin: string, claimId: string): EmbedSnippets {
+export function embedSnippets(
+  origin: string,
+  claimId: string,
+  opts: SnippetOptions = {},
+): EmbedSnippets {
   const u = urls(origin, claimId);
   const a = (s: string) => escapeXml(s);
+  const words = embedWords(opts.lang ?? 'en');
+  // "Fact check: Mostly false", in the reader's language; plain "Fact check" without a rating.
+  const label = opts.rating ? words.titled(opts.rating) : capitalized(words.label);
+  const q = opts.lang ? `?lang=${opts.lang}` : '';
+  const script = `<script async src="${a(u.base + EMBED_SCRIPT.path)}" integrity="${a(EMBED_SCRIPT.integrity)}" crossorigin="anonymous"></script>`;
   return {
-    badgeMarkdown: `[![Fact check](${u.badge})](${u.page})`,
-    badgeHtml: `<a href="${a(u.page)}"><img src="${a(u.badge)}" alt="Fact check" height="20"></a>`,
+    badgeMarkdown: `[![${label.replace(/[[\]]/g, '')}](${u.badge}${q})](${u.page}${q})`,
+    badgeHtml: `<a href="${a(u.page + q)}"><img src="${a(u.badge + q)}" alt="${a(label)}" height="20"></a>`,
+    // The script (the widget, from our static assets) sizes every card iframe to the height the
+    // card reports; without it the iframe keeps its starting height and stays usable.
     iframe:
-      `<iframe src="${a(u.card)}" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" title="Fact check" loading="lazy" ` +
-      `style="border:0;max-width:100%"></iframe>`,
+      `<iframe src="${a(u.card + q)}" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" title="${a(label)}" loading="lazy" ` +
+      `data-claimdesk-frame style="border:0;width:100%;max-width:${CARD_WIDTH}px"></iframe>\n${script}`,
     script:
-      `<blockquote class="claimdesk" data-claim="${a(claimId)}"><a href="${a(u.page)}">Fact check</a></blockquote>\n` +
-      `<script async src="${a(u.base + EMBED_SCRIPT.path)}" integrity="${a(EMBED_SCRIPT.integrity)}" crossorigin="anonymous"></script>`,
+      `<blockquote class="claimdesk" data-claim="${a(claimId)}"${opts.lang ? ` data-lang="${opts.lang}"` : ''}><a href="${a(u.page + q)}">${a(label)}</a></blockquote>\n` +
+      script,
   };
 }
+
+const capitalized = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 /** oEmbed endpoint URL for a claim page (for `<link rel="alternate" type="application/json+oembed">`). */
 function oembedUrl(origin: string, claimId: string): string {
@@ -63,8 +86,9 @@ export function embedFor(
   origin: string,
   id: string,
   lang: EmbedLang,
+  rating?: string,
 ): { embed: LabelledSnippet[]; oembed: string } {
-  const s = embedSnippets(origin, id);
+  const s = embedSnippets(origin, id, { lang, rating });
   const l = embedWords(lang).snippets;
   return {
     oembed: oembedUrl(origin, id),

@@ -1,7 +1,7 @@
 /** The list pages: `/` (latest verdicts) and `/claims` (filters, search, cursor paging). */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { isCursor, listPublic, type PublicItem } from '../../d1/public';
+import { COUNT_CAP, isCursor, listPublic, type PublicItem } from '../../d1/public';
 import type { Rating } from '../../d1/ratings';
 import type { AppEnv } from '../env';
 import { sha256Hex } from '../lib/crypto';
@@ -16,8 +16,18 @@ import { RatingKey } from '../schemas';
 
 const PAGE_SIZE = 20;
 
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'A calendar day (YYYY-MM-DD)')
+  .optional();
+
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
+  sort: z.enum(['relevance', 'date']).optional(),
+  from: Day,
+  to: Day,
+  claimant: z.string().trim().max(100).optional(),
   rating: RatingKey.optional(),
   language: z.enum(LANGUAGES).optional(),
   cursor: z.string().max(80).optional(),
@@ -44,9 +54,11 @@ export async function listResponse(c: Context<AppEnv>, mode: 'home' | 'list'): P
   const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
   const parsed = ListQuery.safeParse(mode === 'home' ? {} : raw);
   const q = parsed.success ? parsed.data.q || undefined : undefined;
+  const sort = parsed.success && parsed.data.sort === 'date' ? 'date' : 'relevance';
   if (
     !parsed.success ||
-    (parsed.data.cursor !== undefined && !isCursor(parsed.data.cursor, q !== undefined))
+    (parsed.data.cursor !== undefined &&
+      !isCursor(parsed.data.cursor, q === undefined ? 'list' : sort))
   ) {
     c.header('Cache-Control', 'no-store');
     return renderPage(
@@ -61,16 +73,25 @@ export async function listResponse(c: Context<AppEnv>, mode: 'home' | 'list'): P
     q,
     rating: f.rating,
     language: f.language,
+    from: f.from,
+    to: f.to,
+    claimant: f.claimant || undefined,
+    sort,
     cursor: f.cursor,
     limit: mode === 'home' ? 10 : PAGE_SIZE,
+    count: mode === 'list',
   });
   const items = page.items.map((i) => toCard(i, page.ratings, locale));
   const params = (extra: Record<string, string>) => {
     const u = new URLSearchParams();
     for (const [k, v] of Object.entries({
       q,
+      sort: q !== undefined && sort === 'date' ? 'date' : undefined,
       rating: f.rating,
       language: f.language,
+      claimant: f.claimant || undefined,
+      from: f.from,
+      to: f.to,
       lang: f.lang ? locale : undefined,
       ...extra,
     }))
@@ -92,7 +113,8 @@ export async function listResponse(c: Context<AppEnv>, mode: 'home' | 'list'): P
       title: mode === 'home' ? t.home.title : t.list.title,
       description: t.home.intro,
       canonical,
-      noindex: mode === 'list' && (q !== undefined || !!f.cursor),
+      noindex:
+        mode === 'list' && (q !== undefined || !!f.cursor || !!f.claimant || !!f.from || !!f.to),
     },
     <ListPage
       locale={locale}
@@ -102,7 +124,30 @@ export async function listResponse(c: Context<AppEnv>, mode: 'home' | 'list'): P
         key: r.key,
         label: ratingView(page.ratings, r.key, locale).label,
       }))}
-      filters={{ q: q ?? '', rating: f.rating ?? '', language: f.language ?? '' }}
+      filters={{
+        q: q ?? '',
+        rating: f.rating ?? '',
+        language: f.language ?? '',
+        from: f.from ?? '',
+        to: f.to ?? '',
+        claimant: f.claimant ?? '',
+        sort,
+      }}
+      total={
+        page.total === null
+          ? null
+          : { n: Math.min(page.total, COUNT_CAP), more: page.total > COUNT_CAP }
+      }
+      submitHref={
+        q
+          ? `/submit?${new URLSearchParams({ text: q, ...(locale !== 'en' ? { lang: locale } : {}) })}`
+          : null
+      }
+      clearHref={
+        f.rating || f.language || f.from || f.to || f.claimant
+          ? `/claims?${new URLSearchParams({ q: q ?? '', ...(f.lang ? { lang: locale } : {}) })}`
+          : null
+      }
       nextHref={mode === 'list' && page.nextCursor ? params({ cursor: page.nextCursor }) : null}
       firstHref={mode === 'list' && f.cursor ? params({}) : null}
       hrefOf={(id) => claimHref(c, id)}

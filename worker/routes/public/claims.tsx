@@ -29,6 +29,7 @@ import { claimPageModel } from '../../http/claim-page-model';
 import { claimPageCache } from '../../http/page-cache';
 import { keyedHash, readerAddress, readerHash } from '../../lib/reader-keys';
 import { embedFor } from '../../embeds/snippets';
+import { ratingView } from '../../http/rating-view';
 
 /** Feedback votes per address (IPv6: per /64) per hour (on top of one vote per reader per claim per day). */
 export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };
@@ -68,7 +69,14 @@ async function claimResponse(
     locale,
     origin,
     org: c.env.ORG_NAME,
-    ...embedFor(origin, id, locale),
+    ...embedFor(
+      origin,
+      id,
+      locale,
+      page.claim.status === 'retracted'
+        ? undefined
+        : ratingView(page.ratings, current.ratingKey, locale).label,
+    ),
   });
   return renderPage(
     c,

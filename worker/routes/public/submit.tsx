@@ -1,4 +1,5 @@
 /** `/submit`: the claim form (no JavaScript needed), its "check first" action and live matches for the script. */
+import { stripBidiControls } from '../../lib/bidi';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -137,7 +138,13 @@ const tooLarge = bodyLimit({
     ),
 });
 
-submitPages.get('/', (c) => render(c, {}));
+/** `?text=` pre-fills the claim (the search page's "Send us this claim"); bidi controls and NUL are dropped. */
+submitPages.get('/', (c) => {
+  const text = stripBidiControls(c.req.query('text') ?? '')
+    .replace(/\u0000/g, '')
+    .slice(0, 1000);
+  return render(c, text.trim() ? { values: { ...EMPTY_VALUES, text } } : {});
+});
 
 submitPages.post('/check', tooLarge, formValidator(CheckForm, refuseSubmission), async (c) => {
   const { nonce, ...values } = c.req.valid('form');

@@ -1,4 +1,5 @@
 /** /claims/:id: one published claim, its verdict, sources, corrections log, embed box and feedback form. */
+import { metaSeparator } from '../../i18n/reader-search';
 import type { Claim, Source } from '../models';
 import { strings, type Locale } from '../../i18n/public';
 import { RichText } from '../shared/rich-text';
@@ -138,7 +139,7 @@ export function ClaimPage(p: ClaimPageProps) {
           {t.claim.published} <DateText iso={p.firstPublishedAt} locale={p.locale} />
           {updated ? (
             <>
-              {' · '}
+              {metaSeparator(p.locale)}
               {t.claim.updated} <DateText iso={updated} locale={p.locale} />
             </>
           ) : null}
@@ -163,7 +164,7 @@ export function ClaimPage(p: ClaimPageProps) {
               <span class="stance">({t.stance[s.stance]})</span>
               {s.archivedUrl ? (
                 <>
-                  {' · '}
+                  {metaSeparator(p.locale)}
                   <SafeLink href={s.archivedUrl}>{t.claim.archived}</SafeLink>
                 </>
               ) : null}
@@ -269,7 +270,7 @@ export function ClaimPage(p: ClaimPageProps) {
           {p.feedback === 'thanks' ? <p role="status">{t.claim.thanks}</p> : null}
           {p.feedback === 'already' ? <p role="status">{t.claim.already}</p> : null}
           {p.feedback === null ? (
-            <form method="post" action={`/claims/${claim.id}/feedback`}>
+            <form method="post" action={`/claims/${claim.id}/feedback?lang=${p.locale}`}>
               <fieldset class="choice" aria-labelledby="feedback-h">
                 <label>
                   <input type="radio" name="helpful" value="yes" required />

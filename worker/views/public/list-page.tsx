@@ -1,13 +1,31 @@
 /** `/` (latest verdicts) and `/claims` (filters, search, cursor paging). */
 import { strings, type Locale } from '../../i18n/public';
+import { resultCount, searchStrings } from '../../i18n/reader-search';
 import { ClaimCard, type ClaimCardView } from './parts';
+
+/** What the filters form holds (each one a query parameter, so a search is a plain GET). */
+export interface ListFilters {
+  q: string;
+  rating: string;
+  language: string;
+  from: string;
+  to: string;
+  claimant: string;
+  sort: 'relevance' | 'date';
+}
 
 export interface ListPageProps {
   locale: Locale;
   mode: 'home' | 'list';
   items: ClaimCardView[];
   ratings: { key: string; label: string }[];
-  filters: { q: string; rating: string; language: string };
+  filters: ListFilters;
+  /** How many claims match (null on the home page); `more` when counting stopped there. */
+  total: { n: number; more: boolean } | null;
+  /** The empty result's link to /submit with the query filled in (null when there is no query). */
+  submitHref: string | null;
+  /** Link to the list without filters, when some are set. */
+  clearHref: string | null;
   /** Link to the next (older) page, if any. */
   nextHref: string | null;
   /** Link back to the first page, when not on it. */
@@ -17,20 +35,43 @@ export interface ListPageProps {
 
 export function ListPage(p: ListPageProps) {
   const t = strings(p.locale);
+  const s = searchStrings(p.locale);
   return (
     <section class="list-page">
       <h1>
-        {p.mode === 'home'
-          ? t.home.title
-          : p.filters.q
-            ? t.list.resultsFor(p.filters.q)
-            : t.list.title}
+        {p.mode === 'home' ? (
+          t.home.title
+        ) : p.filters.q ? (
+          <>
+            {`${s.resultsFor} `}
+            <bdi class="query">{p.filters.q}</bdi>
+          </>
+        ) : (
+          t.list.title
+        )}
       </h1>
-      {p.mode === 'home' ? <p class="intro">{t.home.intro}</p> : <ListFilters {...p} />}
-      {p.items.length === 0 ? <p class="empty">{t.list.empty}</p> : null}
+      {p.mode === 'home' ? (
+        <>
+          <p class="intro">{t.home.intro}</p>
+          <HomeSearch locale={p.locale} />
+        </>
+      ) : (
+        <ListFilters {...p} />
+      )}
+      {p.total ? (
+        <p class="result-count" role="status">
+          {resultCount(p.total.n, p.locale, p.total.more)}
+        </p>
+      ) : null}
+      {p.items.length === 0 ? <EmptyResult {...p} /> : null}
       <div class="claim-list">
         {p.items.map((item) => (
-          <ClaimCard item={item} locale={p.locale} href={p.hrefOf(item.id)} />
+          <ClaimCard
+            item={item}
+            locale={p.locale}
+            href={p.hrefOf(item.id)}
+            highlight={p.filters.q || undefined}
+          />
         ))}
       </div>
       <nav class="pager" aria-label={t.list.title}>
@@ -46,13 +87,67 @@ export function ListPage(p: ListPageProps) {
   );
 }
 
+/** The home page's search box: a plain GET to /claims. */
+function HomeSearch(p: { locale: Locale }) {
+  const s = searchStrings(p.locale);
+  return (
+    <form class="home-search" method="get" action="/claims" role="search">
+      <label for="home-q">{s.searchLabel}</label>
+      <div class="home-search-row">
+        <input
+          id="home-q"
+          name="q"
+          type="search"
+          maxlength={200}
+          placeholder={s.placeholder}
+          dir="auto"
+        />
+        {p.locale !== 'en' ? <input type="hidden" name="lang" value={p.locale} /> : null}
+        <button type="submit">{s.go}</button>
+      </div>
+    </form>
+  );
+}
+
+/** No match: say so, and offer the way forward (other words, or send the claim to the newsroom). */
+function EmptyResult(p: ListPageProps) {
+  const t = strings(p.locale);
+  const s = searchStrings(p.locale);
+  if (!p.submitHref) return <p class="empty">{t.list.empty}</p>;
+  return (
+    <div class="empty empty-search">
+      <p>
+        <strong>{s.noneTitle}</strong> {s.noneHint}
+      </p>
+      <p class="empty-actions">
+        <a class="button" href={p.submitHref}>
+          {s.sendClaim}
+        </a>
+        {p.clearHref ? <a href={p.clearHref}>{s.clear}</a> : null}
+      </p>
+    </div>
+  );
+}
+
 function ListFilters(p: ListPageProps) {
   const t = strings(p.locale);
+  const s = searchStrings(p.locale);
   return (
     <form class="filters" method="get" action="/claims" role="search">
       <div class="field">
         <label for="q">{t.list.search}</label>
-        <input id="q" name="q" type="search" value={p.filters.q} maxlength={200} />
+        <input id="q" name="q" type="search" value={p.filters.q} maxlength={200} dir="auto" />
+      </div>
+      <div class="field">
+        <label for="sort">{s.sort}</label>
+        <select id="sort" name="sort">
+          <option value="relevance" selected={p.filters.sort === 'relevance'}>
+            {s.relevance}
+          </option>
+          <option value="date" selected={p.filters.sort === 'date'}>
+            {s.newest}
+          </option>
+        </select>
       </div>
       <div class="field">
         <label for="rating">{t.list.rating}</label>
@@ -75,6 +170,25 @@ function ListFilters(p: ListPageProps) {
             </option>
           ))}
         </select>
+      </div>
+      <div class="field">
+        <label for="claimant">{s.claimant}</label>
+        <input
+          id="claimant"
+          name="claimant"
+          type="text"
+          value={p.filters.claimant}
+          maxlength={100}
+          dir="auto"
+        />
+      </div>
+      <div class="field">
+        <label for="from">{s.from}</label>
+        <input id="from" name="from" type="date" value={p.filters.from} />
+      </div>
+      <div class="field">
+        <label for="to">{s.to}</label>
+        <input id="to" name="to" type="date" value={p.filters.to} />
       </div>
       {p.locale !== 'en' ? <input type="hidden" name="lang" value={p.locale} /> : null}
       <button type="submit">{t.list.apply}</button>

@@ -1,7 +1,9 @@
 /** Small pieces shared by the public pages. Everything untrusted arrives as text and JSX escapes it. */
 import { dirOf } from '../../lib/lang';
 import { formatDate, type Locale } from '../../i18n/public';
-import { shown, UserText } from '../shared/user-text';
+import { LatinIsolated, shown, UserText } from '../shared/user-text';
+import { highlightRuns } from '../../lib/highlight';
+import { metaSeparator } from '../../i18n/reader-search';
 
 /** A rating as pages show it. */
 export interface RatingView {
@@ -50,21 +52,41 @@ export function DateText(props: { iso: string | null | undefined; locale: Locale
   return <time datetime={props.iso}>{formatDate(props.iso, props.locale)}</time>;
 }
 
-/** One published claim as a card (lists and matches). */
-export function ClaimCard(props: { item: ClaimCardView; locale: Locale; href: string }) {
+/** A user text with the words a search matched in `<mark>` (plain strings only: JSX escapes them). */
+export function Highlighted(props: { text: string; query?: string }) {
+  return (
+    <>
+      {highlightRuns(shown(props.text), props.query).map((r) =>
+        r.mark ? <mark>{r.text}</mark> : <LatinIsolated text={r.text} />,
+      )}
+    </>
+  );
+}
+
+/** One published claim as a card (lists and matches); `highlight` marks a search's words. */
+export function ClaimCard(props: {
+  item: ClaimCardView;
+  locale: Locale;
+  href: string;
+  highlight?: string;
+}) {
   const { item } = props;
   return (
     <article class="claim-card">
       <RatingBadge rating={item.rating} locale={props.locale} />
       <h3 class="claim-card-text" lang={item.language} dir={dirOf(item.language)}>
-        <a href={props.href}>{shown(item.text)}</a>
+        <a href={props.href}>
+          <Highlighted text={item.text} query={props.highlight} />
+        </a>
       </h3>
       {item.headline ? (
-        <UserText as="p" text={item.headline} lang={item.language} class="claim-card-headline" />
+        <UserText as="p" lang={item.language} class="claim-card-headline">
+          <Highlighted text={item.headline} query={props.highlight} />
+        </UserText>
       ) : null}
       <p class="claim-card-meta">
         {item.claimant ? <bdi>{shown(item.claimant)}</bdi> : null}
-        {item.claimant && item.publishedAt ? ' · ' : null}
+        {item.claimant && item.publishedAt ? metaSeparator(props.locale) : null}
         <DateText iso={item.publishedAt} locale={props.locale} />
       </p>
     </article>
@@ -76,7 +98,7 @@ export function FieldError(props: { id: string; message: string | undefined }) {
   if (!props.message) return null;
   return (
     <p class="field-error" id={props.id} role="alert">
-      {props.message}
+      <LatinIsolated text={props.message} />
     </p>
   );
 }

@@ -46,7 +46,7 @@ export function TrackPage(p: TrackPageProps) {
       <MatchesList locale={p.locale} matches={p.matches} hrefOf={p.hrefOf} />
       {p.notice === 'email-deleted' ? <p role="status">{t.track.emailDeleted}</p> : null}
       {s.hasContact ? (
-        <form method="post" action={`${p.actionBase}/delete-contact`}>
+        <form method="post" action={`${p.actionBase}/delete-contact?lang=${p.locale}`}>
           <button type="submit">{t.track.deleteEmail}</button>
         </form>
       ) : p.notice === null ? (

@@ -41,7 +41,11 @@ export function UserText(props: {
   const lang = props.lang || undefined;
   return (
     <Tag lang={lang} dir={lang ? dirOf(lang) : 'auto'} class={props.class}>
-      {props.text !== undefined ? shown(props.text) : shownChildren(props.children)}
+      {props.text !== undefined ? (
+        <LatinIsolated text={shown(props.text)} />
+      ) : (
+        shownChildren(props.children)
+      )}
     </Tag>
   );
 }
@@ -67,4 +71,27 @@ export function SafeLink(props: {
       {content}
     </a>
   );
+}
+
+// URLs, URL schemes and e-mail addresses inside a message.
+const LATIN_RUN = /(?:https?:\/\/\S*[^\s.,،؛)]|https?:\/\/|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
+
+/**
+ * A UI message whose URLs and e-mail addresses sit in `<bdi dir="ltr">`, so that inside Arabic
+ * text "https://" stays "https://" instead of being reordered to "//:https".
+ */
+export function LatinIsolated(props: { text: string }) {
+  const parts: (string | ReturnType<typeof Bdi>)[] = [];
+  let at = 0;
+  for (const m of props.text.matchAll(LATIN_RUN)) {
+    if (m.index > at) parts.push(props.text.slice(at, m.index));
+    parts.push(<Bdi text={m[0]} />);
+    at = m.index + m[0].length;
+  }
+  if (at < props.text.length) parts.push(props.text.slice(at));
+  return <>{parts}</>;
+}
+
+function Bdi(props: { text: string }) {
+  return <bdi dir="ltr">{props.text}</bdi>;
 }
