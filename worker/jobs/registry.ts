@@ -1,4 +1,6 @@
 import type { Bindings } from '../env';
+import { feedItemJob, feedPollJob, queueDueFeeds } from '../integrations/feeds';
+import { requeueStranded, webhookDeliverJob } from '../integrations/webhooks';
 
 /**
  * Background work, one Cloudflare Queue for all of it (`JOBS` → `claimdesk-jobs`, dead letters in
@@ -18,6 +20,9 @@ export interface JobHandler {
 
 export const jobHandlers: Record<string, JobHandler> = {
   // 'email.send': emailJob,
+  'webhook.deliver': webhookDeliverJob,
+  'feed.poll': feedPollJob,
+  'feed.item': feedItemJob,
 };
 
 export type CronTask = (env: Bindings, now: Date) => Promise<unknown>;
@@ -25,5 +30,5 @@ export type CronTask = (env: Bindings, now: Date) => Promise<unknown>;
 /** `daily` runs at "17 3 * * *", `frequent` every 10 minutes (both crons in wrangler.jsonc). */
 export const cronTasks: { daily: CronTask[]; frequent: CronTask[] } = {
   daily: [],
-  frequent: [],
+  frequent: [queueDueFeeds, requeueStranded],
 };
