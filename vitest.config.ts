@@ -1,7 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { articleFixtureServer } from './test/fixtures/articles/fixture-server.mjs';
+import { integrationFixtureServer } from './test/fixtures/integrations/fixture-server.mjs';
 
 export default defineConfig({
   plugins: [
@@ -13,8 +13,13 @@ export default defineConfig({
             fileURLToPath(new URL('./migrations', import.meta.url)),
           ),
         },
-        // Article-URL tests fetch fixture pages from this Node function instead of the internet.
-        serviceBindings: { ARTICLE_FETCHER: articleFixtureServer },
+        // Article-URL and feed tests fetch fixture pages from this Node function instead of the
+        // internet (the article fixtures behind the feed and webhook-receiver fixtures); webhook
+        // deliveries go to the same function.
+        serviceBindings: {
+          ARTICLE_FETCHER: integrationFixtureServer,
+          WEBHOOK_FETCHER: integrationFixtureServer,
+        },
       },
     })),
   ],

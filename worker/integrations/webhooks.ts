@@ -18,17 +18,8 @@ import { checkArticleUrl } from '../ingest/fetch-article';
 import { IngestError } from '../ingest/errors';
 import type { JobHandler } from '../jobs/registry';
 import { openWebhookSecret } from '../lib/reader-keys';
+import type { WebhookEvent } from '../lib/webhook-events';
 import { webhookHeaders } from '../lib/webhook-signature';
-
-export const WEBHOOK_EVENTS = [
-  'claim.submitted',
-  'claim.published',
-  'verdict.corrected',
-  'claim.updated',
-  'claim.retracted',
-  'claim.status_changed',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** What a receiver gets: the Standard Webhooks payload shape `{ type, timestamp, data }`. */
 /** The claim fields an event carries. */
