@@ -19,6 +19,8 @@ import { deskClaims } from './claims';
 import { deskQueue } from './queue';
 import { deskSession } from './session';
 import { deskTokens } from './tokens';
+import { deskWebhooks } from './webhooks';
+import { deskFeeds } from './feeds';
 import { deskMessage, deskUi } from '../../http/desk-context';
 
 /** Largest desk form (an article pasted as text). */
@@ -89,6 +91,8 @@ desk.route('/', deskQueue);
 desk.route('/articles', deskArticles);
 desk.route('/claims', deskClaims);
 desk.route('/admin', deskAdmin);
+desk.route('/admin', deskWebhooks);
+desk.route('/admin', deskFeeds);
 desk.route('/account', deskAccount);
 desk.route('/account', deskTokens);
 desk.route('/reset', deskReset);
