@@ -1,7 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { articleFixtureServer } from './test/fixtures/articles/fixture-server.mjs';
+import { integrationFixtureServer } from './test/fixtures/integrations/fixture-server.mjs';
 
 async function mailProviderStandIn(request: Request): Promise<Response> {
   if (request.headers.get('Authorization') !== 'Bearer test-mail-key')
@@ -22,10 +22,16 @@ export default defineConfig({
             fileURLToPath(new URL('./migrations', import.meta.url)),
           ),
         },
-        // Article-URL tests fetch fixture pages from this Node function instead of the internet.
-        // E-mail tests (test/notify/) send to this stand-in for an HTTP mail provider: it accepts
-        // any message except those to an address starting with "reject", which it answers with 500.
-        serviceBindings: { ARTICLE_FETCHER: articleFixtureServer, MAIL_API: mailProviderStandIn },
+        // Article-URL and feed tests fetch fixture pages from this Node function instead of the
+        // internet (the article fixtures behind the feed and webhook-receiver fixtures); webhook
+        // deliveries go to the same function. E-mail tests (test/notify/) send to a stand-in for an
+        // HTTP mail provider: it accepts any message except those to an address starting with
+        // "reject", which it answers with 500.
+        serviceBindings: {
+          ARTICLE_FETCHER: integrationFixtureServer,
+          WEBHOOK_FETCHER: integrationFixtureServer,
+          MAIL_API: mailProviderStandIn,
+        },
       },
     })),
   ],

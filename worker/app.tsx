@@ -35,6 +35,8 @@ import { submissions } from './routes/submissions';
 import { sources } from './routes/sources';
 import { transitions } from './routes/transitions';
 import { tokens } from './routes/tokens';
+import { webhooks } from './routes/webhooks';
+import { monitoredFeeds } from './routes/monitored-feeds';
 import { users } from './routes/users';
 import { verdicts } from './routes/verdicts';
 import { logUnexpected } from './http/log';
@@ -100,6 +102,8 @@ app.route('/api/v1/articles', articles);
 app.route('/api/v1/ratings', ratings);
 app.route('/api/v1/search', search);
 app.route('/api/v1/submissions', submissions);
+app.route('/api/v1/webhooks', webhooks);
+app.route('/api/v1/monitored-feeds', monitoredFeeds);
 app.route('/api', apiDocs(app));
 
 // --- Embeds for other sites (badges, cards, oEmbed): own header and cache policy ---------

@@ -45,6 +45,8 @@ export interface Bindings extends Env {
   MAIL_API?: Fetcher;
   /** Local development only: comma-separated host:port list allowed past the private-address rule. Never set in production. */
   ARTICLE_FETCH_ALLOW_HOSTS?: string;
+  /** Tests only: a service that receives outgoing webhooks instead of the internet (worker/integrations/webhooks.ts). */
+  WEBHOOK_FETCHER?: Fetcher;
 }
 
 /**

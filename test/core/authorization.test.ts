@@ -7,7 +7,10 @@
  * exists fails too. The desk gets its own table: anonymous callers and API tokens are sent to
  * sign-in, editors get 403 on /desk/admin/*.
  */
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { createFeed } from '../../d1/feeds';
+import { createEndpoint } from '../../d1/webhooks';
 import { app } from '../../worker/app';
 import { DUMMY_TOKEN } from '../../worker/turnstile';
 import {
@@ -132,6 +135,30 @@ async function requestedClaim() {
 const sourceBody = () => ({ url: `https://stats.example/${unique('s')}`, stance: 'context' });
 
 /** Every API route: `METHOD /path` as the OpenAPI document writes it. */
+
+/** A webhook endpoint / a monitored feed for the by-id rows (written straight to D1). */
+async function anEndpoint(): Promise<string> {
+  const e = await createEndpoint(
+    env.DB,
+    {
+      url: 'https://hooks.example.com/hooks/authz',
+      description: null,
+      events: ['claim.published'],
+      secretEnc: 'w1.x.y',
+    },
+    { userId: null, requestId: 'authz' },
+  );
+  return e.id;
+}
+async function aFeed(): Promise<string> {
+  const f = await createFeed(
+    env.DB,
+    { url: `https://news.example.com/feeds/${unique('authz')}`, title: null, intervalMinutes: 30 },
+    { userId: null, requestId: 'authz' },
+  );
+  return f!.id;
+}
+
 const API: Record<string, Row> = {
   'POST /api/v1/auth/login': {
     expect: PUBLIC_WRITE,
@@ -178,6 +205,66 @@ const API: Record<string, Row> = {
       const target = await makeUser();
       return { path: `/api/v1/users/${target.id}`, method: 'PATCH', body: { name: 'Renamed' } };
     },
+  },
+  'POST /api/v1/webhooks': {
+    expect: ADMIN_ONLY,
+    request: () => ({
+      path: '/api/v1/webhooks',
+      body: { url: 'https://hooks.example.com/hooks/authz', events: ['claim.published'] },
+    }),
+  },
+  'GET /api/v1/webhooks': { expect: ADMIN_ONLY, request: () => ({ path: '/api/v1/webhooks' }) },
+  'DELETE /api/v1/webhooks/{id}': {
+    expect: ADMIN_ONLY,
+    request: async () => ({ path: `/api/v1/webhooks/${await anEndpoint()}`, method: 'DELETE' }),
+  },
+  'GET /api/v1/webhooks/{id}/deliveries': {
+    expect: ADMIN_ONLY,
+    request: async () => ({ path: `/api/v1/webhooks/${await anEndpoint()}/deliveries` }),
+  },
+  'POST /api/v1/webhooks/{id}/rotate': {
+    expect: ADMIN_ONLY,
+    request: async () => ({ path: `/api/v1/webhooks/${await anEndpoint()}/rotate`, body: {} }),
+  },
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    expect: ADMIN_ONLY,
+    request: async () => {
+      const id = await anEndpoint();
+      const msg = `msg_${crypto.randomUUID().replace(/-/g, '').slice(0, 24)}`;
+      await env.DB.prepare(
+        `INSERT INTO webhook_deliveries (id, endpoint_id, event, payload, status, created_at)
+         VALUES (?1, ?2, 'claim.published', '{}', 'failed', ?3)`,
+      )
+        .bind(msg, id, new Date().toISOString())
+        .run();
+      return { path: `/api/v1/webhooks/${id}/deliveries/${msg}/redeliver`, method: 'POST' };
+    },
+  },
+  'POST /api/v1/monitored-feeds': {
+    expect: ADMIN_ONLY,
+    request: () => ({
+      path: '/api/v1/monitored-feeds',
+      body: { url: `https://news.example.com/feeds/${unique('authz')}` },
+    }),
+  },
+  'GET /api/v1/monitored-feeds': {
+    expect: ADMIN_ONLY,
+    request: () => ({ path: '/api/v1/monitored-feeds' }),
+  },
+  'GET /api/v1/monitored-feeds/{id}': {
+    expect: ADMIN_ONLY,
+    request: async () => ({ path: `/api/v1/monitored-feeds/${await aFeed()}` }),
+  },
+  'DELETE /api/v1/monitored-feeds/{id}': {
+    expect: ADMIN_ONLY,
+    request: async () => ({ path: `/api/v1/monitored-feeds/${await aFeed()}`, method: 'DELETE' }),
+  },
+  'POST /api/v1/monitored-feeds/{id}/poll': {
+    expect: ADMIN_ONLY,
+    request: async () => ({
+      path: `/api/v1/monitored-feeds/${await aFeed()}/poll`,
+      method: 'POST',
+    }),
   },
   'POST /api/v1/tokens': {
     expect: SIGNED_IN_WRITE,
@@ -576,6 +663,34 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
   },
   'GET /desk/admin/ratings': { access: 'admin', path: '/desk/admin/ratings' },
   'POST /desk/admin/ratings': { access: 'admin', path: '/desk/admin/ratings' },
+  'GET /desk/admin/webhooks': { access: 'admin', path: '/desk/admin/webhooks' },
+  'POST /desk/admin/webhooks': { access: 'admin', path: '/desk/admin/webhooks' },
+  'GET /desk/admin/webhooks/:id': {
+    access: 'admin',
+    path: '/desk/admin/webhooks/0000000000000000',
+  },
+  'POST /desk/admin/webhooks/:id/delete': {
+    access: 'admin',
+    path: '/desk/admin/webhooks/0000000000000000/delete',
+  },
+  'POST /desk/admin/webhooks/:id/rotate': {
+    access: 'admin',
+    path: '/desk/admin/webhooks/0000000000000000/rotate',
+  },
+  'POST /desk/admin/webhooks/:id/deliveries/:deliveryId/redeliver': {
+    access: 'admin',
+    path: '/desk/admin/webhooks/0000000000000000/deliveries/msg_000000000000000000000000/redeliver',
+  },
+  'GET /desk/admin/feeds': { access: 'admin', path: '/desk/admin/feeds' },
+  'POST /desk/admin/feeds': { access: 'admin', path: '/desk/admin/feeds' },
+  'POST /desk/admin/feeds/:id/delete': {
+    access: 'admin',
+    path: '/desk/admin/feeds/0000000000000000/delete',
+  },
+  'POST /desk/admin/feeds/:id/poll': {
+    access: 'admin',
+    path: '/desk/admin/feeds/0000000000000000/poll',
+  },
   'GET /desk/admin/settings': { access: 'admin', path: '/desk/admin/settings' },
   'POST /desk/admin/settings': { access: 'admin', path: '/desk/admin/settings' },
   'GET /desk/outbox': { access: 'admin', path: '/desk/outbox' },

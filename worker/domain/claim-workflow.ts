@@ -8,6 +8,7 @@ import { getClaimDetail } from '../../d1/claim-detail';
 import { getClaimAndLastMove, undoTransition } from '../../d1/claim-undo';
 import { getClaim, transitionClaim, type Claim } from '../../d1/claims';
 import { canMove, canUndo, illegalMoveMessage, type ClaimStatus } from '../lib/status';
+import { emitEvent } from '../integrations/webhooks';
 import { publishFirst, retract } from './corrections';
 import { refuse, versionMatches, type ExpectedVersion, type Outcome } from './outcome';
 
@@ -70,6 +71,7 @@ export async function moveClaim(
     { duplicateOf: to === 'duplicate' ? opts.duplicateOf : null, note: opts.note },
     actor,
   );
+  if (result.ok) await emitEvent(db, 'claim.status_changed', result.claim);
   return result.ok
     ? { ok: true, value: result.claim, changed: [claimId] }
     : refuse({ kind: 'stale', current: result.current });
@@ -94,6 +96,7 @@ export async function reviewCandidates(
     if (!claim || claim.articleId !== articleId || claim.status !== 'candidate') continue;
     const result = await transitionClaim(db, claim, to, {}, actor);
     if (result.ok) moved.push({ id: claim.id, version: result.claim.version });
+    if (result.ok) await emitEvent(db, 'claim.status_changed', result.claim);
   }
   return { ok: true, value: { moved }, changed: moved.map((m) => m.id) };
 }
@@ -136,6 +139,7 @@ export async function undoMove(
     });
   }
   const result = await undoTransition(db, claim, lastMove, actor);
+  if (result.ok) await emitEvent(db, 'claim.status_changed', result.claim);
   return result.ok
     ? { ok: true, value: result.claim, changed: [claimId] }
     : refuse({ kind: 'superseded', current: result.current });

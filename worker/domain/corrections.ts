@@ -31,6 +31,7 @@ import {
 } from '../../d1/corrections';
 import type { Source } from '../../d1/sources';
 import type { Verdict } from '../../d1/verdicts';
+import { emitOnSuccess } from '../integrations/webhooks';
 import { proposeClaimReviewed } from '../lib/claim-reviewed';
 import { canMove, illegalMoveMessage } from '../lib/status';
 import {
@@ -259,7 +260,8 @@ export async function publishFirst(
     editorId: opts.approval?.requestedBy ?? actor.userId,
     approverId: opts.approval?.approverId ?? null,
   };
-  return done(await publishClaim(db, claim, claim.version, v, actor), claimId, true);
+  const out = done(await publishClaim(db, claim, claim.version, v, actor), claimId, true);
+  return emitOnSuccess(db, 'claim.published', out);
 }
 
 function approvalRequired(): Refused {
@@ -306,7 +308,8 @@ export async function publishCorrection(
     editorId: opts.approval?.requestedBy ?? actor.userId,
     approverId: opts.approval?.approverId ?? null,
   };
-  return done(await publishDraft(db, claim, claim.version, v, actor), claimId, true);
+  const out = done(await publishDraft(db, claim, claim.version, v, actor), claimId, true);
+  return emitOnSuccess(db, kind === 'correction' ? 'verdict.corrected' : 'claim.updated', out);
 }
 
 /** What readers see now, for a published claim without a recorded version (older data). */
@@ -345,11 +348,12 @@ export async function retract(
     editorId: actor.userId,
     approverId: null,
   };
-  return done(
+  const out = done(
     await retractClaimRows(db, detail.claim, detail.claim.version, v, actor),
     claimId,
     true,
   );
+  return emitOnSuccess(db, 'claim.retracted', out);
 }
 
 /**

@@ -8,6 +8,7 @@ import { hit } from '../../d1/rate-limits';
 import { createSubmission, type SubmissionResult } from '../../d1/submissions';
 import type { Bindings } from '../env';
 import { detectLanguage } from '../extract/index';
+import { emitEvent } from '../integrations/webhooks';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { encryptContact, keyedHash } from '../lib/reader-keys';
 import { LANGUAGES } from '../lib/lang';
@@ -81,6 +82,14 @@ export async function submitClaim(
     },
     actor,
   );
+  if (result.newClaim)
+    await emitEvent(db, 'claim.submitted', {
+      id: result.claimId,
+      status: 'submitted',
+      version: 1,
+      language,
+      text: input.text,
+    });
   // A submission is not public: a new claim starts as `submitted`, a repeat only counts up.
   return { ok: true, value: { result, trackingToken, language }, changed: [] };
 }

@@ -143,7 +143,7 @@ export async function fetchArticle(
 }
 
 /** Read a body stream, refusing it as soon as it passes `maxBytes`. */
-async function readCapped(
+export async function readCapped(
   res: Response,
   maxBytes: number,
   signal: AbortSignal,
@@ -175,7 +175,7 @@ async function readCapped(
 }
 
 /** Await a promise, but give up when the signal fires (a fetcher may ignore the signal). */
-async function guarded<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export async function guarded<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => reject(new IngestError('upstream_timeout', 'The site did not answer in time.'));

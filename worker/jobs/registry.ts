@@ -1,5 +1,7 @@
 import type { Bindings } from '../env';
 import { dailyDigest, emailJob, expireReaderContacts, sweepOutbox } from '../notify/deliver';
+import { feedItemJob, feedPollJob, queueDueFeeds } from '../integrations/feeds';
+import { requeueStranded, webhookDeliverJob } from '../integrations/webhooks';
 
 /**
  * Background work, one Cloudflare Queue for all of it (`JOBS` → `claimdesk-jobs`, dead letters in
@@ -19,6 +21,9 @@ export interface JobHandler {
 
 export const jobHandlers: Record<string, JobHandler> = {
   'email.send': emailJob,
+  'webhook.deliver': webhookDeliverJob,
+  'feed.poll': feedPollJob,
+  'feed.item': feedItemJob,
 };
 
 /** The daily cron in wrangler.jsonc; every other cron is the frequent one. */
@@ -29,5 +34,5 @@ export type CronTask = (env: Bindings, now: Date) => Promise<unknown>;
 /** `daily` runs at "17 3 * * *", `frequent` every 10 minutes (both crons in wrangler.jsonc). */
 export const cronTasks: { daily: CronTask[]; frequent: CronTask[] } = {
   daily: [dailyDigest, expireReaderContacts],
-  frequent: [sweepOutbox],
+  frequent: [sweepOutbox, queueDueFeeds, requeueStranded],
 };

@@ -160,3 +160,13 @@ export function sealTotpSecret(secret: string, totpSecret: string): Promise<stri
 export function openTotpSecret(secret: string, blob: string): Promise<string | null> {
   return open(secret, 'claimdesk:totp', 't1', blob);
 }
+
+/** Seal a webhook signing secret (`whsec_…`): it must be read back to sign, so it is encrypted, not hashed. */
+export function sealWebhookSecret(secret: string, whsec: string): Promise<string> {
+  return seal(secret, 'claimdesk:webhook-secret', 'w1', whsec);
+}
+
+/** Open what sealWebhookSecret made; null if it does not open (PUBLIC_DATA_KEY changed). */
+export function openWebhookSecret(secret: string, blob: string): Promise<string | null> {
+  return open(secret, 'claimdesk:webhook-secret', 'w1', blob);
+}

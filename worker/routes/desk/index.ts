@@ -21,6 +21,8 @@ import { deskQueue } from './queue';
 import { deskSession } from './session';
 import { deskTwoFactor, deskTwoFactorAdmin, deskTwoFactorSignIn } from './two-factor';
 import { deskTokens } from './tokens';
+import { deskWebhooks } from './webhooks';
+import { deskFeeds } from './feeds';
 import { deskMessage, deskUi } from '../../http/desk-context';
 
 /** Largest desk form (an article pasted as text). */
@@ -94,6 +96,8 @@ desk.route('/claims', deskClaims);
 desk.route('/admin/users', deskTwoFactorAdmin);
 desk.route('/admin', deskAdmin);
 desk.route('/account/two-factor', deskTwoFactor);
+desk.route('/admin', deskWebhooks);
+desk.route('/admin', deskFeeds);
 desk.route('/account', deskAccount);
 desk.route('/account', deskTokens);
 desk.route('/reset', deskReset);

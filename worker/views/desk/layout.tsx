@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { Role } from '../models';
 import { DESK_LOCALES, LANGUAGE_NAMES, type Translate } from '../../i18n/desk';
 import type { Language } from '../../lib/lang';
+import { hooksTranslator } from '../../i18n/integrations-hooks';
 
 /** What every desk view receives: translator, locale and direction, CSRF token, user, CSP nonce. */
 export interface DeskUi {
@@ -21,7 +22,8 @@ export function Csrf(props: { ui: DeskUi }) {
   return <input type="hidden" name="_csrf" value={props.ui.csrf} />;
 }
 
-type NavKey = 'queue' | 'ingest' | 'tokens' | 'users' | 'ratings' | 'settings' | null;
+type NavKey =
+  'queue' | 'ingest' | 'tokens' | 'users' | 'ratings' | 'settings' | 'webhooks' | 'feeds' | null;
 
 function Nav(props: { ui: DeskUi; active: NavKey }) {
   const { t, user } = props.ui;
@@ -36,6 +38,16 @@ function Nav(props: { ui: DeskUi; active: NavKey }) {
       { key: 'users', href: '/desk/admin/users', label: t('navUsers') },
       { key: 'ratings', href: '/desk/admin/ratings', label: t('navRatings') },
       { key: 'settings', href: '/desk/admin/settings', label: t('navSettings') },
+      {
+        key: 'webhooks',
+        href: '/desk/admin/webhooks',
+        label: hooksTranslator(props.ui.locale)('navWebhooks'),
+      },
+      {
+        key: 'feeds',
+        href: '/desk/admin/feeds',
+        label: hooksTranslator(props.ui.locale)('navFeeds'),
+      },
     );
   }
   return (
