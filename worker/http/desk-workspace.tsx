@@ -1,12 +1,23 @@
 /** Loads everything the claim workspace shows (two D1 round trips) and renders it (also after a refused form). */
 import type { Context } from 'hono';
+import { activeHandles, getCollab } from '../../d1/collab';
 import { workspaceData } from '../../d1/desk';
 import { findMatches } from '../../d1/matches';
 import type { AppEnv } from '../env';
 import { WorkspacePage, type WorkspaceExtras } from '../views/desk/workspace';
 import { deskMessage, deskUi, render } from './desk-context';
+import { collabTranslator, type CollabKey } from '../i18n/desk-collab';
+import { todayUtc } from '../lib/collab';
 import { ID_PATTERN } from '../lib/ids';
 import { publicationView } from './publication-model';
+
+/** `?collab=` after a team form's redirect: its notice. */
+const COLLAB_NOTICES: Record<string, CollabKey> = {
+  note: 'noteAdded',
+  due: 'dueSaved',
+  tags: 'tagsSaved',
+  checklist: 'checklistSaved',
+};
 
 export async function showWorkspace(
   c: Context<AppEnv>,
@@ -18,11 +29,18 @@ export async function showWorkspace(
   const data = ID_PATTERN.test(id) ? await workspaceData(db, id) : null;
   if (!data) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const { detail } = data;
-  const matches = await findMatches(db, detail.claim.text, {
-    excludeId: detail.claim.id,
-    limit: 5,
-  });
+  // The team panels' reads go out beside the matches: no extra round trip in sequence.
+  const [matches, collab, handles] = await Promise.all([
+    findMatches(db, detail.claim.text, { excludeId: detail.claim.id, limit: 5 }),
+    getCollab(db, id),
+    activeHandles(db),
+  ]);
   const ui = deskUi(c);
+  const done = c.req.method === 'GET' ? COLLAB_NOTICES[c.req.query('collab') ?? ''] : undefined;
+  const notice =
+    extras.notice ??
+    (done ? { kind: 'ok' as const, text: collabTranslator(ui.locale)(done) } : undefined);
+  const now = new Date();
   return render(
     c,
     <WorkspacePage
@@ -34,7 +52,16 @@ export async function showWorkspace(
       matches={matches}
       article={data.article}
       feedback={data.feedback}
-      extras={extras}
+      extras={notice ? { ...extras, notice } : extras}
+      collab={{
+        dueDate: collab?.dueDate ?? null,
+        tags: collab?.tags ?? [],
+        notes: collab?.notes ?? [],
+        checklist: collab?.checklist ?? [],
+        handles,
+        today: todayUtc(now),
+        now,
+      }}
     />,
     status,
   );

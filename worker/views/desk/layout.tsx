@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Role } from '../models';
 import { DESK_LOCALES, LANGUAGE_NAMES, type Translate } from '../../i18n/desk';
 import type { Language } from '../../lib/lang';
+import { collabTranslator } from '../../i18n/desk-collab';
 
 /** What every desk view receives: translator, locale and direction, CSRF token, user, CSP nonce. */
 export interface DeskUi {
@@ -20,12 +21,13 @@ export function Csrf(props: { ui: DeskUi }) {
   return <input type="hidden" name="_csrf" value={props.ui.csrf} />;
 }
 
-type NavKey = 'queue' | 'ingest' | 'tokens' | 'users' | 'ratings' | 'settings' | null;
+type NavKey = 'inbox' | 'queue' | 'ingest' | 'tokens' | 'users' | 'ratings' | 'settings' | null;
 
 function Nav(props: { ui: DeskUi; active: NavKey }) {
   const { t, user } = props.ui;
   if (!user) return null;
   const items: { key: Exclude<NavKey, null>; href: string; label: string }[] = [
+    { key: 'inbox', href: '/desk/inbox', label: collabTranslator(props.ui.locale)('navInbox') },
     { key: 'queue', href: '/desk', label: t('navQueue') },
     { key: 'ingest', href: '/desk/articles/new', label: t('navIngest') },
     { key: 'tokens', href: '/desk/account/tokens', label: t('navTokens') },
@@ -88,6 +90,7 @@ export function DeskLayout(props: {
         <meta name="referrer" content="strict-origin-when-cross-origin" />
         <title>{`${props.title} · ${t('deskTitle')} · ${t('appName')}`}</title>
         <link rel="stylesheet" href="/css/desk.css" />
+        <link rel="stylesheet" href="/css/desk-collab.css" />
         {ui.user ? <link rel="stylesheet" href="/desk/ratings.css" /> : null}
         <script src="/js/desk.js" defer nonce={ui.nonce}></script>
       </head>
