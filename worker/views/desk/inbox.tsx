@@ -42,8 +42,9 @@ export interface InboxView {
   now: Date;
 }
 
+/** The link to the whole list: always for queue filters, for mentions only when some are left out. */
 function SeeAll(props: { ui: DeskUi; href: string | null; more: boolean; id: string }) {
-  if (!props.href || !props.more) return null;
+  if (!props.href || (props.href.startsWith('/desk/inbox') && !props.more)) return null;
   return (
     <p class="see-all">
       <a href={props.href} aria-describedby={props.id}>
