@@ -54,6 +54,8 @@ export interface Collab {
   notes: Note[];
   /** The claim's own checklist, or the current defaults (all unticked) before its first tick. */
   checklist: ChecklistItem[];
+  /** Handles of the active desk users (the hint under the note field). */
+  handles: string[];
 }
 
 const NOTE_COLUMNS = `n.id, n.claim_id, n.author_id, u.name AS author_name, n.body, n.created_at,
@@ -79,12 +81,16 @@ export function collabStatements(db: D1Database, claimId: string): D1PreparedSta
       )
       .bind(claimId),
     db.prepare(DEFAULTS_SQL),
+    db.prepare(
+      `SELECT DISTINCT lower(substr(email, 1, instr(email, '@') - 1)) AS handle FROM users
+       WHERE active = 1 ORDER BY handle LIMIT 50`,
+    ),
   ];
 }
 
 /** The collaboration data of one claim in one round trip (null when the claim does not exist). */
 export async function getCollab(db: D1Database, claimId: string): Promise<Collab | null> {
-  const [claim, tags, notes, items, defaults] = await db.batch<unknown>(
+  const [claim, tags, notes, items, defaults, handles] = await db.batch<unknown>(
     collabStatements(db, claimId),
   );
   const row = claim?.results[0] as { due_date: string | null } | undefined;
@@ -116,6 +122,7 @@ export async function getCollab(db: D1Database, claimId: string): Promise<Collab
     tags: ((tags?.results ?? []) as { tag: string }[]).map((t) => t.tag),
     notes: ((notes?.results ?? []) as NoteRow[]).map(toNote),
     checklist,
+    handles: ((handles?.results ?? []) as { handle: string }[]).map((h) => h.handle),
   };
 }
 
@@ -160,17 +167,6 @@ export async function claimAndMentionables(
     exists: (claim?.results.length ?? 0) > 0,
     users: (users?.results ?? []) as Mentionable[],
   };
-}
-
-/** Handles of the active desk users (the hint under the note field). */
-export async function activeHandles(db: D1Database): Promise<string[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT DISTINCT lower(substr(email, 1, instr(email, '@') - 1)) AS handle FROM users
-       WHERE active = 1 ORDER BY handle LIMIT 50`,
-    )
-    .all<{ handle: string }>();
-  return results.map((r) => r.handle);
 }
 
 /**

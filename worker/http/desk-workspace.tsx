@@ -1,6 +1,6 @@
 /** Loads everything the claim workspace shows (two D1 round trips) and renders it (also after a refused form). */
 import type { Context } from 'hono';
-import { activeHandles, getCollab } from '../../d1/collab';
+import { getCollab } from '../../d1/collab';
 import { workspaceData } from '../../d1/desk';
 import { findMatches } from '../../d1/matches';
 import type { AppEnv } from '../env';
@@ -30,10 +30,9 @@ export async function showWorkspace(
   if (!data) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const { detail } = data;
   // The team panels' reads go out beside the matches: no extra round trip in sequence.
-  const [matches, collab, handles] = await Promise.all([
+  const [matches, collab] = await Promise.all([
     findMatches(db, detail.claim.text, { excludeId: detail.claim.id, limit: 5 }),
     getCollab(db, id),
-    activeHandles(db),
   ]);
   const ui = deskUi(c);
   const done = c.req.method === 'GET' ? COLLAB_NOTICES[c.req.query('collab') ?? ''] : undefined;
@@ -58,7 +57,7 @@ export async function showWorkspace(
         tags: collab?.tags ?? [],
         notes: collab?.notes ?? [],
         checklist: collab?.checklist ?? [],
-        handles,
+        handles: collab?.handles ?? [],
         today: todayUtc(now),
         now,
       }}
