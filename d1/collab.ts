@@ -63,7 +63,7 @@ const NOTE_COLUMNS = `n.id, n.claim_id, n.author_id, u.name AS author_name, n.bo
 
 const DEFAULTS_SQL = `SELECT value FROM settings WHERE key = 'checklist_defaults'`;
 
-/** The statements of the workspace's collaboration panels (for one batch). */
+/** The statements of the workspace's collaboration panels (batched with the workspace's reads, d1/desk.ts). */
 export function collabStatements(db: D1Database, claimId: string): D1PreparedStatement[] {
   return [
     db.prepare(`SELECT due_date FROM claims WHERE id = ?1`).bind(claimId),
@@ -88,11 +88,9 @@ export function collabStatements(db: D1Database, claimId: string): D1PreparedSta
   ];
 }
 
-/** The collaboration data of one claim in one round trip (null when the claim does not exist). */
-export async function getCollab(db: D1Database, claimId: string): Promise<Collab | null> {
-  const [claim, tags, notes, items, defaults, handles] = await db.batch<unknown>(
-    collabStatements(db, claimId),
-  );
+/** Map the results of collabStatements() (null when the claim does not exist). */
+export function toCollab(results: D1Result<unknown>[]): Collab | null {
+  const [claim, tags, notes, items, defaults, handles] = results;
   const row = claim?.results[0] as { due_date: string | null } | undefined;
   if (!row) return null;
   const own = (items?.results ?? []) as {

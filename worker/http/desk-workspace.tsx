@@ -1,6 +1,5 @@
 /** Loads everything the claim workspace shows (two D1 round trips) and renders it (also after a refused form). */
 import type { Context } from 'hono';
-import { getCollab } from '../../d1/collab';
 import { workspaceData } from '../../d1/desk';
 import { findMatches } from '../../d1/matches';
 import type { AppEnv } from '../env';
@@ -29,11 +28,11 @@ export async function showWorkspace(
   const data = ID_PATTERN.test(id) ? await workspaceData(db, id) : null;
   if (!data) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const { detail } = data;
-  // The team panels' reads go out beside the matches: no extra round trip in sequence.
-  const [matches, collab] = await Promise.all([
-    findMatches(db, detail.claim.text, { excludeId: detail.claim.id, limit: 5 }),
-    getCollab(db, id),
-  ]);
+  const { collab } = data;
+  const matches = await findMatches(db, detail.claim.text, {
+    excludeId: detail.claim.id,
+    limit: 5,
+  });
   const ui = deskUi(c);
   const done = c.req.method === 'GET' ? COLLAB_NOTICES[c.req.query('collab') ?? ''] : undefined;
   const notice =
