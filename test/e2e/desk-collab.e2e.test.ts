@@ -58,7 +58,7 @@ describe('notes, mentions and My work in the browser', () => {
     const path = await firstQueued(page);
     for (const lang of ['en', 'ar'] as const) {
       await page.goto(`${live.server.origin}/desk/inbox`);
-      if (lang === 'ar') await switchLanguage(page, 'ar');
+      await switchLanguage(page, lang);
       expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
       expect(await fits(page), `/desk/inbox ${lang}`).toBe(true);
       await shootAndCheck(page, `desk-collab-inbox-390-${lang}`);
