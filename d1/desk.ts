@@ -21,6 +21,7 @@ import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
 import { toUser, type User, type UserRow } from './users';
 import { feedbackStatements, toFeedbackSummary, type FeedbackSummary } from './feedback';
+import { collabStatements, toCollab, type Collab } from './collab';
 
 export interface QueueFilters {
   status?: ClaimStatus;
@@ -137,6 +138,8 @@ export interface WorkspaceData {
   users: User[];
   /** What readers said on the public claim page. */
   feedback: FeedbackSummary;
+  /** Internal notes, due date, tags, checklist (d1/collab.ts). */
+  collab: Collab | null;
 }
 
 /**
@@ -155,9 +158,10 @@ export async function workspaceData(db: D1Database, id: string): Promise<Workspa
     db.prepare(RATINGS_SQL),
     db.prepare(ACTIVE_USERS_SQL),
     ...feedbackStatements(db, id, 5),
+    ...collabStatements(db, id),
   ]);
   const detail = toClaimDetail(results.slice(0, CLAIM_DETAIL_STATEMENTS));
-  const [article, ratings, users, feedbackCounts, feedbackReasons] =
+  const [article, ratings, users, feedbackCounts, feedbackReasons, ...collab] =
     results.slice(CLAIM_DETAIL_STATEMENTS);
   if (!detail) return null;
   return {
@@ -166,6 +170,7 @@ export async function workspaceData(db: D1Database, id: string): Promise<Workspa
     ratings: ((ratings?.results ?? []) as RatingRow[]).map(toRating),
     users: ((users?.results ?? []) as UserRow[]).map(toUser),
     feedback: toFeedbackSummary(feedbackCounts, feedbackReasons),
+    collab: toCollab(collab),
   };
 }
 

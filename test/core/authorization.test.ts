@@ -351,6 +351,17 @@ const API: Record<string, Row> = {
       return { path: `/api/v1/claims/${s.claimId}/sources/${s.sourceId}`, method: 'DELETE' };
     },
   },
+  'GET /api/v1/claims/{id}/notes': {
+    expect: SIGNED_IN_READ,
+    request: async () => ({ path: `/api/v1/claims/${(await fixtures()).claimId}/notes` }),
+  },
+  'POST /api/v1/claims/{id}/notes': {
+    expect: SIGNED_IN_WRITE,
+    request: async () => ({
+      path: `/api/v1/claims/${(await freshClaim()).id}/notes`,
+      body: { body: 'Internal: check the ministry figure first.' },
+    }),
+  },
   'POST /api/v1/claims/{id}/verdicts': {
     expect: SIGNED_IN_WRITE,
     request: async () => ({
@@ -626,6 +637,22 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
   'GET /desk/claims/:id/preview/card': {
     access: 'signed-in',
     path: '/desk/claims/nosuchthing/preview/card',
+  },
+  'POST /desk/claims/:id/notes': { access: 'signed-in', path: '/desk/claims/nosuchthing/notes' },
+  'POST /desk/claims/:id/due': { access: 'signed-in', path: '/desk/claims/nosuchthing/due' },
+  'POST /desk/claims/:id/tags': { access: 'signed-in', path: '/desk/claims/nosuchthing/tags' },
+  'POST /desk/claims/:id/checklist': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/checklist',
+  },
+  'GET /desk/inbox': { access: 'signed-in', path: '/desk/inbox' },
+  'GET /desk/inbox/mentions/:noteId': {
+    access: 'signed-in',
+    path: '/desk/inbox/mentions/nosuchthing',
+  },
+  'POST /desk/admin/settings/checklist': {
+    access: 'admin',
+    path: '/desk/admin/settings/checklist',
   },
   'GET /desk/account/password': { access: 'signed-in', path: '/desk/account/password' },
   'POST /desk/account/password': { access: 'signed-in', path: '/desk/account/password' },

@@ -5,8 +5,18 @@ import { findMatches } from '../../d1/matches';
 import type { AppEnv } from '../env';
 import { WorkspacePage, type WorkspaceExtras } from '../views/desk/workspace';
 import { deskMessage, deskUi, render } from './desk-context';
+import { collabTranslator, type CollabKey } from '../i18n/desk-collab';
+import { todayUtc } from '../lib/collab';
 import { ID_PATTERN } from '../lib/ids';
 import { publicationView } from './publication-model';
+
+/** `?collab=` after a team form's redirect: its notice. */
+const COLLAB_NOTICES: Record<string, CollabKey> = {
+  note: 'noteAdded',
+  due: 'dueSaved',
+  tags: 'tagsSaved',
+  checklist: 'checklistSaved',
+};
 
 export async function showWorkspace(
   c: Context<AppEnv>,
@@ -18,11 +28,17 @@ export async function showWorkspace(
   const data = ID_PATTERN.test(id) ? await workspaceData(db, id) : null;
   if (!data) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const { detail } = data;
+  const { collab } = data;
   const matches = await findMatches(db, detail.claim.text, {
     excludeId: detail.claim.id,
     limit: 5,
   });
   const ui = deskUi(c);
+  const done = c.req.method === 'GET' ? COLLAB_NOTICES[c.req.query('collab') ?? ''] : undefined;
+  const notice =
+    extras.notice ??
+    (done ? { kind: 'ok' as const, text: collabTranslator(ui.locale)(done) } : undefined);
+  const now = new Date();
   return render(
     c,
     <WorkspacePage
@@ -34,7 +50,16 @@ export async function showWorkspace(
       matches={matches}
       article={data.article}
       feedback={data.feedback}
-      extras={extras}
+      extras={notice ? { ...extras, notice } : extras}
+      collab={{
+        dueDate: collab?.dueDate ?? null,
+        tags: collab?.tags ?? [],
+        notes: collab?.notes ?? [],
+        checklist: collab?.checklist ?? [],
+        handles: collab?.handles ?? [],
+        today: todayUtc(now),
+        now,
+      }}
     />,
     status,
   );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { activeScaleId } from '../../../d1/desk';
 import { activeRatings, upsertRating } from '../../../d1/ratings';
 import { getSettings, saveSettings } from '../../../d1/settings';
+import { getChecklistDefaults } from '../../../d1/collab';
 import { getUser, listUsers, type UserPatch } from '../../../d1/users';
 import { addAccount, changeAccount } from '../../domain/accounts';
 import { twoFactorUserIds } from '../../../d1/two-factor';
@@ -187,12 +188,18 @@ const SettingsForm = z.object({ publishNeedsSecondEditor: z.boolean() });
 
 deskAdmin.get('/settings', async (c) => {
   const ui = deskUi(c);
-  const settings = await getSettings(c.env.DB);
+  const [settings, checklist] = await Promise.all([
+    getSettings(c.env.DB),
+    getChecklistDefaults(c.env.DB),
+  ]);
   const notice =
     c.req.query('ok') === 'saved'
       ? { kind: 'ok' as const, text: ui.t('settingsSaved') }
       : undefined;
-  return render(c, <AdminSettingsPage ui={ui} settings={settings} notice={notice} />);
+  return render(
+    c,
+    <AdminSettingsPage ui={ui} settings={settings} notice={notice} checklist={checklist} />,
+  );
 });
 
 /** Newsroom settings: saved with its audit row (settings.update) by d1/settings.ts. */

@@ -1,10 +1,13 @@
 /** Newsroom settings (admins): whether publishing needs a second editor. */
+import { ChecklistDefaults } from './admin-checklist';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 
 export function AdminSettingsPage(props: {
   ui: DeskUi;
   settings: { publishNeedsSecondEditor: boolean };
   notice?: { kind: 'ok' | 'error'; text: string };
+  /** The default checklist steps (admin-checklist.tsx); the section is left out without them. */
+  checklist?: string[];
 }) {
   const { ui, settings } = props;
   const { t } = ui;
@@ -34,6 +37,7 @@ export function AdminSettingsPage(props: {
           </button>
         </form>
       </section>
+      {props.checklist ? <ChecklistDefaults ui={ui} steps={props.checklist} /> : null}
     </DeskLayout>
   );
 }

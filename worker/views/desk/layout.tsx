@@ -4,6 +4,7 @@ import type { Role } from '../models';
 import { DESK_LOCALES, LANGUAGE_NAMES, type Translate } from '../../i18n/desk';
 import type { Language } from '../../lib/lang';
 import { hooksTranslator } from '../../i18n/integrations-hooks';
+import { collabTranslator } from '../../i18n/desk-collab';
 
 /** What every desk view receives: translator, locale and direction, CSRF token, user, CSP nonce. */
 export interface DeskUi {
@@ -23,12 +24,22 @@ export function Csrf(props: { ui: DeskUi }) {
 }
 
 type NavKey =
-  'queue' | 'ingest' | 'tokens' | 'users' | 'ratings' | 'settings' | 'webhooks' | 'feeds' | null;
+  | 'inbox'
+  | 'queue'
+  | 'ingest'
+  | 'tokens'
+  | 'users'
+  | 'ratings'
+  | 'settings'
+  | 'webhooks'
+  | 'feeds'
+  | null;
 
 function Nav(props: { ui: DeskUi; active: NavKey }) {
   const { t, user } = props.ui;
   if (!user) return null;
   const items: { key: Exclude<NavKey, null>; href: string; label: string }[] = [
+    { key: 'inbox', href: '/desk/inbox', label: collabTranslator(props.ui.locale)('navInbox') },
     { key: 'queue', href: '/desk', label: t('navQueue') },
     { key: 'ingest', href: '/desk/articles/new', label: t('navIngest') },
     { key: 'tokens', href: '/desk/account/tokens', label: t('navTokens') },
@@ -101,6 +112,7 @@ export function DeskLayout(props: {
         <meta name="referrer" content="strict-origin-when-cross-origin" />
         <title>{`${props.title} · ${t('deskTitle')} · ${t('appName')}`}</title>
         <link rel="stylesheet" href="/css/desk.css" />
+        <link rel="stylesheet" href="/css/desk-collab.css" />
         {ui.user ? <link rel="stylesheet" href="/desk/ratings.css" /> : null}
         <script src="/js/desk.js" defer nonce={ui.nonce}></script>
       </head>

@@ -1,5 +1,6 @@
 import { ratingLabel } from '../../lib/ratings';
 import { HEADLINE_MAX } from '../../lib/limits';
+import { collabAuditLabel } from '../../i18n/desk-collab';
 import { DESK_STRINGS_EN, type DeskKey } from '../../i18n/desk';
 import { STATUSES, type ClaimStatus } from '../../lib/status';
 import { RichText } from '../shared/rich-text';
@@ -215,7 +216,10 @@ function AuditWhat(props: {
 }) {
   const { ui, entry } = props;
   const key = `audit_${entry.action.replace('.', '_')}`;
-  const label = key in DESK_STRINGS_EN ? ui.t(key as DeskKey) : entry.action;
+  const label =
+    key in DESK_STRINGS_EN
+      ? ui.t(key as DeskKey)
+      : (collabAuditLabel(ui.locale, entry.action) ?? entry.action);
   const before = entry.before as { status?: string } | null;
   const after = entry.after as { status?: string } | null;
   if (

@@ -14,6 +14,7 @@ import { StatusBadge, statusLabel } from './bits';
 import { ClaimFields, type ClaimValues } from './claim-fields';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { UndoNotice } from './undo-notice';
+import { NotesPanel, TeamPanel, type CollabFormState, type CollabView } from './workspace-collab';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
 import {
@@ -52,6 +53,8 @@ export interface WorkspaceExtras {
   verdictValues?: VerdictFormValues;
   verdictErrors?: string[];
   publication?: PublicationFormState;
+  /** A refused team form (note, due date, tags, checklist). */
+  collab?: CollabFormState;
 }
 
 export interface WorkspaceProps {
@@ -65,6 +68,8 @@ export interface WorkspaceProps {
   extras: WorkspaceExtras;
   /** The public record: publish, correction draft, approval, retraction. */
   publication: PublicationView;
+  /** Notes, due date, tags, checklist (workspace-collab.tsx). */
+  collab: CollabView;
 }
 
 /** What readers did: repeat submissions and "was this helpful?" votes with their reasons. */
@@ -334,10 +339,12 @@ export function WorkspacePage(props: WorkspaceProps) {
             <VerdictEditor {...props} />
           )}
           <SourcesSection {...props} locked={locked} />
+          <NotesPanel ui={ui} claimId={claim.id} collab={props.collab} form={extras.collab} />
         </div>
         <div class="work-side">
           <StatusActions {...props} />
           <Assignment {...props} />
+          <TeamPanel ui={ui} claimId={claim.id} collab={props.collab} form={extras.collab} />
           <ArticleContext {...props} />
           <Matches {...props} />
           <Readers {...props} />
