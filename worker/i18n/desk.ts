@@ -378,6 +378,36 @@ const en = {
   refusal_no_draft: 'This claim has no open draft.',
   refusal_no_request: 'There is no pending request.',
   refusal_forbidden_approve: 'A second editor must approve: you cannot approve your own request.',
+  errorSummaryTitle: 'This was not saved: please fix the following',
+  err_required: 'Fill in this field.',
+  err_too_short: 'Use at least {n} characters.',
+  err_too_long: 'Use at most {n} characters.',
+  err_too_small: 'Enter {n} or more.',
+  err_too_big: 'Enter {n} or less.',
+  err_url: 'Enter a full web address starting with http:// or https://.',
+  err_email: 'Enter an e-mail address such as name@example.org.',
+  err_choice: 'Choose one of the options offered.',
+  err_number: 'Enter a whole number.',
+  err_format: 'This value is not in the expected form.',
+  err_malformed_text: 'The text holds characters that cannot be stored (NUL or broken characters).',
+  ingestEmpty: 'The form is empty: paste the article text or give its address.',
+  ingestTooShort: 'The text is too short: paste at least {n} characters of the article.',
+  ingestTooLong: 'The text is too long: at most {n} characters.',
+  ingestUrlMalformed: 'This is not a web address: it must start with http:// or https://.',
+  ingestUrlRefused:
+    'This address cannot be fetched: private, local or non-standard addresses are refused.',
+  ingestFetchFailed: 'The page could not be fetched ({reason}). Try again later or paste its text.',
+  ingestNoText: 'No article text was found on that page: paste its text instead.',
+  ingestBothUsed:
+    'You gave both a text and an address: the address was fetched and the pasted text was not used.',
+  ingestBothHelp:
+    'Give one of the two. With both, the address wins and the pasted text is ignored.',
+  fetch_timeout: 'the site did not answer in time',
+  fetch_unreachable: 'the site could not be reached',
+  fetch_status: 'the site answered with an error',
+  fetch_type: 'the address is not a web page',
+  fetch_large: 'the page is too large',
+  fetch_redirects: 'too many redirects',
 } as const;
 
 export type DeskKey = keyof typeof en;
@@ -753,6 +783,33 @@ const ar: DeskStrings = {
   refusal_no_draft: 'لا توجد مسودة مفتوحة لهذا الادعاء.',
   refusal_no_request: 'لا يوجد طلب معلّق.',
   refusal_forbidden_approve: 'يجب أن يوافق محرر ثانٍ: لا يمكنك الموافقة على طلبك.',
+  errorSummaryTitle: 'لم يُحفظ شيء: يرجى تصحيح ما يلي',
+  err_required: 'املأ هذا الحقل.',
+  err_too_short: 'اكتب {n} أحرف على الأقل.',
+  err_too_long: 'استخدم {n} حرفًا على الأكثر.',
+  err_too_small: 'أدخل {n} أو أكثر.',
+  err_too_big: 'أدخل {n} أو أقل.',
+  err_url: 'أدخل عنوان ويب كاملًا يبدأ بـ http:// أو https://.',
+  err_email: 'أدخل عنوان بريد إلكتروني مثل name@example.org.',
+  err_choice: 'اختر أحد الخيارات المعروضة.',
+  err_number: 'أدخل عددًا صحيحًا.',
+  err_format: 'هذه القيمة ليست بالشكل المتوقع.',
+  err_malformed_text: 'يحتوي النص على محارف لا يمكن حفظها (NUL أو محارف تالفة).',
+  ingestEmpty: 'النموذج فارغ: الصق نص المقال أو أعط عنوانه.',
+  ingestTooShort: 'النص قصير جدًا: الصق {n} حرفًا على الأقل من المقال.',
+  ingestTooLong: 'النص طويل جدًا: {n} حرف على الأكثر.',
+  ingestUrlMalformed: 'هذا ليس عنوان ويب: يجب أن يبدأ بـ http:// أو https://.',
+  ingestUrlRefused: 'لا يمكن جلب هذا العنوان: العناوين الخاصة أو المحلية أو غير المعتادة مرفوضة.',
+  ingestFetchFailed: 'تعذر جلب الصفحة ({reason}). حاول لاحقًا أو الصق نصها.',
+  ingestNoText: 'لم يُعثر على نص مقال في تلك الصفحة: الصق نصه بدلًا من ذلك.',
+  ingestBothUsed: 'أعطيت نصًا وعنوانًا معًا: جُلب العنوان ولم يُستخدم النص الملصق.',
+  ingestBothHelp: 'أعط أحدهما. إن أعطيت الاثنين فالعنوان هو المعتمد ويُهمل النص الملصق.',
+  fetch_timeout: 'لم يُجب الموقع في الوقت المحدد',
+  fetch_unreachable: 'تعذر الوصول إلى الموقع',
+  fetch_status: 'أجاب الموقع بخطأ',
+  fetch_type: 'العنوان ليس صفحة ويب',
+  fetch_large: 'الصفحة كبيرة جدًا',
+  fetch_redirects: 'إعادة توجيه كثيرة',
 };
 
 const fr: Partial<DeskStrings> = {
@@ -832,6 +889,38 @@ const fr: Partial<DeskStrings> = {
   doneAccepted: '{n} affirmation(s) acceptée(s) en attente.',
   doneRejected: '{n} affirmation(s) rejetée(s).',
   audit_claim_undo: 'Changement de statut annulé',
+  errorSummaryTitle: 'Rien n’a été enregistré : corrigez ce qui suit',
+  err_required: 'Remplissez ce champ.',
+  err_too_short: 'Saisissez au moins {n} caractères.',
+  err_too_long: 'Saisissez au plus {n} caractères.',
+  err_too_small: 'Saisissez {n} ou plus.',
+  err_too_big: 'Saisissez {n} ou moins.',
+  err_url: 'Saisissez une adresse web complète commençant par http:// ou https://.',
+  err_email: 'Saisissez une adresse e-mail comme nom@exemple.org.',
+  err_choice: 'Choisissez l’une des options proposées.',
+  err_number: 'Saisissez un nombre entier.',
+  err_format: 'Cette valeur n’a pas la forme attendue.',
+  err_malformed_text:
+    'Le texte contient des caractères impossibles à enregistrer (NUL ou caractères corrompus).',
+  ingestEmpty: 'Le formulaire est vide : collez le texte de l’article ou donnez son adresse.',
+  ingestTooShort: 'Le texte est trop court : collez au moins {n} caractères de l’article.',
+  ingestTooLong: 'Le texte est trop long : {n} caractères au plus.',
+  ingestUrlMalformed: 'Ce n’est pas une adresse web : elle doit commencer par http:// ou https://.',
+  ingestUrlRefused:
+    'Cette adresse ne peut pas être récupérée : les adresses privées, locales ou non standard sont refusées.',
+  ingestFetchFailed:
+    'La page n’a pas pu être récupérée ({reason}). Réessayez plus tard ou collez son texte.',
+  ingestNoText: 'Aucun texte d’article trouvé sur cette page : collez plutôt son texte.',
+  ingestBothUsed:
+    'Vous avez donné un texte et une adresse : l’adresse a été récupérée et le texte collé n’a pas servi.',
+  ingestBothHelp:
+    'Donnez l’un des deux. Avec les deux, l’adresse l’emporte et le texte collé est ignoré.',
+  fetch_timeout: 'le site n’a pas répondu à temps',
+  fetch_unreachable: 'le site est injoignable',
+  fetch_status: 'le site a répondu par une erreur',
+  fetch_type: 'l’adresse n’est pas une page web',
+  fetch_large: 'la page est trop volumineuse',
+  fetch_redirects: 'trop de redirections',
 };
 
 const DICTS: MessagesByLocale<DeskStrings> = { en, ar, fr };
@@ -866,4 +955,41 @@ export function deskLocale(
 ): { locale: Language; dir: 'ltr' | 'rtl' } {
   const locale = pickLocale(DESK_LOCALES, preference, acceptLanguage);
   return { locale, dir: dirOf(locale) };
+}
+
+/** A form-validator code ('too_short:3', 'url', 'password_common', …) in the editor's words. */
+export function fieldMessage(t: Translate, code: string | undefined): string {
+  const [kind = '', n] = (code ?? '').split(':');
+  if (Object.hasOwn(en, kind) && kind.startsWith('password_')) return t(kind as DeskKey);
+  const key = `err_${kind}`;
+  if (!Object.hasOwn(en, key)) return t('err_format');
+  return n === undefined ? t(key as DeskKey) : t(key as DeskKey, { n: Number(n) });
+}
+
+/** The first message of each refused field, in the editor's words. */
+export function fieldMessages(
+  t: Translate,
+  errors: Record<string, readonly string[]>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, codes] of Object.entries(errors)) out[field] = fieldMessage(t, codes[0]);
+  return out;
+}
+
+/** Fields a domain rule refused (its messages are English, for the API), in the editor's words. */
+export function refusalFieldMessages(
+  t: Translate,
+  fields: readonly { field: string; message: string }[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields)
+    out[f.field] ??= fieldMessage(
+      t,
+      /^[a-z_]+(?::\d+)?$/.test(f.message)
+        ? f.message
+        : /rating|assignee|duplicate/i.test(f.field)
+          ? 'choice'
+          : 'format',
+    );
+  return out;
 }

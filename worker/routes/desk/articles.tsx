@@ -92,7 +92,9 @@ deskArticles.get('/:id', async (c) => {
           ? { kind: 'error' as const, text: ui.t('noneSelected') }
           : done === 'duplicate'
             ? { kind: 'ok' as const, text: ui.t('duplicateArticle') }
-            : undefined;
+            : done === 'both'
+              ? { kind: 'ok' as const, text: ui.t('ingestBothUsed') }
+              : undefined;
   const claims = [...found.claims].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   return render(
     c,
