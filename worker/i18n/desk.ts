@@ -1,5 +1,6 @@
 /** UI strings of the editors' desk. English is the reference; Arabic complete; French partial (falls back to English). */
 import { dirOf, pickLocale, type Language } from '../lib/lang';
+import { formatNumber } from './numbers';
 import { pick, type MessagesByLocale } from './pick';
 
 const en = {
@@ -408,6 +409,21 @@ const en = {
   fetch_type: 'the address is not a web page',
   fetch_large: 'the page is too large',
   fetch_redirects: 'too many redirects',
+  gradeLegend: 'Highlight strength follows the score:',
+  gradeHigh: 'Very likely',
+  gradeGood: 'Likely',
+  gradeFair: 'Possible',
+  gradeLow: 'Unlikely',
+  positionInText: 'No. {n} in the text',
+  orderByScore: 'Best score first',
+  orderInText: 'In reading order',
+  ctype_quantity: 'quantity',
+  ctype_comparison: 'comparison',
+  ctype_causal: 'cause and effect',
+  ctype_prediction: 'prediction',
+  ctype_attributed: 'attributed statement',
+  ctype_event: 'event',
+  ctype_other: 'other',
 } as const;
 
 export type DeskKey = keyof typeof en;
@@ -810,6 +826,21 @@ const ar: DeskStrings = {
   fetch_type: 'العنوان ليس صفحة ويب',
   fetch_large: 'الصفحة كبيرة جدًا',
   fetch_redirects: 'إعادة توجيه كثيرة',
+  gradeLegend: 'شدة التمييز تتبع الدرجة:',
+  gradeHigh: 'مرجح جدًا',
+  gradeGood: 'مرجح',
+  gradeFair: 'محتمل',
+  gradeLow: 'مستبعد',
+  positionInText: 'رقم {n} في النص',
+  orderByScore: 'الأعلى درجة أولًا',
+  orderInText: 'بترتيب القراءة',
+  ctype_quantity: 'كمية',
+  ctype_comparison: 'مقارنة',
+  ctype_causal: 'سبب ونتيجة',
+  ctype_prediction: 'توقع',
+  ctype_attributed: 'تصريح منسوب',
+  ctype_event: 'حدث',
+  ctype_other: 'أخرى',
 };
 
 const fr: Partial<DeskStrings> = {
@@ -921,6 +952,21 @@ const fr: Partial<DeskStrings> = {
   fetch_type: 'l’adresse n’est pas une page web',
   fetch_large: 'la page est trop volumineuse',
   fetch_redirects: 'trop de redirections',
+  gradeLegend: 'L’intensité du surlignage suit le score :',
+  gradeHigh: 'Très probable',
+  gradeGood: 'Probable',
+  gradeFair: 'Possible',
+  gradeLow: 'Peu probable',
+  positionInText: 'N° {n} dans le texte',
+  orderByScore: 'Meilleur score d’abord',
+  orderInText: 'Dans l’ordre de lecture',
+  ctype_quantity: 'quantité',
+  ctype_comparison: 'comparaison',
+  ctype_causal: 'cause et effet',
+  ctype_prediction: 'prévision',
+  ctype_attributed: 'propos rapporté',
+  ctype_event: 'événement',
+  ctype_other: 'autre',
 };
 
 const DICTS: MessagesByLocale<DeskStrings> = { en, ar, fr };
@@ -933,7 +979,12 @@ export function translator(locale: Language): Translate {
   return (key, params) => {
     const text = dict[key];
     return params
-      ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+      ? text.replace(/\{(\w+)\}/g, (m, name: string) => {
+          if (!(name in params)) return m;
+          const value = params[name];
+          // The one digit policy: numbers in the locale's digits (worker/i18n/numbers.ts).
+          return typeof value === 'number' ? formatNumber(value, locale) : String(value);
+        })
       : text;
   };
 }
@@ -992,4 +1043,10 @@ export function refusalFieldMessages(
           : 'format',
     );
   return out;
+}
+
+/** A claim type from the extractor ('quantity', …) in the editor's words; the code when unknown. */
+export function claimTypeLabel(t: Translate, type: string): string {
+  const key = `ctype_${type}`;
+  return Object.hasOwn(en, key) ? t(key as DeskKey) : type;
 }
