@@ -161,6 +161,8 @@ export async function createArticleWithClaims(
         score: c.score,
         claimType: c.type,
         speaker: c.speaker,
+        // The detected speaker is the claimant an accepted candidate starts with (editable).
+        claimant: c.speaker,
         why: c.why,
       },
       actor,

@@ -64,7 +64,7 @@ describe('desk: claimReviewed on the claim edit form', () => {
     expect(field).toContain(`value="${tooLong}"`);
     expect(field).toContain('c-reviewed-error');
     expect(html).toMatch(
-      /<p class="field-error" id="c-reviewed-error">At most 75 characters\.<\/p>/,
+      /<p class="field-error" id="c-reviewed-error">Use at most 75 characters\.<\/p>/,
     );
     const row = await env.DB.prepare('SELECT claim_reviewed, version FROM claims WHERE id = ?1')
       .bind(claim.id)

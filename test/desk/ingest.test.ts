@@ -34,7 +34,11 @@ describe('desk article ingest', () => {
     expect(rows.results.length).toBeGreaterThanOrEqual(2);
     for (const r of rows.results) {
       expect(text.slice(r.start_offset, r.end_offset)).toBe(r.text);
-      expect(html).toContain(`<mark id="m-${r.id}" class="cand status-candidate">${r.text}</mark>`);
+      expect(html).toMatch(
+        new RegExp(
+          `<mark id="m-${r.id}" class="cand status-candidate grade-[1-4]" title="[^"]+">${r.text}</mark>`,
+        ),
+      );
     }
     // The same body again goes to the stored article.
     const again = await post(agent, '/desk/articles', { title: '', text, url: '', language: '' });

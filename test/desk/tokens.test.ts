@@ -119,7 +119,7 @@ describe('desk: API tokens page', () => {
     expect(audit).toBe(admin.user.id);
   });
 
-  it('speaks Arabic (right to left) and falls back to English for missing French strings', async () => {
+  it('speaks Arabic (right to left) and speaks French on every string', async () => {
     const editor = await signIn('editor');
     await makeToken(editor.user.id, 'read');
     const ar = await desk('/desk/account/tokens', {
@@ -138,6 +138,6 @@ describe('desk: API tokens page', () => {
     });
     const frHtml = await fr.text();
     expect(frHtml).toContain('Jetons d’API');
-    expect(frHtml).toContain('Read only');
+    expect(frHtml).toContain('Lecture seule');
   });
 });

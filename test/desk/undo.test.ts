@@ -173,7 +173,7 @@ describe('desk undo after article triage (bulk)', () => {
       `/desk/articles/${made.article.id}?done=rejected&n=3&u=${ids.map((id) => `${id}.2`).join(',')}`,
     );
     const { html } = await page(agent, next);
-    expect(html).toContain('<span>3 claim(s) rejected.</span>');
+    expect(html).toContain('<span>3 claims rejected.</span>');
     const form = undoForm(html);
     expect(form?.action).toBe(`/desk/articles/${made.article.id}/undo`);
     expect(form?.fields).toEqual([
@@ -196,7 +196,7 @@ describe('desk undo after article triage (bulk)', () => {
     expect(await undoRows(ids[1]!)).toBe(0);
     const after = await page(agent, undone.headers.get('Location')!);
     expect(after.html).toContain(
-      '2 claim(s) put back. 1 claim(s) had changed since and were left as they are.',
+      '2 claims put back. 1 claim had changed since and was left as it is.',
     );
   });
 
@@ -208,7 +208,7 @@ describe('desk undo after article triage (bulk)', () => {
       one: `accept:${id}`,
     });
     const { html } = await page(agent, res.headers.get('Location')!);
-    expect(html).toContain('<span>1 claim(s) accepted into the queue.</span>');
+    expect(html).toContain('<span>1 claim accepted into the queue.</span>');
     const undone = await post(agent, `/desk/articles/${made.article.id}/undo`, {
       moves: [`${id}.2`],
     });
@@ -217,7 +217,7 @@ describe('desk undo after article triage (bulk)', () => {
     );
     const after = await page(agent, `/desk/articles/${made.article.id}?done=undone&n=1&s=0`);
     expect(after.html).toContain(`id="sel-${id}"`);
-    expect(after.html).toContain('1 claim(s) put back.');
+    expect(after.html).toContain('1 claim put back.');
   });
 
   it('refuses a bulk undo without the CSRF token; ignores malformed hints', async () => {

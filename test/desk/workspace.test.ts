@@ -142,7 +142,8 @@ describe('claim workspace: edit with optimistic concurrency', () => {
     });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('Please correct the marked fields.');
+    expect(html).toContain('This was not saved: please fix the following');
+    expect(html).toContain('<a href="#c-text">Claim text: Use at least 3 characters.</a>');
     expect(html.match(/aria-invalid="true"/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });

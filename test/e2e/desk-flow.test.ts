@@ -61,7 +61,7 @@ describe('desk in the browser', () => {
       page.waitForURL(/done=accepted/),
       page.click('button[name=bulk][value=accept]'),
     ]);
-    expect(await page.textContent('.notice')).toContain('2 claim(s) accepted');
+    expect(await page.textContent('.notice')).toContain('2 claims accepted');
     expect(await page.locator('.cand-list .badge.status-queued').count()).toBe(2);
     const claimUrl = await page
       .locator('.cand-list li:has(.badge.status-queued) .cand-text a')

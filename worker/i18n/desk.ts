@@ -1,5 +1,6 @@
 /** UI strings of the editors' desk. English is the reference; Arabic complete; French partial (falls back to English). */
 import { dirOf, pickLocale, type Language } from '../lib/lang';
+import { formatNumber, plural, type PluralForms } from './numbers';
 import { pick, type MessagesByLocale } from './pick';
 
 const en = {
@@ -79,8 +80,9 @@ const en = {
   noCandidates: 'No check-worthy sentence was found in this article.',
   open: 'Open',
   openClaim: 'Open the claim to check it',
-  doneAccepted: '{n} claim(s) accepted into the queue.',
-  doneRejected: '{n} claim(s) rejected.',
+  doneAccepted:
+    '{n, plural, one {# claim accepted into the queue.} other {# claims accepted into the queue.}}',
+  doneRejected: '{n, plural, one {# claim rejected.} other {# claims rejected.}}',
   noneSelected: 'Tick at least one claim first.',
   duplicateArticle: 'This article was ingested before; here is the stored copy.',
   seeInQueue: 'See these claims in the queue',
@@ -120,8 +122,9 @@ const en = {
   undone: 'Undone: the claim is back where it was.',
   undoSuperseded: 'Not undone: the claim changed since that move. Nothing was changed.',
   notUndoable: 'This change cannot be undone.',
-  undoneCount: '{n} claim(s) put back.',
-  supersededCount: '{n} claim(s) had changed since and were left as they are.',
+  undoneCount: '{n, plural, one {# claim put back.} other {# claims put back.}}',
+  supersededCount:
+    '{n, plural, one {# claim had changed since and was left as it is.} other {# claims had changed since and were left as they are.}}',
   noMoves: 'This claim is final; its status cannot change.',
   needVerdict: 'Write a verdict before publishing.',
   assignment: 'Assignment',
@@ -378,6 +381,51 @@ const en = {
   refusal_no_draft: 'This claim has no open draft.',
   refusal_no_request: 'There is no pending request.',
   refusal_forbidden_approve: 'A second editor must approve: you cannot approve your own request.',
+  errorSummaryTitle: 'This was not saved: please fix the following',
+  err_required: 'Fill in this field.',
+  err_too_short: 'Use at least {n} characters.',
+  err_too_long: 'Use at most {n} characters.',
+  err_too_small: 'Enter {n} or more.',
+  err_too_big: 'Enter {n} or less.',
+  err_url: 'Enter a full web address starting with http:// or https://.',
+  err_email: 'Enter an e-mail address such as name@example.org.',
+  err_choice: 'Choose one of the options offered.',
+  err_number: 'Enter a whole number.',
+  err_format: 'This value is not in the expected form.',
+  err_malformed_text: 'The text holds characters that cannot be stored (NUL or broken characters).',
+  ingestEmpty: 'The form is empty: paste the article text or give its address.',
+  ingestTooShort: 'The text is too short: paste at least {n} characters of the article.',
+  ingestTooLong: 'The text is too long: at most {n} characters.',
+  ingestUrlMalformed: 'This is not a web address: it must start with http:// or https://.',
+  ingestUrlRefused:
+    'This address cannot be fetched: private, local or non-standard addresses are refused.',
+  ingestFetchFailed: 'The page could not be fetched ({reason}). Try again later or paste its text.',
+  ingestNoText: 'No article text was found on that page: paste its text instead.',
+  ingestBothUsed:
+    'You gave both a text and an address: the address was fetched and the pasted text was not used.',
+  ingestBothHelp:
+    'Give one of the two. With both, the address wins and the pasted text is ignored.',
+  fetch_timeout: 'the site did not answer in time',
+  fetch_unreachable: 'the site could not be reached',
+  fetch_status: 'the site answered with an error',
+  fetch_type: 'the address is not a web page',
+  fetch_large: 'the page is too large',
+  fetch_redirects: 'too many redirects',
+  gradeLegend: 'Highlight strength follows the score:',
+  gradeHigh: 'Very likely',
+  gradeGood: 'Likely',
+  gradeFair: 'Possible',
+  gradeLow: 'Unlikely',
+  positionInText: 'No. {n} in the text',
+  orderByScore: 'Best score first',
+  orderInText: 'In reading order',
+  ctype_quantity: 'quantity',
+  ctype_comparison: 'comparison',
+  ctype_causal: 'cause and effect',
+  ctype_prediction: 'prediction',
+  ctype_attributed: 'attributed statement',
+  ctype_event: 'event',
+  ctype_other: 'other',
 } as const;
 
 export type DeskKey = keyof typeof en;
@@ -461,8 +509,10 @@ const ar: DeskStrings = {
   noCandidates: 'لم يُعثر على جملة جديرة بالتحقق في هذا المقال.',
   open: 'فتح',
   openClaim: 'افتح الادعاء للتحقق منه',
-  doneAccepted: 'قُبل {n} ادعاء وأضيف إلى القائمة.',
-  doneRejected: 'رُفض {n} ادعاء.',
+  doneAccepted:
+    '{n, plural, zero {لم يُقبل أي ادعاء.} one {قُبل ادعاء واحد وأضيف إلى القائمة.} two {قُبل ادعاءان وأضيفا إلى القائمة.} few {قُبلت # ادعاءات وأضيفت إلى القائمة.} many {قُبل # ادعاءً وأضيف إلى القائمة.} other {قُبل # ادعاء وأضيف إلى القائمة.}}',
+  doneRejected:
+    '{n, plural, zero {لم يُرفض أي ادعاء.} one {رُفض ادعاء واحد.} two {رُفض ادعاءان.} few {رُفضت # ادعاءات.} many {رُفض # ادعاءً.} other {رُفض # ادعاء.}}',
   noneSelected: 'حدد ادعاءً واحدًا على الأقل أولًا.',
   duplicateArticle: 'أُدخل هذا المقال من قبل؛ هذه النسخة المحفوظة.',
   seeInQueue: 'اعرض هذه الادعاءات في القائمة',
@@ -502,8 +552,10 @@ const ar: DeskStrings = {
   undone: 'تم التراجع: عاد الادعاء إلى ما كان عليه.',
   undoSuperseded: 'لم يتم التراجع: تغير الادعاء بعد تلك الخطوة. لم يُغيَّر شيء.',
   notUndoable: 'لا يمكن التراجع عن هذا التغيير.',
-  undoneCount: 'أُعيد {n} ادعاء إلى ما كان عليه.',
-  supersededCount: 'تغير {n} ادعاء بعد ذلك فتُرك كما هو.',
+  undoneCount:
+    '{n, plural, zero {لم يُعد أي ادعاء.} one {أُعيد ادعاء واحد إلى ما كان عليه.} two {أُعيد ادعاءان إلى ما كانا عليه.} few {أُعيدت # ادعاءات إلى ما كانت عليه.} many {أُعيد # ادعاءً إلى ما كان عليه.} other {أُعيد # ادعاء إلى ما كان عليه.}}',
+  supersededCount:
+    '{n, plural, zero {لم يتغير أي ادعاء.} one {تغير ادعاء واحد بعد ذلك فتُرك كما هو.} two {تغير ادعاءان بعد ذلك فتُركا كما هما.} few {تغيرت # ادعاءات بعد ذلك فتُركت كما هي.} many {تغير # ادعاءً بعد ذلك فتُرك كما هو.} other {تغير # ادعاء بعد ذلك فتُرك كما هو.}}',
   noMoves: 'هذا الادعاء نهائي ولا يمكن تغيير حالته.',
   needVerdict: 'اكتب حكمًا قبل النشر.',
   assignment: 'التكليف',
@@ -753,9 +805,51 @@ const ar: DeskStrings = {
   refusal_no_draft: 'لا توجد مسودة مفتوحة لهذا الادعاء.',
   refusal_no_request: 'لا يوجد طلب معلّق.',
   refusal_forbidden_approve: 'يجب أن يوافق محرر ثانٍ: لا يمكنك الموافقة على طلبك.',
+  errorSummaryTitle: 'لم يُحفظ شيء: يرجى تصحيح ما يلي',
+  err_required: 'املأ هذا الحقل.',
+  err_too_short: 'اكتب {n} أحرف على الأقل.',
+  err_too_long: 'استخدم {n} حرفًا على الأكثر.',
+  err_too_small: 'أدخل {n} أو أكثر.',
+  err_too_big: 'أدخل {n} أو أقل.',
+  err_url: 'أدخل عنوان ويب كاملًا يبدأ بـ http:// أو https://.',
+  err_email: 'أدخل عنوان بريد إلكتروني مثل name@example.org.',
+  err_choice: 'اختر أحد الخيارات المعروضة.',
+  err_number: 'أدخل عددًا صحيحًا.',
+  err_format: 'هذه القيمة ليست بالشكل المتوقع.',
+  err_malformed_text: 'يحتوي النص على محارف لا يمكن حفظها (NUL أو محارف تالفة).',
+  ingestEmpty: 'النموذج فارغ: الصق نص المقال أو أعط عنوانه.',
+  ingestTooShort: 'النص قصير جدًا: الصق {n} حرفًا على الأقل من المقال.',
+  ingestTooLong: 'النص طويل جدًا: {n} حرف على الأكثر.',
+  ingestUrlMalformed: 'هذا ليس عنوان ويب: يجب أن يبدأ بـ http:// أو https://.',
+  ingestUrlRefused: 'لا يمكن جلب هذا العنوان: العناوين الخاصة أو المحلية أو غير المعتادة مرفوضة.',
+  ingestFetchFailed: 'تعذر جلب الصفحة ({reason}). حاول لاحقًا أو الصق نصها.',
+  ingestNoText: 'لم يُعثر على نص مقال في تلك الصفحة: الصق نصه بدلًا من ذلك.',
+  ingestBothUsed: 'أعطيت نصًا وعنوانًا معًا: جُلب العنوان ولم يُستخدم النص الملصق.',
+  ingestBothHelp: 'أعط أحدهما. إن أعطيت الاثنين فالعنوان هو المعتمد ويُهمل النص الملصق.',
+  fetch_timeout: 'لم يُجب الموقع في الوقت المحدد',
+  fetch_unreachable: 'تعذر الوصول إلى الموقع',
+  fetch_status: 'أجاب الموقع بخطأ',
+  fetch_type: 'العنوان ليس صفحة ويب',
+  fetch_large: 'الصفحة كبيرة جدًا',
+  fetch_redirects: 'إعادة توجيه كثيرة',
+  gradeLegend: 'شدة التمييز تتبع الدرجة:',
+  gradeHigh: 'مرجح جدًا',
+  gradeGood: 'مرجح',
+  gradeFair: 'محتمل',
+  gradeLow: 'مستبعد',
+  positionInText: 'رقم {n} في النص',
+  orderByScore: 'الأعلى درجة أولًا',
+  orderInText: 'بترتيب القراءة',
+  ctype_quantity: 'كمية',
+  ctype_comparison: 'مقارنة',
+  ctype_causal: 'سبب ونتيجة',
+  ctype_prediction: 'توقع',
+  ctype_attributed: 'تصريح منسوب',
+  ctype_event: 'حدث',
+  ctype_other: 'أخرى',
 };
 
-const fr: Partial<DeskStrings> = {
+const fr: DeskStrings = {
   publication: 'Publication',
   startCorrection: 'Commencer une correction',
   publishCorrection: 'Publier la correction',
@@ -827,11 +921,366 @@ const fr: Partial<DeskStrings> = {
   undone: 'Annulé : l’affirmation est revenue à son état précédent.',
   undoSuperseded: 'Non annulé : l’affirmation a changé depuis. Rien n’a été modifié.',
   notUndoable: 'Ce changement ne peut pas être annulé.',
-  undoneCount: '{n} affirmation(s) remise(s) en l’état.',
-  supersededCount: '{n} affirmation(s) avaient changé depuis et sont restées telles quelles.',
-  doneAccepted: '{n} affirmation(s) acceptée(s) en attente.',
-  doneRejected: '{n} affirmation(s) rejetée(s).',
+  undoneCount:
+    '{n, plural, one {# affirmation remise en l’état.} other {# affirmations remises en l’état.}}',
+  supersededCount:
+    '{n, plural, one {# affirmation avait changé depuis et est restée telle quelle.} other {# affirmations avaient changé depuis et sont restées telles quelles.}}',
+  doneAccepted:
+    '{n, plural, one {# affirmation acceptée dans la file.} other {# affirmations acceptées dans la file.}}',
+  doneRejected: '{n, plural, one {# affirmation rejetée.} other {# affirmations rejetées.}}',
   audit_claim_undo: 'Changement de statut annulé',
+  errorSummaryTitle: 'Rien n’a été enregistré : corrigez ce qui suit',
+  err_required: 'Remplissez ce champ.',
+  err_too_short: 'Saisissez au moins {n} caractères.',
+  err_too_long: 'Saisissez au plus {n} caractères.',
+  err_too_small: 'Saisissez {n} ou plus.',
+  err_too_big: 'Saisissez {n} ou moins.',
+  err_url: 'Saisissez une adresse web complète commençant par http:// ou https://.',
+  err_email: 'Saisissez une adresse e-mail comme nom@exemple.org.',
+  err_choice: 'Choisissez l’une des options proposées.',
+  err_number: 'Saisissez un nombre entier.',
+  err_format: 'Cette valeur n’a pas la forme attendue.',
+  err_malformed_text:
+    'Le texte contient des caractères impossibles à enregistrer (NUL ou caractères corrompus).',
+  ingestEmpty: 'Le formulaire est vide : collez le texte de l’article ou donnez son adresse.',
+  ingestTooShort: 'Le texte est trop court : collez au moins {n} caractères de l’article.',
+  ingestTooLong: 'Le texte est trop long : {n} caractères au plus.',
+  ingestUrlMalformed: 'Ce n’est pas une adresse web : elle doit commencer par http:// ou https://.',
+  ingestUrlRefused:
+    'Cette adresse ne peut pas être récupérée : les adresses privées, locales ou non standard sont refusées.',
+  ingestFetchFailed:
+    'La page n’a pas pu être récupérée ({reason}). Réessayez plus tard ou collez son texte.',
+  ingestNoText: 'Aucun texte d’article trouvé sur cette page : collez plutôt son texte.',
+  ingestBothUsed:
+    'Vous avez donné un texte et une adresse : l’adresse a été récupérée et le texte collé n’a pas servi.',
+  ingestBothHelp:
+    'Donnez l’un des deux. Avec les deux, l’adresse l’emporte et le texte collé est ignoré.',
+  fetch_timeout: 'le site n’a pas répondu à temps',
+  fetch_unreachable: 'le site est injoignable',
+  fetch_status: 'le site a répondu par une erreur',
+  fetch_type: 'l’adresse n’est pas une page web',
+  fetch_large: 'la page est trop volumineuse',
+  fetch_redirects: 'trop de redirections',
+  gradeLegend: 'L’intensité du surlignage suit le score :',
+  gradeHigh: 'Très probable',
+  gradeGood: 'Probable',
+  gradeFair: 'Possible',
+  gradeLow: 'Peu probable',
+  positionInText: 'N° {n} dans le texte',
+  orderByScore: 'Meilleur score d’abord',
+  orderInText: 'Dans l’ordre de lecture',
+  ctype_quantity: 'quantité',
+  ctype_comparison: 'comparaison',
+  ctype_causal: 'cause et effet',
+  ctype_prediction: 'prévision',
+  ctype_attributed: 'propos rapporté',
+  ctype_event: 'événement',
+  ctype_other: 'autre',
+  appName: 'ClaimDesk',
+  mainNav: 'Sections du bureau',
+  rateLimited: 'Trop de tentatives de connexion. Réessayez dans {s} secondes.',
+  signedOut: 'Vous êtes déconnecté.',
+  sessionEnded: 'Connectez-vous pour continuer.',
+  byStatus: 'Affirmations par statut',
+  filters: 'Filtres',
+  filterLanguage: 'Langue',
+  filterRating: 'Note',
+  filterArticle: 'Article',
+  filterAssignee: 'Responsable',
+  filterText: 'Recherche dans le texte',
+  any: 'Toutes',
+  clearFilters: 'Effacer les filtres',
+  colClaim: 'Affirmation',
+  colStatus: 'Statut',
+  colLanguage: 'Langue',
+  colScore: 'Score',
+  colAssignee: 'Responsable',
+  colRating: 'Note',
+  colUpdated: 'Mise à jour',
+  paging: 'Pages',
+  noClaims: 'Aucune affirmation ne correspond à ces filtres.',
+  ingestTitle: 'Importer un article',
+  ingestHelp:
+    'Collez le texte d’un article de presse ou donnez son adresse. ClaimDesk repère les phrases à vérifier ; vous les acceptez ou les rejetez.',
+  articleText: 'Texte de l’article',
+  articleUrl: 'Adresse de l’article (URL)',
+  articleTitle: 'Titre (facultatif)',
+  articleLanguage: 'Langue de l’article',
+  autoDetect: 'Détection automatique',
+  ingestButton: 'Trouver les affirmations',
+  textOrUrl: 'Collez le texte ou donnez l’adresse, pas les deux.',
+  untitled: 'Article sans titre',
+  articleBody: 'Texte de l’article, affirmations candidates surlignées',
+  candidates: 'Affirmations candidates',
+  candidatesHelp:
+    'Acceptez une affirmation pour la mettre en file, ou rejetez-la. Cochez-en plusieurs pour les traiter ensemble.',
+  score: 'Score',
+  type: 'Type',
+  why: 'Pourquoi',
+  acceptSelected: 'Accepter la sélection',
+  rejectSelected: 'Rejeter la sélection',
+  selectClaim: 'Sélectionner : {text}',
+  noCandidates: 'Aucune phrase à vérifier n’a été trouvée dans cet article.',
+  open: 'Ouvrir',
+  openClaim: 'Ouvrir l’affirmation pour la vérifier',
+  noneSelected: 'Cochez d’abord au moins une affirmation.',
+  duplicateArticle: 'Cet article a déjà été importé ; voici la copie enregistrée.',
+  seeInQueue: 'Voir ces affirmations dans la file',
+  claimTitle: 'Affirmation',
+  editClaim: 'Modifier l’affirmation',
+  claimText: 'Texte de l’affirmation',
+  claimant: 'Auteur de l’affirmation',
+  claimantType: 'Type d’auteur',
+  none: '—',
+  person: 'Personne',
+  organization: 'Organisation',
+  claimDate: 'Date de l’affirmation',
+  claimLanguage: 'Langue de l’affirmation',
+  versionN: 'Version {n}',
+  saved: 'Enregistré.',
+  statusActions: 'Statut',
+  currentStatus: 'Statut actuel : {status}',
+  moveTo_queued: 'Accepter dans la file',
+  moveTo_rejected: 'Rejeter',
+  moveTo_in_review: 'Commencer la vérification',
+  moveTo_published: 'Publier',
+  moveTo_duplicate: 'Marquer comme doublon',
+  moveTo_retracted: 'Retirer',
+  noMoves: 'Cette affirmation est close ; son statut ne peut plus changer.',
+  needVerdict: 'Rédigez un verdict avant de publier.',
+  assignment: 'Attribution',
+  assignee: 'Attribuée à',
+  nobody: 'Personne',
+  assign: 'Attribuer',
+  articleContext: 'Dans l’article',
+  openArticle: 'Ouvrir l’article',
+  matches: 'Correspondances possibles',
+  noMatches: 'Aucune affirmation semblable trouvée.',
+  similarity: 'Similarité',
+  markDuplicate: 'Marquer cette affirmation comme doublon de celle-ci',
+  addSource: 'Ajouter une source',
+  sourceUrl: 'Adresse (URL)',
+  sourceTitle: 'Titre',
+  publisher: 'Éditeur',
+  excerpt: 'Extrait',
+  stance: 'Position',
+  stance_supports: 'Confirme',
+  stance_refutes: 'Réfute',
+  stance_context: 'Contexte',
+  archivedUrl: 'Copie archivée (URL)',
+  remove: 'Supprimer',
+  edit: 'Modifier',
+  saveSource: 'Enregistrer la source',
+  noSources: 'Aucune source pour l’instant.',
+  rating: 'Note',
+  headline: 'Titre du verdict',
+  headlineHelp:
+    'La conclusion en une ligne, affichée sur les cartes et badges ; {n} caractères au plus.',
+  charsLeft: '{n} caractères restants',
+  verdictLanguage: 'Langue du verdict',
+  correctionNote: 'Note de correction (publique)',
+  correctionHelp:
+    'Cette affirmation a un verdict publié : une nouvelle version est une correction publique et demande une note.',
+  saveVerdict: 'Enregistrer le verdict',
+  noVerdicts: 'Aucun verdict pour l’instant.',
+  publishedAt: 'Publié le {at}',
+  draft: 'Brouillon',
+  byAuthor: 'par {name}',
+  changesFrom: 'Modifications depuis la version {n}',
+  firstVersion: 'Première version.',
+  audit: 'Journal d’audit',
+  auditWhen: 'Quand',
+  auditWho: 'Qui',
+  auditWhat: 'Quoi',
+  system: 'système',
+  audit_claim_create: 'Affirmation créée',
+  audit_claim_update: 'Affirmation modifiée',
+  audit_claim_transition: 'Statut changé',
+  audit_source_add: 'Source ajoutée',
+  audit_source_update: 'Source modifiée',
+  audit_source_remove: 'Source supprimée',
+  audit_verdict_create: 'Verdict rédigé',
+  audit_verdict_correct: 'Correction publiée',
+  audit_submission_create: 'Soumise par le public',
+  audit_draft_start: 'Brouillon de correction ouvert',
+  audit_draft_update: 'Brouillon de correction modifié',
+  audit_draft_discard: 'Brouillon de correction abandonné',
+  audit_claim_correct: 'Correction publiée',
+  'audit_claim_update-public': 'Mise à jour publiée',
+  audit_claim_retract: 'Vérification retirée',
+  audit_publish_request: 'Approbation demandée',
+  audit_publish_withdraw: 'Demande d’approbation retirée',
+  conflictTitle: 'Cette affirmation a changé pendant que vous la modifiiez',
+  conflictHelp:
+    'Vous avez modifié la version {mine} ; l’affirmation enregistrée est maintenant en version {theirs}. Rien n’a été écrasé. Comparez, fusionnez ci-dessous et enregistrez.',
+  yourEdit: 'Votre modification (version {n})',
+  currentVersion: 'Version actuelle ({n})',
+  field: 'Champ',
+  mergeTitle: 'Fusionner et enregistrer',
+  discardMine: 'Abandonner ma modification',
+  notFound: 'Introuvable',
+  forbidden: 'Vous n’avez pas l’autorisation de faire cela.',
+  invalidForm: 'Corrigez les champs signalés.',
+  stale: 'L’affirmation a changé entre-temps ; voici la version actuelle. Réessayez.',
+  illegalMove: 'Ce changement de statut n’est pas permis.',
+  usersTitle: 'Utilisateurs',
+  createUser: 'Créer un compte',
+  name: 'Nom',
+  role: 'Rôle',
+  role_admin: 'Administrateur',
+  role_editor: 'Rédacteur',
+  initialPassword: 'Mot de passe initial (12 caractères au moins)',
+  active: 'Actif',
+  inactive: 'Désactivé',
+  deactivate: 'Désactiver',
+  activate: 'Réactiver',
+  changeRole: 'Changer le rôle',
+  userCreated: 'Compte créé.',
+  userSaved: 'Compte mis à jour.',
+  emailTaken: 'Cette adresse e-mail a déjà un compte.',
+  selfLockout: 'Vous ne pouvez ni vous rétrograder ni vous désactiver.',
+  ratingsTitle: 'Échelle de notation',
+  ratingKey: 'Clé',
+  labelIn: 'Libellé ({lang})',
+  color: 'Couleur',
+  position: 'Ordre',
+  value: 'Valeur (vide : hors échelle)',
+  saveRating: 'Enregistrer la note',
+  addRating: 'Ajouter une note',
+  ratingSaved: 'Note enregistrée.',
+  preview: 'Aperçu',
+  feedbackYes: 'utile',
+  feedbackNo: 'pas utile',
+  navPassword: 'Mon mot de passe',
+  passwordTitle: 'Changer mon mot de passe',
+  passwordHelp:
+    'Au moins 12 caractères, pas seulement des espaces, et pas l’un des mots de passe les plus courants. Vos autres sessions se terminent ; celle-ci reste connectée.',
+  passwordRules:
+    'Au moins 12 caractères, pas seulement des espaces, et pas l’un des mots de passe les plus courants.',
+  currentPassword: 'Mot de passe actuel',
+  newPassword: 'Nouveau mot de passe',
+  repeatPassword: 'Nouveau mot de passe, à nouveau',
+  changePassword: 'Changer le mot de passe',
+  passwordChanged: 'Votre mot de passe a été changé. Vos autres sessions ont été déconnectées.',
+  wrongPassword: 'Le mot de passe actuel est incorrect.',
+  passwordMismatch: 'Les deux nouveaux mots de passe diffèrent.',
+  password_too_short: 'Saisissez au moins 12 caractères.',
+  password_too_long: 'Saisissez au plus 200 caractères.',
+  password_blank: 'Un mot de passe ne peut pas être fait que d’espaces.',
+  password_common: 'C’est l’un des mots de passe les plus courants. Choisissez-en un autre.',
+  malformed_text: 'Ce texte contient des caractères impossibles à enregistrer.',
+  tooManyAttempts: 'Trop de tentatives. Réessayez dans {s} secondes.',
+  resetLink: 'Lien de réinitialisation',
+  createResetLink: 'Créer un lien de réinitialisation du mot de passe',
+  resetLinkTitle: 'Lien de réinitialisation pour {name}',
+  resetLinkNoEmail:
+    'ClaimDesk n’envoie pas d’e-mail : copiez ce lien maintenant et transmettez-le vous-même à {name} par un canal de confiance. Il n’est affiché qu’une fois.',
+  resetLinkRules:
+    'Le lien fonctionne une seule fois, jusqu’au {expires} (24 heures). Il fixe un nouveau mot de passe et déconnecte le compte partout.',
+  resetLinkLabel: 'Lien à usage unique',
+  backToUsers: 'Retour aux comptes',
+  resetLinkInactive: 'Ce compte est désactivé : réactivez-le d’abord.',
+  resetTitle: 'Choisir un nouveau mot de passe',
+  resetFor: 'Nouveau mot de passe pour {email}',
+  setPassword: 'Enregistrer le mot de passe',
+  resetInvalid:
+    'Ce lien n’est pas valable : il a déjà servi, il a expiré ou un lien plus récent l’a remplacé. Demandez un nouveau lien à un administrateur.',
+  resetDone: 'Votre mot de passe est enregistré. Connectez-vous avec.',
+  tokensHelp:
+    'Un jeton permet à un script ou à un autre outil d’utiliser l’API ClaimDesk en votre nom, dans sa portée, jusqu’à son expiration ou sa révocation. Il n’est affiché qu’à sa création : gardez-le comme un mot de passe.',
+  tokensAdminHelp:
+    'En tant qu’administrateur, vous voyez les jetons de tous et pouvez révoquer chacun.',
+  tokenName: 'Nom',
+  tokenOwner: 'Propriétaire',
+  tokenScope: 'Portée',
+  scope_read: 'Lecture seule',
+  scope_write: 'Lecture et écriture',
+  scope_admin: 'Administration',
+  tokenCreatedAt: 'Créé',
+  tokenExpiresAt: 'Expire',
+  tokenLastUsed: 'Dernière utilisation',
+  tokenState: 'État',
+  tokenState_active: 'Actif',
+  tokenState_expired: 'Expiré',
+  tokenState_revoked: 'Révoqué',
+  neverUsed: 'Jamais',
+  noTokens: 'Aucun jeton d’API pour l’instant.',
+  tokenDays: 'Expire dans (jours, de 1 à 365)',
+  tokenShownOnce: 'Jeton créé. Copiez-le maintenant : il ne sera plus affiché.',
+  newTokenSecret: 'Votre nouveau jeton',
+  revokeTokenNamed: 'Révoquer le jeton {name}',
+  tokenRevoked: 'Jeton révoqué : il ne fonctionne plus.',
+  adminTokensOnly: 'Seuls les administrateurs peuvent créer des jetons d’administration.',
+  navSettings: 'Réglages de la rédaction',
+  settingsTitle: 'Réglages de la rédaction',
+  secondEditor: 'La publication demande un second rédacteur',
+  secondEditorHelp:
+    'Activé, un rédacteur demande l’approbation et un autre publie (premières publications comme corrections).',
+  saveSettings: 'Enregistrer les réglages',
+  settingsSaved: 'Réglages enregistrés.',
+  previewLink: 'Aperçu tel que les lecteurs le verront',
+  publishNow: 'Publier',
+  requestedBy: 'Approbation demandée par {name} le {at}.',
+  withdrawRequest: 'Retirer la demande',
+  ownRequest: 'Un autre rédacteur doit approuver votre demande.',
+  startCorrectionHelp:
+    'Les lecteurs continuent de voir la version publiée pendant que vous préparez une correction ou une mise à jour.',
+  draftBanner:
+    'Brouillon de correction — les lecteurs voient encore la version publiée (version {n})',
+  draftBy: 'Ouvert par {name} le {at}.',
+  draftChanges: 'Ce que change ce brouillon',
+  draftNoChanges: 'Rien de ce que voient les lecteurs n’a encore changé.',
+  draftRating: 'Note',
+  draftKind_correction: 'Le publier sera une correction (la note change).',
+  draftKind_update: 'Le publier sera une mise à jour (la note reste).',
+  field_text: 'Affirmation',
+  field_claimant: 'Auteur',
+  field_claimDate: 'Date de l’affirmation',
+  field_appearances: 'Apparitions',
+  field_claimReviewed: 'Formulation courte',
+  field_headline: 'Titre du verdict',
+  field_explanation: 'Explication',
+  field_sources: 'Sources',
+  field_language: 'Langue',
+  changeBefore: 'Avant',
+  changeAfter: 'Après',
+  publicNote: 'Note publique (ce qui a changé et pourquoi)',
+  publicNoteHelp:
+    'Affichée aux lecteurs sur la page de l’affirmation, avec l’ancienne formulation. Au moins 3 caractères.',
+  noteRequired: 'Rédigez une note publique d’au moins 3 caractères.',
+  draftStarted: 'Brouillon de correction ouvert. Les lecteurs voient encore la version publiée.',
+  draftDiscarded: 'Brouillon abandonné. Les lecteurs ne l’ont jamais vu.',
+  correctionPublished: 'Publié. Les lecteurs voient maintenant la nouvelle version.',
+  approvalRequested: 'Approbation demandée. Un autre rédacteur peut maintenant publier.',
+  requestWithdrawn: 'Demande retirée.',
+  retractTitle: 'Retirer cette vérification',
+  retractHelp:
+    'Le retrait supprime définitivement le verdict. La page reste à son adresse avec votre note.',
+  retractNote: 'Note publique de retrait',
+  retractConfirm: 'Je comprends que le retrait est définitif.',
+  retractConfirmRequired: 'Cochez la case pour confirmer.',
+  retracted: 'Vérification retirée.',
+  retractedOn: 'Retirée le {at}.',
+  lockedHint: 'Ouvrez une correction pour modifier cette vérification publiée.',
+  retractedLocked: 'Cette vérification est retirée : elle ne peut plus changer.',
+  newInDraft: 'nouveau dans ce brouillon',
+  withdrawnInDraft: 'retiré dans ce brouillon',
+  previewHelp:
+    'Voici la page que les lecteurs verront après publication. Rien n’est encore public.',
+  previewBack: 'Retour à l’espace de travail',
+  previewCard: 'La carte que les partenaires intègrent',
+  previewNotePlaceholder: 'Votre note publique apparaîtra ici.',
+  nothingToPreview: 'Rien à prévisualiser : rédigez un verdict ou ouvrez une correction.',
+  refusal_draft_required: 'Ouvrez une correction pour modifier cette vérification publiée.',
+  refusal_approval_required:
+    'Cette rédaction exige l’approbation d’un autre rédacteur : demandez plutôt l’approbation.',
+  refusal_nothing_to_publish:
+    'Le brouillon ne change rien de ce que voient les lecteurs : modifiez quelque chose ou abandonnez-le.',
+  refusal_draft_exists: 'Une correction est déjà en préparation.',
+  refusal_no_draft: 'Cette affirmation n’a pas de brouillon ouvert.',
+  refusal_no_request: 'Aucune demande en attente.',
+  refusal_forbidden_approve:
+    'Un second rédacteur doit approuver : vous ne pouvez pas approuver votre propre demande.',
 };
 
 const DICTS: MessagesByLocale<DeskStrings> = { en, ar, fr };
@@ -842,11 +1291,34 @@ export type Translate = (key: DeskKey, params?: Record<string, string | number>)
 export function translator(locale: Language): Translate {
   const dict = pick(DICTS, locale);
   return (key, params) => {
-    const text = dict[key];
+    const text = params ? pluralForms(dict[key], params, locale) : dict[key];
     return params
-      ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+      ? text.replace(/\{(\w+)\}/g, (m, name: string) => {
+          if (!(name in params)) return m;
+          const value = params[name];
+          // The one digit policy: numbers in the locale's digits (worker/i18n/numbers.ts).
+          return typeof value === 'number' ? formatNumber(value, locale) : String(value);
+        })
       : text;
   };
+}
+
+/**
+ * `{n, plural, one {# claim} other {# claims}}`: the form Intl.PluralRules picks for the number
+ * `n` in `locale` (Arabic: zero, one, two, few, many, other), `#` the number in the locale's digits.
+ */
+function pluralForms(text: string, params: Record<string, string | number>, locale: Language) {
+  return text.replace(
+    /\{(\w+), plural, ((?:\w+ \{[^{}]*\}\s*)+)\}/g,
+    (whole, name: string, body: string) => {
+      const n = params[name];
+      if (typeof n !== 'number') return whole;
+      const forms: PluralForms = { other: '' };
+      for (const m of body.matchAll(/(\w+) \{([^{}]*)\}/g))
+        forms[m[1] as keyof PluralForms] = (m[2] ?? '').replace('#', '{n}');
+      return plural(locale, n, forms);
+    },
+  );
 }
 
 /** UI languages, the fallback first. */
@@ -866,4 +1338,47 @@ export function deskLocale(
 ): { locale: Language; dir: 'ltr' | 'rtl' } {
   const locale = pickLocale(DESK_LOCALES, preference, acceptLanguage);
   return { locale, dir: dirOf(locale) };
+}
+
+/** A form-validator code ('too_short:3', 'url', 'password_common', …) in the editor's words. */
+export function fieldMessage(t: Translate, code: string | undefined): string {
+  const [kind = '', n] = (code ?? '').split(':');
+  if (Object.hasOwn(en, kind) && kind.startsWith('password_')) return t(kind as DeskKey);
+  const key = `err_${kind}`;
+  if (!Object.hasOwn(en, key)) return t('err_format');
+  return n === undefined ? t(key as DeskKey) : t(key as DeskKey, { n: Number(n) });
+}
+
+/** The first message of each refused field, in the editor's words. */
+export function fieldMessages(
+  t: Translate,
+  errors: Record<string, readonly string[]>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, codes] of Object.entries(errors)) out[field] = fieldMessage(t, codes[0]);
+  return out;
+}
+
+/** Fields a domain rule refused (its messages are English, for the API), in the editor's words. */
+export function refusalFieldMessages(
+  t: Translate,
+  fields: readonly { field: string; message: string }[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields)
+    out[f.field] ??= fieldMessage(
+      t,
+      /^[a-z_]+(?::\d+)?$/.test(f.message)
+        ? f.message
+        : /rating|assignee|duplicate/i.test(f.field)
+          ? 'choice'
+          : 'format',
+    );
+  return out;
+}
+
+/** A claim type from the extractor ('quantity', …) in the editor's words; the code when unknown. */
+export function claimTypeLabel(t: Translate, type: string): string {
+  const key = `ctype_${type}`;
+  return Object.hasOwn(en, key) ? t(key as DeskKey) : type;
 }

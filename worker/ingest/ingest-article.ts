@@ -9,6 +9,7 @@ import type { Actor } from '../../d1/audit';
 import type { Claim } from '../../d1/claims';
 import { findMatchesMany, type ClaimMatch } from '../../d1/matches';
 import type { Bindings } from '../env';
+import { stripDateline } from '../extract/dateline';
 import { detectLanguage, extractClaims } from '../extract/index';
 import { dirOf } from '../lib/lang';
 import { IngestError } from './errors';
@@ -71,7 +72,14 @@ export async function ingestArticle(
       matches: new Map(),
     };
 
-  const { candidates } = extractClaims(body, { language, limit: MAX_CANDIDATES });
+  // A candidate never starts with an agency dateline ("WASHINGTON (Reuters) —"): the claim text
+  // and its highlighted span start after it.
+  const candidates = extractClaims(body, { language, limit: MAX_CANDIDATES }).candidates.map(
+    (k) => {
+      const { text, cut } = stripDateline(k.text);
+      return cut ? { ...k, text, start: k.start + cut } : k;
+    },
+  );
   const matchLists = await findMatchesMany(
     env.DB,
     candidates.slice(0, MATCHED_CANDIDATES).map((k) => k.text),

@@ -18,7 +18,11 @@ import type { z } from 'zod';
 import type { AppEnv } from '../env';
 import { refuseMalformedBody } from './well-formed-body';
 
-/** Messages per field of a refused form; '' holds errors of the form as a whole. */
+/**
+ * Message codes per field of a refused form ('required', 'too_short:3', 'too_long:75', 'url',
+ * 'email', 'choice', 'format', 'number', or a schema's own code such as 'password_common');
+ * '' holds errors of the form as a whole. Each surface turns codes into words in its language.
+ */
 export type FormErrors = Record<string, string[]>;
 /** What the person typed, per field (the last value of a repeated field). */
 export type FormValues = Record<string, string>;
@@ -63,10 +67,39 @@ function coerce(schema: z.ZodType, sent: (string | File)[]): unknown {
   return last;
 }
 
-/** The messages of a zod failure, per top-level field. */
+/** A schema's own message that is already a code ('too_long:1000', 'password_common'). */
+const CODE = /^[a-z_]+(?::\d+)?$/;
+
+/** The stable code of one zod issue (its English message is for the JSON API, not for forms). */
+export function issueCode(issue: z.core.$ZodIssue): string {
+  if (CODE.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? 'required' : `too_short:${min}`;
+      return issue.origin === 'array' && min <= 1 ? 'required' : `too_small:${min}`;
+    }
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `too_long:${Number(issue.maximum)}`
+        : `too_big:${Number(issue.maximum)}`;
+    case 'invalid_format':
+      return issue.format === 'url' || issue.format === 'email' ? issue.format : 'format';
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return 'required';
+      return issue.expected === 'number' ? 'number' : 'format';
+    case 'invalid_value':
+      return 'choice';
+    default:
+      return 'format';
+  }
+}
+
+/** The codes of a zod failure, per top-level field. */
 function formErrors(error: z.ZodError): FormErrors {
   const out: FormErrors = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? '')] ??= []).push(issue.message);
+  for (const issue of error.issues)
+    (out[String(issue.path[0] ?? '')] ??= []).push(issueCode(issue));
   return out;
 }
 

@@ -11,11 +11,14 @@ export const ArticleIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9x2p7q4r8t1v5' }),
 });
 
+/** Shortest pasted article text (characters) worth extracting from. */
+export const ARTICLE_TEXT_MIN = 20;
+
 export const NewArticleBody = z
   .strictObject({
     text: text()
       .trim()
-      .min(20, 'At least 20 characters')
+      .min(ARTICLE_TEXT_MIN, `At least ${ARTICLE_TEXT_MIN} characters`)
       .max(100_000, 'At most 100000 characters')
       .optional(),
     url: HttpUrl.optional(),

@@ -1,4 +1,5 @@
 /** Admin pages: accounts (create, role, deactivate) and the rating scale (labels per locale, colour, order). */
+import { fieldMessages } from '../../i18n/desk';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { activeScaleId } from '../../../d1/desk';
@@ -36,7 +37,7 @@ async function usersPage(
   extras: {
     notice?: { kind: 'ok' | 'error'; text: string };
     values?: Record<string, string>;
-    errors?: string[];
+    errors?: Record<string, string>;
   } = {},
   status: 200 | 409 | 422 = 200,
 ) {
@@ -65,9 +66,8 @@ const refuseNewUser: OnInvalid<string> = (c, errors, values) =>
   usersPage(
     c,
     {
-      notice: { kind: 'error', text: deskUi(c).t('invalidForm') },
       values: typedValues(values, USER_KEYS),
-      errors: Object.keys(errors),
+      errors: fieldMessages(deskUi(c).t, errors),
     },
     422,
   );
@@ -77,12 +77,7 @@ deskAdmin.post('/users', formValidator(NewUserForm, refuseNewUser), async (c) =>
   const values = { ...rest, locale: locale ?? '' };
   const t = deskUi(c).t;
   const result = await addAccount(c.env.DB, { ...rest, locale, password }, actorOf(c));
-  if (!result.ok)
-    return usersPage(
-      c,
-      { notice: { kind: 'error', text: t('emailTaken') }, values, errors: ['email'] },
-      409,
-    );
+  if (!result.ok) return usersPage(c, { values, errors: { email: t('emailTaken') } }, 409);
   return c.redirect('/desk/admin/users?ok=created', 303);
 });
 

@@ -9,6 +9,7 @@ import { claimsChanged } from '../../middleware/purge-changed';
 import { ID_PATTERN } from '../../lib/ids';
 import { formValidator, type OnInvalid } from '../../middleware/form-validator';
 import { Id } from '../../schemas';
+import { byScore } from '../../ingest/ingest-article';
 import { ArticlePage, type ArticleUndo } from '../../views/desk/article';
 import { IngestPage } from '../../views/desk/ingest';
 import { deskIngest } from './ingest';
@@ -92,11 +93,23 @@ deskArticles.get('/:id', async (c) => {
           ? { kind: 'error' as const, text: ui.t('noneSelected') }
           : done === 'duplicate'
             ? { kind: 'ok' as const, text: ui.t('duplicateArticle') }
-            : undefined;
-  const claims = [...found.claims].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+            : done === 'both'
+              ? { kind: 'ok' as const, text: ui.t('ingestBothUsed') }
+              : undefined;
+  // Best score first by default; `?order=doc` lists them in reading order.
+  const order = c.req.query('order') === 'doc' ? 'doc' : 'score';
+  const inText = [...found.claims].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  const claims = order === 'doc' ? inText : byScore(found.claims);
   return render(
     c,
-    <ArticlePage ui={ui} article={found.article} claims={claims} notice={notice} undo={undo} />,
+    <ArticlePage
+      ui={ui}
+      article={found.article}
+      claims={claims}
+      order={order}
+      notice={notice}
+      undo={undo}
+    />,
   );
 });
 

@@ -1,4 +1,5 @@
 /** Sources and verdicts of a claim from the workspace forms, with the JSON API's rules. */
+import { fieldMessages, refusalFieldMessages } from '../../i18n/desk';
 import { Hono, type Context } from 'hono';
 import { getClaim } from '../../../d1/claims';
 import { getSource } from '../../../d1/sources';
@@ -54,9 +55,8 @@ const refuseSource: OnInvalid<string> = async (c, errors, values) => {
     c,
     id,
     {
-      notice: invalid(c),
       sourceValues: typedValues(values, SOURCE_KEYS),
-      sourceErrors: Object.keys(errors),
+      sourceErrors: fieldMessages(deskUi(c).t, errors),
     },
     422,
   );
@@ -69,9 +69,8 @@ const refuseVerdict: OnInvalid<string> = (c, errors, values) => {
     c,
     id,
     {
-      notice: invalid(c),
       verdictValues: typedValues(values, VERDICT_KEYS),
-      verdictErrors: Object.keys(errors),
+      verdictErrors: fieldMessages(deskUi(c).t, errors),
     },
     422,
   );
@@ -136,25 +135,24 @@ deskClaimParts.post('/:id/verdicts', formValidator(VerdictBody, refuseVerdict), 
   const values: VerdictFormValues = { ...input, correctionNote: input.correctionNote ?? '' };
   const t = deskUi(c).t;
   if (!ID_PATTERN.test(id)) return deskMessage(c, 404, t('notFound'));
-  const refuse = (text: string, status: 409 | 422, errors: string[]) =>
+  const refuse = (text: string | null, status: 409 | 422, errors: Record<string, string>) =>
     showWorkspace(
       c,
       id,
-      { notice: { kind: 'error', text }, verdictValues: values, verdictErrors: errors },
+      {
+        notice: text === null ? undefined : { kind: 'error', text },
+        verdictValues: values,
+        verdictErrors: errors,
+      },
       status,
     );
   const result = await addVerdict(c.env.DB, id, input, actorOf(c));
   if (!result.ok) {
     const r = result.refusal;
     if (r.kind === 'not-found') return deskMessage(c, 404, t('notFound'));
-    if (r.kind === 'invalid')
-      return refuse(
-        t('invalidForm'),
-        422,
-        r.fields.map((f) => f.field),
-      );
+    if (r.kind === 'invalid') return refuse(null, 422, refusalFieldMessages(t, r.fields));
     if (r.kind === 'stale') return c.redirect(`/desk/claims/${id}?ok=stale`, 303);
-    return refuse(refusalText(t, r), 409, []);
+    return refuse(refusalText(t, r), 409, {});
   }
   claimsChanged(c, result.changed);
   return c.redirect(`/desk/claims/${id}?ok=saved#verdict`, 303);

@@ -1,4 +1,5 @@
 /** The claim workspace: view, edit (optimistic concurrency with a merge screen), assign, move status. */
+import { fieldMessages, refusalFieldMessages } from '../../i18n/desk';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ClaimPatch } from '../../../d1/claims';
@@ -113,9 +114,8 @@ const refuseEdit: OnInvalid<string> = (c, errors, values) =>
     c,
     c.req.param('id') ?? '',
     {
-      notice: { kind: 'error', text: deskUi(c).t('invalidForm') },
       claimValues: claimValues(values),
-      claimErrors: Object.keys(errors),
+      claimErrors: fieldMessages(deskUi(c).t, errors),
     },
     422,
   );
@@ -148,7 +148,7 @@ deskClaims.post('/:id/edit', formValidator(ClaimEditForm, refuseEdit), async (c)
       {
         notice: { kind: 'error', text: refusalText(deskUi(c).t, r) },
         claimValues: mine,
-        claimErrors: r.kind === 'invalid' ? r.fields.map((f) => f.field) : undefined,
+        claimErrors: r.kind === 'invalid' ? refusalFieldMessages(deskUi(c).t, r.fields) : undefined,
       },
       r.kind === 'invalid' ? 422 : r.kind === 'forbidden' ? 403 : 409,
     );

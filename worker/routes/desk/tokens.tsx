@@ -1,4 +1,5 @@
 /** The desk's API token page (/desk/account/tokens): list, create (secret shown once), revoke. */
+import { fieldMessages } from '../../i18n/desk';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { mintToken, revokeToken, visibleTokens } from '../../domain/tokens';
@@ -24,7 +25,7 @@ async function tokensPage(
     secret?: string;
     notice?: { kind: 'ok' | 'error'; text: string };
     values?: Record<string, string>;
-    errors?: string[];
+    errors?: Record<string, string>;
   } = {},
   status: 200 | 403 | 422 | 429 = 200,
 ) {
@@ -45,9 +46,8 @@ const refuseToken: OnInvalid<string> = (c, errors, values) =>
   tokensPage(
     c,
     {
-      notice: { kind: 'error', text: deskUi(c).t('invalidForm') },
       values: typedValues(values, TOKEN_KEYS),
-      errors: Object.keys(errors),
+      errors: fieldMessages(deskUi(c).t, errors),
     },
     422,
   );
@@ -77,9 +77,8 @@ deskTokens.post('/tokens', formValidator(NewTokenForm, refuseToken), async (c) =
     return tokensPage(
       c,
       {
-        notice: { kind: 'error', text: deskUi(c).t('adminTokensOnly') },
         values: { name: input.name, scope: 'write', expiresInDays: String(input.expiresInDays) },
-        errors: ['scope'],
+        errors: { scope: deskUi(c).t('adminTokensOnly') },
       },
       403,
     );

@@ -1,4 +1,6 @@
 import { twoFactorStrings } from '../../i18n/two-factor';
+import { ErrorSummary, summaryItems } from '../shared/form-errors';
+import { FieldError, fieldAria, type FieldMessages } from '../shared/form-errors';
 import type { Rating, User } from '../models';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { RatingChip } from './bits';
@@ -14,16 +16,23 @@ export function AdminUsersPage(props: {
   twoFactorIds?: readonly number[];
   notice?: NoticeProp;
   values?: Record<string, string>;
-  errors?: string[];
+  errors?: FieldMessages;
 }) {
   const { ui } = props;
   const { t } = ui;
   const v = props.values ?? {};
   const tf = twoFactorStrings(ui.locale);
-  const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
   return (
     <DeskLayout ui={ui} title={t('usersTitle')} active="users">
       <h1>{t('usersTitle')}</h1>
+      <ErrorSummary
+        title={t('errorSummaryTitle')}
+        items={summaryItems(props.errors, [
+          { name: 'name', id: 'u-name', label: t('name') },
+          { name: 'email', id: 'u-email', label: t('email') },
+          { name: 'password', id: 'u-password', label: t('initialPassword') },
+        ])}
+      />
       {props.notice ? <Notice kind={props.notice.kind}>{props.notice.text}</Notice> : null}
       <table class="users">
         <thead>
@@ -120,8 +129,9 @@ export function AdminUsersPage(props: {
             required
             maxlength={120}
             value={v.name ?? ''}
-            aria-invalid={bad('name')}
+            {...fieldAria('u-name', props.errors?.name)}
           />
+          <FieldError id={'u-name'} message={props.errors?.name} />
           <label for="u-email">{t('email')}</label>
           <input
             id="u-email"
@@ -131,8 +141,9 @@ export function AdminUsersPage(props: {
             required
             maxlength={254}
             value={v.email ?? ''}
-            aria-invalid={bad('email')}
+            {...fieldAria('u-email', props.errors?.email)}
           />
+          <FieldError id={'u-email'} message={props.errors?.email} />
           <label for="u-role">{t('role')}</label>
           <select id="u-role" name="role">
             <option value="editor" selected={v.role !== 'admin'}>
@@ -162,8 +173,9 @@ export function AdminUsersPage(props: {
             minlength={12}
             maxlength={200}
             autocomplete="new-password"
-            aria-invalid={bad('password')}
+            {...fieldAria('u-password', props.errors?.password)}
           />
+          <FieldError id={'u-password'} message={props.errors?.password} />
           <button type="submit" class="primary">
             {t('createUser')}
           </button>

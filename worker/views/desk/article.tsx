@@ -4,6 +4,8 @@ import { UserText } from '../shared/user-text';
 import { StatusBadge } from './bits';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { featureLabel } from '../../i18n/features';
+import { claimTypeLabel } from '../../i18n/desk';
+import { formatScore, localDigits as formatNumberText } from '../../i18n/numbers';
 import { UndoNotice } from './undo-notice';
 
 /** The line after a triage action, with the moves its Undo names (`ID.version`). */
@@ -52,13 +54,21 @@ function HighlightedBody(props: { ui: DeskUi; article: Article; claims: Claim[] 
       continue;
     }
     out.push(
-      <mark id={`m-${claim.id}`} class={`cand status-${claim.status}`}>
+      <mark
+        id={`m-${claim.id}`}
+        class={`cand status-${claim.status}${claim.status === 'candidate' ? ` grade-${scoreGrade(claim.score)}` : ''}`}
+        title={
+          claim.score === null
+            ? undefined
+            : `${props.ui.t('score')} ${formatScore(claim.score, props.ui.locale)}`
+        }
+      >
         {run.text}
       </mark>,
       <a href={`#c-${claim.id}`} class="mark-meta" dir={props.ui.dir} lang={props.ui.locale}>
         {claim.score === null
           ? props.ui.t('open')
-          : `${props.ui.t('score')} ${claim.score.toFixed(2)}${claim.claimType ? ` · ${claim.claimType}` : ''}`}
+          : `${props.ui.t('score')} ${formatScore(claim.score, props.ui.locale)}${claim.claimType ? ` · ${claimTypeLabel(props.ui.t, claim.claimType)}` : ''}`}
       </a>,
     );
   }
@@ -75,7 +85,37 @@ function HighlightedBody(props: { ui: DeskUi; article: Article; claims: Claim[] 
   );
 }
 
-function CandidateItem(props: { ui: DeskUi; claim: Claim }) {
+/** Four steps of highlight by score (1: below 0.4 … 4: 0.8 and above); 0 when unscored. */
+export function scoreGrade(score: number | null): 0 | 1 | 2 | 3 | 4 {
+  if (score === null) return 0;
+  return score >= 0.8 ? 4 : score >= 0.6 ? 3 : score >= 0.4 ? 2 : 1;
+}
+
+/** The grades, strongest first, as the legend shows them (colour and words, never colour alone). */
+function Legend(props: { ui: DeskUi }) {
+  const { t } = props.ui;
+  const steps = [
+    { grade: 4, label: t('gradeHigh'), range: '0.80–1.00' },
+    { grade: 3, label: t('gradeGood'), range: '0.60–0.79' },
+    { grade: 2, label: t('gradeFair'), range: '0.40–0.59' },
+    { grade: 1, label: t('gradeLow'), range: '0.00–0.39' },
+  ];
+  return (
+    <div class="grade-legend">
+      <p class="help">{t('gradeLegend')}</p>
+      <ul>
+        {steps.map((s) => (
+          <li>
+            <mark class={`cand grade-${s.grade}`}>{s.label}</mark>{' '}
+            <span dir="ltr">{formatNumberText(s.range, props.ui.locale)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function CandidateItem(props: { ui: DeskUi; claim: Claim; position: number }) {
   const { ui, claim } = props;
   const { t } = ui;
   const open = claim.status === 'candidate';
@@ -92,13 +132,17 @@ function CandidateItem(props: { ui: DeskUi; claim: Claim }) {
           />
         ) : null}
         <StatusBadge ui={ui} status={claim.status} />
+        <span class="meta">
+          <a href={`#m-${claim.id}`}>{t('positionInText', { n: props.position })}</a>
+        </span>
         {claim.score !== null ? (
           <span class="meta">
-            {t('score')} <strong>{claim.score.toFixed(2)}</strong>
+            <span class={`grade-dot grade-${scoreGrade(claim.score)}`} aria-hidden="true"></span>
+            {t('score')} <strong>{formatScore(claim.score, ui.locale)}</strong>
             {claim.claimType ? (
               <>
                 {' · '}
-                {t('type')} <strong>{claim.claimType}</strong>
+                {t('type')} <strong>{claimTypeLabel(t, claim.claimType)}</strong>
               </>
             ) : null}
           </span>
@@ -143,6 +187,8 @@ export function ArticlePage(props: {
   ui: DeskUi;
   article: Article;
   claims: Claim[];
+  /** How the candidates are listed: best score first, or in reading order. */
+  order?: 'score' | 'doc';
   notice?: { kind: 'ok' | 'error'; text: string };
   undo?: ArticleUndo;
 }) {
@@ -150,6 +196,10 @@ export function ArticlePage(props: {
   const { t } = ui;
   const title = article.title ?? t('untitled');
   const open = claims.some((c) => c.status === 'candidate');
+  const order = props.order ?? 'score';
+  const positions = new Map(
+    [...claims].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)).map((c, i) => [c.id, i + 1]),
+  );
   return (
     <DeskLayout ui={ui} title={title} active="ingest">
       <h1>
@@ -171,6 +221,24 @@ export function ArticlePage(props: {
         <HighlightedBody ui={ui} article={article} claims={claims} />
         <section aria-labelledby="cand-h" class="candidates">
           <h2 id="cand-h">{t('candidates')}</h2>
+          {claims.length > 0 ? (
+            <>
+              <p class="order-switch">
+                {order === 'score' ? (
+                  <>
+                    <strong>{t('orderByScore')}</strong> ·{' '}
+                    <a href={`/desk/articles/${article.id}?order=doc`}>{t('orderInText')}</a>
+                  </>
+                ) : (
+                  <>
+                    <a href={`/desk/articles/${article.id}`}>{t('orderByScore')}</a> ·{' '}
+                    <strong>{t('orderInText')}</strong>
+                  </>
+                )}
+              </p>
+              <Legend ui={ui} />
+            </>
+          ) : null}
           {claims.length === 0 ? (
             <p>{t('noCandidates')}</p>
           ) : (
@@ -189,7 +257,7 @@ export function ArticlePage(props: {
               ) : null}
               <ol class="cand-list">
                 {claims.map((claim) => (
-                  <CandidateItem ui={ui} claim={claim} />
+                  <CandidateItem ui={ui} claim={claim} position={positions.get(claim.id) ?? 0} />
                 ))}
               </ol>
             </form>

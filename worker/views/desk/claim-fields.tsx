@@ -1,3 +1,4 @@
+import { FieldError, fieldAria, type FieldMessages } from '../shared/form-errors';
 import type { DeskUi } from './layout';
 import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { CLAIMANT_TYPES } from '../../lib/enums';
@@ -34,7 +35,7 @@ export function ClaimFields(props: {
   ui: DeskUi;
   values: ClaimValues;
   original: ClaimValues;
-  errors?: string[];
+  errors?: FieldMessages;
   idPrefix?: string;
   /** claimReviewed holds a proposal made from the text, not a stored value. */
   proposed?: boolean;
@@ -42,7 +43,6 @@ export function ClaimFields(props: {
   const { t } = props.ui;
   const v = props.values;
   const p = props.idPrefix ?? 'c';
-  const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
   return (
     <>
       {Object.entries(props.original).map(([k, val]) => (
@@ -57,10 +57,11 @@ export function ClaimFields(props: {
         maxlength={2000}
         lang={v.language}
         dir="auto"
-        aria-invalid={bad('text')}
+        {...fieldAria(`${p}-text`, props.errors?.text)}
       >
         {v.text}
       </textarea>
+      <FieldError id={`${p}-text`} message={props.errors?.text} />
       <ClaimReviewedField {...props} />
       <div class="row">
         <div class="field">
@@ -71,8 +72,9 @@ export function ClaimFields(props: {
             dir="auto"
             maxlength={200}
             value={v.claimant}
-            aria-invalid={bad('claimant')}
+            {...fieldAria(`${p}-claimant`, props.errors?.claimant)}
           />
+          <FieldError id={`${p}-claimant`} message={props.errors?.claimant} />
         </div>
         <div class="field">
           <label for={`${p}-ctype`}>{t('claimantType')}</label>
@@ -92,8 +94,9 @@ export function ClaimFields(props: {
             name="claimDate"
             type="date"
             value={v.claimDate}
-            aria-invalid={bad('claimDate')}
+            {...fieldAria(`${p}-date`, props.errors?.claimDate)}
           />
+          <FieldError id={`${p}-date`} message={props.errors?.claimDate} />
         </div>
         <div class="field">
           <label for={`${p}-lang`}>{t('claimLanguage')}</label>
@@ -111,7 +114,7 @@ function ClaimReviewedField(props: Parameters<typeof ClaimFields>[0]) {
   const { t } = props.ui;
   const p = props.idPrefix ?? 'c';
   const value = props.values.claimReviewed;
-  const bad = props.errors?.includes('claimReviewed');
+  const bad = props.errors?.claimReviewed;
   const described = [
     props.proposed ? `${p}-reviewed-proposed` : '',
     bad ? `${p}-reviewed-error` : '',
@@ -142,7 +145,7 @@ function ClaimReviewedField(props: Parameters<typeof ClaimFields>[0]) {
       />
       {bad ? (
         <p class="field-error" id={`${p}-reviewed-error`}>
-          {t('claimReviewedTooLong', { n: CLAIM_REVIEWED_MAX })}
+          {bad}
         </p>
       ) : null}
       <p class="help" id={`${p}-reviewed-help`}>

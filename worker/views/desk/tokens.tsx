@@ -1,3 +1,5 @@
+import { ErrorSummary, summaryItems } from '../shared/form-errors';
+import { FieldError, fieldAria, type FieldMessages } from '../shared/form-errors';
 import type { ApiToken } from '../models';
 import type { DeskKey } from '../../i18n/desk';
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../lib/limits';
@@ -19,13 +21,12 @@ export function TokensPage(props: {
   secret?: string;
   notice?: NoticeProp;
   values?: Record<string, string>;
-  errors?: string[];
+  errors?: FieldMessages;
 }) {
   const { ui } = props;
   const { t } = ui;
   const isAdmin = ui.user?.role === 'admin';
   const v = props.values ?? {};
-  const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
   return (
     <DeskLayout ui={ui} title={t('tokensTitle')} active="tokens">
       <h1>{t('tokensTitle')}</h1>
@@ -33,6 +34,14 @@ export function TokensPage(props: {
         {t('tokensHelp')}
         {isAdmin ? ` ${t('tokensAdminHelp')}` : ''}
       </p>
+      <ErrorSummary
+        title={t('errorSummaryTitle')}
+        items={summaryItems(props.errors, [
+          { name: 'name', id: 'tok-name', label: t('tokenName') },
+          { name: 'scope', id: 'tok-scope', label: t('tokenScope') },
+          { name: 'expiresInDays', id: 'tok-days', label: t('tokenDays') },
+        ])}
+      />
       {props.notice ? <Notice kind={props.notice.kind}>{props.notice.text}</Notice> : null}
       {props.secret ? (
         <section aria-labelledby="new-token-h" class="panel new-token" role="status">
@@ -122,16 +131,18 @@ export function TokensPage(props: {
             required
             maxlength={80}
             value={v.name ?? ''}
-            aria-invalid={bad('name')}
+            {...fieldAria('tok-name', props.errors?.name)}
           />
+          <FieldError id={'tok-name'} message={props.errors?.name} />
           <label for="tok-scope">{t('tokenScope')}</label>
-          <select id="tok-scope" name="scope" aria-invalid={bad('scope')}>
+          <select id="tok-scope" name="scope" {...fieldAria('tok-scope', props.errors?.scope)}>
             {SCOPES.filter((s) => s !== 'admin' || isAdmin).map((s) => (
               <option value={s} selected={(v.scope ?? 'write') === s}>
                 {t(`scope_${s}` as DeskKey)}
               </option>
             ))}
           </select>
+          <FieldError id={'tok-scope'} message={props.errors?.scope} />
           <label for="tok-days">{t('tokenDays')}</label>
           <input
             id="tok-days"
@@ -141,8 +152,9 @@ export function TokensPage(props: {
             max={TOKEN_MAX_DAYS}
             required
             value={v.expiresInDays ?? String(TOKEN_DEFAULT_DAYS)}
-            aria-invalid={bad('expiresInDays')}
+            {...fieldAria('tok-days', props.errors?.expiresInDays)}
           />
+          <FieldError id={'tok-days'} message={props.errors?.expiresInDays} />
           <button type="submit" class="primary">
             {t('createToken')}
           </button>

@@ -1,3 +1,4 @@
+import { FieldError, fieldAria, type FieldMessages } from '../shared/form-errors';
 import type { Source } from '../models';
 import type { DeskKey } from '../../i18n/desk';
 import { STANCES } from '../../lib/enums';
@@ -9,11 +10,10 @@ function SourceFields(props: {
   ui: DeskUi;
   idPrefix: string;
   values: SourceFormValues;
-  errors?: string[];
+  errors?: FieldMessages;
 }) {
   const { t } = props.ui;
   const { values: v, idPrefix: p } = props;
-  const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
   return (
     <>
       <div class="row">
@@ -27,18 +27,24 @@ function SourceFields(props: {
             required
             maxlength={2048}
             value={v.url}
-            aria-invalid={bad('url')}
+            {...fieldAria(`${p}-url`, props.errors?.url)}
           />
+          <FieldError id={`${p}-url`} message={props.errors?.url} />
         </div>
         <div class="field">
           <label for={`${p}-stance`}>{t('stance')}</label>
-          <select id={`${p}-stance`} name="stance" aria-invalid={bad('stance')}>
+          <select
+            id={`${p}-stance`}
+            name="stance"
+            {...fieldAria(`${p}-stance`, props.errors?.stance)}
+          >
             {STANCES.map((s) => (
               <option value={s} selected={v.stance === s}>
                 {t(`stance_${s}` as DeskKey)}
               </option>
             ))}
           </select>
+          <FieldError id={`${p}-stance`} message={props.errors?.stance} />
         </div>
       </div>
       <div class="row">
@@ -50,8 +56,9 @@ function SourceFields(props: {
             dir="auto"
             maxlength={300}
             value={v.title}
-            aria-invalid={bad('title')}
+            {...fieldAria(`${p}-title`, props.errors?.title)}
           />
+          <FieldError id={`${p}-title`} message={props.errors?.title} />
         </div>
         <div class="field">
           <label for={`${p}-publisher`}>{t('publisher')}</label>
@@ -61,8 +68,9 @@ function SourceFields(props: {
             dir="auto"
             maxlength={200}
             value={v.publisher}
-            aria-invalid={bad('publisher')}
+            {...fieldAria(`${p}-publisher`, props.errors?.publisher)}
           />
+          <FieldError id={`${p}-publisher`} message={props.errors?.publisher} />
         </div>
       </div>
       <label for={`${p}-excerpt`}>{t('excerpt')}</label>
@@ -72,10 +80,11 @@ function SourceFields(props: {
         dir="auto"
         rows={2}
         maxlength={2000}
-        aria-invalid={bad('excerpt')}
+        {...fieldAria(`${p}-excerpt`, props.errors?.excerpt)}
       >
         {v.excerpt}
       </textarea>
+      <FieldError id={`${p}-excerpt`} message={props.errors?.excerpt} />
       <label for={`${p}-archived`}>{t('archivedUrl')}</label>
       <input
         id={`${p}-archived`}
@@ -84,8 +93,9 @@ function SourceFields(props: {
         dir="ltr"
         maxlength={2048}
         value={v.archivedUrl}
-        aria-invalid={bad('archivedUrl')}
+        {...fieldAria(`${p}-archived`, props.errors?.archivedUrl)}
       />
+      <FieldError id={`${p}-archived`} message={props.errors?.archivedUrl} />
     </>
   );
 }

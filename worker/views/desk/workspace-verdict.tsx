@@ -1,3 +1,4 @@
+import { FieldError, fieldAria } from '../shared/form-errors';
 import { ratingLabel } from '../../lib/ratings';
 import { HEADLINE_MAX } from '../../lib/limits';
 import { collabAuditLabel } from '../../i18n/desk-collab';
@@ -25,7 +26,6 @@ export function VerdictEditor(props: WorkspaceProps) {
     language: cur?.language ?? claim.language,
     correctionNote: '',
   };
-  const bad = (f: string) => (extras.verdictErrors?.includes(f) ? 'true' : undefined);
   // On a published claim the new version joins its correction draft: the public note is given
   // when the draft is published (the Publication panel), not here.
   const correction = detail.publishedVerdict !== null && claim.status !== 'published';
@@ -35,7 +35,12 @@ export function VerdictEditor(props: WorkspaceProps) {
       <form method="post" action={`/desk/claims/${claim.id}/verdicts`} class="stack">
         <Csrf ui={ui} />
         <label for="v-rating">{t('rating')}</label>
-        <select id="v-rating" name="ratingKey" required aria-invalid={bad('ratingKey')}>
+        <select
+          id="v-rating"
+          name="ratingKey"
+          required
+          {...fieldAria('v-rating', extras.verdictErrors?.ratingKey)}
+        >
           <option value="">{t('none')}</option>
           {ratings.map((r) => (
             <option value={r.key} selected={v.ratingKey === r.key}>
@@ -43,6 +48,7 @@ export function VerdictEditor(props: WorkspaceProps) {
             </option>
           ))}
         </select>
+        <FieldError id={'v-rating'} message={extras.verdictErrors?.ratingKey} />
         <label for="v-headline">{t('headline')}</label>
         <input
           id="v-headline"
@@ -52,11 +58,11 @@ export function VerdictEditor(props: WorkspaceProps) {
           required
           maxlength={HEADLINE_MAX}
           value={v.headline}
-          aria-invalid={bad('headline')}
-          aria-describedby="v-headline-help"
+          {...fieldAria('v-headline', extras.verdictErrors?.headline, 'v-headline-help')}
           data-counter="v-headline-count"
           data-counter-template={t('charsLeft', { n: '{n}' })}
         />
+        <FieldError id={'v-headline'} message={extras.verdictErrors?.headline} />
         <p class="help" id="v-headline-help">
           {t('headlineHelp', { n: HEADLINE_MAX })}{' '}
           <output id="v-headline-count" for="v-headline" aria-live="polite">
@@ -72,11 +78,11 @@ export function VerdictEditor(props: WorkspaceProps) {
           rows={6}
           required
           maxlength={20000}
-          aria-invalid={bad('explanation')}
-          aria-describedby="v-explanation-help"
+          {...fieldAria('v-explanation', extras.verdictErrors?.explanation, 'v-explanation-help')}
         >
           {v.explanation}
         </textarea>
+        <FieldError id={'v-explanation'} message={extras.verdictErrors?.explanation} />
         <MarkupHelp ui={ui} />
         <label for="v-language">{t('verdictLanguage')}</label>
         <select id="v-language" name="language">
@@ -95,11 +101,11 @@ export function VerdictEditor(props: WorkspaceProps) {
               rows={2}
               required
               maxlength={1000}
-              aria-invalid={bad('correctionNote')}
-              aria-describedby="v-note-help"
+              {...fieldAria('v-note', extras.verdictErrors?.correctionNote, 'v-note-help')}
             >
               {v.correctionNote}
             </textarea>
+            <FieldError id={'v-note'} message={extras.verdictErrors?.correctionNote} />
           </>
         ) : null}
         <button type="submit" class="primary">

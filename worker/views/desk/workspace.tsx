@@ -15,6 +15,7 @@ import { ClaimFields, type ClaimValues } from './claim-fields';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { UndoNotice } from './undo-notice';
 import { NotesPanel, TeamPanel, type CollabFormState, type CollabView } from './workspace-collab';
+import { ErrorSummary, summaryItems, type FieldMessages } from '../shared/form-errors';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
 import {
@@ -47,11 +48,11 @@ export interface WorkspaceExtras {
   /** Just after a status move: the version it produced (offers "Undo" while it is current). */
   undo?: { version: number };
   claimValues?: ClaimValues;
-  claimErrors?: string[];
+  claimErrors?: FieldMessages;
   sourceValues?: SourceFormValues;
-  sourceErrors?: string[];
+  sourceErrors?: FieldMessages;
   verdictValues?: VerdictFormValues;
-  verdictErrors?: string[];
+  verdictErrors?: FieldMessages;
   publication?: PublicationFormState;
   /** A refused team form (note, due date, tags, checklist). */
   collab?: CollabFormState;
@@ -100,6 +101,38 @@ function Readers(props: WorkspaceProps) {
       ) : null}
     </section>
   );
+}
+
+/** The summary of a refused claim, verdict or source form, each line a link to its field. */
+function WorkspaceErrors(props: WorkspaceProps) {
+  const { t } = props.ui;
+  const { extras } = props;
+  const items = [
+    ...summaryItems(extras.claimErrors, [
+      { name: 'text', id: 'c-text', label: t('claimText') },
+      { name: 'claimReviewed', id: 'c-reviewed', label: t('claimReviewed') },
+      { name: 'claimant', id: 'c-claimant', label: t('claimant') },
+      { name: 'claimantType', id: 'c-ctype', label: t('claimantType') },
+      { name: 'claimDate', id: 'c-date', label: t('claimDate') },
+      { name: 'language', id: 'c-lang', label: t('claimLanguage') },
+    ]),
+    ...summaryItems(extras.verdictErrors, [
+      { name: 'ratingKey', id: 'v-rating', label: t('rating') },
+      { name: 'headline', id: 'v-headline', label: t('headline') },
+      { name: 'explanation', id: 'v-explanation', label: t('explanation') },
+      { name: 'language', id: 'v-language', label: t('verdictLanguage') },
+      { name: 'correctionNote', id: 'v-note', label: t('correctionNote') },
+    ]),
+    ...summaryItems(extras.sourceErrors, [
+      { name: 'url', id: 'new-src-url', label: t('sourceUrl') },
+      { name: 'stance', id: 'new-src-stance', label: t('stance') },
+      { name: 'title', id: 'new-src-title', label: t('sourceTitle') },
+      { name: 'publisher', id: 'new-src-publisher', label: t('publisher') },
+      { name: 'excerpt', id: 'new-src-excerpt', label: t('excerpt') },
+      { name: 'archivedUrl', id: 'new-src-archived', label: t('archivedUrl') },
+    ]),
+  ];
+  return <ErrorSummary title={t('errorSummaryTitle')} items={items} />;
 }
 
 /** Statuses whose move to `queued` sends a claim back rather than accepting it. */
@@ -301,6 +334,7 @@ export function WorkspacePage(props: WorkspaceProps) {
       <h1>
         <UserText lang={claim.language}>{claim.text}</UserText>
       </h1>
+      <WorkspaceErrors {...props} />
       {extras.notice ? <Notice kind={extras.notice.kind}>{extras.notice.text}</Notice> : null}
       <MovedNotice {...props} />
       <div class="workspace">

@@ -1,7 +1,8 @@
 /** /submit: the claim form (works without JavaScript) and "this may already be checked". */
 import { notifyStrings } from '../../i18n/notify';
 import { strings, type Locale } from '../../i18n/public';
-import { ClaimCard, FieldError, type ClaimCardView } from './parts';
+import { ClaimCard, type ClaimCardView } from './parts';
+import { ErrorSummary, FieldError, summaryItems } from '../shared/form-errors';
 
 export type SubmitField =
   'text' | 'where_url' | 'where_text' | 'why' | 'language' | 'email' | 'turnstile';
@@ -84,7 +85,7 @@ function Field(props: {
         </p>
       ) : null}
       {props.children}
-      <FieldError id={`f-${props.name}-error`} message={props.error} />
+      <FieldError id={`f-${props.name}`} message={props.error} />
     </div>
   );
 }
@@ -106,11 +107,23 @@ export function SubmitPage(p: SubmitPageProps) {
     <section class="submit-page">
       <h1>{t.submit.title}</h1>
       <p class="intro">{t.submit.intro}</p>
-      {p.formError || Object.keys(e).length ? (
+      {p.formError ? (
         <p class="form-error" role="alert">
-          {p.formError ?? t.submit.fixErrors}
+          {p.formError}
         </p>
       ) : null}
+      <ErrorSummary
+        title={t.submit.fixErrors}
+        items={summaryItems(e, [
+          { name: 'text', id: 'f-text', label: t.submit.text },
+          { name: 'where_url', id: 'f-where_url', label: t.submit.whereUrl },
+          { name: 'where_text', id: 'f-where_text', label: t.submit.whereText },
+          { name: 'why', id: 'f-why', label: t.submit.why },
+          { name: 'language', id: 'f-language', label: t.submit.language },
+          { name: 'email', id: 'f-email', label: t.submit.email },
+          { name: 'turnstile', id: 'f-turnstile-error', label: t.submit.send },
+        ])}
+      />
       <form method="post" action={`/submit${lang}`} class="submit-form" id="submit-form" novalidate>
         <input type="hidden" name="nonce" value={p.nonce} />
         <Field name="text" label={t.submit.text} hint={t.submit.textHint} error={e.text}>
@@ -215,7 +228,7 @@ export function SubmitPage(p: SubmitPageProps) {
             </noscript>
           </>
         )}
-        <FieldError id="f-turnstile-error" message={e.turnstile} />
+        <FieldError id="f-turnstile" message={e.turnstile} />
         <div class="buttons">
           <button type="submit" class="primary" id="submit-button">
             {t.submit.send}
