@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { problemResponse, ProblemError, validationHook, type ProblemInit } from './lib/problem';
@@ -62,7 +63,8 @@ app.get('/healthz', (c) => c.json({ ok: true }));
 app.get('/.well-known/security.txt', (c) => c.env.ASSETS.fetch(c.req.raw));
 
 // --- JSON API: /api/v1 ---------------------------------------------------------------
-app.use('/api/*', securityHeaders({ cacheControl: 'no-store' }));
+// /api/docs sets its own, relaxed policy (routes/api-docs.tsx): the reference page's scripts.
+app.use('/api/*', except('/api/docs', securityHeaders({ cacheControl: 'no-store' })));
 app.use(
   '/api/*',
   bodyLimit({

@@ -7,7 +7,7 @@ import { consumeBatch } from './jobs/queue';
 import { cronTasks } from './jobs/registry';
 
 /** The daily cron in wrangler.jsonc; every other cron is the frequent one. */
-export const DAILY_CRON = '17 3 * * *';
+const DAILY_CRON = '17 3 * * *';
 
 export default {
   fetch: app.fetch,
