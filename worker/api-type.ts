@@ -6,10 +6,11 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './env';
+import { exporter } from './routes/export';
 import { ratings } from './routes/ratings';
 
 function _typedApi(app: OpenAPIHono<AppEnv>) {
-  return app.route('/api/v1/ratings', ratings);
+  return app.route('/api/v1/ratings', ratings).route('/api/v1/export', exporter);
 }
 
 /** The typed part of the app: `hc<AppType>('https://claims.example.org')`. */

@@ -5,6 +5,7 @@ import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { problemResponse, ProblemError, validationHook, type ProblemInit } from './lib/problem';
+import { accessSso } from './middleware/access-sso';
 import { apiGuards } from './middleware/api-guards';
 import { sessionLoader, tokenScopeGuard } from './middleware/auth';
 import { d1Counter } from './middleware/d1-counter';
@@ -21,6 +22,7 @@ import { auth } from './routes/auth';
 import { claims } from './routes/claims';
 import { desk } from './routes/desk/index';
 import { embeds } from './embeds/routes';
+import { exporter } from './routes/export';
 import { matches } from './routes/matches';
 import { ratings } from './routes/ratings';
 import { search } from './routes/search';
@@ -98,12 +100,14 @@ app.route('/api/v1/articles', articles);
 app.route('/api/v1/ratings', ratings);
 app.route('/api/v1/search', search);
 app.route('/api/v1/submissions', submissions);
+app.route('/api/v1/export', exporter);
 app.route('/api', apiDocs(app));
 
 // --- Embeds for other sites (badges, cards, oEmbed): own header and cache policy ---------
 app.route('/', embeds);
 
 // --- Editors' desk (HTML, its own header policy and CSRF checks) ---------------------------
+app.use('/desk/*', accessSso());
 app.route('/desk', desk);
 
 // --- Public pages (each router sets its own CSP and cache policy) ------------------------

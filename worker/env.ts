@@ -31,6 +31,12 @@ export interface Bindings extends Env {
   PURGE_API?: Fetcher;
   /** Tests only: a service that answers article-URL fetches from local fixtures (see worker/ingest/outbound.ts). */
   ARTICLE_FETCHER?: Fetcher;
+  /** Optional: Cloudflare Access team domain (e.g. newsroom.cloudflareaccess.com); with ACCESS_AUD, the desk trusts Access sign-in. */
+  ACCESS_TEAM_DOMAIN?: string;
+  /** Optional: the Access application's AUD tag (the JWT's `aud`). */
+  ACCESS_AUD?: string;
+  /** Tests only: a service that answers the team's /cdn-cgi/access/certs with a local JWKS. */
+  ACCESS_CERTS?: Fetcher;
   /** Local development only: comma-separated host:port list allowed past the private-address rule. Never set in production. */
   ARTICLE_FETCH_ALLOW_HOSTS?: string;
 }
