@@ -31,6 +31,7 @@ export default tseslint.config(
       'test-results/',
       'worker-configuration.d.ts',
       'public/embed.*.js',
+      'public/vendor/',
     ],
   },
   js.configs.recommended,

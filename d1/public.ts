@@ -89,7 +89,7 @@ export interface PublicItem {
   };
 }
 
-interface PublicItemRow {
+export interface PublicItemRow {
   seq: number;
   id: string;
   text: string;
@@ -140,11 +140,11 @@ export function toPublicItem(row: PublicItemRow): PublicItem {
 }
 
 // Published claims joined with their newest published verdict version.
-const ITEM_SELECT = `SELECT c.seq, c.id, c.text, c.language, c.claimant, c.claimant_type, c.claim_date, c.appearances, c.claim_reviewed,
+export const ITEM_SELECT = `SELECT c.seq, c.id, c.text, c.language, c.claimant, c.claimant_type, c.claim_date, c.appearances, c.claim_reviewed,
     c.published_at, c.updated_at, v.id AS verdict_id, v.version AS verdict_version, v.rating_key, v.headline, v.explanation,
     v.language AS verdict_language, v.published_at AS verdict_published_at,
     (SELECT MIN(v0.published_at) FROM verdicts v0 WHERE v0.claim_id = c.id AND v0.published_at IS NOT NULL) AS first_published_at`;
-const ITEM_JOIN = `JOIN verdicts v ON v.claim_id = c.id
+export const ITEM_JOIN = `JOIN verdicts v ON v.claim_id = c.id
     AND v.version = (SELECT MAX(v1.version) FROM verdicts v1 WHERE v1.claim_id = c.id AND v1.published_at IS NOT NULL)`;
 
 export interface PublicListFilters {

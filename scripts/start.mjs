@@ -10,6 +10,7 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+run(process.execPath, [new URL('./vendor-assets.mjs', import.meta.url).pathname]);
 run(bin + wrangler, ['d1', 'migrations', 'apply', 'DB', '--local']);
 run(process.execPath, [new URL('./seed.mjs', import.meta.url).pathname]);
 console.log(

@@ -1,9 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { problemResponse, ProblemError, validationHook, type ProblemInit } from './lib/problem';
+import { accessSso } from './middleware/access-sso';
 import { apiGuards } from './middleware/api-guards';
 import { sessionLoader, tokenScopeGuard } from './middleware/auth';
 import { d1Counter } from './middleware/d1-counter';
@@ -21,6 +23,7 @@ import { auth } from './routes/auth';
 import { claims } from './routes/claims';
 import { desk } from './routes/desk/index';
 import { embeds } from './embeds/routes';
+import { exporter } from './routes/export';
 import { matches } from './routes/matches';
 import { ratings } from './routes/ratings';
 import { search } from './routes/search';
@@ -69,7 +72,8 @@ app.get('/healthz', (c) => c.json({ ok: true }));
 app.get('/.well-known/security.txt', (c) => c.env.ASSETS.fetch(c.req.raw));
 
 // --- JSON API: /api/v1 ---------------------------------------------------------------
-app.use('/api/*', securityHeaders({ cacheControl: 'no-store' }));
+// /api/docs sets its own, relaxed policy (routes/api-docs.tsx): the reference page's scripts.
+app.use('/api/*', except('/api/docs', securityHeaders({ cacheControl: 'no-store' })));
 app.use(
   '/api/*',
   bodyLimit({
@@ -106,12 +110,14 @@ app.route('/api/v1/search', search);
 app.route('/api/v1/submissions', submissions);
 app.route('/api/v1/webhooks', webhooks);
 app.route('/api/v1/monitored-feeds', monitoredFeeds);
+app.route('/api/v1/export', exporter);
 app.route('/api', apiDocs(app));
 
 // --- Embeds for other sites (badges, cards, oEmbed): own header and cache policy ---------
 app.route('/', embeds);
 
 // --- Editors' desk (HTML, its own header policy and CSRF checks) ---------------------------
+app.use('/desk/*', accessSso());
 app.route('/desk', desk);
 
 // --- Public pages (each router sets its own CSP and cache policy) ------------------------

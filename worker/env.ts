@@ -43,6 +43,12 @@ export interface Bindings extends Env {
   EMAIL?: SendEmail;
   /** Tests only: a service that answers the HTTP mail provider's calls instead of the internet. */
   MAIL_API?: Fetcher;
+  /** Optional: Cloudflare Access team domain (e.g. newsroom.cloudflareaccess.com); with ACCESS_AUD, the desk trusts Access sign-in. */
+  ACCESS_TEAM_DOMAIN?: string;
+  /** Optional: the Access application's AUD tag (the JWT's `aud`). */
+  ACCESS_AUD?: string;
+  /** Tests only: a service that answers the team's /cdn-cgi/access/certs with a local JWKS. */
+  ACCESS_CERTS?: Fetcher;
   /** Local development only: comma-separated host:port list allowed past the private-address rule. Never set in production. */
   ARTICLE_FETCH_ALLOW_HOSTS?: string;
   /** Tests only: a service that receives outgoing webhooks instead of the internet (worker/integrations/webhooks.ts). */

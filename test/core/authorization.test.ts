@@ -476,6 +476,7 @@ const API: Record<string, Row> = {
     expect: SIGNED_IN_READ,
     request: () => ({ path: '/api/v1/search?q=inflation' }),
   },
+  'GET /api/v1/export': { expect: SIGNED_IN_READ, request: () => ({ path: '/api/v1/export' }) },
   'POST /api/v1/submissions': {
     expect: PUBLIC_WRITE,
     request: () => ({

@@ -5,9 +5,8 @@ import { validationHook } from '../lib/problem';
 import { jsonResponse, RatingSchema } from '../schemas';
 
 /** The rating scale (public reference data). */
-export const ratings = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-ratings.openapi(
+// Chained, so its route types reach the typed client (worker/api-type.ts).
+export const ratings = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
   createRoute({
     method: 'get',
     path: '/',
