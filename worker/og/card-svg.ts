@@ -35,7 +35,7 @@ const TEXT_WIDTH = OG_IMAGE_WIDTH - 2 * MARGIN;
 
 /** Rough advance of one character at 1px, for wrapping (Noto Sans / Noto Sans Arabic averages). */
 function advance(ch: string, bold: boolean): number {
-  if (/[\u0600-\u06ff]/.test(ch)) return bold ? 0.5 : 0.46;
+  if (/[\u0600-\u06ff]/.test(ch)) return bold ? 0.62 : 0.56;
   if (/[A-Z0-9]/.test(ch)) return bold ? 0.68 : 0.62;
   if (/[ilj.,;:'!|]/.test(ch)) return 0.3;
   if (ch === ' ') return 0.26;
@@ -102,23 +102,29 @@ export function ogCardSvg(card: OgCard): string {
   const x = rtl ? OG_IMAGE_WIDTH - MARGIN : MARGIN;
   const anchor = rtl ? 'end' : 'start';
   const dir = rtl ? 'rtl' : 'ltr';
+  // resvg takes each line's base direction from its text, not from `direction`: a right-to-left
+  // line that starts with digits ("2025 …") would be laid out left-to-right. A leading RLM (a
+  // strong right-to-left mark, invisible) makes every line of an Arabic card right-to-left.
+  const mark = rtl ? '\u200f' : '';
   const text = (y: number, size: number, weight: number, fill: string, s: string) =>
     `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}" ` +
-    `text-anchor="${anchor}" direction="${dir}">${escapeXml(s)}</text>`;
+    `text-anchor="${anchor}" direction="${dir}">${mark}${escapeXml(s)}</text>`;
 
   const label = card.retracted ?? card.ratingLabel;
   const pillWidth = Math.min(TEXT_WIDTH, Math.round(width(label, 44, true) + 64));
   const pillX = rtl ? OG_IMAGE_WIDTH - MARGIN - pillWidth : MARGIN;
   const headline = wrap(card.headline, 52, true, 3);
   const claimTop = 250 + headline.length * 66 + 24;
-  const claim = wrap(`“${card.claim}”`, 30, false, claimTop > 480 ? 1 : 2);
+  // No quotation marks in right-to-left text: resvg puts a trailing neutral at the wrong end.
+  const quoted = rtl ? card.claim : `“${card.claim}”`;
+  const claim = wrap(quoted, 30, false, 520 - claimTop >= 84 ? 2 : 1);
   const parts = [
     `<rect width="${OG_IMAGE_WIDTH}" height="${OG_IMAGE_HEIGHT}" fill="#ffffff"/>`,
     `<rect x="${rtl ? OG_IMAGE_WIDTH - 24 : 0}" width="24" height="${OG_IMAGE_HEIGHT}" fill="${color}"/>`,
     text(92, 30, 700, '#57606a', card.kicker),
     `<rect x="${pillX}" y="124" width="${pillWidth}" height="72" rx="36" fill="${color}"/>`,
     `<text x="${pillX + pillWidth / 2}" y="175" font-size="44" font-weight="700" fill="#ffffff" ` +
-      `text-anchor="middle" direction="${dir}">${escapeXml(label)}</text>`,
+      `text-anchor="middle" direction="${dir}">${mark}${escapeXml(label)}</text>`,
     ...headline.map((l, i) => text(290 + i * 66, 52, 700, '#1f2328', l)),
     ...claim.map((l, i) => text(claimTop + 30 + i * 42, 30, 400, '#57606a', l)),
     `<rect x="${MARGIN}" y="540" width="${TEXT_WIDTH}" height="2" fill="#d0d7de"/>`,
