@@ -19,7 +19,7 @@ import { OG_LIVE_CACHE_CONTROL, OG_PINNED_CACHE_CONTROL } from '../../og/headers
 import { renderPng } from '../../og/render';
 
 export const ogImage = new Hono<AppEnv>();
-ogImage.use('*', securityHeaders({ corp: 'cross-origin' }));
+ogImage.use('/claims/:id/og.png', securityHeaders({ corp: 'cross-origin' }));
 
 function png(body: ArrayBuffer | Uint8Array, pinned: boolean, tier: 'hit' | 'miss'): Response {
   return new Response(body, {
