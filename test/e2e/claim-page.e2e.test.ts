@@ -19,7 +19,8 @@ beforeAll(async () => {
   await page.goto(`${server.origin}/claims?lang=en`);
   claimPath = (await page.locator('.claim-card a').first().getAttribute('href'))!.split('?')[0]!;
   await page.close();
-});
+  // wrangler dev's start-up on a machine shared by eight engineers can pass the default hook limit.
+}, 420_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
