@@ -7,7 +7,8 @@ import { consumeBatch } from './jobs/queue';
 import { cronTasks } from './jobs/registry';
 
 /** The daily cron in wrangler.jsonc; every other cron is the frequent one. */
-export const DAILY_CRON = '17 3 * * *';
+// Not exported: wrangler dev treats every named export of the entry as an entrypoint and refuses a string.
+const DAILY_CRON = '17 3 * * *';
 
 export default {
   fetch: app.fetch,
