@@ -29,6 +29,8 @@ import { ratings } from './routes/ratings';
 import { search } from './routes/search';
 import { corrections, settings } from './routes/corrections';
 import { claimPages } from './routes/public/claims';
+import { howWeRate } from './routes/public/how-we-rate';
+import { ogImage } from './routes/public/og-image';
 import { feeds } from './routes/public/feeds';
 import { homePage } from './routes/public/home';
 import { site } from './routes/public/site';
@@ -122,6 +124,8 @@ app.route('/desk', desk);
 
 // --- Public pages (each router sets its own CSP and cache policy) ------------------------
 app.route('/', homePage);
+app.route('/', ogImage); // /claims/:id/og.png, before the claim pages' own middleware
+app.route('/', howWeRate);
 app.route('/claims', claimPages);
 app.route('/submit', submitPages);
 app.route('/track', trackPages);

@@ -42,7 +42,8 @@ describe('GET /claims/:id', () => {
     expect(res.headers.get('Set-Cookie')).toBeNull();
     expect(res.headers.get('Cache-Control')).toMatch(/^public, no-cache, s-maxage=\d+$/);
     expect(res.headers.get('ETag')).toBeTruthy();
-    expect(d1Queries(res)).toBe(1);
+    // The page read, then its related fact-checks (published matches).
+    expect(d1Queries(res)).toBe(2);
   });
 
   it('answers 304 to a matching If-None-Match and a new ETag after a correction', async () => {

@@ -37,7 +37,9 @@ function urls(origin: string, claimId: string) {
 export interface SnippetOptions {
   lang?: EmbedLang;
   /** The rating label (in `lang`), for the `alt` and `title` texts; left out when unknown. */
-  rating?: string;
+  rating?: string | undefined;
+  /** The card and badge URLs to put in the snippets instead of the plain ones (the claim page's "Embed this" box puts its chosen options there). */
+  src?: { card: string; badge: string };
 }
 
 /** The snippets for one claim; `origin` is the public origin (e.g. https://factcheck.example.org). */
@@ -52,14 +54,16 @@ export function embedSnippets(
   // "Fact check: Mostly false", in the reader's language; plain "Fact check" without a rating.
   const label = opts.rating ? words.titled(opts.rating) : capitalized(words.label);
   const q = opts.lang ? `?lang=${opts.lang}` : '';
+  const card = opts.src?.card ?? u.card + q;
+  const badge = opts.src?.badge ?? u.badge + q;
   const script = `<script async src="${a(u.base + EMBED_SCRIPT.path)}" integrity="${a(EMBED_SCRIPT.integrity)}" crossorigin="anonymous"></script>`;
   return {
-    badgeMarkdown: `[![${label.replace(/[[\]]/g, '')}](${u.badge}${q})](${u.page}${q})`,
-    badgeHtml: `<a href="${a(u.page + q)}"><img src="${a(u.badge + q)}" alt="${a(label)}" height="20"></a>`,
+    badgeMarkdown: `[![${label.replace(/[[\]]/g, '')}](${badge})](${u.page}${q})`,
+    badgeHtml: `<a href="${a(u.page + q)}"><img src="${a(badge)}" alt="${a(label)}" height="20"></a>`,
     // The script (the widget, from our static assets) sizes every card iframe to the height the
     // card reports; without it the iframe keeps its starting height and stays usable.
     iframe:
-      `<iframe src="${a(u.card + q)}" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" title="${a(label)}" loading="lazy" ` +
+      `<iframe src="${a(card)}" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" title="${a(label)}" loading="lazy" ` +
       `data-claimdesk-frame style="border:0;width:100%;max-width:${CARD_WIDTH}px"></iframe>\n${script}`,
     script:
       `<blockquote class="claimdesk" data-claim="${a(claimId)}"${opts.lang ? ` data-lang="${opts.lang}"` : ''}><a href="${a(u.page + q)}">${a(label)}</a></blockquote>\n` +

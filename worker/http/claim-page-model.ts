@@ -8,12 +8,12 @@ import { claimReview } from '../seo/claim-review';
 import { stripBidiControls } from '../lib/bidi';
 import { markupToPlainText } from '../lib/markup';
 import { snapshotChanges } from '../domain/corrections';
-import type {
-  ClaimPageProps,
-  EmbedSnippetView,
-  RecordEntryView,
-  VersionView,
-} from '../views/public/claim-page';
+import type { ClaimPageProps, RecordEntryView, VersionView } from '../views/public/claim-page';
+import type { EmbedBoxView } from '../views/public/claim-lead';
+import type { ClaimCardView } from '../views/public/parts';
+import { shareLinks } from '../lib/share-links';
+import { DEFAULT_EMBED_CHOICE, embedBox } from './embed-box';
+import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImageVersion } from '../og/card-svg';
 import type { PageMeta } from '../views/public/layout';
 import { ratingView, scaleBounds } from './rating-view';
 
@@ -41,7 +41,16 @@ export interface ClaimPageModel {
 /** Everything the claim page shows, from one read. */
 export function claimPageModel(
   page: PublicClaimPage,
-  ctx: { locale: Locale; origin: string; org: string; embed: EmbedSnippetView[]; oembed: string },
+  ctx: {
+    locale: Locale;
+    origin: string;
+    org: string;
+    oembed: string;
+    /** The "Embed this" box (default: no choice made, closed). */
+    embedBox?: EmbedBoxView;
+    related?: ClaimCardView[];
+    langSuffix?: string;
+  },
 ): ClaimPageModel {
   const { claim, verdicts, ratings } = page;
   const first = verdicts[0]!;
@@ -92,7 +101,14 @@ export function claimPageModel(
             ? { at: claim.retractedAt ?? claim.updatedAt, note: '' }
             : null,
       sources: page.sources,
-      embed: retracted ? [] : ctx.embed,
+      embedBox: retracted
+        ? null
+        : (ctx.embedBox ?? embedBox(ctx.origin, claim.id, ctx.locale, DEFAULT_EMBED_CHOICE, false)),
+      org: ctx.org,
+      byline: page.versions[0]?.editorName ?? first.authorName ?? ctx.org,
+      related: ctx.related ?? [],
+      share: { url: canonical, links: shareLinks(canonical, current.headline) },
+      langSuffix: ctx.langSuffix ?? '',
     },
     meta: {
       title: `${label}: ${truncate(claim.text, 70)}`,
@@ -103,6 +119,14 @@ export function claimPageModel(
       canonical,
       ogType: 'article',
       oembed: ctx.oembed,
+      image: {
+        url: `${canonical}/og.png?v=${ogImageVersion(claim, current)}`,
+        width: OG_IMAGE_WIDTH,
+        height: OG_IMAGE_HEIGHT,
+        alt: `${label}: ${truncate(current.headline, 120)}`,
+      },
+      styles: ['/css/claim-page.css'],
+      scripts: retracted ? undefined : ['/js/claim-page.js'],
       // A retracted fact-check withdraws its ClaimReview: no structured data on the page.
       jsonLd: retracted ? undefined : jsonLd,
     },

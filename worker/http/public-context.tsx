@@ -25,6 +25,8 @@ const BASE_CSP = {
 };
 const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
 const strict = securityHeaders({ csp: BASE_CSP });
+// The claim page previews its own embed card in an iframe.
+const selfFrames = securityHeaders({ csp: { ...BASE_CSP, frameSrc: ["'self'"] } });
 const withTurnstile = securityHeaders({
   csp: {
     ...BASE_CSP,
@@ -35,10 +37,12 @@ const withTurnstile = securityHeaders({
 });
 
 /** Strict CSP, frame-ancestors 'none' and friends for every public page. */
-export function publicHeaders(options: { turnstile?: boolean } = {}): MiddlewareHandler<AppEnv> {
+export function publicHeaders(
+  options: { turnstile?: boolean; selfFrames?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async function publicHeadersMiddleware(c, next) {
     const online = options.turnstile === true && !isTestSiteKey(c.env.TURNSTILE_SITE_KEY);
-    return (online ? withTurnstile : strict)(c, next);
+    return (online ? withTurnstile : options.selfFrames ? selfFrames : strict)(c, next);
   };
 }
 

@@ -1,6 +1,6 @@
 import { findMatches } from '../../d1/matches';
 import { activeRatingsStatement } from '../../d1/public';
-import { toRating, type RatingRow } from '../../d1/ratings';
+import { toRating, type Rating, type RatingRow } from '../../d1/ratings';
 import type { Locale } from '../i18n/public';
 import { ratingView } from './rating-view';
 import type { ClaimCardView } from '../views/public/parts';
@@ -19,6 +19,31 @@ export async function publishedMatches(
     activeRatingsStatement(db).all<RatingRow>(),
   ]);
   const scale = ratings.results.map(toRating);
+  return matches.map((m) => ({
+    id: m.id,
+    text: m.text,
+    language: m.language,
+    rating: m.published_rating ? ratingView(scale, m.published_rating, locale) : null,
+  }));
+}
+
+const RELATED_LIMIT = 3;
+
+/**
+ * Other published fact-checks that match a claim page's claim, up to three, as cards: one D1
+ * round trip (the page's read already holds the rating scale).
+ */
+export async function relatedFactChecks(
+  db: D1Database,
+  claim: { id: string; text: string },
+  scale: Rating[],
+  locale: Locale,
+): Promise<ClaimCardView[]> {
+  const matches = await findMatches(db, claim.text, {
+    publishedOnly: true,
+    excludeId: claim.id,
+    limit: RELATED_LIMIT,
+  });
   return matches.map((m) => ({
     id: m.id,
     text: m.text,

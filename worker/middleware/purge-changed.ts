@@ -3,6 +3,7 @@ import type { AppEnv } from '../env';
 import { claimEmbedKeys, publicOrigin, purgeKeys, purgeTwice, waitUntilOf } from '../embeds/cache';
 import { edgePurgerOf, type EdgePurger } from '../http/edge-purge';
 import { claimPageKeys, claimPageUrls } from '../http/page-cache';
+import { ogImageKeys } from '../og/cache';
 
 /**
  * Record claims whose public face changed in this request (from a domain outcome's `changed`);
@@ -47,7 +48,11 @@ export function purgeChanged(): MiddlewareHandler<AppEnv> {
     const ids = [...new Set(c.get('changedClaims') ?? [])];
     if (ids.length === 0) return;
     const origin = publicOrigin(c);
-    const keys = ids.flatMap((id) => [...claimPageKeys(origin, id), ...claimEmbedKeys(origin, id)]);
+    const keys = ids.flatMap((id) => [
+      ...claimPageKeys(origin, id),
+      ...claimEmbedKeys(origin, id),
+      ...ogImageKeys(origin, id),
+    ]);
     const ctx = waitUntilOf(c);
     const purger = edgePurgerOf(c.env);
     const urls = purger ? [...ids.flatMap((id) => claimPageUrls(origin, id)), ...keys] : [];

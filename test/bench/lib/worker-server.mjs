@@ -81,6 +81,7 @@ export async function startBundledWorker({
   seed = false,
   source,
   persist = true,
+  serviceBindings,
 } = {}) {
   if (seed && !persist) throw new Error('seed needs a persisted D1 (persist: true)');
   const dir = mkdtempSync(join(tmpdir(), `claimdesk-bench-${label ?? 'worker'}-`));
@@ -127,6 +128,7 @@ export async function startBundledWorker({
         d1Databases: { DB: DB_ID },
         ...(persist ? { resourcePersistencePath: join(state, 'v3') } : {}),
         ...(cache === undefined ? {} : { cache }),
+        ...(serviceBindings ? { serviceBindings } : {}),
         port: 0,
         host: '127.0.0.1',
       }),

@@ -30,6 +30,8 @@ import { claimPageCache } from '../../http/page-cache';
 import { keyedHash, readerAddress, readerHash } from '../../lib/reader-keys';
 import { embedFor } from '../../embeds/snippets';
 import { ratingView } from '../../http/rating-view';
+import { embedBox, embedChoice } from '../../http/embed-box';
+import { relatedFactChecks } from '../../http/published-matches';
 
 /** Feedback votes per address (IPv6: per /64) per hour (on top of one vote per reader per claim per day). */
 export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };
@@ -38,7 +40,7 @@ const REASON_MAX = 500;
 
 export const claimPages = new Hono<AppEnv>();
 claimPages.onError(publicError);
-claimPages.use('*', publicHeaders());
+claimPages.use('*', publicHeaders({ selfFrames: true }));
 
 claimPages.get('/', (c) => listResponse(c, 'list'));
 
@@ -55,9 +57,11 @@ async function claimResponse(
   if (!page) return notFoundPage(c);
   const locale = localeOf(c);
   const current = page.verdicts.at(-1)!;
+  const { choice, chosen } = embedChoice((name) => c.req.query(name));
   if (status === 200) {
     const stamp = Date.parse(page.claim.updatedAt).toString(36);
-    const etag = `W/"c-${id}.${page.claim.version}.${current.version}.${stamp}.${locale}.${fb.state ?? '-'}"`;
+    const embedTag = chosen ? `.${choice.lang || '-'}${choice.style}${choice.theme}` : '';
+    const etag = `W/"c-${id}.${page.claim.version}.${current.version}.${stamp}.${locale}.${fb.state ?? '-'}${embedTag}"`;
     const newest = [page.claim.updatedAt, current.publishedAt ?? ''].sort().at(-1);
     const notModified = conditional(c, etag, newest);
     if (notModified) return notModified;
@@ -65,18 +69,24 @@ async function claimResponse(
     c.header('Cache-Control', 'no-store');
   }
   const origin = originOf(c);
+  const related = await relatedFactChecks(c.env.DB, page.claim, page.ratings, locale);
   const { props, meta } = claimPageModel(page, {
     locale,
     origin,
     org: c.env.ORG_NAME,
-    ...embedFor(
+    oembed: embedFor(origin, id, locale).oembed,
+    embedBox: embedBox(
       origin,
       id,
       locale,
+      choice,
+      chosen,
       page.claim.status === 'retracted'
         ? undefined
         : ratingView(page.ratings, current.ratingKey, locale).label,
     ),
+    related,
+    langSuffix: langSuffix(c),
   });
   return renderPage(
     c,

@@ -4,7 +4,16 @@ import type { Claim, Source } from '../models';
 import { strings, type Locale } from '../../i18n/public';
 import { RichText } from '../shared/rich-text';
 import { SafeLink, shown, UserText } from '../shared/user-text';
-import { DateText, FieldError, RatingBadge, type RatingView } from './parts';
+import { readerPageStrings } from '../../i18n/reader-page';
+import { DateText, FieldError, RatingBadge, type ClaimCardView, type RatingView } from './parts';
+import {
+  EmbedBox,
+  RatingBand,
+  RelatedList,
+  ShareBox,
+  type EmbedBoxView,
+  type ShareView,
+} from './claim-lead';
 
 export interface VersionView {
   version: number;
@@ -32,11 +41,6 @@ export interface RecordEntryView {
 }
 type PublicStringsRecordFields = ReturnType<typeof strings>['record']['fields'];
 
-export interface EmbedSnippetView {
-  label: string;
-  code: string;
-}
-
 export interface ClaimPageProps {
   locale: Locale;
   claim: Claim;
@@ -50,7 +54,16 @@ export interface ClaimPageProps {
   /** Set when the fact-check was retracted: the notice that opens the page. */
   retraction: { at: string; note: string } | null;
   sources: Source[];
-  embed: EmbedSnippetView[];
+  /** The "Embed this" box, or null (a retracted fact-check offers no embed). */
+  embedBox: EmbedBoxView | null;
+  /** The organisation that publishes the fact-check. */
+  org: string;
+  /** The publishing editor's display name, else the organisation. */
+  byline: string;
+  related: ClaimCardView[];
+  share: ShareView;
+  /** `?lang=xx` when the reader chose a language (internal links carry it). */
+  langSuffix: string;
   feedback: 'thanks' | 'already' | null;
   feedbackError?: string;
   reason?: string;
@@ -60,6 +73,7 @@ export function ClaimPage(p: ClaimPageProps) {
   const t = strings(p.locale);
   const { claim, current } = p;
   const r = t.record;
+  const lt = readerPageStrings(p.locale);
   const latestChange = p.record.filter((e) => e.kind !== 'retraction').at(-1);
   const updated = latestChange?.publishedAt ?? null;
   return (
@@ -81,61 +95,76 @@ export function ClaimPage(p: ClaimPageProps) {
           <DateText iso={p.banner.at} locale={p.locale} /> <a href="#record">{r.seeLog}</a>
         </p>
       ) : null}
-      <header class="claim-head">
-        <UserText as="h1" text={claim.text} lang={claim.language} class="claim-text" />
-        <dl class="claim-facts">
-          {claim.claimant ? (
+      <header class="lead">
+        <div class="lead-claim">
+          <p class="lead-label">{lt.lead.claim}</p>
+          <UserText as="h1" text={claim.text} lang={claim.language} class="claim-text" />
+          <dl class="claim-facts">
+            {claim.claimant ? (
+              <>
+                <dt>{t.claim.claimedBy}</dt>
+                <dd>
+                  <bdi>{shown(claim.claimant)}</bdi>
+                </dd>
+              </>
+            ) : null}
+            {claim.claimDate ? (
+              <>
+                <dt>{t.claim.claimDate}</dt>
+                <dd>
+                  <DateText iso={claim.claimDate} locale={p.locale} />
+                </dd>
+              </>
+            ) : null}
+            {claim.appearances.length ? (
+              <>
+                <dt>{t.claim.seenAt}</dt>
+                <dd>
+                  <ul class="appearances">
+                    {claim.appearances.map((url) => (
+                      <li>
+                        <SafeLink href={url}>
+                          <bdi>{shown(url)}</bdi>
+                        </SafeLink>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+        <section
+          class={p.retraction ? 'verdict verdict-withdrawn' : 'verdict'}
+          aria-labelledby="verdict-h"
+        >
+          <RatingBand rating={current.rating} />
+          <h2 id="verdict-h" class="lead-label">
+            {lt.lead.verdict}
+          </h2>
+          {p.retraction ? <p class="withdrawn-label">{r.retractionTitle}</p> : null}
+          <p class="verdict-rating">
+            <RatingBadge rating={current.rating} locale={p.locale} />{' '}
+            <a class="how-we-rate" href={`/how-we-rate${p.langSuffix}`}>
+              {lt.lead.howWeRate}
+            </a>
+          </p>
+          <UserText
+            as="p"
+            text={current.headline}
+            lang={current.language}
+            class="verdict-headline"
+          />
+        </section>
+        <p class="byline">
+          <span class="byline-org">{p.org}</span>
+          {p.byline !== p.org ? (
             <>
-              <dt>{t.claim.claimedBy}</dt>
-              <dd>
-                <bdi>{shown(claim.claimant)}</bdi>
-              </dd>
+              {' · '}
+              {lt.lead.by} <bdi class="byline-name">{shown(p.byline)}</bdi>
             </>
           ) : null}
-          {claim.claimDate ? (
-            <>
-              <dt>{t.claim.claimDate}</dt>
-              <dd>
-                <DateText iso={claim.claimDate} locale={p.locale} />
-              </dd>
-            </>
-          ) : null}
-          {claim.appearances.length ? (
-            <>
-              <dt>{t.claim.seenAt}</dt>
-              <dd>
-                <ul class="appearances">
-                  {claim.appearances.map((url) => (
-                    <li>
-                      <SafeLink href={url}>
-                        <bdi>{shown(url)}</bdi>
-                      </SafeLink>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      </header>
-
-      <section
-        class={p.retraction ? 'verdict verdict-withdrawn' : 'verdict'}
-        aria-labelledby="verdict-h"
-      >
-        <h2 id="verdict-h">{t.claim.verdict}</h2>
-        {p.retraction ? <p class="withdrawn-label">{r.retractionTitle}</p> : null}
-        <p class="verdict-rating">
-          <RatingBadge rating={current.rating} locale={p.locale} />
-        </p>
-        <UserText as="p" text={current.headline} lang={current.language} class="verdict-headline" />
-        <h3>{t.claim.explanation}</h3>
-        <RichText
-          source={current.explanation}
-          lang={current.language}
-          class="verdict-explanation"
-        />
-        <p class="dates">
+          {' · '}
           {t.claim.published} <DateText iso={p.firstPublishedAt} locale={p.locale} />
           {updated ? (
             <>
@@ -144,6 +173,15 @@ export function ClaimPage(p: ClaimPageProps) {
             </>
           ) : null}
         </p>
+      </header>
+
+      <section class="explanation" aria-labelledby="explanation-h">
+        <h2 id="explanation-h">{t.claim.explanation}</h2>
+        <RichText
+          source={current.explanation}
+          lang={current.language}
+          class="verdict-explanation"
+        />
       </section>
 
       <section class="sources" aria-labelledby="sources-h">
@@ -243,24 +281,23 @@ export function ClaimPage(p: ClaimPageProps) {
         </ol>
       </section>
 
-      {p.embed.length ? (
-        <section class="embed-box" aria-labelledby="embed-h">
-          <h2 id="embed-h">{t.claim.embed}</h2>
-          <p>{t.claim.embedHint}</p>
-          {p.embed.map((s, i) => (
-            <div class="embed-snippet">
-              <label for={`embed-${i}`}>{s.label}</label>
-              <textarea
-                id={`embed-${i}`}
-                readonly
-                rows={Math.min(7, Math.ceil(s.code.length / 75) + 1)}
-                dir="ltr"
-              >
-                {s.code}
-              </textarea>
-            </div>
-          ))}
-        </section>
+      {p.retraction ? null : <ShareBox share={p.share} locale={p.locale} />}
+
+      <RelatedList
+        items={p.related}
+        locale={p.locale}
+        href={(id) => `/claims/${id}${p.langSuffix}`}
+      />
+
+      {p.embedBox ? (
+        <EmbedBox
+          box={p.embedBox}
+          locale={p.locale}
+          action={`/claims/${claim.id}`}
+          languages={t.languages}
+          title={current.headline}
+          uiLang={p.langSuffix ? p.locale : undefined}
+        />
       ) : null}
 
       {/* A retracted verdict takes no votes (the vote route accepts published claims only). */}

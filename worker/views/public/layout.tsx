@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { dirOf } from '../../lib/lang';
 import { LOCALES, strings, type Locale } from '../../i18n/public';
 import { jsonForScript } from '../../seo/claim-review';
+import { readerPageStrings } from '../../i18n/reader-page';
 
 export interface PageMeta {
   title: string;
@@ -15,6 +16,10 @@ export interface PageMeta {
   /** JSON-LD object for `<script type="application/ld+json">` (escaped for the script context). */
   jsonLd?: unknown;
   noindex?: boolean;
+  /** Share image (og:image, twitter:card summary_large_image): an absolute URL and its size. */
+  image?: { url: string; width: number; height: number; alt: string };
+  /** Extra same-origin stylesheets after site.css. */
+  styles?: string[];
   /** Same-origin scripts (the CSP allows 'self' only, plus Turnstile on /submit in production). */
   scripts?: string[];
 }
@@ -54,7 +59,15 @@ export function PublicLayout(props: LayoutProps) {
         <meta property="og:type" content={meta.ogType ?? 'website'} />
         {meta.canonical ? <meta property="og:url" content={meta.canonical} /> : null}
         {meta.description ? <meta property="og:description" content={meta.description} /> : null}
-        <meta name="twitter:card" content="summary" />
+        {meta.image ? (
+          <>
+            <meta property="og:image" content={meta.image.url} />
+            <meta property="og:image:width" content={String(meta.image.width)} />
+            <meta property="og:image:height" content={String(meta.image.height)} />
+            <meta property="og:image:alt" content={meta.image.alt} />
+          </>
+        ) : null}
+        <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={meta.title} />
         {meta.description ? <meta name="twitter:description" content={meta.description} /> : null}
         {meta.oembed ? (
@@ -68,6 +81,9 @@ export function PublicLayout(props: LayoutProps) {
         <link rel="alternate" type="application/atom+xml" href={props.atomUrl} title={t.nav.feed} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/css/site.css" />
+        {(meta.styles ?? []).map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         {meta.jsonLd ? (
           <script
             type="application/ld+json"
@@ -107,6 +123,7 @@ export function PublicLayout(props: LayoutProps) {
         <footer class="site-footer">
           <a href={props.atomUrl}>{t.nav.feed}</a>
           <a href="/feeds/claimreview.json">ClaimReview</a>
+          <a href="/how-we-rate">{readerPageStrings(props.locale).lead.howWeRate}</a>
         </footer>
       </body>
     </html>
