@@ -3,15 +3,20 @@
 // target is not met yet (zod classic + its OpenAPI generator, which @hono/zod-openapi needs, are
 // about 50 KB gzip of it), and CI must still catch any regression. The ceiling moved from 180 to
 // 205 KB with the public record (issue 10: drafts, versions, preview, approval, undo, markup,
-// page cache; 172 → 194 KB): the next cut is the desk's UI strings (58 KB raw, all three
-// languages in every isolate) and zod classic (145 KB raw).
+// page cache; 172 → 194 KB), and from 205 to 270 KB with the daily desk, the integrations and
+// the reader's side (issues 11, 12, 14, 15: notes, inbox, outbox and mailers, webhooks, feeds,
+// export, Access sign-in, two-step sign-in, search, share image glue; 197 → 261 KB). Measured
+// raw by esbuild's metafile at 261 KB gzip: UI strings 168 KB (worker/i18n, all three languages in
+// every isolate), zod 145 KB, views 104 KB, routes 82 KB, extraction 56 KB, hono 41 KB,
+// zod-to-openapi 29 KB. The next cuts: the OpenAPI document generated at build time (drops
+// zod-to-openapi and the .openapi() metadata), and UI strings per locale.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TARGET = 150 * 1024;
-const CEILING = 205 * 1024;
+const CEILING = 270 * 1024;
 
 // The committed embed widget build (public/embed.<hash>.js + its SRI hash) must match its source.
 const embed = spawnSync(
