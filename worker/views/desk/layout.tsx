@@ -1,3 +1,4 @@
+import { notifyStrings } from '../../i18n/notify';
 import { twoFactorStrings } from '../../i18n/two-factor';
 import type { Child } from 'hono/jsx';
 import type { Role } from '../models';
@@ -33,6 +34,7 @@ type NavKey =
   | 'settings'
   | 'webhooks'
   | 'feeds'
+  | 'outbox'
   | null;
 
 function Nav(props: { ui: DeskUi; active: NavKey }) {
@@ -59,6 +61,7 @@ function Nav(props: { ui: DeskUi; active: NavKey }) {
         href: '/desk/admin/feeds',
         label: hooksTranslator(props.ui.locale)('navFeeds'),
       },
+      { key: 'outbox', href: '/desk/outbox', label: notifyStrings(props.ui.locale).outboxTitle },
     );
   }
   return (

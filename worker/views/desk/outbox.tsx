@@ -79,7 +79,7 @@ export function OutboxPage(props: {
   const { ui } = props;
   const n = notifyStrings(ui.locale);
   return (
-    <DeskLayout ui={ui} title={n.outboxTitle}>
+    <DeskLayout ui={ui} title={n.outboxTitle} active="outbox">
       <h1>{n.outboxTitle}</h1>
       <p class="help">{n.outboxHelp}</p>
       {props.notice ? <Notice kind={props.notice.kind}>{props.notice.text}</Notice> : null}
