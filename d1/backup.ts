@@ -14,7 +14,7 @@ export const BACKUP_FORMAT = 'claimdesk-backup';
 export const FTS_TABLE = 'claims_fts';
 /**
  * Tables derived from others by triggers (migrations/0007_scale.sql): not exported, recomputed on
- * restore (they are also WITHOUT ROWID, so the rowid paging below could not read them).
+ * restore.
  */
 const DERIVED_TABLES = ['claim_status_counts'];
 
@@ -98,22 +98,65 @@ export async function* exportLines(db: D1Database): AsyncGenerator<string> {
   };
   yield JSON.stringify(header);
   for (const table of tables) {
-    // Page by rowid (every table here has one), so a large table never loads at once.
-    let after = -Infinity;
-    for (;;) {
-      const { results } = await db
-        .prepare(
-          `SELECT rowid AS "__rowid", * FROM ${quote(table)} WHERE rowid > ?1 ORDER BY rowid LIMIT ?2`,
-        )
-        .bind(after === -Infinity ? -9007199254740991 : after, PAGE)
-        .all<Row & { __rowid: number }>();
-      for (const { __rowid, ...row } of results) {
-        after = __rowid;
-        for (const [k, v] of Object.entries(row)) row[k] = checkValue(table, k, v);
-        yield JSON.stringify({ t: table, r: row });
-      }
-      if (results.length < PAGE) break;
+    const key = await withoutRowidKey(db, table);
+    const rows = key ? pageByKey(db, table, key) : pageByRowid(db, table);
+    for await (const row of rows) {
+      for (const [k, v] of Object.entries(row)) row[k] = checkValue(table, k, v);
+      yield JSON.stringify({ t: table, r: row });
     }
+  }
+}
+
+/** The primary-key columns of a WITHOUT ROWID table (in key order); null for an ordinary table. */
+async function withoutRowidKey(db: D1Database, table: string): Promise<string[] | null> {
+  const def = await db
+    .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1`)
+    .bind(table)
+    .first<{ sql: string }>();
+  if (!def || !/\)\s*WITHOUT\s+ROWID\s*;?\s*$/i.test(def.sql)) return null;
+  const { results } = await db
+    .prepare(`SELECT name, pk FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk`)
+    .bind(table)
+    .all<{ name: string; pk: number }>();
+  return results.map((r) => r.name);
+}
+
+/** Rows of an ordinary table, a page at a time by rowid, so a large table never loads at once. */
+async function* pageByRowid(db: D1Database, table: string): AsyncGenerator<Row> {
+  let after = -9007199254740991;
+  for (;;) {
+    const { results } = await db
+      .prepare(
+        `SELECT rowid AS "__rowid", * FROM ${quote(table)} WHERE rowid > ?1 ORDER BY rowid LIMIT ?2`,
+      )
+      .bind(after, PAGE)
+      .all<Row & { __rowid: number }>();
+    for (const { __rowid, ...row } of results) {
+      after = __rowid;
+      yield row;
+    }
+    if (results.length < PAGE) return;
+  }
+}
+
+/** Rows of a WITHOUT ROWID table, a page at a time by its primary key (a row-value seek). */
+async function* pageByKey(db: D1Database, table: string, key: string[]): AsyncGenerator<Row> {
+  const cols = key.map(quote).join(', ');
+  const marks = key.map((_, i) => `?${i + 1}`).join(', ');
+  let last: unknown[] | null = null;
+  for (;;) {
+    const sql: string = last
+      ? `SELECT * FROM ${quote(table)} WHERE (${cols}) > (${marks}) ORDER BY ${cols} LIMIT ?${key.length + 1}`
+      : `SELECT * FROM ${quote(table)} ORDER BY ${cols} LIMIT ?1`;
+    const { results }: D1Result<Row> = await db
+      .prepare(sql)
+      .bind(...(last ?? []), PAGE)
+      .all<Row>();
+    for (const row of results as Row[]) {
+      last = key.map((k) => row[k]);
+      yield row;
+    }
+    if (results.length < PAGE) return;
   }
 }
 

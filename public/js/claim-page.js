@@ -31,7 +31,9 @@
     const data = new FormData(form);
     const style = data.get('estyle') === 'badge' ? 'badge' : 'card';
     const q = new URLSearchParams();
-    if (data.get('elang')) q.set('lang', String(data.get('elang')));
+    // "Automatic" is this page's language (data-lang), as the server renders it.
+    const lang = data.get('elang') || form.dataset.lang;
+    if (lang) q.set('lang', String(lang));
     const theme = String(data.get('etheme') || 'auto');
     if (style === 'card' && theme !== 'auto') q.set('theme', theme);
     const query = q.toString();

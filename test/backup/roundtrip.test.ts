@@ -10,13 +10,16 @@ import {
 } from '../../d1/backup';
 import { ftsQuery } from '../../d1/search';
 import { seedDemo } from '../../d1/seed';
-import { apiClaim, callJson, makeUser } from '../helpers';
+import { apiClaim, call, callJson, makeUser } from '../helpers';
 
 /** Every row of every data table, in a stable order, for an exact comparison. */
 async function allRows(tables: string[]) {
   const out: Record<string, unknown[]> = {};
+  // Sorted by content: WITHOUT ROWID tables (mentions, tags, checklists) have no rowid to order by.
   for (const t of tables)
-    out[t] = (await env.DB.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()).results;
+    out[t] = (await env.DB.prepare(`SELECT * FROM "${t}"`).all()).results
+      .map((r) => JSON.stringify(r))
+      .sort();
   return out;
 }
 
@@ -38,7 +41,18 @@ describe('backup and restore (d1/backup.ts against the real D1 binding)', () => 
       text: 'قال الوزير إن البطالة انخفضت بنسبة ١٢٪ في عام ٢٠٢٥',
       language: 'ar',
     });
+    // Rows in the WITHOUT ROWID tables too (paged by their primary key): a mention, tags.
+    const other = await makeUser('editor');
+    const handle = other.email.split('@')[0]!;
+    for (let i = 0; i < 3; i++) {
+      const note = await call(`/api/v1/claims/${arabic.id}/notes`, {
+        token: editor.token,
+        body: { body: `Note ${i} for @${handle}` },
+      });
+      expect(note.status).toBe(201);
+    }
     const tables = await dataTables(env.DB);
+    expect(await rowCounts(env.DB, ['note_mentions'])).toEqual({ note_mentions: 3 });
     expect(tables).toEqual(expect.arrayContaining(['users', 'claims', 'verdicts', 'audit_log']));
     expect(tables).not.toContain(FTS_TABLE);
     expect(tables).not.toContain('d1_migrations');

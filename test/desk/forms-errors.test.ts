@@ -10,15 +10,19 @@ function summary(html: string) {
   if (!block) return null;
   return {
     focused: /<h2 id="error-summary-title" tabindex="-1" autofocus="">/.test(block),
-    entries: [...block.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]),
+    entries: [...block.matchAll(/<a href="#([^"]+)">(.*?)<\/a>/g)].map((m) => [
+      m[1],
+      m[2]!.replace(/<[^>]+>/g, ''),
+    ]),
   };
 }
 
 /** The message under a field, and whether the field points at it. */
 function fieldError(html: string, id: string) {
-  const message = html.match(
-    new RegExp(`<p class="field-error" id="${id}-error">([^<]*)</p>`),
-  )?.[1];
+  const message = html
+    .match(new RegExp(`<p class="field-error" id="${id}-error">(.*?)</p>`))?.[1]
+    // URLs in a message are isolated (<bdi dir="ltr">) for right-to-left pages.
+    ?.replace(/<[^>]+>/g, '');
   const field =
     html.match(new RegExp(`<(?:input|textarea|select)[^>]*id="${id}"[^>]*>`))?.[0] ?? '';
   return {

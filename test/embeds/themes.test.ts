@@ -78,10 +78,12 @@ describe('alt and title texts name the rating, in the reader language', () => {
     for (const lang of ['en', 'ar', 'fr'] as const) {
       const card = await (await call(`/embed/${id}?lang=${lang}`)).text();
       expect(card).toContain(`<title>${expected[lang]} — Exports doubled in 2025</title>`);
+      // The page's "Embed this" box shows the snippets as text (escaped once more): the card's
+      // iframe title by default, the badge's alt when the badge is chosen.
       const page = await (await call(`/claims/${id}?lang=${lang}`)).text();
-      // The page's "Embed this" box shows the snippets as text (escaped once more).
-      expect(page).toContain(`alt=&quot;${expected[lang]}&quot;`);
       expect(page).toContain(`title=&quot;${expected[lang]}&quot;`);
+      const badge = await (await call(`/claims/${id}?lang=${lang}&estyle=badge`)).text();
+      expect(badge).toContain(`alt=&quot;${expected[lang]}&quot;`);
     }
     const s = embedSnippets('https://fc.example.org', id, { lang: 'ar', rating: 'خاطئ في معظمه' });
     expect(s.badgeHtml).toContain('alt="تحقق: خاطئ في معظمه"');

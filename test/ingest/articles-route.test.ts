@@ -100,8 +100,9 @@ describe('POST /api/v1/articles', () => {
       body: { text, title: 'Jobs report', publisher: 'Test Wire' },
     });
     expect(res.status).toBe(201);
-    // session, dedup lookup, matches (term counts and FTS candidates in one batch), the write with its read-back
-    expect(d1Queries(res)).toBe(4);
+    // session, dedup lookup, matches (term counts and FTS candidates in one batch), the write with
+    // its read-back, and the outbox hand-off after the answer (middleware/outbox-flush.ts, in waitUntil)
+    expect(d1Queries(res)).toBe(5);
     expect(res.headers.get('Location')).toBe(`/api/v1/articles/${body.article.id}`);
     expect(body.article).toMatchObject({
       body: text,

@@ -72,14 +72,17 @@ describe('claim page: lead block, share, embed, share image', () => {
     const claim = await publishedClaim();
     const { html: page, res } = await html(`/claims/${claim.id}`);
     expect(page).toMatch(/<section class="embed-box"[^>]*><details><summary>/);
-    expect(page).toContain(`<iframe src="https://claimdesk.test/embed/${claim.id}"`);
+    // "Automatic" is the page's language, so the card and its title text agree.
+    expect(page).toContain(`<iframe src="https://claimdesk.test/embed/${claim.id}?lang=en"`);
     expect(res.headers.get('Content-Security-Policy')).toContain("frame-src 'self'");
     // The no-script form: the badge in Arabic; the details open on the answer.
     const chosen = (await html(`/claims/${claim.id}?elang=ar&estyle=badge&etheme=dark`)).html;
     expect(chosen).toMatch(/<details open="">/);
     expect(chosen).toContain(`<img src="https://claimdesk.test/badge/${claim.id}.svg?lang=ar"`);
-    expect(chosen).toContain(
-      `[![Fact check](https://claimdesk.test/badge/${claim.id}.svg?lang=ar)]`,
+    expect(chosen).toMatch(
+      new RegExp(
+        `\\[!\\[تحقق: [^\\]]+\\]\\(https://claimdesk\\.test/badge/${claim.id}\\.svg\\?lang=ar\\)\\]`,
+      ),
     );
     const card = (await html(`/claims/${claim.id}?estyle=card&etheme=dark&elang=fr`)).html;
     expect(card).toContain(

@@ -55,7 +55,9 @@ describe('hostile claim texts, source titles and URLs on every public page', () 
   it('claim page: escaped text, no javascript:/data: links, JSON-LD intact, no RLO', async () => {
     const claim = await hostileClaim();
     const html = await (await call(`/claims/${claim.id}`)).text();
-    assertInert(html, 1);
+    // The JSON-LD block and our own /js/claim-page.js (copy buttons, embed options).
+    assertInert(html, 2);
+    expect(html).toContain('<script src="/js/claim-page.js" defer="">');
     const [doc] = jsonLdBlocks(html) as Record<string, any>[];
     // claimReviewed is the claim's own wording; the current verdict's conclusion is the headline.
     // (proposed from the text at first publication, since no editor wrote one)
@@ -114,7 +116,7 @@ describe('hostile claim texts, source titles and URLs on every public page', () 
     });
     expect(res.status).toBe(422);
     const html = await res.text();
-    assertInert(html, 1);
+    assertInert(html, 2);
     expect(html).toContain('&lt;/textarea&gt;&lt;script&gt;alert(16)&lt;/script&gt;</textarea>');
   });
 

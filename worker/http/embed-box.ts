@@ -85,9 +85,11 @@ export function embedBox(
       { label: words.badgeMarkdown, code: s.badgeMarkdown.replace('](__SRC__)', '](__URL__)') },
     ],
   };
-  const src = embedUrl(urls, choice);
+  // "Automatic" is the reader's language: the card and the alt/title text then agree.
+  const src = embedUrl(urls, { ...choice, lang: choice.lang || locale });
   return {
     choice,
+    lang: locale,
     open,
     base: urls,
     templates,

@@ -53,6 +53,20 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
   },
   'PATCH /api/v1/users/{id}': { role: 'admin', active: true },
   'POST /api/v1/tokens': { name: 'CMS sync', scope: 'read', expiresInDays: 30 },
+  'POST /api/v1/claims/{id}/notes': {
+    body: 'Found the original video; @amina can you check the date?',
+  },
+  'POST /api/v1/webhooks': {
+    url: 'https://cms.newsroom.example/hooks/claimdesk',
+    description: 'CMS: refresh fact-check boxes',
+    events: ['claim.published', 'verdict.corrected', 'claim.retracted'],
+  },
+  'POST /api/v1/webhooks/{id}/rotate': { overlapHours: 24 },
+  'POST /api/v1/monitored-feeds': {
+    url: 'https://news.example/politics/rss.xml',
+    title: 'Politics desk',
+    intervalMinutes: 30,
+  },
   'POST /api/v1/claims': {
     text: 'Unemployment fell by 12% in 2025, the minister said.',
     language: 'en',

@@ -83,7 +83,7 @@ async function claimResponse(
       chosen,
       page.claim.status === 'retracted'
         ? undefined
-        : ratingView(page.ratings, current.ratingKey, locale).label,
+        : ratingView(page.ratings, current.ratingKey, choice.lang || locale).label,
     ),
     related,
     langSuffix: langSuffix(c),

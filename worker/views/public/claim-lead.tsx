@@ -85,6 +85,8 @@ export interface EmbedChoice {
 
 export interface EmbedBoxView {
   choice: EmbedChoice;
+  /** The page's language: what "Automatic" means for the snippets. */
+  lang: EmbedLang;
   /** Open when the reader chose options (the no-script form reloads the page). */
   open: boolean;
   base: { card: string; badge: string };
@@ -136,6 +138,7 @@ export function EmbedBox(props: {
           method="get"
           action={`${props.action}#embed`}
           class="embed-options"
+          data-lang={box.lang}
           data-card={box.base.card}
           data-badge={box.base.badge}
           data-templates={JSON.stringify(box.templates)}

@@ -35,7 +35,7 @@ export function FieldError(props: { id: string; message: string | undefined }) {
   if (!props.message) return null;
   return (
     <p class="field-error" id={errorId(props.id)}>
-      {props.message}
+      <LatinIsolated text={props.message} />
     </p>
   );
 }
@@ -53,7 +53,7 @@ export function ErrorSummary(props: { title: string; items: SummaryItem[]; intro
         {props.items.map((i) => (
           <li>
             <a href={`#${i.id}`}>
-              {i.label}: {i.message}
+              {i.label}: <LatinIsolated text={i.message} />
             </a>
           </li>
         ))}
@@ -73,3 +73,4 @@ export function summaryItems(
     return message ? [{ id: f.id, label: f.label, message }] : [];
   });
 }
+import { LatinIsolated } from './user-text';
