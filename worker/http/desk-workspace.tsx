@@ -34,6 +34,7 @@ export async function showWorkspace(
       matches={matches}
       article={data.article}
       feedback={data.feedback}
+      submissions={data.submissions}
       extras={extras}
     />,
     status,
