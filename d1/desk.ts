@@ -21,11 +21,7 @@ import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
 import { toUser, type User, type UserRow } from './users';
 import { feedbackStatements, toFeedbackSummary, type FeedbackSummary } from './feedback';
-import {
-  submissionsStatement,
-  submissionSummaries,
-  type SubmissionSummary,
-} from './submissions';
+import { submissionsStatement, submissionSummaries, type SubmissionSummary } from './submissions';
 
 /** "Work to do": what the queue opens on (candidates are triaged on their article's page). */
 export const WORK_STATUSES = ['submitted', 'queued', 'in_review'] as const;

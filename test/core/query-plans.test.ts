@@ -163,7 +163,7 @@ const KNOWN: Record<string, string> = {
   'desk queue by rating':
     "the newest verdict's rating is a correlated subquery: walks claims by seq until a page is full",
   'public submission (intake key, claim or count, submission, audit)':
-    'the plan of any INSERT INTO claims lists SQLite\'s check of child rows by claims.duplicate_of (no index); it runs only while a deferred foreign-key violation is pending, which no statement here leaves',
+    "the plan of any INSERT INTO claims lists SQLite's check of child rows by claims.duplicate_of (no index); it runs only while a deferred foreign-key violation is pending, which no statement here leaves",
 };
 
 /** Hot paths: name → the real d1 calls behind it. */
@@ -206,8 +206,7 @@ const CASES: Case[] = [
   ],
   [
     'desk queue, to do by due date + cursor',
-    (db) =>
-      queueScreen(db, { status: 'work', sort: 'due', cursor: '9999-12-31~5000', limit: 25 }),
+    (db) => queueScreen(db, { status: 'work', sort: 'due', cursor: '9999-12-31~5000', limit: 25 }),
   ],
   [
     'desk queue, to do by last change + cursor',
