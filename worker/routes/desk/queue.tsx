@@ -119,6 +119,8 @@ deskQueue.get('/ratings.css', requireDesk(), async (c) => {
 
 deskQueue.get('/', requireDesk(), async (c) => {
   const query = readQuery((k) => c.req.query(k));
+  // An article's claims are mostly candidates: from its page the queue shows all of them.
+  if (query.article && !query.status) query.status = 'all';
   const ui = deskUi(c);
   const status = query.status ?? 'work';
   const assignee = query.assignee;
