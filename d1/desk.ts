@@ -22,31 +22,63 @@ import { ftsQuery } from './search';
 import { toUser, type User, type UserRow } from './users';
 import { feedbackStatements, toFeedbackSummary, type FeedbackSummary } from './feedback';
 import { collabStatements, toCollab, type Collab } from './collab';
+import { submissionsStatement, submissionSummaries, type SubmissionSummary } from './submissions';
+
+/** "Work to do": what the queue opens on (candidates are triaged on their article's page). */
+export const WORK_STATUSES = ['submitted', 'queued', 'in_review'] as const;
+/** The same set as SQL, spelled exactly as the partial indexes of migrations/0010 (so they apply). */
+const WORK_SQL = `c.status IN ('submitted', 'queued', 'in_review')`;
+
+/** Orders of the queue: newest first, or by one priority, newest first among equals. */
+export const QUEUE_SORTS = ['newest', 'score', 'demand', 'due', 'updated'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/** Each sort's key (as in the indexes of migrations/0010) and direction; seq DESC breaks ties. */
+const SORT_KEYS: Record<Exclude<QueueSort, 'newest'>, { sql: string; dir: 'ASC' | 'DESC' }> = {
+  score: { sql: 'ifnull(c.score, -1)', dir: 'DESC' },
+  demand: { sql: 'c.submission_count', dir: 'DESC' },
+  due: { sql: `ifnull(c.due_date, '9999-12-31')`, dir: 'ASC' },
+  updated: { sql: 'c.updated_at', dir: 'DESC' },
+};
 
 export interface QueueFilters {
-  status?: ClaimStatus;
+  /** One status, 'work' (WORK_STATUSES), or undefined for every status. */
+  status?: ClaimStatus | 'work';
   language?: string;
   articleId?: string;
   /** Rating key of the claim's newest verdict version. */
   rating?: string;
-  assigneeId?: number;
+  /** An account id, or null for unassigned claims. */
+  assigneeId?: number | null;
   /** Free text, matched with the same normalizer and FTS index as /api/v1/search. */
   q?: string;
-  /** seq of the last row of the previous page. */
-  cursor?: number;
+  sort?: QueueSort;
+  /** Keyset cursor from `nextCursor`: `seq` (newest) or `<sort key>~<seq>`. */
+  cursor?: string;
   limit: number;
+  /** Claims to describe beside the page (id, text, status): the ones a bulk action left alone. */
+  describe?: readonly string[];
 }
 
 export interface QueueItem extends Claim {
   assigneeName: string | null;
   ratingKey: string | null;
+  dueDate: string | null;
+}
+
+export interface ClaimBrief {
+  id: string;
+  text: string;
+  language: string;
+  status: ClaimStatus;
 }
 
 export interface QueuePage {
   items: QueueItem[];
-  nextCursor: number | null;
+  nextCursor: string | null;
   /** Claims per status under the same filters (status itself ignored). */
   counts: Partial<Record<ClaimStatus, number>>;
+  described: ClaimBrief[];
 }
 
 const RATINGS_SQL = `SELECT r.key, r.value, r.color, r.position, r.labels FROM ratings r
@@ -60,21 +92,85 @@ export interface QueueScreen extends QueuePage {
   articles: ArticleOption[];
 }
 
+type QueueRow = ClaimRow & {
+  assignee_name: string | null;
+  rating_key: string | null;
+  due_date: string | null;
+  sort_key: string | number | null;
+};
+
 /**
- * Everything the queue page shows, in ONE round trip: the page (newest first, cursor paging),
- * the counts per status, and the filter choices. A text query with no searchable word matches
- * nothing rather than everything.
+ * The partial index (migrations/0010) that walks the work set in the page's order, when the page
+ * is inside the work set and no sharper filter (text, article) has its own index. Named with
+ * INDEXED BY: without table statistics the planner would read every open claim through
+ * claims_status and sort them, instead of stopping after a page.
+ */
+function workIndex(f: QueueFilters, sort: QueueSort): string | null {
+  if (f.q || f.articleId) return null;
+  const single = f.status !== 'work';
+  if (single && !(WORK_STATUSES as readonly string[]).includes(f.status ?? '')) return null;
+  if (sort === 'newest') {
+    if (single) return null; // claims_status (status, seq) is exact
+    return f.assigneeId === null ? 'claims_work_unassigned' : 'claims_work_seq';
+  }
+  return `claims_work_${sort}`;
+}
+
+/** The WHERE of the queue: core's filters, plus the work set, "unassigned" and the keyset cursor. */
+function queueConditions(f: QueueFilters, match: string | null, page: boolean) {
+  const status = f.status === 'work' ? undefined : f.status;
+  const where = claimConditions(
+    { ...f, status, assigneeId: f.assigneeId ?? undefined, match, cursor: undefined },
+    page,
+  );
+  const terms = where.sql ? [where.sql.replace(/^WHERE /, '')] : [];
+  const params = [...where.params];
+  const inWork =
+    f.status === 'work' ||
+    (status !== undefined && (WORK_STATUSES as readonly string[]).includes(status));
+  if (page && inWork) terms.push(WORK_SQL);
+  if (f.assigneeId === null) terms.push('c.assignee_id IS NULL');
+  const sort = f.sort ?? 'newest';
+  if (page && f.cursor) {
+    const tilde = f.cursor.lastIndexOf('~');
+    const seq = Number(tilde < 0 ? f.cursor : f.cursor.slice(tilde + 1));
+    if (sort === 'newest' || tilde < 0) {
+      params.push(seq);
+      terms.push(`c.seq < ?${params.length}`);
+    } else {
+      const { sql, dir } = SORT_KEYS[sort];
+      const raw = f.cursor.slice(0, tilde);
+      params.push(sort === 'score' || sort === 'demand' ? Number(raw) : raw, seq);
+      const [k, s] = [params.length - 1, params.length];
+      const [ge, gt] = dir === 'DESC' ? ['<=', '<'] : ['>=', '>'];
+      // A range seek on the key, then the tie-break on seq inside it.
+      terms.push(`${sql} ${ge} ?${k} AND (${sql} ${gt} ?${k} OR c.seq < ?${s})`);
+    }
+  }
+  return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
+}
+
+/**
+ * Everything the queue page shows, in ONE round trip: the page (in the chosen order, keyset
+ * paging), the counts per status, the filter choices and the claims to describe. A text query
+ * with no searchable word matches nothing rather than everything.
  */
 export async function queueScreen(db: D1Database, f: QueueFilters): Promise<QueueScreen> {
   const match = f.q && f.q.trim() ? (ftsQuery(f.q) ?? '""') : null;
-  const pageWhere = claimConditions({ ...f, match });
-  const countWhere = claimConditions({ ...f, match }, false);
-  const [page, counts, ratings, users, articles] = await db.batch<unknown>([
+  const sort = f.sort ?? 'newest';
+  const key = sort === 'newest' ? null : SORT_KEYS[sort];
+  const pageWhere = queueConditions(f, match, true);
+  const countWhere = queueConditions(f, match, false);
+  const order = key ? `${key.sql} ${key.dir}, c.seq DESC` : 'c.seq DESC';
+  const describe = (f.describe ?? []).slice(0, 100);
+  const indexed = workIndex(f, sort);
+  const [page, counts, ratings, users, articles, described] = await db.batch<unknown>([
     db
       .prepare(
-        `SELECT ${CLAIM_COLUMNS}, u.name AS assignee_name, ${LATEST_RATING} AS rating_key
-         FROM claims c LEFT JOIN users u ON u.id = c.assignee_id
-         ${pageWhere.sql} ORDER BY c.seq DESC LIMIT ?${pageWhere.params.length + 1}`,
+        `SELECT ${CLAIM_COLUMNS}, u.name AS assignee_name, ${LATEST_RATING} AS rating_key, c.due_date,
+           ${key ? key.sql : 'c.seq'} AS sort_key
+         FROM claims c ${indexed ? `INDEXED BY ${indexed}` : ''} LEFT JOIN users u ON u.id = c.assignee_id
+         ${pageWhere.sql} ORDER BY ${order} LIMIT ?${pageWhere.params.length + 1}`,
       )
       .bind(...pageWhere.params, f.limit + 1),
     // Without a filter the counts are the trigger-kept totals (migrations/0007_scale.sql), not a
@@ -91,11 +187,13 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
     db.prepare(
       `SELECT a.id, a.title, a.language FROM articles a ORDER BY a.created_at DESC, a.rowid DESC LIMIT 50`,
     ),
+    db
+      .prepare(
+        `SELECT c.id, c.text, c.language, c.status FROM claims c WHERE c.id IN (SELECT value FROM json_each(?1))`,
+      )
+      .bind(JSON.stringify(describe)),
   ]);
-  const rows = (page?.results ?? []) as (ClaimRow & {
-    assignee_name: string | null;
-    rating_key: string | null;
-  })[];
+  const rows = (page?.results ?? []) as QueueRow[];
   const shown = rows.slice(0, f.limit);
   const last = shown.at(-1);
   return {
@@ -103,14 +201,21 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
       ...toClaim(row),
       assigneeName: row.assignee_name,
       ratingKey: row.rating_key,
+      dueDate: row.due_date,
     })),
-    nextCursor: rows.length > f.limit && last ? last.seq : null,
+    nextCursor:
+      rows.length > f.limit && last
+        ? key
+          ? `${String(last.sort_key)}~${last.seq}`
+          : String(last.seq)
+        : null,
     counts: Object.fromEntries(
       ((counts?.results ?? []) as { status: ClaimStatus; n: number }[]).map((r) => [r.status, r.n]),
     ),
     ratings: ((ratings?.results ?? []) as RatingRow[]).map(toRating),
     users: ((users?.results ?? []) as UserRow[]).map(toUser),
     articles: (articles?.results ?? []) as ArticleOption[],
+    described: (described?.results ?? []) as ClaimBrief[],
   };
 }
 
@@ -140,7 +245,12 @@ export interface WorkspaceData {
   feedback: FeedbackSummary;
   /** Internal notes, due date, tags, checklist (d1/collab.ts). */
   collab: Collab | null;
+  /** The readers' submissions behind the claim, newest first (at most READER_SUBMISSIONS). */
+  submissions: SubmissionSummary[];
 }
+
+/** How many of a claim's submissions the workspace lists. */
+export const READER_SUBMISSIONS = 50;
 
 /**
  * The claim workspace in ONE round trip: the same four reads as getClaimDetail (claim, sources,
@@ -158,10 +268,11 @@ export async function workspaceData(db: D1Database, id: string): Promise<Workspa
     db.prepare(RATINGS_SQL),
     db.prepare(ACTIVE_USERS_SQL),
     ...feedbackStatements(db, id, 5),
+    submissionsStatement(db, id, READER_SUBMISSIONS),
     ...collabStatements(db, id),
   ]);
   const detail = toClaimDetail(results.slice(0, CLAIM_DETAIL_STATEMENTS));
-  const [article, ratings, users, feedbackCounts, feedbackReasons, ...collab] =
+  const [article, ratings, users, feedbackCounts, feedbackReasons, submissions, ...collab] =
     results.slice(CLAIM_DETAIL_STATEMENTS);
   if (!detail) return null;
   return {
@@ -171,6 +282,7 @@ export async function workspaceData(db: D1Database, id: string): Promise<Workspa
     users: ((users?.results ?? []) as UserRow[]).map(toUser),
     feedback: toFeedbackSummary(feedbackCounts, feedbackReasons),
     collab: toCollab(collab),
+    submissions: submissionSummaries(submissions),
   };
 }
 

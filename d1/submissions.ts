@@ -1,6 +1,7 @@
 /** Public submissions: each one creates a 'submitted' claim or joins the claim with the same normalized text. */
 import { auditStatement, type Actor } from './audit';
-import { claimInsertStatements, claimTextHash, findByTextHash, type Claim } from './claims';
+import { claimTextHash } from './claims';
+import { searchKey } from '../worker/extract/normalize';
 import { newId } from '../worker/lib/ids';
 import type { ClaimStatus } from '../worker/lib/status';
 
@@ -25,17 +26,22 @@ export interface SubmissionResult {
   createdAt: string;
 }
 
-/** The claim a repeat submission should count against: the original of a duplicate, else the newest. */
-function target(claims: Claim[]): string | null {
-  const first = claims[0];
-  if (!first) return null;
-  return first.status === 'duplicate' && first.duplicateOf ? first.duplicateOf : first.id;
-}
+/**
+ * The claim a submission of text hash ?1 counts against, as SQL: the newest claim with that
+ * normalized text (the original when it is a duplicate), else the claim intake once created for
+ * that text (an editor may have reworded it since).
+ */
+const TARGET = `coalesce(
+    (SELECT CASE WHEN t.status = 'duplicate' AND t.duplicate_of IS NOT NULL THEN t.duplicate_of ELSE t.id END
+       FROM claims t WHERE t.text_hash = ?1 ORDER BY t.seq DESC LIMIT 1),
+    (SELECT k.claim_id FROM intake_keys k WHERE k.text_hash = ?1))`;
 
 /**
  * Record a submission. Same normalized text as an existing claim (claims.text_hash): that claim's
  * submission_count goes up; otherwise a new claim with status 'submitted' is created (core's insert,
- * so search_text and text_hash are right). The writes and the audit row are one batch.
+ * so search_text and text_hash are right). The decision is taken inside ONE batch, by the
+ * database: the intake key (migrations/0010) is inserted with ON CONFLICT DO NOTHING and the claim
+ * only when this submission's key won, so identical submissions racing each other make one claim.
  */
 export async function createSubmission(
   db: D1Database,
@@ -44,43 +50,62 @@ export async function createSubmission(
 ): Promise<SubmissionResult> {
   const now = new Date().toISOString();
   const id = newId();
-  const existing = target(await findByTextHash(db, await claimTextHash(input.text), 1));
-  let claimId: string;
-  const statements: D1PreparedStatement[] = [];
-  if (existing) {
-    claimId = existing;
-    statements.push(
-      db
-        .prepare(`UPDATE claims SET submission_count = submission_count + 1 WHERE id = ?1`)
-        .bind(existing),
-    );
-  } else {
-    const appearances = input.whereSeenUrl ? [input.whereSeenUrl] : [];
-    const insert = await claimInsertStatements(
+  const hash = await claimTextHash(input.text);
+  const appearances = input.whereSeenUrl ? [input.whereSeenUrl] : [];
+  // The claim this submission creates if no claim has its text yet.
+  const claimId = newId();
+  const results = await db.batch<{ claim_id: string }>([
+    db
+      .prepare(
+        `INSERT INTO intake_keys (text_hash, claim_id, created_at)
+         SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM claims WHERE text_hash = ?1)
+         ON CONFLICT (text_hash) DO NOTHING`,
+      )
+      .bind(hash, claimId, now),
+    // The claim, inserted only when the key row just stored names it (columns as in claimInsertStatements).
+    db
+      .prepare(
+        `INSERT INTO claims (id, text, search_text, text_hash, language, claimant, claimant_type, claim_date, appearances,
+          article_id, start_offset, end_offset, score, claim_type, speaker, why, status, submission_count, created_by,
+          created_at, updated_at, claim_reviewed)
+         SELECT ?1, ?2, ?3, ?4, ?5, NULL, NULL, NULL, ?6, NULL, NULL, NULL, NULL, NULL, NULL, '[]', 'submitted', 1, ?7,
+          ?8, ?8, NULL
+         WHERE EXISTS (SELECT 1 FROM intake_keys k WHERE k.text_hash = ?4 AND k.claim_id = ?1)`,
+      )
+      .bind(
+        claimId,
+        input.text,
+        searchKey(input.text),
+        hash,
+        input.language,
+        JSON.stringify(appearances),
+        actor.userId,
+        now,
+      ),
+    auditStatement(
       db,
-      {
-        text: input.text,
-        language: input.language,
-        status: 'submitted',
-        submissionCount: 1,
-        appearances,
-      },
       actor,
-      now,
-    );
-    claimId = insert.id;
-    statements.push(...insert.statements);
-  }
-  statements.push(
+      'claim.create',
+      { type: 'claim', id: claimId },
+      null,
+      { text: input.text, status: 'submitted' },
+      { at: now, onlyIfChanged: true },
+    ),
+    db
+      .prepare(
+        `UPDATE claims SET submission_count = submission_count + 1 WHERE id = ${TARGET} AND id <> ?2`,
+      )
+      .bind(hash, claimId),
     db
       .prepare(
         `INSERT INTO submissions (id, claim_id, text, where_seen_url, where_seen_text, why, language, language_detected,
            contact_email_enc, tracking_hash, ip_hash, created_new_claim, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)`,
+         SELECT ?2, target, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, target = ?12, ?13
+         FROM (SELECT ${TARGET} AS target)`,
       )
       .bind(
+        hash,
         id,
-        claimId,
         input.text,
         input.whereSeenUrl,
         input.whereSeenText,
@@ -90,21 +115,22 @@ export async function createSubmission(
         input.contactEmailEnc,
         input.trackingHash,
         input.ipHash,
-        existing ? 0 : 1,
+        claimId,
         now,
       ),
-    auditStatement(
-      db,
-      actor,
-      'submission.create',
-      { type: 'claim', id: claimId },
-      null,
-      { submissionId: id, newClaim: !existing },
-      { at: now },
-    ),
-  );
-  await db.batch(statements);
-  return { id, claimId, newClaim: !existing, createdAt: now };
+    db
+      .prepare(
+        `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, before, after, request_id)
+         SELECT ?1, ?2, 'submission.create', 'claim', s.claim_id, NULL,
+           json_object('submissionId', s.id, 'newClaim', json(CASE s.created_new_claim WHEN 1 THEN 'true' ELSE 'false' END)), ?3
+         FROM submissions s WHERE s.id = ?4`,
+      )
+      .bind(now, actor.userId, actor.requestId, id),
+    db.prepare(`SELECT claim_id FROM submissions WHERE id = ?1`).bind(id),
+  ]);
+  const target = results.at(-1)?.results[0]?.claim_id;
+  if (!target) throw new Error('submission insert did not return its claim');
+  return { id, claimId: target, newClaim: target === claimId, createdAt: now };
 }
 
 /** What a submitter's tracking link shows: their submission and its claim's status, nothing more. */
@@ -202,29 +228,33 @@ export interface SubmissionSummary {
   createdAt: string;
 }
 
-/** The submissions behind a claim, newest first (for the desk). */
-export async function submissionsForClaim(
+interface SubmissionSummaryRow {
+  id: string;
+  text: string;
+  where_seen_url: string | null;
+  where_seen_text: string | null;
+  why: string | null;
+  language: string;
+  has_contact: number;
+  created_at: string;
+}
+
+/** The submissions behind a claim, newest first, as one statement (for a batch). Never the contact itself. */
+export function submissionsStatement(
   db: D1Database,
   claimId: string,
   limit = 50,
-): Promise<SubmissionSummary[]> {
-  const { results } = await db
+): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT id, text, where_seen_url, where_seen_text, why, language, (contact_email_enc IS NOT NULL) AS has_contact, created_at
        FROM submissions WHERE claim_id = ?1 ORDER BY created_at DESC, id LIMIT ?2`,
     )
-    .bind(claimId, limit)
-    .all<{
-      id: string;
-      text: string;
-      where_seen_url: string | null;
-      where_seen_text: string | null;
-      why: string | null;
-      language: string;
-      has_contact: number;
-      created_at: string;
-    }>();
-  return results.map((r) => ({
+    .bind(claimId, limit);
+}
+
+export function toSubmissionSummary(r: SubmissionSummaryRow): SubmissionSummary {
+  return {
     id: r.id,
     text: r.text,
     whereSeenUrl: r.where_seen_url,
@@ -233,5 +263,20 @@ export async function submissionsForClaim(
     language: r.language,
     hasContact: r.has_contact === 1,
     createdAt: r.created_at,
-  }));
+  };
+}
+
+/** The submissions behind a claim, newest first (for the desk). */
+export async function submissionsForClaim(
+  db: D1Database,
+  claimId: string,
+  limit = 50,
+): Promise<SubmissionSummary[]> {
+  const { results } = await submissionsStatement(db, claimId, limit).all<SubmissionSummaryRow>();
+  return results.map(toSubmissionSummary);
+}
+
+/** The rows of submissionsStatement() read in a batch. */
+export function submissionSummaries(result: D1Result<unknown> | undefined): SubmissionSummary[] {
+  return ((result?.results ?? []) as SubmissionSummaryRow[]).map(toSubmissionSummary);
 }

@@ -569,6 +569,8 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
   'POST /desk/locale': { access: 'open', path: '/desk/locale' },
   'GET /desk/ratings.css': { access: 'signed-in', path: '/desk/ratings.css' },
   'GET /desk': { access: 'signed-in', path: '/desk' },
+  'POST /desk/bulk': { access: 'signed-in', path: '/desk/bulk' },
+  'POST /desk/bulk/undo': { access: 'signed-in', path: '/desk/bulk/undo' },
   'GET /desk/articles/new': { access: 'signed-in', path: '/desk/articles/new' },
   'POST /desk/articles': { access: 'signed-in', path: '/desk/articles' },
   'GET /desk/articles/:id': { access: 'signed-in', path: '/desk/articles/nosuchthing' },

@@ -26,7 +26,7 @@ import {
   listApiTokens,
   revokeApiToken,
 } from '../../d1/tokens';
-import { submissionsForClaim } from '../../d1/submissions';
+import { createSubmission, submissionsForClaim } from '../../d1/submissions';
 import { findUserForLogin } from '../../d1/users';
 import { makeUser, unique } from '../helpers';
 
@@ -162,6 +162,8 @@ const KNOWN: Record<string, string> = {
     'listClaims: no index can serve "rating of the newest verdict" (a correlated subquery): walks claims by seq until a page is full',
   'desk queue by rating':
     "the newest verdict's rating is a correlated subquery: walks claims by seq until a page is full",
+  'public submission (intake key, claim or count, submission, audit)':
+    "the plan of any INSERT INTO claims lists SQLite's check of child rows by claims.duplicate_of (no index); it runs only while a deferred foreign-key violation is pending, which no statement here leaves",
 };
 
 /** Hot paths: name → the real d1 calls behind it. */
@@ -185,7 +187,7 @@ const CASES: Case[] = [
   ['desk queue, no filter', (db) => queueScreen(db, { limit: 25 })],
   [
     'desk queue by status + cursor',
-    (db) => queueScreen(db, { status: 'queued', cursor: 5000, limit: 25 }),
+    (db) => queueScreen(db, { status: 'queued', cursor: '5000', limit: 25 }),
   ],
   ['desk queue by language', (db) => queueScreen(db, { language: 'fr', limit: 25 })],
   [
@@ -193,6 +195,37 @@ const CASES: Case[] = [
     (db) => queueScreen(db, { assigneeId: 1, status: 'in_review', limit: 25 }),
   ],
   ['desk queue by rating', (db) => queueScreen(db, { rating: 'false', limit: 25 })],
+  ['desk queue, to do (default view)', (db) => queueScreen(db, { status: 'work', limit: 25 })],
+  [
+    'desk queue, to do by score + cursor',
+    (db) => queueScreen(db, { status: 'work', sort: 'score', cursor: '0.5~5000', limit: 25 }),
+  ],
+  [
+    'desk queue, to do by reader demand + cursor',
+    (db) => queueScreen(db, { status: 'work', sort: 'demand', cursor: '3~5000', limit: 25 }),
+  ],
+  [
+    'desk queue, to do by due date + cursor',
+    (db) => queueScreen(db, { status: 'work', sort: 'due', cursor: '9999-12-31~5000', limit: 25 }),
+  ],
+  [
+    'desk queue, to do by last change + cursor',
+    (db) =>
+      queueScreen(db, {
+        status: 'work',
+        sort: 'updated',
+        cursor: '2026-01-01T00:00:00.000Z~5000',
+        limit: 25,
+      }),
+  ],
+  [
+    'desk queue, to do, unassigned',
+    (db) => queueScreen(db, { status: 'work', assigneeId: null, limit: 25 }),
+  ],
+  [
+    'desk queue, queued by score',
+    (db) => queueScreen(db, { status: 'queued', sort: 'score', limit: 25 }),
+  ],
   [
     'desk queue, text query',
     (db) => queueScreen(db, { q: 'inflation minister', status: 'queued', limit: 25 }),
@@ -299,6 +332,25 @@ const CASES: Case[] = [
   ['sitemap index (page bounds)', (db) => sitemapIndex(db, 10_000)],
   ['sitemap page', (db) => sitemapPage(db, 0, 1000)],
   ['submissions of a claim', (db, f) => submissionsForClaim(db, f.claim.id)],
+  [
+    'public submission (intake key, claim or count, submission, audit)',
+    (db) =>
+      createSubmission(
+        db,
+        {
+          text: unique('plan submission'),
+          whereSeenUrl: null,
+          whereSeenText: null,
+          why: null,
+          language: 'en',
+          languageDetected: false,
+          contactEmailEnc: null,
+          trackingHash: unique('plan-track'),
+          ipHash: 'plan-ip',
+        },
+        actor,
+      ),
+  ],
   ['session by token hash', (db) => findSession(db, 'f'.repeat(64))],
   [
     'session create (rotation, housekeeping)',

@@ -29,7 +29,7 @@ describe('desk queue', () => {
       text: `عدد ${word} تضاعف في ٢٠٢٤`,
       language: 'ar',
     });
-    const { html } = await page(agent, `/desk?q=${word}`);
+    const { html } = await page(agent, `/desk?q=${word}&status=all`);
     expect(claimLinks(html).sort()).toEqual([a.id, b.id, c.id].sort());
     expect(html).toMatch(/status=queued[^"]*"[^>]*>Queued <span class="count">2<\/span>/);
     expect(html).toMatch(/status=candidate[^"]*"[^>]*>Candidate <span class="count">1<\/span>/);

@@ -60,6 +60,7 @@ export async function showWorkspace(
         today: todayUtc(now),
         now,
       }}
+      submissions={data.submissions}
     />,
     status,
   );

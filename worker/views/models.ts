@@ -166,14 +166,31 @@ export interface FeedbackSummary {
 interface QueueItem extends Claim {
   assigneeName: string | null;
   ratingKey: string | null;
+  /** Calendar deadline (YYYY-MM-DD) or null. */
+  dueDate: string | null;
 }
 
 /** One page of the claims queue. */
 export interface QueuePage {
   items: QueueItem[];
-  nextCursor: number | null;
+  /** Keyset cursor of the next page (opaque to views). */
+  nextCursor: string | null;
   /** Claims per status under the same filters (status itself ignored). */
   counts: Partial<Record<ClaimStatus, number>>;
+  /** Claims a bulk action left alone (named in the notice). */
+  described: { id: string; text: string; language: string; status: ClaimStatus }[];
+}
+
+/** A reader's submission as the desk sees it: never the contact address, only whether there is one. */
+export interface ReaderSubmission {
+  id: string;
+  text: string;
+  whereSeenUrl: string | null;
+  whereSeenText: string | null;
+  why: string | null;
+  language: string;
+  hasContact: boolean;
+  createdAt: string;
 }
 
 /** A reader's submission, as its tracking page shows it. */

@@ -103,6 +103,8 @@ export function DeskLayout(props: {
   ui: DeskUi;
   title: string;
   active?: NavKey;
+  /** A second skip link straight to the page's main list (the queue's claims). */
+  skip?: { href: string; label: string };
   children?: Child;
 }) {
   const { ui } = props;
@@ -123,6 +125,11 @@ export function DeskLayout(props: {
         <a class="skip-link" href="#main">
           {t('skipToContent')}
         </a>
+        {props.skip ? (
+          <a class="skip-link" href={props.skip.href}>
+            {props.skip.label}
+          </a>
+        ) : null}
         <header class="desk-header">
           <p class="brand">
             <a href="/desk">{t('appName')}</a> <span>{t('deskTitle')}</span>

@@ -4,6 +4,7 @@ import type {
   ClaimMatch,
   FeedbackSummary,
   Rating,
+  ReaderSubmission,
   User,
 } from '../models';
 import type { DeskKey } from '../../i18n/desk';
@@ -16,6 +17,7 @@ import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { UndoNotice } from './undo-notice';
 import { NotesPanel, TeamPanel, type CollabFormState, type CollabView } from './workspace-collab';
 import { ErrorSummary, summaryItems, type FieldMessages } from '../shared/form-errors';
+import { ReaderWords } from './workspace-submissions';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
 import {
@@ -66,6 +68,8 @@ export interface WorkspaceProps {
   matches: ClaimMatch[];
   article: ArticleText | null;
   feedback: FeedbackSummary;
+  /** The readers' submissions behind the claim (their own words). */
+  submissions: ReaderSubmission[];
   extras: WorkspaceExtras;
   /** The public record: publish, correction draft, approval, retraction. */
   publication: PublicationView;
@@ -382,6 +386,7 @@ export function WorkspacePage(props: WorkspaceProps) {
           <ArticleContext {...props} />
           <Matches {...props} />
           <Readers {...props} />
+          <ReaderWords ui={ui} claim={claim} submissions={props.submissions} />
         </div>
       </div>
       <HistorySection {...props} />
