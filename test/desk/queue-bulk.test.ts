@@ -50,7 +50,7 @@ describe('desk queue: bulk triage', () => {
     expect((await statusOf(c.id))?.status).toBe('rejected');
 
     const { html } = await page(agent, to);
-    expect(html).toContain('2 claim(s) accepted into the queue.');
+    expect(html).toContain('2 claims accepted into the queue.');
     expect(html).toContain('Left as they were:');
     expect(html).toMatch(
       new RegExp(
