@@ -60,7 +60,8 @@ describe('claim page in a browser', () => {
     await page.locator('.embed-box summary').click();
     const frame = page.locator('.embed-preview iframe');
     await frame.waitFor();
-    expect(await frame.getAttribute('src')).toMatch(/\/embed\/[0-9a-z]{16}$/);
+    // "Automatic" is the page's language.
+    expect(await frame.getAttribute('src')).toMatch(/\/embed\/[0-9a-z]{16}\?lang=en$/);
     await page.locator('#embed-etheme').selectOption('dark');
     await page.locator('#embed-elang').selectOption('ar');
     expect(await frame.getAttribute('src')).toMatch(/\?lang=ar&theme=dark$/);
