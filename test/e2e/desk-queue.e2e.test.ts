@@ -1,8 +1,7 @@
 /**
  * The queue in a real browser: keyboard triage (j/k move, x selects, a accepts, / searches, ?
  * shows the list; never while typing) and, on a 390 px phone in Arabic, cards with no sideways
- * scrolling (the first card's position is printed: header and filters still push it below the
- * first screen).
+ * scrolling and the first claim on the first screen.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +62,7 @@ describe('the queue in the browser', () => {
     await context.close();
   });
 
-  it('shows cards on a 390 px phone in Arabic with no sideways scrolling', async () => {
+  it('shows cards on a 390 px phone in Arabic, the first claim on the first screen', async () => {
     const { context, page } = await signedIn(live.browser, live.server.origin, EDITOR);
     await page.setViewportSize({ width: 390, height: 844 });
     await switchLanguage(page, 'ar');
@@ -80,7 +79,8 @@ describe('the queue in the browser', () => {
     expect(widths.length).toBeGreaterThan(0);
     for (const right of widths) expect(right).toBeLessThanOrEqual(390);
     const first = await page.locator('table.queue tr[data-claim]').first().boundingBox();
-    console.log(`390 px, ar: the first claim starts ${Math.round(first!.y)} px down (screen 844)`);
+    // The header, tabs, filters and bulk bar leave room for the first card on the first screen.
+    expect(first!.y + 60).toBeLessThan(844);
     await shootAndCheck(page, 'desk-queue-ar-390');
     await context.close();
   });
