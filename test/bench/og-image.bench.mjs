@@ -38,7 +38,8 @@ export default app;`,
 });
 try {
   const now = new Date().toISOString();
-  const id = (i) => `benchog${String(i).padStart(9, '0')}`;
+  // Claim ids are 16 Crockford base32 characters (no i, l, o, u).
+  const id = (i) => `benchpng${String(i).padStart(8, '0')}`;
   for (let i = 0; i <= RENDERS; i++) {
     await app.db.batch([
       app.db
@@ -59,6 +60,9 @@ try {
     const t = performance.now();
     const res = await fetch(app.origin + path);
     await res.arrayBuffer();
+    // A number for a refusal would measure nothing: stop.
+    if (res.status !== 200 || res.headers.get('content-type') !== 'image/png')
+      throw new Error(`${path}: ${res.status} ${res.headers.get('content-type')}`);
     return { ms: performance.now() - t, res };
   };
   const cold = await timed(`/claims/${id(0)}/og.png`);

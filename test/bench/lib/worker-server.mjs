@@ -100,7 +100,17 @@ export async function startBundledWorker({
     let script;
     if (source === undefined) {
       run(wrangler, ['deploy', '--dry-run', '--outdir', join(dir, 'dist')]);
-      script = { scriptPath: join(dir, 'dist/index.js'), modulesRoot: join(dir, 'dist') };
+      // The bundle and the modules it imports (resvg's WebAssembly for the share image).
+      const dist = join(dir, 'dist');
+      script = {
+        modulesRoot: dist,
+        modules: [
+          { type: 'ESModule', path: join(dist, 'index.js') },
+          ...readdirSync(dist)
+            .filter((f) => f.endsWith('.wasm'))
+            .map((f) => ({ type: 'CompiledWasm', path: join(dist, f) })),
+        ],
+      };
     } else {
       const bundle = await build({
         stdin: { contents: source, resolveDir: ROOT, loader: 'js' },
