@@ -3,6 +3,7 @@
  * them); negative cues start with '-'. Detection only: weights live in score.ts.
  */
 import { type Lexicon, type Scanner, scanner } from './lexicon';
+import { foldArabicLetters } from './normalize';
 
 export type FeatureId =
   | 'number'
@@ -163,14 +164,89 @@ const SCANNED: [FeatureId, (lex: Lexicon) => RegExp][] = [
 ];
 const scanners = new WeakMap<Lexicon, Scanner>();
 
+/**
+ * Lists whose words are also given names ("Will Smith", "Theresa May", "Hope Hicks", "أمل الخطيب",
+ * "سعيد جليلي", "Ma Ying-jeou", "لي جاي ميونغ"): inside a name they are not a cue.
+ */
+const NAME_SENSITIVE = new Set<FeatureId>(['prediction', '-opinion', '-hedge', '-feeling']);
+// What may stand right before a sentence's first word (so that word is capitalized as a sentence start).
+const SENTENCE_START = /(?:^|[.!?:;"“”«»(—–-])[\s"'“«(]*$/u;
+const UPPER_THEN_LOWER = /^\p{Lu}[\p{Ll}'’-]+$/u;
+const NEXT_WORD = /^\s+([\p{L}'’-]+)/u;
+const CAPITALIZED_WORD = /^\p{Lu}/u;
+// Capitalized words that start sentences rather than continue a name: "May I ...", "Will the ...".
+const NOT_SURNAME = new Set(
+  'i we you he she they it the a an this that there god le la les je il elle nous vous on un une ce'.split(
+    ' ',
+  ),
+);
+// Arabic has no capitals: a word is a name when a title stands before it (up to two adjectives
+// between: "الرئيس الكوري الجنوبي لي ..."), or right after a reporting verb ("قالت أمل الخطيب").
+const AR_TITLE = new RegExp(
+  `(?:^|\\s)${foldArabicLetters(
+    '(?:ال)?(?:سيد|دكتور|وزير|رئيس|نائب|شيخ|أستاذ|مهندس|ناشط|كاتب|صحفي|مواطن|فنان|لاعب|طفل|طالب|سفير|مدير|أمين|مستشار|متحدث|ناطق|مراسل)(?:ة)?|د\\.?',
+  )}(?:\\s+ال\\p{L}+){0,2}\\s+$`,
+  'u',
+);
+const AR_REPORTED = new RegExp(
+  `(?:^|\\s)[وف]?${foldArabicLetters('(?:قال|أكد|أوضح|صرح|أضاف|أشار|أفاد|ذكر|كشف|شدد|لفت|حذر|تعهد|دعا|دع|لمح)(?:ت|وا)?')}\\s+$`,
+  'u',
+);
+
+/**
+ * Whether the cue word at `start` (in `norm`, original case) is part of a person's name.
+ * `bare` is false when a clitic was glued to it (a name never has one). Verbs count as name
+ * context only when `afterVerb` (first person "قال لي" is "he told me", not the name Lee).
+ */
+function isNameWord(
+  norm: string,
+  start: number,
+  word: string,
+  language: string,
+  bare: boolean,
+  afterVerb: boolean,
+): boolean {
+  if (language === 'ar') {
+    if (!bare) return false;
+    const before = norm.slice(Math.max(0, start - 50), start);
+    return AR_TITLE.test(before) || (afterVerb && AR_REPORTED.test(before));
+  }
+  const original = norm.slice(start, start + word.length);
+  if (word.length < 2 || !UPPER_THEN_LOWER.test(original)) return false;
+  if (!SENTENCE_START.test(norm.slice(Math.max(0, start - 4), start))) return true;
+  const next = NEXT_WORD.exec(norm.slice(start + word.length, start + word.length + 40));
+  return (
+    next !== null && CAPITALIZED_WORD.test(next[1]!) && !NOT_SURNAME.has(next[1]!.toLowerCase())
+  );
+}
+
+const firstPersonAll = new WeakMap<Lexicon, RegExp>();
+/** Whether a first-person word occurs outside a name ("Ma Ying-jeou", "لي جاي ميونغ" are names). */
+function firstPerson(norm: string, lex: Lexicon, language: string): boolean {
+  if (!lex.firstPerson.test(norm)) return false;
+  let re = firstPersonAll.get(lex);
+  if (!re)
+    firstPersonAll.set(lex, (re = new RegExp(lex.firstPerson.source, 'g' + lex.firstPerson.flags)));
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m !== null; m = re.exec(norm))
+    if (!isNameWord(norm, m.index, m[0], language, true, false)) return true;
+  return false;
+}
+
 /** Compile a lexicon's scanner and date-span regex now (once per language, on its first use). */
 export function prepareLexicon(lex: Lexicon): void {
   if (!scanners.has(lex)) scanners.set(lex, scanner(SCANNED.map(([, pick]) => pick(lex))));
   dateSpan(lex);
 }
 
-/** Feature ids whose word lists occur in the sentence: one regex pass for all lists. */
-function scanLists(norm: string, lex: Lexicon): Set<FeatureId> {
+/**
+ * Feature ids whose word lists occur in the sentence: one regex pass for all lists. `lower` is the
+ * lower-cased sentence that is scanned, `cased` the same text with its capitals (same length, or the
+ * name check is skipped).
+ */
+function scanLists(lower: string, cased: string, lex: Lexicon, language: string): Set<FeatureId> {
+  const norm = lower;
+  const sameLength = cased.length === lower.length;
   prepareLexicon(lex);
   const sc = scanners.get(lex)!;
   const found = new Set<FeatureId>();
@@ -179,7 +255,14 @@ function scanLists(norm: string, lex: Lexicon): Set<FeatureId> {
   for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
     for (let g = 1; g < m.length; g++) {
       if (m[g] !== undefined) {
-        found.add(SCANNED[groups[g - 1]!]![0]);
+        const id = SCANNED[groups[g - 1]!]![0];
+        const word = m[g]!;
+        const start = m.index + m[0].length - word.length;
+        const named =
+          NAME_SENSITIVE.has(id) &&
+          sameLength &&
+          isNameWord(cased, start, word, language, m[0].length === word.length, true);
+        if (!named) found.add(id);
         break;
       }
     }
@@ -192,7 +275,7 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
   const norm = MAYBE_NOISE.test(raw) ? raw.replace(NOISE, ' ') : raw;
   // Word lists are lower case; matching a lower-cased copy avoids case-insensitive Unicode regexes.
   const lower = norm.toLowerCase();
-  const fired = scanLists(lower, lex);
+  const fired = scanLists(lower, norm, lex, language);
   const add = (id: FeatureId, on: boolean): void => {
     if (on) fired.add(id);
   };
@@ -216,7 +299,7 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
     QUESTION.test(norm) || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)),
   );
   // First person overlaps other lists ("je pense", "I think"), so it gets its own pass.
-  add('-first-person', lex.firstPerson.test(norm));
+  add('-first-person', firstPerson(norm, lex, language));
   add('-too-short', words < 5);
   add('-too-long', words > 60);
   return { fired, numbers, words };

@@ -144,6 +144,11 @@ export function buildEN(): Lexicon {
       'historic (?:high|low)',
       'than at any (?:time|point)',
       '(?:highest|lowest|largest|biggest|smallest|best|worst|fastest|oldest|richest|poorest) (?:[a-z]+ ){0,3}in the (?:world|country|nation|region|history)',
+      // Firsts and ordinals: "the first country to", "its third consecutive loss", "second-largest".
+      '(?:the|its|their|his|her|a) first',
+      'first-ever',
+      '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:st|nd|rd|th))(?:-| )(?:consecutive|straight|successive|time|year in a row|largest|biggest|highest|lowest|most)',
+      'in a row',
     ]),
     absolute: latinWords([
       '(?:has|have|had) never',
@@ -299,6 +304,14 @@ export function buildEN(): Lexicon {
       'testified',
       'wrote',
       'quoted',
+      // More reporting verbs: an estimate, a denial, a promise or a warning has someone behind it.
+      'estimates?',
+      'denies',
+      'deny',
+      'promised',
+      'promises',
+      'pledged',
+      'warns?',
       'data (?:show|from)',
       'figures (?:show|from)',
       'statistics',

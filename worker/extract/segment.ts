@@ -4,8 +4,9 @@
  * Spans are offsets into the ORIGINAL text; line breaks are always boundaries.
  */
 import type { Lexicon } from './lexicon';
+import { stripDateline } from './dateline';
 import { countWords } from './features';
-import { normalizeWithOffsets } from './normalize';
+import { foldArabicLetters, normalizeWithOffsets } from './normalize';
 
 export interface Span {
   start: number;
@@ -34,6 +35,27 @@ const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 const STARTS_LOWER_OR_DIGIT = /^\s*[\p{Ll}\p{N}]/u;
 const STARTS_DIGIT = /^\s*\p{N}/u;
 const ENDS_DIGIT = /\p{N}$/u;
+// A quotation closed by "?" or "!" (or ؟): `"Why?" said the minister.`, `«لماذا؟» قال الوزير.`
+const QUOTED_QUESTION = /[?!؟]\s*[”»"'’]+\s*$/u;
+// What continues such a quotation: a lower-case word ("said X", "a-t-il dit", "he asked") or, in
+// Arabic (no case), a reporting verb without a conjunction in front.
+const STARTS_LOWER = /^\s*\p{Ll}/u;
+const AR_REPORTING_START = new RegExp(
+  `^\\s*(?:${foldArabicLetters('قال|قالت|قالوا|أضاف|أضافت|تساءل|تساءلت|سأل|سألت|أكد|أكدت|صرح|صرحت|هتف|هتفت')})(?![\\p{L}])`,
+  'u',
+);
+// Abbreviations that never end a sentence, whatever follows ("e.g. Rent", "i.e. The").
+const NEVER_FINAL = new Set(['e.g', 'i.e', 'cf', 'viz']);
+// After a dotted acronym ("U.S.", "U.N.") a capitalized word is part of a name ("U.S. Department")
+// unless it is a word that usually opens a sentence.
+const CAPITALIZED_WORD = /^\s*(\p{Lu}[\p{L}'’-]*)/u;
+const SENTENCE_OPENERS = new Set(
+  (
+    'the a an it its he she they we i you this that these those there but and or so yet in on at ' +
+    'for by as if when while after before however meanwhile also still his her their our my no not ' +
+    'le la les il elle ils elles on nous un une des ce cette ces mais et en au aux dans pour par si'
+  ).split(' '),
+);
 
 /** For each offset in the line, whether it sits inside a quotation that closes later on the same line. */
 function insideQuote(line: string): (at: number) => boolean {
@@ -74,6 +96,10 @@ function badBreak(line: string, b: number, lex: Lexicon, quoted: (at: number) =>
   if (quoted(b)) return true;
   const before = line.slice(Math.max(0, b - 40), b);
   const after = line.slice(b, b + 8);
+  if (QUOTED_QUESTION.test(before)) {
+    const rest = line.slice(b, b + 40);
+    return STARTS_LOWER.test(rest) || AR_REPORTING_START.test(normalizeWithOffsets(rest).text);
+  }
   const tok = lastToken(before);
   if (!tok || !tok.endsWith('.')) return false;
   const core = tok.slice(0, -1).replace(LEADING_OPENERS, '');
@@ -82,14 +108,22 @@ function badBreak(line: string, b: number, lex: Lexicon, quoted: (at: number) =>
   const key = normalizeWithOffsets(core).text.toLowerCase();
   if (lex.titles.has(key)) return true;
   if (lex.abbreviations.has(key) && STARTS_LOWER_OR_DIGIT.test(after)) return true;
-  if (DOTTED_ACRONYM.test(core) && STARTS_LOWER_OR_DIGIT.test(after)) return true;
+  if (NEVER_FINAL.has(key)) return true;
+  if (DOTTED_ACRONYM.test(core)) {
+    if (STARTS_LOWER_OR_DIGIT.test(after)) return true;
+    const next = CAPITALIZED_WORD.exec(line.slice(b, b + 30));
+    if (next && !SENTENCE_OPENERS.has(next[1]!.toLowerCase())) return true;
+  }
   return false;
 }
 
 function trimmed(text: string, start: number, end: number): Span | null {
   while (start < end && EDGE_SPACE.test(text[start]!)) start++;
   while (end > start && EDGE_SPACE.test(text[end - 1]!)) end--;
-  return end > start ? { start, end } : null;
+  if (end <= start) return null;
+  // A sentence never starts with an agency dateline ("BEIRUT (AP) —", "(Reuters) -"): cut it off.
+  const { cut } = stripDateline(text.slice(start, end));
+  return { start: start + cut, end };
 }
 
 /** Sentence spans (before the fragment filter), in order, as offsets into `text`. */

@@ -13,25 +13,44 @@ export interface Range {
 
 const CAP = "\\p{Lu}[\\p{L}'.-]*";
 const NAME_RUN = `${CAP}(?:\\s+(?:(?:of|the|for|de|du|des|la|le|l')\\s+)?${CAP})*`;
+// Words before the title may be possessives: "the governor's office", "the ministry’s spokesman".
 const EN_TITLE =
-  '(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:minister|ministry|president|spokes(?:man|woman|person)|governor|mayor|agency|bank|police|army|office|department|official|officials|company|committee|commission|institute|report|data|survey|study|statistics)(?:\\s+' +
+  "(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:minister|ministry|president|spokes(?:man|woman|person)|governor|mayor|agency|bank|police|army|office|department|official|officials|company|committee|commission|institute|report|data|survey|study|statistics)(?:\\s+" +
   CAP +
   ')*';
 const EN_VERBS =
-  'said|says|told|added|stated|announced|warned|noted|insisted|argued|explained|confirmed|claimed|declared|revealed|estimated|reported|wrote|admitted';
+  'said|says|told|added|stated|announced|warned|warns|warn|noted|insisted|argued|explained|confirmed|claimed|declared|revealed|estimated|estimates|estimate|reported|wrote|admitted|denied|denies|deny|promised|promises|promise|pledged|showed|shows';
+// Time and place phrases between a speaker and the verb, or after the speaker: "Smith on Tuesday said",
+// "the minister, speaking at a press conference, said". A speaker never runs into one.
+const EN_DAYS = '(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)';
+const EN_WHEN_WHERE = `(?:(?:late\\s+|early\\s+)?on\\s+${EN_DAYS}|yesterday|today|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|year|morning)|(?:speaking\\s+)?(?:at|during|in)\\s+(?:a|an|the|his|her|their)\\s+[\\p{Ll} -]{0,25}?(?:conference|briefing|statement|interview|speech|hearing|meeting|summit|rally|release|post))`;
+const EN_TAIL = new RegExp(
+  `[\\s,]+(?:on|at|in|during|late|early|last|this|yesterday|today|speaking)(?:\\s|$).*$`,
+  'su',
+);
 const FR_VERBS =
-  '(?:a|ont)\\s+(?:declare|affirme|annonce|indique|precise|assure|explique|ajoute|souligne|revele|confirme|estime|dit|rappele|reconnu|averti|fait\\s+savoir)|declare|affirme|estime|souligne|precise|assure';
+  '(?:a|ont)\\s+(?:declare|affirme|annonce|indique|precise|assure|explique|ajoute|souligne|revele|confirme|estime|dit|rappele|reconnu|averti|promis|confie|nie|dementi|fait\\s+savoir)|declare|affirme|estime(?:nt)?|souligne|precise|assure|promet(?:tent)?|confie(?:nt)?|avertit|dement';
+// Time and place phrases a French speaker stops before ("lors d'une conference de presse mardi").
+const FR_WHEN_WHERE =
+  "(?:lors|au\\s+cours|a\\s+l'issue|en\\s+marge|dans\\s+(?:un|une)\\s+(?:communique|entretien|interview|declaration)|devant|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce\\s+(?:matin|soir))";
+const FR_TAIL = new RegExp(`[\\s,]+${FR_WHEN_WHERE}(?![\\p{L}]).*$`, 'su');
 const FR_TITLE =
   '(?:ministre|president(?:e)?|porte-parole|maire|prefet(?:e)?|directeur|directrice|secretaire|gouverneur|depute(?:e)?|senateur|senatrice|responsable|ministere|gouvernement)';
 // "a annoncé mercredi 12 mars l'Institut": a day (and date) may sit between the verb and the speaker.
 const FR_WHEN =
   '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|ce soir)(?:\\s+(?:soir|matin))?(?:\\s+\\d{1,2}(?:er)?\\s+[a-z]+)?';
+// Past-tense reporting verbs, masculine, feminine and plural ("قال", "قالت", "قالوا"); a conjunction
+// و or ف may be glued in front ("وقال", "فقالت"), harakat and shadda are folded away ("حذّر" = "حذر").
+const AR_VERB_STEMS =
+  'قال|أعلن|أكد|أوضح|صرح|أضاف|أشار|أفاد|ذكر|كشف|شدد|لفت|أظهر|لمح|تعهد|حذر|اعتبر|رأى|طالب|أقر';
 const AR_VERBS = foldArabicLetters(
-  'قال|قالت|أعلن|أعلنت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|أضاف|أضافت|أشار|أشارت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|شدد|شددت|لفت|لفتت|نفى|نفت',
+  `(?:${AR_VERB_STEMS})(?:ت|وا)?|نفى|نفت|نفوا|دعا|دعت|دعوا|رأت|رأوا`,
 );
 // Words are separated by required spaces in these patterns, so a long token cannot be split many ways.
+// A verbal noun with ب after the speaker ("تعهد الرئيس بخفض ...", "طالب الوزير بالإسراع") ends it too;
+// "باسم" ("المتحدث باسم الجيش") is part of a title and "بن" of a name.
 const AR_STOP = foldArabicLetters(
-  'إن|أن|في|يوم|خلال|أمس|عن|إلى|بأن|على|لـ|لوكالة|للصحفيين|لقناة|مساء|صباح|اليوم|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت',
+  'إن|أن|في|يوم|خلال|أمس|عن|إلى|بأن|على|من|لـ|لوكالة|للصحفيين|لقناة|مساء|صباح|اليوم|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|أثناء|عقب|بعد|قبل|ب(?!اسم(?![\\p{L}]))(?:ال|ت|خفض|رفع|زياد|دعم|عدم|وقف)\\p{L}*',
 );
 const AR_STOP_WORD = `(?:${AR_STOP})(?![\\p{L}])`;
 
@@ -60,7 +79,10 @@ const PATTERNS: Record<string, Pattern[]> = {
     {
       kind: 'before',
       verb: new RegExp(`(?<![\\p{L}])(?:${EN_VERBS})(?![\\p{L}])`, 'gu'),
-      subject: new RegExp(`((?:${NAME_RUN}|${EN_TITLE})(?:,\\s*${NAME_RUN},)?)\\s+$`, 'u'),
+      subject: new RegExp(
+        `((?:${NAME_RUN}|${EN_TITLE})(?:,\\s*(?:${NAME_RUN}|(?:the|a|an)\\s+[\\p{L}'’ -]{2,60}?),)?)(?:,?\\s+${EN_WHEN_WHERE},?)?\\s+$`,
+        'u',
+      ),
     },
     {
       kind: 'after',
@@ -78,7 +100,7 @@ const PATTERNS: Record<string, Pattern[]> = {
       kind: 'indices',
       trigger: new RegExp(`(?:${FR_VERBS})(?![\\p{L}])`, 'iu'),
       re: new RegExp(
-        `(?:^|[,«»"“”]\\s*)((?:l'|le\\s+|la\\s+|les\\s+)?[^,;:!?"“”«»\\d]{2,70}?(?:,\\s*${NAME_RUN},)?)\\s+(?:${FR_VERBS})(?![\\p{L}])`,
+        `(?:^|[,«»"“”]\\s*)((?:l'|le\\s+|la\\s+|les\\s+)?[^,;:!?"“”«»\\d]{2,70}?(?:,\\s*${NAME_RUN},)?)(?:,\\s*${FR_WHEN_WHERE}[^,;:!?]{0,50},)?\\s+(?:${FR_VERBS})(?![\\p{L}])`,
         'iud',
       ),
     },
@@ -95,8 +117,10 @@ const PATTERNS: Record<string, Pattern[]> = {
     {
       kind: 'after',
       trigger: new RegExp(foldArabicLetters('حسب|وفق|نقلا|طبقا'), 'u'),
+      // "وبحسب", "فبحسب", "ووفقا لـ": a conjunction may be glued in front. "وفقا للبنك": the ل of
+      // "لل" is kept with the speaker (the article's alef is not written, so "البنك" is not in the text).
       re: new RegExp(
-        `(?<![\\p{L}])(?:بحسب|حسب|وفقا\\s*ل|وفق|نقلا\\s+عن|طبقا\\s*ل)\\s*([^\\s،,:؛.«»"“”]+(?:\\s+[^\\s،,:؛.«»"“”]+){0,6}?)(?=\\s*[،,:؛.«»"“”]|\\s+(?:فان|ان|فقد)\\s|$)`,
+        `(?<![\\p{L}])[وف]?(?:بحسب|حسب|وفقا\\s*(?:ل(?!ل))?|وفق|نقلا\\s+عن|طبقا\\s*(?:ل(?!ل))?)\\s*((?!${AR_STOP_WORD})[^\\s،,:؛.«»"“”]+(?:\\s+(?!${AR_STOP_WORD})[^\\s،,:؛.«»"“”]+){0,6}?)(?=\\s*[،,:؛.«»"“”]|\\s+(?:فان|ان|فقد)\\s|\\s+(?:${AR_STOP})(?![\\p{L}])|$)`,
         'u',
       ),
     },
@@ -133,6 +157,7 @@ function capture(norm: string, p: Pattern): { raw: string; at: number } | null {
 const PRONOUNS =
   /^(?:he|she|they|it|we|i|you|this|that|il|elle|ils|elles|on|nous|je|هو|هي|هم|انه|انها)$/iu;
 const MAX_WORDS = 9;
+const LOWER_BEFORE_THE = /^(?:\p{Ll}+\s+){1,3}(?=the\s)/u;
 const TRAILING = /[\s,،.]+$/u;
 const SPACES = /\s+/u;
 const DIGIT = /\d/;
@@ -144,12 +169,24 @@ export function findSpeaker(norm: string, language: string): Range | null {
     if (!found) continue;
     const { raw } = found;
     const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim().replace(TRAILING, '');
+    let text = raw.trim();
+    const tail = language === 'fr' ? FR_TAIL : language === 'ar' ? null : EN_TAIL;
+    if (tail) text = text.replace(tail, '');
+    text = text.replace(TRAILING, '');
+    // "year the governor's office": lower-case words in front of "the" are not part of the speaker.
+    let skip = 0;
+    if (language === 'en') {
+      const junk = LOWER_BEFORE_THE.exec(text);
+      if (junk) {
+        skip = junk[0].length;
+        text = text.slice(skip);
+      }
+    }
     const words = text.split(SPACES);
     // Figures are never part of a name: such a match is a clause, not a speaker.
     if (text.length < 2 || words.length > MAX_WORDS || PRONOUNS.test(text) || DIGIT.test(text))
       continue;
-    const start = found.at + lead;
+    const start = found.at + lead + skip;
     return { start, end: start + text.length };
   }
   return null;
