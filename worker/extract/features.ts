@@ -170,8 +170,11 @@ const scanners = new WeakMap<Lexicon, Scanner>();
  */
 const NAME_SENSITIVE = new Set<FeatureId>(['prediction', '-opinion', '-hedge', '-feeling']);
 // What may stand right before a sentence's first word (so that word is capitalized as a sentence start).
-const SENTENCE_START = /(?:^|[.!?:;"“”«»(—–-])[\s"'“«(]*$/u;
-const UPPER_THEN_LOWER = /^\p{Lu}[\p{Ll}'’-]+$/u;
+const SENTENCE_START = /(?:^|[.!?:;"“”«»(—–\\-])[\s"'“«(\\]*$/u;
+// "Will", "Hope", "Ma": a capital, then lower-case letters ("I'll" and "I" are never names).
+const UPPER_THEN_LOWER = /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u;
+const MULTI_WORD = /\s/u;
+const PREVIOUS_WORD = /([\p{L}'’-]+)\s+$/u;
 const NEXT_WORD = /^\s+([\p{L}'’-]+)/u;
 const CAPITALIZED_WORD = /^\p{Lu}/u;
 // Capitalized words that start sentences rather than continue a name: "May I ...", "Will the ...".
@@ -183,9 +186,9 @@ const NOT_SURNAME = new Set(
 // Arabic has no capitals: a word is a name when a title stands before it (up to two adjectives
 // between: "الرئيس الكوري الجنوبي لي ..."), or right after a reporting verb ("قالت أمل الخطيب").
 const AR_TITLE = new RegExp(
-  `(?:^|\\s)${foldArabicLetters(
-    '(?:ال)?(?:سيد|دكتور|وزير|رئيس|نائب|شيخ|أستاذ|مهندس|ناشط|كاتب|صحفي|مواطن|فنان|لاعب|طفل|طالب|سفير|مدير|أمين|مستشار|متحدث|ناطق|مراسل)(?:ة)?|د\\.?',
-  )}(?:\\s+ال\\p{L}+){0,2}\\s+$`,
+  `(?:^|\\s)(?:${foldArabicLetters(
+    '(?:ال)?(?:سيد|دكتور|وزير|رئيس|نائب|شيخ|أستاذ|مهندس|ناشط|كاتب|مواطن|فنان|لاعب|طفل|طالب|سفير|مدير|أمين|مستشار)(?:ة)?|د\\.?',
+  )})(?:\\s+ال\\p{L}+){0,2}\\s+$`,
   'u',
 );
 const AR_REPORTED = new RegExp(
@@ -206,18 +209,26 @@ function isNameWord(
   bare: boolean,
   afterVerb: boolean,
 ): boolean {
+  // A cue of several words ("الأسبوع المقبل", "i think") is never a name.
+  if (MULTI_WORD.test(word)) return false;
   if (language === 'ar') {
-    if (!bare) return false;
+    // Names carry no clitic and no article: "أمل", not "والأمل".
+    if (!bare || word.startsWith('ال')) return false;
     const before = norm.slice(Math.max(0, start - 50), start);
     return AR_TITLE.test(before) || (afterVerb && AR_REPORTED.test(before));
   }
   const original = norm.slice(start, start + word.length);
   if (word.length < 2 || !UPPER_THEN_LOWER.test(original)) return false;
-  if (!SENTENCE_START.test(norm.slice(Math.max(0, start - 4), start))) return true;
+  // A name is a run of capitalized words: "Will Smith", "Theresa May", "Jack Ma". Mid-sentence the
+  // word before may be its first name; at a sentence start only the next word can tell.
+  const capitalized = (w: string | undefined): boolean =>
+    w !== undefined && CAPITALIZED_WORD.test(w) && !NOT_SURNAME.has(w.toLowerCase());
   const next = NEXT_WORD.exec(norm.slice(start + word.length, start + word.length + 40));
-  return (
-    next !== null && CAPITALIZED_WORD.test(next[1]!) && !NOT_SURNAME.has(next[1]!.toLowerCase())
-  );
+  if (capitalized(next?.[1])) return true;
+  const before = norm.slice(Math.max(0, start - 40), start);
+  if (SENTENCE_START.test(before.slice(-4))) return false;
+  const previous = PREVIOUS_WORD.exec(before);
+  return previous !== null && capitalized(previous[1]);
 }
 
 const firstPersonAll = new WeakMap<Lexicon, RegExp>();
@@ -286,6 +297,13 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
   add('percent', PERCENT_SIGN.test(norm));
   add('money', CURRENCY_SIGN.test(norm));
   if (fired.has('record')) fired.delete('superlative');
+  if (
+    lex.reportedOpinion &&
+    fired.has('-opinion') &&
+    !fired.has('attribution') &&
+    lex.reportedOpinion.test(lower)
+  )
+    fired.add('attribution');
   add('named-entity', language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
   add('-hedge', CONDITIONAL_START.test(norm));
   if (!fired.has('attribution') && norm.includes(':')) {

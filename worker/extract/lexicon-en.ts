@@ -145,7 +145,7 @@ export function buildEN(): Lexicon {
       'than at any (?:time|point)',
       '(?:highest|lowest|largest|biggest|smallest|best|worst|fastest|oldest|richest|poorest) (?:[a-z]+ ){0,3}in the (?:world|country|nation|region|history)',
       // Firsts and ordinals: "the first country to", "its third consecutive loss", "second-largest".
-      '(?:the|its|their|his|her|a) first',
+      '(?:the|its|their|his|her|a) first (?:[a-z-]+ ){1,6}?(?:to|since|ever|in (?:history|decades|a decade|a century|\\d+ years))',
       'first-ever',
       '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:st|nd|rd|th))(?:-| )(?:consecutive|straight|successive|time|year in a row|largest|biggest|highest|lowest|most)',
       'in a row',

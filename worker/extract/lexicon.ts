@@ -24,6 +24,11 @@ export interface Lexicon {
   causal: RegExp;
   prediction: RegExp;
   attribution: RegExp;
+  /**
+   * Verbs that report an opinion ("estime", "confie"): they stay an opinion cue, and the sentence is
+   * attributed too (so its speaker is named).
+   */
+  reportedOpinion?: RegExp;
   eventVerb: RegExp;
   /** Titles and organisations (ministry, president, bank): an accountable source or subject is named. */
   entity: RegExp;
