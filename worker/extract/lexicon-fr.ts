@@ -134,7 +134,7 @@ export function buildFR(): Lexicon {
       'historique',
       'depuis (?:le debut des releves|des decennies)',
       // Firsts and ordinals ("la premiere hausse", "troisieme annee consecutive"), not "Premier ministre".
-      "premier(?:e|s|es)?(?! ministre) (?:[a-z'-]+ ){0,4}?(?:depuis|de l'histoire|jamais|a [a-z]+er)",
+      "premier(?:e|s|es)?(?! ministre) (?:[a-z'-]+ ){0,4}?(?:depuis|de l'histoire|jamais|a [a-z]+(?:er|ir|re))",
       '(?:deuxieme|troisieme|quatrieme|cinquieme|sixieme|dixieme|\\d+e) (?:fois|annee|mois|trimestre|semaine|jour)(?: consecuti(?:f|ve)| de suite)?',
       'consecuti(?:f|ve)s?',
       'de suite',
