@@ -35,6 +35,7 @@ const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 const STARTS_LOWER_OR_DIGIT = /^\s*[\p{Ll}\p{N}]/u;
 const STARTS_DIGIT = /^\s*\p{N}/u;
 const ENDS_DIGIT = /\p{N}$/u;
+const DATELINE_HINT = /[(\-–—]/;
 // A quotation closed by "?" or "!" (or ؟): `"Why?" said the minister.`, `«لماذا؟» قال الوزير.`
 const QUOTED_QUESTION = /[?!؟]\s*[”»"'’]+\s*$/u;
 // What continues such a quotation: a lower-case word ("said X", "a-t-il dit", "he asked") or, in
@@ -122,6 +123,9 @@ function trimmed(text: string, start: number, end: number): Span | null {
   while (end > start && EDGE_SPACE.test(text[end - 1]!)) end--;
   if (end <= start) return null;
   // A sentence never starts with an agency dateline ("BEIRUT (AP) —", "(Reuters) -"): cut it off.
+  // Cheap pre-check: a dateline has a bracket or a dash near the start.
+  const head = text.slice(start, Math.min(end, start + 80));
+  if (!DATELINE_HINT.test(head)) return { start, end };
   const { cut } = stripDateline(text.slice(start, end));
   return { start: start + cut, end };
 }
