@@ -13,10 +13,10 @@ export const BACKUP_FORMAT = 'claimdesk-backup';
 /** The external-content FTS5 table over claims.search_text (migrations/0001_core.sql). */
 export const FTS_TABLE = 'claims_fts';
 /**
- * Tables derived from others by triggers (migrations/0007_scale.sql): not exported, recomputed on
- * restore.
+ * Tables derived from others by triggers (migrations/0007_scale.sql, 0018_scale_indexes2.sql): not
+ * exported, recomputed on restore.
  */
-const DERIVED_TABLES = ['claim_status_counts'];
+const DERIVED_TABLES = ['claim_status_counts', 'claim_language_counts'];
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
@@ -250,6 +250,10 @@ export async function rebuildSearch(db: D1Database): Promise<void> {
     db.prepare('DELETE FROM claim_status_counts'),
     db.prepare(
       'INSERT INTO claim_status_counts (status, n) SELECT status, count(*) FROM claims GROUP BY status',
+    ),
+    db.prepare('DELETE FROM claim_language_counts'),
+    db.prepare(
+      'INSERT INTO claim_language_counts (language, status, n) SELECT language, status, count(*) FROM claims GROUP BY language, status',
     ),
   ]);
 }

@@ -88,6 +88,8 @@ export async function restoreRemote(input, target) {
       `INSERT INTO ${FTS_TABLE}(${FTS_TABLE}) VALUES('rebuild');`,
       'DELETE FROM claim_status_counts;',
       'INSERT INTO claim_status_counts (status, n) SELECT status, count(*) FROM claims GROUP BY status;',
+      'DELETE FROM claim_language_counts;',
+      'INSERT INTO claim_language_counts (language, status, n) SELECT language, status, count(*) FROM claims GROUP BY language, status;',
     );
     const rebuild = join(dir, 'rebuild.sql');
     writeFileSync(rebuild, `${buffer.join('\n')}\n`);

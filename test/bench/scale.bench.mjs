@@ -75,14 +75,19 @@ try {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 300)}`);
     return { ms, body, res };
   };
+  // A route that answers something else than 200 is reported (and the run goes on).
   const measure = async (name, paths, headers, budget) => {
-    for (const p of paths.slice(0, 10)) await get(p, headers); // warm-up (also warms these pages' D1 pages)
     const times = [];
     const queries = [];
-    for (const p of paths.slice(10)) {
-      const { ms, res } = await get(p, headers);
-      times.push(ms);
-      queries.push(d1Queries(res));
+    try {
+      for (const p of paths.slice(0, 10)) await get(p, headers); // warm-up (also warms these pages' D1 pages)
+      for (const p of paths.slice(10)) {
+        const { ms, res } = await get(p, headers);
+        times.push(ms);
+        queries.push(d1Queries(res));
+      }
+    } catch (err) {
+      console.log(`${name}: FAILED ${String(err.message).slice(0, 200)}`);
     }
     return { name, times, budget, queries: percentile(queries, 50) };
   };
@@ -207,10 +212,15 @@ try {
     const times = [];
     let pages = 0;
     while (path && pages < DEEP_PAGES) {
-      const { ms, body } = await get(path, headers);
-      times.push(ms);
-      pages++;
-      path = nextOf(body);
+      try {
+        const { ms, body } = await get(path, headers);
+        times.push(ms);
+        pages++;
+        path = nextOf(body);
+      } catch (err) {
+        console.log(`${name}: FAILED ${String(err.message).slice(0, 200)}`);
+        break;
+      }
     }
     return {
       name: `${name}, pages 1-${pages}`,
@@ -302,7 +312,11 @@ try {
   );
   await jump(
     `public search, cursor at seq ${low} (s${low})`,
-    cycle(SAMPLE_QUERIES, JUMP_SAMPLES, (q) => `/claims?q=${encodeURIComponent(q)}&cursor=s${low}`),
+    cycle(
+      SAMPLE_QUERIES,
+      JUMP_SAMPLES,
+      (q) => `/claims?q=${encodeURIComponent(q)}&sort=date&cursor=s${low}`,
+    ),
     {},
     BUDGETS.search,
   );
