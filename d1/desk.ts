@@ -122,6 +122,13 @@ function queueIndex(f: QueueFilters, sort: QueueSort): string | null {
  * (verdicts_rating, migrations/0018): the same claims as LATEST_RATING = ?, without evaluating a
  * subquery for every claim. Used by the per-status counts, which have no LIMIT to stop early.
  */
+/** Unassigned claims per status: the trigger-kept totals minus the assigned claims. */
+const UNASSIGNED_COUNTS_SQL = `SELECT t.status, t.n - ifnull(a.n, 0) AS n FROM claim_status_counts t
+  LEFT JOIN (SELECT c.status, count(*) AS n FROM claims c INDEXED BY claims_assignee
+    WHERE c.assignee_id IS NOT NULL GROUP BY c.status) a
+    ON a.status = t.status
+  WHERE t.n - ifnull(a.n, 0) > 0`;
+
 const RATING_IDS = `c.id IN (SELECT v.claim_id FROM verdicts v WHERE v.rating_key = ?
   AND v.version = (SELECT max(v2.version) FROM verdicts v2 WHERE v2.claim_id = v.claim_id))`;
 
@@ -187,6 +194,10 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
   // Only a language chosen: the counts are the trigger-kept totals per language (migrations/0018).
   const languageOnly =
     !!f.language && !f.articleId && !f.rating && !match && f.assigneeId === undefined;
+  // Only "unassigned" chosen: every claim of a status minus the assigned ones (few, read through
+  // claims_assignee), instead of counting every unassigned claim.
+  const unassignedOnly =
+    f.assigneeId === null && !f.language && !f.articleId && !f.rating && !match;
   const [page, counts, ratings, users, articles, described] = await db.batch<unknown>([
     db
       .prepare(
@@ -200,15 +211,17 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
     // read of the whole claims_status index on every page load.
     countWhere.sql === ''
       ? db.prepare(`SELECT status, n FROM claim_status_counts WHERE n > 0`)
-      : languageOnly
-        ? db
-            .prepare(`SELECT status, n FROM claim_language_counts WHERE language = ?1 AND n > 0`)
-            .bind(f.language)
-        : db
-            .prepare(
-              `SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`,
-            )
-            .bind(...countWhere.params),
+      : unassignedOnly
+        ? db.prepare(UNASSIGNED_COUNTS_SQL)
+        : languageOnly
+          ? db
+              .prepare(`SELECT status, n FROM claim_language_counts WHERE language = ?1 AND n > 0`)
+              .bind(f.language)
+          : db
+              .prepare(
+                `SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`,
+              )
+              .bind(...countWhere.params),
     db.prepare(RATINGS_SQL),
     db.prepare(ACTIVE_USERS_SQL),
     db.prepare(

@@ -325,7 +325,13 @@ try {
   const helloP50 = percentile(rows[0].times, 50);
   const helloP95 = percentile(rows[0].times, 95);
   const within = (p95, budget) =>
-    budget === undefined ? '' : p95 < budget ? 'within budget' : 'over budget';
+    budget === undefined
+      ? ''
+      : !Number.isFinite(p95)
+        ? 'failed'
+        : p95 < budget
+          ? 'within budget'
+          : 'over budget';
   const line = (name, times, budget, extra = '') => {
     const p50 = percentile(times, 50);
     const p95 = percentile(times, 95);

@@ -577,4 +577,21 @@ describe('query plans of the hot queries', () => {
       expect(screen.counts).toEqual(Object.fromEntries(results.map((r) => [r.status, r.n])));
     }
   });
+
+  it('counts the unassigned claims per status as totals minus the assigned ones, equal to a count', async () => {
+    const f = await fixture();
+    await env.DB.prepare(`UPDATE claims SET assignee_id = ?2 WHERE id = ?1`)
+      .bind(f.claim.id, f.userId)
+      .run();
+    const { db, log } = recording(env.DB);
+    const screen = await queueScreen(db, { status: 'work', assigneeId: null, limit: 25 });
+    const counts = log.find((r) => /claim_status_counts/.test(r.sql))!;
+    const plan = (await planOf(counts)).map((p) => p.detail).join(' | ');
+    expect(plan).toMatch(/SEARCH c USING INDEX claims_assignee \(assignee_id>\?\)/);
+    const { results } = await env.DB.prepare(
+      `SELECT status, count(*) AS n FROM claims WHERE assignee_id IS NULL GROUP BY status`,
+    ).all<{ status: string; n: number }>();
+    expect(screen.counts).toEqual(Object.fromEntries(results.map((r) => [r.status, r.n])));
+    expect(Object.keys(screen.counts).length).toBeGreaterThan(0);
+  });
 });
