@@ -13,10 +13,10 @@ export const BACKUP_FORMAT = 'claimdesk-backup';
 /** The external-content FTS5 table over claims.search_text (migrations/0001_core.sql). */
 export const FTS_TABLE = 'claims_fts';
 /**
- * Tables derived from others by triggers (migrations/0007_scale.sql): not exported, recomputed on
- * restore.
+ * Tables derived from others by triggers (migrations/0007_scale.sql, 0018_scale_indexes2.sql): not
+ * exported, recomputed on restore.
  */
-const DERIVED_TABLES = ['claim_status_counts'];
+const DERIVED_TABLES = ['claim_status_counts', 'claim_language_counts'];
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
@@ -86,8 +86,14 @@ function checkValue(table: string, column: string, value: unknown): unknown {
   );
 }
 
-/** The backup as JSON lines: the header first, then every row of every data table. */
-export async function* exportLines(db: D1Database): AsyncGenerator<string> {
+/**
+ * The backup as JSON lines: the header first, then every row of every data table, `page` rows per
+ * read (a remote backup through wrangler asks for bigger pages: each read is one process).
+ */
+export async function* exportLines(
+  db: D1Database,
+  { page = PAGE }: { page?: number } = {},
+): AsyncGenerator<string> {
   const tables = await dataTables(db);
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
@@ -99,7 +105,7 @@ export async function* exportLines(db: D1Database): AsyncGenerator<string> {
   yield JSON.stringify(header);
   for (const table of tables) {
     const key = await withoutRowidKey(db, table);
-    const rows = key ? pageByKey(db, table, key) : pageByRowid(db, table);
+    const rows = key ? pageByKey(db, table, key, page) : pageByRowid(db, table, page);
     for await (const row of rows) {
       for (const [k, v] of Object.entries(row)) row[k] = checkValue(table, k, v);
       yield JSON.stringify({ t: table, r: row });
@@ -122,25 +128,30 @@ async function withoutRowidKey(db: D1Database, table: string): Promise<string[] 
 }
 
 /** Rows of an ordinary table, a page at a time by rowid, so a large table never loads at once. */
-async function* pageByRowid(db: D1Database, table: string): AsyncGenerator<Row> {
+async function* pageByRowid(db: D1Database, table: string, size: number): AsyncGenerator<Row> {
   let after = -9007199254740991;
   for (;;) {
     const { results } = await db
       .prepare(
         `SELECT rowid AS "__rowid", * FROM ${quote(table)} WHERE rowid > ?1 ORDER BY rowid LIMIT ?2`,
       )
-      .bind(after, PAGE)
+      .bind(after, size)
       .all<Row & { __rowid: number }>();
     for (const { __rowid, ...row } of results) {
       after = __rowid;
       yield row;
     }
-    if (results.length < PAGE) return;
+    if (results.length < size) return;
   }
 }
 
 /** Rows of a WITHOUT ROWID table, a page at a time by its primary key (a row-value seek). */
-async function* pageByKey(db: D1Database, table: string, key: string[]): AsyncGenerator<Row> {
+async function* pageByKey(
+  db: D1Database,
+  table: string,
+  key: string[],
+  size: number,
+): AsyncGenerator<Row> {
   const cols = key.map(quote).join(', ');
   const marks = key.map((_, i) => `?${i + 1}`).join(', ');
   let last: unknown[] | null = null;
@@ -150,13 +161,13 @@ async function* pageByKey(db: D1Database, table: string, key: string[]): AsyncGe
       : `SELECT * FROM ${quote(table)} ORDER BY ${cols} LIMIT ?1`;
     const { results }: D1Result<Row> = await db
       .prepare(sql)
-      .bind(...(last ?? []), PAGE)
+      .bind(...(last ?? []), size)
       .all<Row>();
     for (const row of results as Row[]) {
       last = key.map((k) => row[k]);
       yield row;
     }
-    if (results.length < PAGE) return;
+    if (results.length < size) return;
   }
 }
 
@@ -239,6 +250,10 @@ export async function rebuildSearch(db: D1Database): Promise<void> {
     db.prepare('DELETE FROM claim_status_counts'),
     db.prepare(
       'INSERT INTO claim_status_counts (status, n) SELECT status, count(*) FROM claims GROUP BY status',
+    ),
+    db.prepare('DELETE FROM claim_language_counts'),
+    db.prepare(
+      'INSERT INTO claim_language_counts (language, status, n) SELECT language, status, count(*) FROM claims GROUP BY language, status',
     ),
   ]);
 }

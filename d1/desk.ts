@@ -100,31 +100,58 @@ type QueueRow = ClaimRow & {
 };
 
 /**
- * The partial index (migrations/0010) that walks the work set in the page's order, when the page
- * is inside the work set and no sharper filter (text, article) has its own index. Named with
- * INDEXED BY: without table statistics the planner would read every open claim through
- * claims_status and sort them, instead of stopping after a page.
+ * The index that walks the page in its order, when no sharper filter (text, article) has its own
+ * index: over the work set the partial indexes of migrations/0010, for one status or for every
+ * status the sort indexes of migrations/0018 (`claims_status_<sort>`, `claims_all_<sort>`). Named
+ * with INDEXED BY: without table statistics the planner would read every matching claim through
+ * claims_status and sort them, instead of stopping after a page. Newest first without the work
+ * set needs no name: claims_status (status, seq) or the primary key is exact.
  */
-function workIndex(f: QueueFilters, sort: QueueSort): string | null {
+function queueIndex(f: QueueFilters, sort: QueueSort): string | null {
   if (f.q || f.articleId) return null;
-  const single = f.status !== 'work';
-  if (single && !(WORK_STATUSES as readonly string[]).includes(f.status ?? '')) return null;
-  if (sort === 'newest') {
-    if (single) return null; // claims_status (status, seq) is exact
+  if (f.status === 'work') {
+    if (sort !== 'newest') return `claims_work_${sort}`;
     return f.assigneeId === null ? 'claims_work_unassigned' : 'claims_work_seq';
   }
-  return `claims_work_${sort}`;
+  if (sort === 'newest') return null;
+  return f.status ? `claims_status_${sort}` : `claims_all_${sort}`;
 }
+
+/**
+ * "The newest verdict carries this rating", as a set of claim ids read from the verdicts side
+ * (verdicts_rating, migrations/0018): the same claims as LATEST_RATING = ?, without evaluating a
+ * subquery for every claim. Used by the per-status counts, which have no LIMIT to stop early.
+ */
+/** Unassigned claims per status: the trigger-kept totals minus the assigned claims. */
+const UNASSIGNED_COUNTS_SQL = `SELECT t.status, t.n - ifnull(a.n, 0) AS n FROM claim_status_counts t
+  LEFT JOIN (SELECT c.status, count(*) AS n FROM claims c INDEXED BY claims_assignee
+    WHERE c.assignee_id IS NOT NULL GROUP BY c.status) a
+    ON a.status = t.status
+  WHERE t.n - ifnull(a.n, 0) > 0`;
+
+const RATING_IDS = `c.id IN (SELECT v.claim_id FROM verdicts v WHERE v.rating_key = ?
+  AND v.version = (SELECT max(v2.version) FROM verdicts v2 WHERE v2.claim_id = v.claim_id))`;
 
 /** The WHERE of the queue: core's filters, plus the work set, "unassigned" and the keyset cursor. */
 function queueConditions(f: QueueFilters, match: string | null, page: boolean) {
   const status = f.status === 'work' ? undefined : f.status;
   const where = claimConditions(
-    { ...f, status, assigneeId: f.assigneeId ?? undefined, match, cursor: undefined },
+    {
+      ...f,
+      status,
+      assigneeId: f.assigneeId ?? undefined,
+      match,
+      cursor: undefined,
+      rating: page ? f.rating : undefined,
+    },
     page,
   );
   const terms = where.sql ? [where.sql.replace(/^WHERE /, '')] : [];
   const params = [...where.params];
+  if (!page && f.rating) {
+    params.push(f.rating);
+    terms.push(RATING_IDS.replace('?', `?${params.length}`));
+  }
   const inWork =
     f.status === 'work' ||
     (status !== undefined && (WORK_STATUSES as readonly string[]).includes(status));
@@ -163,7 +190,14 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
   const countWhere = queueConditions(f, match, false);
   const order = key ? `${key.sql} ${key.dir}, c.seq DESC` : 'c.seq DESC';
   const describe = (f.describe ?? []).slice(0, 100);
-  const indexed = workIndex(f, sort);
+  const indexed = queueIndex(f, sort);
+  // Only a language chosen: the counts are the trigger-kept totals per language (migrations/0018).
+  const languageOnly =
+    !!f.language && !f.articleId && !f.rating && !match && f.assigneeId === undefined;
+  // Only "unassigned" chosen: every claim of a status minus the assigned ones (few, read through
+  // claims_assignee), instead of counting every unassigned claim.
+  const unassignedOnly =
+    f.assigneeId === null && !f.language && !f.articleId && !f.rating && !match;
   const [page, counts, ratings, users, articles, described] = await db.batch<unknown>([
     db
       .prepare(
@@ -177,11 +211,17 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
     // read of the whole claims_status index on every page load.
     countWhere.sql === ''
       ? db.prepare(`SELECT status, n FROM claim_status_counts WHERE n > 0`)
-      : db
-          .prepare(
-            `SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`,
-          )
-          .bind(...countWhere.params),
+      : unassignedOnly
+        ? db.prepare(UNASSIGNED_COUNTS_SQL)
+        : languageOnly
+          ? db
+              .prepare(`SELECT status, n FROM claim_language_counts WHERE language = ?1 AND n > 0`)
+              .bind(f.language)
+          : db
+              .prepare(
+                `SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`,
+              )
+              .bind(...countWhere.params),
     db.prepare(RATINGS_SQL),
     db.prepare(ACTIVE_USERS_SQL),
     db.prepare(

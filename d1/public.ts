@@ -260,7 +260,9 @@ function listStatements(
       .bind(...params, f.limit + 1);
     return { list, count };
   }
-  if (f.rating) add('v.rating_key = ?', f.rating);
+  // `+`: not through verdicts_rating (migrations/0018), which would read every verdict with that
+  // rating and sort them; walking claims_public in the page's order stops after a page.
+  if (f.rating) add('+v.rating_key = ?', f.rating);
   const count = counted(`FROM claims c ${ITEM_JOIN}`);
   const seek = f.cursor ? CURSOR.exec(f.cursor) : null;
   if (seek) add('(c.published_at, c.seq) < (?, ?)', seek[1], Number(seek[2]));

@@ -2,12 +2,12 @@
 // Usage: npm run backup -- --out FILE [--persist-to DIR]     (DIR as for `wrangler dev --persist-to`)
 //        npm run backup -- --remote --out FILE               (production, through wrangler d1 execute)
 // Restore with `npm run restore -- --in FILE --persist-to NEWDIR` (RUNBOOK.md).
-import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { importTs } from './lib/import-ts.mjs';
+import { readOnlyRemote, remoteTarget } from './lib/wrangler-d1.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -16,54 +16,25 @@ const option = (name, fallback) => {
 };
 const out = option('--out');
 if (!out) {
-  console.error('Usage: npm run backup -- --out FILE [--persist-to DIR | --remote]');
+  console.error(
+    'Usage: npm run backup -- --out FILE [--persist-to DIR | --remote [--database NAME] [--env NAME]]',
+  );
+  process.exit(2);
+}
+if (args.includes('--remote') && args.includes('--persist-to')) {
+  console.error('--remote and --persist-to name two different databases: give one.');
   process.exit(2);
 }
 
-/**
- * The production database through `wrangler d1 execute --remote --json`, in the shape of the
- * D1Database methods d1/backup.ts uses (prepare/bind/all/first). `wrangler d1 export --remote`
- * cannot be used: it refuses any database with an FTS5 table (workers-sdk#6305, #9519). The
- * exporter binds only numbers, which are inlined.
- */
-function remoteDatabase() {
-  const query = (sql, params) => {
-    const text = sql.replace(/\?(\d+)/g, (_, n) => {
-      const v = params[Number(n) - 1];
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error('only numbers are inlined');
-      return String(v);
-    });
-    const r = spawnSync(
-      'wrangler',
-      [
-        'd1',
-        'execute',
-        'claimdesk',
-        '--remote',
-        '--env',
-        'production',
-        '--json',
-        '--command',
-        text,
-      ],
-      { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 },
-    );
-    if (r.status !== 0) throw new Error(`wrangler d1 execute failed: ${r.stderr || r.stdout}`);
-    return JSON.parse(r.stdout)[0].results;
-  };
-  const statement = (sql, params = []) => ({
-    bind: (...values) => statement(sql, values),
-    all: async () => ({ results: query(sql, params) }),
-    first: async () => query(sql, params)[0] ?? null,
-  });
-  return { prepare: (sql) => statement(sql) };
-}
-
+// --remote: the deployed database through `wrangler d1 execute --remote --json` (read-only: see
+// scripts/lib/wrangler-d1.mjs), 5,000 rows per read. `wrangler d1 export --remote` cannot be
+// used: it refuses any database with an FTS5 table (workers-sdk#6305, #9519).
 const remote = args.includes('--remote');
+const target = remoteTarget(option);
 const persistTo = option('--persist-to', '.wrangler/state');
 const { exportLines } = await importTs('d1/backup.ts');
 const proxy = remote
-  ? { env: { DB: remoteDatabase() }, dispose: async () => {} }
+  ? { env: { DB: readOnlyRemote(target) }, dispose: async () => {} }
   : await getPlatformProxy({
       configPath: 'wrangler.jsonc',
       persist: { path: join(persistTo, 'v3') },
@@ -72,7 +43,7 @@ try {
   const file = createWriteStream(out);
   let header;
   let rows = 0;
-  for await (const line of exportLines(proxy.env.DB)) {
+  for await (const line of exportLines(proxy.env.DB, { page: remote ? 5000 : undefined })) {
     if (header) rows++;
     else header = JSON.parse(line);
     if (!file.write(`${line}\n`)) await once(file, 'drain');
@@ -81,7 +52,7 @@ try {
   await once(file, 'finish');
   for (const t of header.tables) console.log(`  ${String(header.counts[t]).padStart(8)}  ${t}`);
   console.log(
-    `Backup of ${remote ? 'the production database' : persistTo}: ${rows} rows in ${header.tables.length} tables → ${out}`,
+    `Backup of ${remote ? `remote D1 ${target.database} (env ${target.env})` : persistTo}: ${rows} rows in ${header.tables.length} tables → ${out}`,
   );
 } finally {
   await proxy.dispose();

@@ -1,20 +1,42 @@
 // Restore a backup made by `npm run backup` into a NEW local D1 database: applies the migrations,
 // loads every row, rebuilds the search index and compares row counts table by table.
 // Usage: npm run restore -- --in FILE --persist-to NEWDIR    (exit 1 if any count differs)
+//        npm run restore -- --in FILE --remote --yes [--database NAME] [--env NAME]
+//          into a remote D1 database that has no claims, users or audit rows (RUNBOOK.md); refused
+//          without --yes.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { getPlatformProxy } from 'wrangler';
 import { importTs } from './lib/import-ts.mjs';
+import { remoteTarget } from './lib/wrangler-d1.mjs';
 
 const args = process.argv.slice(2);
-const option = (name) => {
+const option = (name, fallback) => {
   const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+  return i >= 0 ? args[i + 1] : fallback;
 };
 const input = option('--in');
 const persistTo = option('--persist-to');
+if (args.includes('--remote')) {
+  if (!input || persistTo) {
+    console.error(
+      'Usage: npm run restore -- --in FILE --remote --yes [--database NAME] [--env NAME]',
+    );
+    process.exit(2);
+  }
+  const target = remoteTarget(option);
+  if (!args.includes('--yes')) {
+    console.error(
+      `Refused: this would write every row of ${input} into the REMOTE D1 database ${target.database} ` +
+        `(env ${target.env}). Check the target, then run again with --remote --yes.`,
+    );
+    process.exit(2);
+  }
+  const { restoreRemote } = await import('./lib/restore-remote.mjs');
+  process.exit(await restoreRemote(input, target));
+}
 if (!input || !persistTo) {
   console.error('Usage: npm run restore -- --in FILE --persist-to NEWDIR');
   process.exit(2);

@@ -413,6 +413,9 @@ export async function fillClaims(db, { claims, tag = newTag(), chunk = 5000, log
         status === 'published' ? at(i, 3600) : null,
         subs,
         i % 4 === 0 ? 'person' : 'organization',
+        // Check-worthiness score (null for 1 in 5) and a due date (1 in 4) for the queue's sorts.
+        i % 5 === 0 ? null : ((i * 7919) % 1000) / 1000,
+        i % 4 === 1 ? at(i + ((i * 31) % 20_000)).slice(0, 10) : null,
       ]);
     }
     return JSON.stringify(rows);
@@ -432,10 +435,10 @@ export async function fillClaims(db, { claims, tag = newTag(), chunk = 5000, log
         db
           .prepare(
             `INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at, published_at, submission_count,
-             claimant, claimant_type, claim_date, appearances)
+             claimant, claimant_type, claim_date, appearances, score, due_date)
            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 6, value ->> 7, value ->> 8,
              CASE value ->> 9 WHEN 'person' THEN 'Speaker ' || (key % 97) ELSE 'Organisation ' || (key % 53) END, value ->> 9,
-             substr(value ->> 6, 1, 10), '["https://news.example/story"]'
+             substr(value ->> 6, 1, 10), '["https://news.example/story"]', value ->> 10, value ->> 11
            FROM json_each(?1)`,
           )
           .bind(rows),

@@ -5,6 +5,7 @@
 // same run and the budget of the route. Prints numbers only: it never fails on them.
 //   SCALE_CLAIMS=10000 npm run bench scale     (a quicker run while developing)
 import { createHash, randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fillClaims, SAMPLE_QUERIES, describeDatabase } from '../../scripts/lib/scale-data.mjs';
 import { startBundledWorker } from './lib/worker-server.mjs';
@@ -15,6 +16,11 @@ const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 200);
 const DEEP_PAGES = Number(process.env.SCALE_DEEP_PAGES ?? 200);
 const BUDGETS = { search: 20, queue: 30, claimMiss: 15, matching: 25 };
 
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+const loadAtStart = load();
 const t0 = performance.now();
 const { origin, db, close } = await startBundledWorker({ label: 'scale' });
 try {
@@ -69,14 +75,19 @@ try {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 300)}`);
     return { ms, body, res };
   };
+  // A route that answers something else than 200 is reported (and the run goes on).
   const measure = async (name, paths, headers, budget) => {
-    for (const p of paths.slice(0, 10)) await get(p, headers); // warm-up (also warms these pages' D1 pages)
     const times = [];
     const queries = [];
-    for (const p of paths.slice(10)) {
-      const { ms, res } = await get(p, headers);
-      times.push(ms);
-      queries.push(d1Queries(res));
+    try {
+      for (const p of paths.slice(0, 10)) await get(p, headers); // warm-up (also warms these pages' D1 pages)
+      for (const p of paths.slice(10)) {
+        const { ms, res } = await get(p, headers);
+        times.push(ms);
+        queries.push(d1Queries(res));
+      }
+    } catch (err) {
+      console.log(`${name}: FAILED ${String(err.message).slice(0, 200)}`);
     }
     return { name, times, budget, queries: percentile(queries, 50) };
   };
@@ -144,6 +155,28 @@ try {
       ),
     );
   }
+  // Every order of the queue (to do, and one status inside the work set), first page.
+  for (const p of [
+    '/desk?sort=score',
+    '/desk?sort=demand',
+    '/desk?sort=due',
+    '/desk?sort=updated',
+    '/desk?assignee=none',
+    '/desk?status=queued&sort=score',
+    '/desk?status=submitted&sort=due',
+    '/desk?status=all',
+    '/desk?status=all&sort=updated',
+    '/desk?rating=false',
+  ]) {
+    rows.push(
+      await measure(
+        `  ${p}`,
+        cycle([p], Math.round(SAMPLES / 4) + 10, (x) => x),
+        desk,
+        BUDGETS.queue,
+      ),
+    );
+  }
   rows.push(
     await measure(
       'desk queue /desk?q=… (search)',
@@ -179,10 +212,15 @@ try {
     const times = [];
     let pages = 0;
     while (path && pages < DEEP_PAGES) {
-      const { ms, body } = await get(path, headers);
-      times.push(ms);
-      pages++;
-      path = nextOf(body);
+      try {
+        const { ms, body } = await get(path, headers);
+        times.push(ms);
+        pages++;
+        path = nextOf(body);
+      } catch (err) {
+        console.log(`${name}: FAILED ${String(err.message).slice(0, 200)}`);
+        break;
+      }
     }
     return {
       name: `${name}, pages 1-${pages}`,
@@ -194,6 +232,24 @@ try {
     };
   };
   const deepQueue = await follow('desk queue, next links', '/desk', desk, BUDGETS.queue, nextHref);
+  const deepSorts = [];
+  for (const sort of ['score', 'demand', 'due', 'updated'])
+    deepSorts.push(
+      await follow(
+        `desk queue ?sort=${sort}, next links`,
+        `/desk?sort=${sort}`,
+        desk,
+        BUDGETS.queue,
+        nextHref,
+      ),
+    );
+  const deepAll = await follow(
+    'desk queue ?status=all, next links',
+    '/desk?status=all',
+    desk,
+    BUDGETS.queue,
+    nextHref,
+  );
   const deepApi = await follow(
     'API claims, nextCursor',
     '/api/v1/claims?limit=25',
@@ -256,36 +312,47 @@ try {
   );
   await jump(
     `public search, cursor at seq ${low} (s${low})`,
-    cycle(SAMPLE_QUERIES, JUMP_SAMPLES, (q) => `/claims?q=${encodeURIComponent(q)}&cursor=s${low}`),
+    cycle(
+      SAMPLE_QUERIES,
+      JUMP_SAMPLES,
+      (q) => `/claims?q=${encodeURIComponent(q)}&sort=date&cursor=s${low}`,
+    ),
     {},
     BUDGETS.search,
   );
 
   const fmt = (v) => (Number.isFinite(v) ? v.toFixed(2) : '-').padStart(8);
-  const hello = percentile(rows[0].times, 50);
+  const helloP50 = percentile(rows[0].times, 50);
+  const helloP95 = percentile(rows[0].times, 95);
+  const within = (p95, budget) =>
+    budget === undefined
+      ? ''
+      : !Number.isFinite(p95)
+        ? 'failed'
+        : p95 < budget
+          ? 'within budget'
+          : 'over budget';
+  const line = (name, times, budget, extra = '') => {
+    const p50 = percentile(times, 50);
+    const p95 = percentile(times, 95);
+    return `${name.padEnd(62)} ${fmt(p50)} ${fmt(p95)} ${budget === undefined ? '       -' : fmt(budget)}  ${within(p95, budget).padEnd(13)} ${fmt(p50 / helloP50)}x ${fmt(p95 / helloP95)}x${extra}`;
+  };
+  const header = `${'route'.padEnd(62)}      p50      p95   budget  ${'p95 < budget?'.padEnd(13)}  p50/hello  p95/hello`;
   console.log(
-    `\n${CLAIMS.toLocaleString('en')} claims; ${SAMPLES} requests per route, one at a time, over HTTP; ms:`,
+    `\n${CLAIMS.toLocaleString('en')} claims; ${SAMPLES} requests per route (${Math.round(SAMPLES / 4)} per queue variant), one at a time, over HTTP; ms.` +
+      `\nhello-world GET /healthz of this run: p50 ${helloP50.toFixed(2)} ms, p95 ${helloP95.toFixed(2)} ms; ` +
+      `load average (1/5/15 min) at start ${loadAtStart}, at end ${load()}`,
   );
-  console.log(`${'route'.padEnd(52)}      p50      p95  budget p95  p50-hello  D1 round trips`);
-  for (const r of rows) {
-    const p95 = percentile(r.times, 95);
-    const verdict = r.budget === undefined ? '' : p95 <= r.budget ? '  (within)' : '  (OVER)';
-    console.log(
-      `${r.name.padEnd(52)} ${fmt(percentile(r.times, 50))} ${fmt(p95)} ${r.budget === undefined ? '       -' : fmt(r.budget)}${verdict.padEnd(10)} ${fmt(percentile(r.times, 50) - hello)}  ${r.queries}`,
-    );
-  }
+  console.log(`${header}  D1 round trips`);
+  for (const r of rows) console.log(line(r.name, r.times, r.budget, `  ${r.queries}`));
   console.log('\njumping deep (a cursor near the oldest claims):');
-  for (const r of jumps) {
-    const p95 = percentile(r.times, 95);
-    console.log(
-      `${r.name.padEnd(52)} ${fmt(percentile(r.times, 50))} ${fmt(p95)} ${fmt(r.budget)}${(p95 <= r.budget ? '  (within)' : '  (OVER)').padEnd(10)}`,
-    );
-  }
-  console.log('\ndeep paging (following next links; "last 20" = the deepest pages reached):');
-  for (const d of [deepQueue, deepApi, deepStatus, deepSearch, deepList]) {
-    console.log(
-      `${d.name.padEnd(60)} p50 ${fmt(percentile(d.times, 50))} p95 ${fmt(percentile(d.times, 95))}  last 20 p50 ${fmt(percentile(d.last, 50))} p95 ${fmt(percentile(d.last, 95))}  (budget p95 ${d.budget})`,
-    );
+  for (const r of jumps) console.log(line(r.name, r.times, r.budget));
+  console.log(
+    '\ndeep paging (following next links; the second line of each = the deepest 20 pages reached):',
+  );
+  for (const d of [deepQueue, ...deepSorts, deepAll, deepApi, deepStatus, deepSearch, deepList]) {
+    console.log(line(d.name, d.times, d.budget));
+    console.log(line('    last 20 pages', d.last, d.budget));
   }
   console.log(
     '\nNo OFFSET: every list seeks to its cursor (public search: newest hit first, cursor "s<seq>"; ' +
