@@ -117,19 +117,24 @@ export async function recordRemoved(db: D1Database, claimId: string, now: Date):
     .run();
 }
 
-/** An embedding or index call failed: counted, the message kept for the desk's eyes (no secrets in it). */
+/**
+ * An embedding or index call failed: counted, the message kept (a provider's message, no secrets).
+ * `queued_at` becomes now: the queue's back-off owns the retry, so the sweep waits an hour (a day
+ * once dead) before it queues the claim again.
+ */
 export async function recordEmbedFailure(
   db: D1Database,
   claimId: string,
   error: string,
+  now: Date,
   dead = false,
 ): Promise<void> {
   await db
     .prepare(
-      `INSERT INTO claim_embeddings (claim_id, status, attempts, last_error) VALUES (?1, ?2, 1, ?3)
-       ON CONFLICT (claim_id) DO UPDATE SET status = ?2, attempts = attempts + ?4, last_error = ?3`,
+      `INSERT INTO claim_embeddings (claim_id, status, attempts, last_error, queued_at) VALUES (?1, ?2, 1, ?3, ?5)
+       ON CONFLICT (claim_id) DO UPDATE SET status = ?2, attempts = attempts + ?4, last_error = ?3, queued_at = ?5`,
     )
-    .bind(claimId, dead ? 'dead' : 'failed', error.slice(0, 500), dead ? 0 : 1)
+    .bind(claimId, dead ? 'dead' : 'failed', error.slice(0, 500), dead ? 0 : 1, now.toISOString())
     .run();
 }
 

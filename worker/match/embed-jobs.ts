@@ -54,7 +54,7 @@ export async function embedClaim(
     await recordEmbedded(db, claimId, state.text_hash, parts.embedder.model, now);
     return 'embedded';
   } catch (error) {
-    await recordEmbedFailure(db, claimId, error instanceof Error ? error.message : 'failed');
+    await recordEmbedFailure(db, claimId, error instanceof Error ? error.message : 'failed', now);
     throw error;
   }
 }
@@ -72,7 +72,8 @@ export const embedJob: JobHandler = {
   },
   async dead(body, env) {
     const claimId = claimIdOf(body);
-    if (claimId) await recordEmbedFailure(env.DB, claimId, 'gave up after retries', true);
+    if (claimId)
+      await recordEmbedFailure(env.DB, claimId, 'gave up after retries', new Date(), true);
   },
 };
 
