@@ -80,11 +80,12 @@ export function vectorizeIndex(index: Vectorize): VectorIndex {
 
 /** The configured embedder and index, or null for lexical-only matching. */
 export function semanticParts(
-  env: Pick<Bindings, 'DB' | 'AI' | 'VECTORIZE' | 'EMBEDDER'>,
+  env: Pick<Bindings, 'DB' | 'AI' | 'VECTORIZE' | 'EMBEDDER' | 'ENVIRONMENT'>,
 ): SemanticParts | null {
   if (env.AI && env.VECTORIZE)
     return { embedder: workersAiEmbedder(env.AI), index: vectorizeIndex(env.VECTORIZE) };
-  if (env.EMBEDDER === 'standin')
+  // The stand-in never answers a deployed Worker's readers.
+  if (env.EMBEDDER === 'standin' && env.ENVIRONMENT !== 'production')
     return { embedder: standInEmbedder(), index: d1VectorIndex(env.DB) };
   return null;
 }

@@ -126,7 +126,7 @@ export function semanticMatcher(db: D1Database, parts: SemanticParts): Matcher {
 /** The configured matcher for this deployment (bindings of the running Worker by default). */
 export function matcherFor(
   db: D1Database,
-  env: Pick<Bindings, 'DB' | 'AI' | 'VECTORIZE' | 'EMBEDDER'> = workerEnv,
+  env: Pick<Bindings, 'DB' | 'AI' | 'VECTORIZE' | 'EMBEDDER' | 'ENVIRONMENT'> = workerEnv,
 ): Matcher {
   const parts = semanticParts({ ...env, DB: db });
   return parts ? semanticMatcher(db, parts) : lexicalMatcher(db);
