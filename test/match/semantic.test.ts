@@ -24,6 +24,7 @@ import {
   SEMANTIC_FLOOR,
 } from '../../worker/match/matcher';
 import type { Bindings } from '../../worker/env';
+import { publishedMatches } from '../../worker/http/published-matches';
 import { callJson, makeUser, type TestUser } from '../helpers';
 
 const actor = { userId: null, requestId: 'test-semantic' };
@@ -233,6 +234,9 @@ describe('merging lexical and semantic matches', () => {
     // Published only (the public form): the English fact-check answers a French reader.
     const published = await matcherFor(env.DB).find(query, { publishedOnly: true });
     expect(published.map((m) => m.id)).toEqual([english.id]);
+    // "This may already be checked" on /submit and /track: the English verdict as a card.
+    const cards = await publishedMatches(env.DB, query, 'fr');
+    expect(cards.map((c) => c.id)).toEqual([english.id]);
     // Through the API route (editors' matches of the French claim).
     const { res, body } = await callJson(`/api/v1/claims/${french.id}/matches`, {
       token: editor.token,
