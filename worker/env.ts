@@ -51,6 +51,12 @@ export interface Bindings extends Env {
   ACCESS_CERTS?: Fetcher;
   /** Local development only: comma-separated host:port list allowed past the private-address rule. Never set in production. */
   ARTICLE_FETCH_ALLOW_HOSTS?: string;
+  /** Optional: Workers AI; with VECTORIZE, matching is semantic (worker/match/, README "Semantic matching"). */
+  AI?: Ai;
+  /** Optional: the Vectorize index of claim embeddings (`claimdesk-claims`, 1024 dimensions, cosine). */
+  VECTORIZE?: Vectorize;
+  /** Local development and tests only: "standin" = semantic matching with the deterministic stand-ins of worker/match/embed-standin.ts. */
+  EMBEDDER?: string;
   /** Tests only: a service that receives outgoing webhooks instead of the internet (worker/integrations/webhooks.ts). */
   WEBHOOK_FETCHER?: Fetcher;
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../d1/audit';
 import { getClaim, updateClaim, type Claim, type ClaimPatch } from '../../d1/claims';
 import { getClaimDetail } from '../../d1/claim-detail';
 import { getUser } from '../../d1/users';
+import { embedSoon } from '../match/embed-jobs';
 import { noteAssignment } from '../notify/editors';
 import { editDraft, RETRACTED } from './corrections';
 import { refuse, versionMatches, type ExpectedVersion, type Outcome } from './outcome';
@@ -52,6 +53,7 @@ export async function editClaim(
   if (!result.ok) return refuse({ kind: 'stale', current: result.current });
   // "Assigned to you" when another editor assigns the claim (worker/notify/editors.ts).
   if ('assigneeId' in patch) await noteAssignment(db, result.claim, before.assigneeId, actor);
+  if ('text' in patch) await embedSoon(claimId); // semantic index (worker/match/embed-jobs.ts)
   const visible = Object.keys(patch).some((k) => k !== 'assigneeId');
   return { ok: true, value: result.claim, changed: visible ? [claimId] : [] };
 }

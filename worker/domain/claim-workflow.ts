@@ -9,6 +9,7 @@ import { getClaimAndLastMove, undoTransition } from '../../d1/claim-undo';
 import { getClaim, transitionClaim, type Claim } from '../../d1/claims';
 import { canMove, canUndo, illegalMoveMessage, type ClaimStatus } from '../lib/status';
 import { emitEvent } from '../integrations/webhooks';
+import { embedSoon } from '../match/embed-jobs';
 import { publishFirst, retract } from './corrections';
 import { refuse, versionMatches, type ExpectedVersion, type Outcome } from './outcome';
 
@@ -72,6 +73,7 @@ export async function moveClaim(
     actor,
   );
   if (result.ok) await emitEvent(db, 'claim.status_changed', result.claim);
+  if (result.ok) await embedSoon(claimId); // in or out of the semantic index
   return result.ok
     ? { ok: true, value: result.claim, changed: [claimId] }
     : refuse({ kind: 'stale', current: result.current });
@@ -140,6 +142,7 @@ export async function undoMove(
   }
   const result = await undoTransition(db, claim, lastMove, actor);
   if (result.ok) await emitEvent(db, 'claim.status_changed', result.claim);
+  if (result.ok) await embedSoon(claimId); // in or out of the semantic index
   return result.ok
     ? { ok: true, value: result.claim, changed: [claimId] }
     : refuse({ kind: 'superseded', current: result.current });

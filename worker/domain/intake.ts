@@ -9,6 +9,7 @@ import { createSubmission, type SubmissionResult } from '../../d1/submissions';
 import type { Bindings } from '../env';
 import { detectLanguage } from '../extract/index';
 import { emitEvent } from '../integrations/webhooks';
+import { embedSoon } from '../match/embed-jobs';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { encryptContact, keyedHash } from '../lib/reader-keys';
 import { LANGUAGES } from '../lib/lang';
@@ -90,6 +91,7 @@ export async function submitClaim(
       language,
       text: input.text,
     });
+  if (result.newClaim) await embedSoon(result.claimId); // semantic index
   // A submission is not public: a new claim starts as `submitted`, a repeat only counts up.
   return { ok: true, value: { result, trackingToken, language }, changed: [] };
 }

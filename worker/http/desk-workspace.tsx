@@ -1,7 +1,7 @@
 /** Loads everything the claim workspace shows (two D1 round trips) and renders it (also after a refused form). */
 import type { Context } from 'hono';
 import { workspaceData } from '../../d1/desk';
-import { findMatches } from '../../d1/matches';
+import { matcherFor } from '../match/matcher';
 import type { AppEnv } from '../env';
 import { WorkspacePage, type WorkspaceExtras } from '../views/desk/workspace';
 import { deskMessage, deskUi, render } from './desk-context';
@@ -29,7 +29,7 @@ export async function showWorkspace(
   if (!data) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const { detail } = data;
   const { collab } = data;
-  const matches = await findMatches(db, detail.claim.text, {
+  const matches = await matcherFor(db, c.env).find(detail.claim.text, {
     excludeId: detail.claim.id,
     limit: 5,
   });

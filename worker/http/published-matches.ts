@@ -1,7 +1,7 @@
-import { findMatches } from '../../d1/matches';
 import { activeRatingsStatement } from '../../d1/public';
 import { toRating, type Rating, type RatingRow } from '../../d1/ratings';
 import type { Locale } from '../i18n/public';
+import { matcherFor } from '../match/matcher';
 import { ratingView } from './rating-view';
 import type { ClaimCardView } from '../views/public/parts';
 
@@ -15,7 +15,7 @@ export async function publishedMatches(
 ): Promise<ClaimCardView[]> {
   if (text.trim().length < 3) return [];
   const [matches, ratings] = await Promise.all([
-    findMatches(db, text, { publishedOnly: true, limit: MATCH_LIMIT }),
+    matcherFor(db).find(text, { publishedOnly: true, limit: MATCH_LIMIT }),
     activeRatingsStatement(db).all<RatingRow>(),
   ]);
   const scale = ratings.results.map(toRating);
@@ -39,7 +39,7 @@ export async function relatedFactChecks(
   scale: Rating[],
   locale: Locale,
 ): Promise<ClaimCardView[]> {
-  const matches = await findMatches(db, claim.text, {
+  const matches = await matcherFor(db).find(claim.text, {
     publishedOnly: true,
     excludeId: claim.id,
     limit: RELATED_LIMIT,

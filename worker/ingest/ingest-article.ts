@@ -7,7 +7,8 @@
 import { createArticleWithClaims, findArticleByBody, type Article } from '../../d1/articles';
 import type { Actor } from '../../d1/audit';
 import type { Claim } from '../../d1/claims';
-import { findMatchesMany, type ClaimMatch } from '../../d1/matches';
+import type { ClaimMatch } from '../../d1/matches';
+import { matcherFor } from '../match/matcher';
 import type { Bindings } from '../env';
 import { stripDateline } from '../extract/dateline';
 import { detectLanguage, extractClaims } from '../extract/index';
@@ -80,8 +81,7 @@ export async function ingestArticle(
       return cut ? { ...k, text, start: k.start + cut } : k;
     },
   );
-  const matchLists = await findMatchesMany(
-    env.DB,
+  const matchLists = await matcherFor(env.DB, env).findMany(
     candidates.slice(0, MATCHED_CANDIDATES).map((k) => k.text),
     { limit: 5 },
   );

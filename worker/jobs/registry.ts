@@ -2,6 +2,7 @@ import type { Bindings } from '../env';
 import { dailyDigest, emailJob, expireReaderContacts, sweepOutbox } from '../notify/deliver';
 import { feedItemJob, feedPollJob, queueDueFeeds } from '../integrations/feeds';
 import { requeueStranded, webhookDeliverJob } from '../integrations/webhooks';
+import { embedJob, sweepEmbeddings } from '../match/embed-jobs';
 
 /**
  * Background work, one Cloudflare Queue for all of it (`JOBS` → `claimdesk-jobs`, dead letters in
@@ -24,6 +25,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   'webhook.deliver': webhookDeliverJob,
   'feed.poll': feedPollJob,
   'feed.item': feedItemJob,
+  'claim.embed': embedJob,
 };
 
 /** The daily cron in wrangler.jsonc; every other cron is the frequent one. */
@@ -34,5 +36,5 @@ export type CronTask = (env: Bindings, now: Date) => Promise<unknown>;
 /** `daily` runs at "17 3 * * *", `frequent` every 10 minutes (both crons in wrangler.jsonc). */
 export const cronTasks: { daily: CronTask[]; frequent: CronTask[] } = {
   daily: [dailyDigest, expireReaderContacts],
-  frequent: [sweepOutbox, queueDueFeeds, requeueStranded],
+  frequent: [sweepOutbox, queueDueFeeds, requeueStranded, sweepEmbeddings],
 };

@@ -11,6 +11,7 @@ import { claimEtag } from '../lib/etag';
 import { problem, validationHook } from '../lib/problem';
 import { requireUser } from '../middleware/auth';
 import { claimsChanged } from '../middleware/purge-changed';
+import { embedSoon } from '../match/embed-jobs';
 import {
   Appearances,
   Claimant,
@@ -88,6 +89,7 @@ claims.openapi(
       { ...input, language: input.language ?? (detected === 'und' ? 'en' : detected) },
       actorOf(c),
     );
+    await embedSoon(claim.id); // semantic index (worker/match/embed-jobs.ts)
     c.header('ETag', claimEtag(claim));
     c.header('Location', `/api/v1/claims/${claim.id}`);
     return c.json({ claim }, 201);

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getClaim } from '../../d1/claims';
-import { findMatches } from '../../d1/matches';
 import type { AppEnv } from '../env';
 import { problem, validationHook } from '../lib/problem';
+import { matcherFor } from '../match/matcher';
 import { requireUser } from '../middleware/auth';
 import { IdParam, jsonResponse, MatchSchema, problems } from '../schemas';
 
@@ -40,7 +40,7 @@ matches.openapi(
     const q = c.req.valid('query');
     const claim = await getClaim(c.env.DB, id);
     if (!claim) throw problem(404, 'Claim not found', { code: 'not_found' });
-    const found = await findMatches(c.env.DB, claim.text, {
+    const found = await matcherFor(c.env.DB, c.env).find(claim.text, {
       excludeId: id,
       limit: q.limit,
       publishedOnly: q.published === '1' || q.published === 'true',
