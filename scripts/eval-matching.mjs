@@ -165,9 +165,22 @@ function table(title, ps) {
   row('all', ps);
 }
 
+function errors(title, ps) {
+  console.log(`\n${title} answered wrong or missed at the threshold:`);
+  for (const p of ps) {
+    const top = p.found[0];
+    const ok = p.label ? top?.id === p.claim && top.s >= threshold : !(top && top.s >= threshold);
+    if (!ok)
+      console.log(
+        `  ${p.id.padEnd(10)} ${p.label ? 'pos' : 'neg'} top ${top ? `${top.id} ${top.s}` : '-'} | ${p.query}`,
+      );
+  }
+}
+
 const split = flag('--split');
 if (split === 'tune') {
   const tune = pairs.filter((p) => half(p.id) === 'tune');
+  if (args.includes('--errors')) errors('tune pairs', tune);
   table('tune half', tune);
   // Calibration: precision / recall / F1 of the lexical kinds (translations left out) per threshold.
   console.log('\nthreshold sweep on the tune half (translations left out):');
@@ -184,15 +197,5 @@ if (split === 'tune') {
   const held = pairs.filter((p) => half(p.id) === 'report');
   table('held-out half', held);
   table('all pairs', pairs);
-  if (args.includes('--errors')) {
-    console.log('\nheld-out pairs answered wrong or missed:');
-    for (const p of held) {
-      const top = p.found[0];
-      const ok = p.label ? top?.id === p.claim && top.s >= threshold : !(top && top.s >= threshold);
-      if (!ok)
-        console.log(
-          `  ${p.id.padEnd(10)} ${p.label ? 'pos' : 'neg'} top ${top ? `${top.id} ${top.s}` : '-'} | ${p.query}`,
-        );
-    }
-  }
+  if (args.includes('--errors')) errors('held-out pairs', held);
 }
