@@ -88,7 +88,7 @@ try {
     'matching: findMatches = round trip 1: exact hash + per-term row counts; round trip 2: FTS5 OR-query over the rarest terms',
   );
   console.log(
-    '(bm25, 50 candidates), then trigram/number re-rank. Reference: the plain OR-query over all terms, bm25, LIMIT 50.',
+    '(bm25, 50 candidates), then the lexical re-rank (worker/match/). Reference: the plain OR-query over all terms, bm25, LIMIT 50.',
   );
   console.log(
     'query mix: exact, re-typed (case/harakat/digits), number changed, shortened, unseen text (40 each)\n',
