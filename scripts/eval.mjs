@@ -9,6 +9,12 @@ import { importTs } from './lib/import-ts.mjs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+// `npm run eval -- matching`: the claim matching set instead (scripts/eval-matching.mjs).
+if (process.argv[2] === 'matching') {
+  await import('./eval-matching.mjs');
+  process.exit(0);
+}
+
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const flag = (name) => {

@@ -16,66 +16,7 @@ import { claimTextHash } from './d1/claims';
 import { searchKey } from './worker/extract/normalize';
 import { matchTerms } from './worker/match/similarity';
 
-const W = {
-  en: {
-    who: ['The minister', 'The central bank', 'The mayor', 'The opposition leader', 'The health ministry', 'A government spokesman', 'The statistics office', 'The prime minister', 'The company', 'The union',
-      'The governor', 'The finance minister', 'The World Bank', 'The energy regulator', 'The police chief', 'The education minister', 'A senator', 'The airport authority', 'The farmers association', 'The football federation'],
-    what: ['unemployment fell to', 'inflation rose to', 'exports grew by', 'the deficit reached', 'vaccination coverage hit', 'rents increased by', 'crime dropped by', 'the budget grew by', 'wheat imports fell by', 'electricity prices rose by',
-      'hospital waiting times fell by', 'school enrolment rose to', 'tourist arrivals jumped by', 'fuel subsidies were cut by', 'public debt climbed to', 'road deaths declined by', 'water consumption rose by', 'youth employment reached', 'housing starts slowed by', 'tax revenue increased by'],
-    about: ['for small businesses', 'in public hospitals', 'for pensioners', 'in the textile sector', 'for first-time buyers', 'in primary schools', 'among women', 'in the private sector', 'for migrant workers', 'in the tourism industry',
-      'for farmers', 'in state companies', 'for students', 'in the construction sector', 'for families with children', 'in the banking sector', 'among graduates', 'in heavy industry', 'for online retailers', 'in the fishing industry'],
-    where: ['in the capital', 'nationwide', 'in rural areas', 'in the north', 'in the south', 'in the coastal cities', 'across the region', 'in the eastern provinces', 'in the border towns', 'in the industrial zone', 'in the old city', 'on the islands', 'in the west', 'in the suburbs', 'in the delta'],
-    when: ['last year', 'in 2023', 'in 2024', 'in 2025', 'since 2020', 'this quarter', 'over five years', 'since the election', 'in the first half', 'during the pandemic'],
-    said: 'said that',
-  },
-  fr: {
-    who: ['Le ministre', 'La banque centrale', 'Le maire', "Le chef de l'opposition", 'Le ministère de la santé', 'Un porte-parole du gouvernement', "L'Insee", 'La première ministre', "L'entreprise", 'Le syndicat',
-      'Le préfet', 'La ministre des finances', 'La Banque mondiale', "Le régulateur de l'énergie", 'Le préfet de police', "Le ministre de l'éducation", 'Une sénatrice', "L'autorité aéroportuaire", 'La fédération des agriculteurs', 'La fédération de football'],
-    what: ['le chômage a baissé à', "l'inflation a atteint", 'les exportations ont augmenté de', 'le déficit a atteint', 'la couverture vaccinale a atteint', 'les loyers ont augmenté de', 'la criminalité a baissé de', 'le budget a augmenté de', 'les importations de blé ont baissé de', "le prix de l'électricité a augmenté de",
-      "les délais d'attente à l'hôpital ont baissé de", 'la scolarisation a atteint', 'les arrivées de touristes ont bondi de', 'les subventions au carburant ont été réduites de', 'la dette publique a grimpé à', 'la mortalité routière a reculé de', "la consommation d'eau a augmenté de", "l'emploi des jeunes a atteint", 'les mises en chantier ont ralenti de', 'les recettes fiscales ont progressé de'],
-    about: ['pour les petites entreprises', 'dans les hôpitaux publics', 'pour les retraités', 'dans le secteur textile', 'pour les primo-accédants', 'dans les écoles primaires', 'chez les femmes', 'dans le secteur privé', 'pour les travailleurs migrants', 'dans le tourisme',
-      'pour les agriculteurs', 'dans les entreprises publiques', 'pour les étudiants', 'dans le bâtiment', 'pour les familles avec enfants', 'dans le secteur bancaire', 'chez les diplômés', "dans l'industrie lourde", 'pour les commerçants en ligne', 'dans la pêche'],
-    where: ['dans la capitale', 'dans tout le pays', 'dans les zones rurales', 'dans le nord', 'dans le sud', 'dans les villes côtières', 'dans la région', "dans les provinces de l'est", 'dans les villes frontalières', 'dans la zone industrielle', 'dans la vieille ville', 'sur les îles', "dans l'ouest", 'en banlieue', 'dans le delta'],
-    when: ["l'an dernier", 'en 2023', 'en 2024', 'en 2025', 'depuis 2020', 'ce trimestre', 'en cinq ans', "depuis l'élection", 'au premier semestre', 'pendant la pandémie'],
-    said: 'a affirmé que',
-  },
-  ar: {
-    who: ['الوزير', 'البنك المركزي', 'رئيس البلدية', 'زعيم المعارضة', 'وزارة الصحة', 'متحدث باسم الحكومة', 'جهاز الإحصاء', 'رئيس الوزراء', 'الشركة', 'النقابة',
-      'المحافظ', 'وزير المالية', 'البنك الدولي', 'هيئة تنظيم الطاقة', 'مدير الشرطة', 'وزير التعليم', 'عضو في مجلس الشيوخ', 'سلطة المطار', 'اتحاد المزارعين', 'اتحاد كرة القدم'],
-    what: ['البطالة انخفضت إلى', 'التضخم ارتفع إلى', 'الصادرات نمت بنسبة', 'العجز بلغ', 'نسبة التطعيم وصلت إلى', 'الإيجارات زادت بنسبة', 'الجريمة تراجعت بنسبة', 'الميزانية زادت بنسبة', 'واردات القمح انخفضت بنسبة', 'أسعار الكهرباء ارتفعت بنسبة',
-      'فترات الانتظار في المستشفيات تقلصت بنسبة', 'معدل الالتحاق بالمدارس بلغ', 'أعداد السياح قفزت بنسبة', 'دعم الوقود خفض بنسبة', 'الدين العام صعد إلى', 'وفيات الطرق تراجعت بنسبة', 'استهلاك المياه زاد بنسبة', 'تشغيل الشباب بلغ', 'مشاريع الإسكان تباطأت بنسبة', 'الإيرادات الضريبية ارتفعت بنسبة'],
-    about: ['للمشاريع الصغيرة', 'في المستشفيات الحكومية', 'للمتقاعدين', 'في قطاع النسيج', 'لمشتري المساكن لأول مرة', 'في المدارس الابتدائية', 'بين النساء', 'في القطاع الخاص', 'للعمال المهاجرين', 'في قطاع السياحة',
-      'للمزارعين', 'في الشركات الحكومية', 'للطلاب', 'في قطاع البناء', 'للأسر التي لديها أطفال', 'في القطاع المصرفي', 'بين الخريجين', 'في الصناعات الثقيلة', 'لتجار الإنترنت', 'في قطاع الصيد'],
-    where: ['في العاصمة', 'على مستوى البلاد', 'في المناطق الريفية', 'في الشمال', 'في الجنوب', 'في المدن الساحلية', 'في المنطقة', 'في المحافظات الشرقية', 'في المدن الحدودية', 'في المنطقة الصناعية', 'في المدينة القديمة', 'في الجزر', 'في الغرب', 'في الضواحي', 'في الدلتا'],
-    when: ['العام الماضي', 'في عام ٢٠٢٣', 'في عام ٢٠٢٤', 'في عام ٢٠٢٥', 'منذ عام ٢٠٢٠', 'هذا الربع', 'خلال خمس سنوات', 'منذ الانتخابات', 'في النصف الأول', 'خلال الجائحة'],
-    said: 'قال إن',
-  },
-};
-const LANGS = ['en', 'fr', 'ar'];
-
-// Deterministic per index: claim i is always the same text.
-function rng(seed) {
-  let s = (seed * 2654435761) >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
-}
-const pick = (r, list) => list[Math.floor(r() * list.length)];
-function claimText(i) {
-  const r = rng(i + 1);
-  const lang = LANGS[i % 3];
-  const w = W[lang];
-  const n = Math.floor(r() * 60) + 1;
-  const pct = lang === 'ar' ? String(n).replace(/\\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[d]) + '٪' : n + '%';
-  return { lang, text: pick(r, w.who) + ' ' + w.said + ' ' + pick(r, w.what) + ' ' + pct + ' ' + pick(r, w.about) + ' ' + pick(r, w.where) + ' ' + pick(r, w.when) + '.' };
-}
-// A query derived from claim i: exact, re-typed (case, harakat, digits), number changed, shortened, or unseen.
-function queryText(i, kind) {
-  const { text } = claimText(i);
-  if (kind === 0) return text;
-  if (kind === 1) return text.toUpperCase().replace(/ال/g, 'الْ').replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
-  if (kind === 2) return text.replace(/(\\d+|[٠-٩]+)/, (m) => (/\\d/.test(m) ? String(Number(m) + 3) : m + '٣'));
-  if (kind === 3) return text.split(' ').slice(2).join(' ');
-  return claimText(i + 7_000_000).text;
-}
+import { claimText, queryText } from './test/bench/lib/synthetic-claims.mjs';
 
 export default {
   async fetch(req, env) {
@@ -147,7 +88,7 @@ try {
     'matching: findMatches = round trip 1: exact hash + per-term row counts; round trip 2: FTS5 OR-query over the rarest terms',
   );
   console.log(
-    '(bm25, 50 candidates), then trigram/number re-rank. Reference: the plain OR-query over all terms, bm25, LIMIT 50.',
+    '(bm25, 50 candidates), then the lexical re-rank (worker/match/). Reference: the plain OR-query over all terms, bm25, LIMIT 50.',
   );
   console.log(
     'query mix: exact, re-typed (case/harakat/digits), number changed, shortened, unseen text (40 each)\n',

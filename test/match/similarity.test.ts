@@ -41,9 +41,9 @@ describe('claim similarity', () => {
     expect(sim('البطالة ٥٪', 'البطالة 7%')).toBeLessThan(sim('البطالة ٧٪', 'البطالة 7%'));
   });
 
-  it('reads numbers with thousands separators and decimal commas', () => {
+  it('reads numbers with thousands separators, decimal commas and scale words', () => {
     expect(numbersIn('1,500 jobs and 4.2 million, 3,5 % en 2024, ١٢٠ ألف و ٧٫٥٪')).toEqual([
-      1500, 4.2, 3.5, 2024, 120, 7.5,
+      1500, 4_200_000, 3.5, 2024, 120_000, 7.5,
     ]);
     expect(numbersIn('1.234.567,5 euros')).toEqual([1234567.5]);
   });
