@@ -144,7 +144,7 @@ const blended = (model, x, alpha) => (1 - alpha) * margin(model, x) + alpha * x.
 const FOLDS = 5;
 const foldOf = (s) => fnv1a(s.group) % FOLDS;
 const GRID = [];
-for (const l2 of [1e-5, 1e-4, 1e-3]) for (const epochs of [5, 10]) GRID.push({ l2, epochs });
+for (const l2 of [1e-4, 1e-3, 3e-3, 1e-2]) for (const epochs of [5, 10]) GRID.push({ l2, epochs });
 const ALPHAS = [0, 0.25, 0.5, 0.75];
 let best = null;
 for (const params of GRID) {

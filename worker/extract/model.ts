@@ -1,13 +1,15 @@
 /**
  * The learned part of check-worthiness: a logistic regression over hashed word uni/bi-grams,
- * character 3/4-grams (both on `searchKey` text: harakat, letter variants, digits and accents folded,
- * Arabic article and clitics off, every digit written 0) and the explainable features of
+ * character 3/4-grams (both on the search form of the words: the normalized sentence of
+ * `normalizeWithOffsets` — harakat, tatweel, letter variants, digits and accents folded — lower-cased,
+ * split into `tokens`' words, light-stemmed by `searchStem` (Arabic article and clitics off), every
+ * digit written 0) and the explainable features of
  * features.ts as dense inputs (with the hand-weighted rule sum among them).
  * Trained by `npm run train` (scripts/train.mjs); the weights live in model-weights.ts (generated).
  * The same `modelInputs` serves training and scoring, so the two cannot drift apart.
  */
 import type { FeatureId, Features } from './features';
-import { searchKey } from './normalize';
+import { searchStem } from './normalize';
 import * as W from './model-weights';
 
 /** Hashed inputs share one table of 2^BITS weights. */
@@ -60,6 +62,7 @@ const QUOTED = /^[\s(\-–—]*["“”«»„'‘]|["“”«»„][^"“”«�
 const ENDS_QUESTION = /[?؟]["'”’»)\s]*$/u;
 const ENDS_COLON = /:\s*$/;
 const DIGITS = /\d/g;
+const DIGIT = /\d/;
 
 /** FNV-1a of a string, seeded by the kind of input ('w' word, 'b' bigram, 'c' character gram). */
 function hash(seed: number, s: string): number {
@@ -71,22 +74,14 @@ function hash(seed: number, s: string): number {
   return h & MASK;
 }
 
-/** Hashed input of one character n-gram, computed in place (no substring). */
-function hashRange(seed: number, s: string, start: number, end: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = start; i < end; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h & MASK;
-}
-
 export interface ModelInputs {
   /** Indices into the hashed table (repeats allowed) and the value each contributes. */
   hashed: Int32Array;
   hashedValue: Float32Array;
-  /** Words of the sentence as the model saw them, with their hashed uni/bi-gram indices (for the explanation). */
-  grams: { term: string; index: number; value: number }[];
+  /** For each hashed input, the word (index into `grams` / 2) whose letters it lies in, or -1. */
+  owner: Int16Array;
+  /** Word uni/bi-grams with their hashed index and, for the explanation, where they stand in the original. */
+  grams: { index: number; value: number; start: number; end: number; numeric: boolean }[];
   dense: Float32Array;
   original: string;
 }
@@ -95,43 +90,83 @@ const SEED_WORD = 1;
 const SEED_BIGRAM = 2;
 const SEED_CHAR = 3;
 
+// The words of `tokens()` in normalize.ts (letters and digits, decimals kept whole).
+const WORD = /[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu;
+const ARABIC = /[\u0600-\u06FF]/;
+
 /**
- * The model's inputs for one sentence. `original` is the sentence as written, `f` its detected
- * features, `ruleZ` the hand-weighted sum of score.ts (before the sigmoid).
+ * The model's inputs for one sentence. `original` is the sentence as written, `norm`/`offsets` its
+ * normalized copy (normalizeWithOffsets), `f` its detected features, `ruleZ` the hand-weighted sum of
+ * score.ts (before the sigmoid).
  */
 export function modelInputs(
   original: string,
   norm: string,
+  offsets: Int32Array,
   f: Features,
   ruleZ: number,
   language: string,
 ): ModelInputs {
-  const key = searchKey(original).replace(DIGITS, '0');
-  const words = key.length > 0 ? key.split(' ') : [];
+  const lower = norm.toLowerCase();
+  const words: string[] = [];
   const grams: ModelInputs['grams'] = [];
+  WORD.lastIndex = 0;
+  let prev = '<s>';
+  let prevStart = -1;
+  const spans: number[] = [];
+  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
+    let w = ARABIC.test(m[0]) ? searchStem(m[0]) : m[0];
+    const numeric = DIGIT.test(w);
+    if (numeric) w = w.replace(DIGITS, '0');
+    words.push(w);
+    spans.push(m.index, m.index + m[0].length, numeric ? 1 : 0);
+  }
   const wordValue = 1 / Math.sqrt(words.length * 2 + 1);
   for (let i = 0; i < words.length; i++) {
-    grams.push({ term: words[i]!, index: hash(SEED_WORD, words[i]!), value: wordValue });
-    const prev = i === 0 ? '<s>' : words[i - 1]!;
-    const pair = `${prev} ${words[i]!}`;
-    grams.push({ term: pair, index: hash(SEED_BIGRAM, pair), value: wordValue });
+    const w = words[i]!;
+    const start = offsets[spans[i * 3]!]!;
+    const end = offsets[spans[i * 3 + 1]!]!;
+    const numeric = spans[i * 3 + 2] === 1;
+    grams.push({ index: hash(SEED_WORD, w), value: wordValue, start, end, numeric });
+    grams.push({
+      index: hash(SEED_BIGRAM, `${prev} ${w}`),
+      value: wordValue,
+      start: prevStart < 0 ? start : prevStart,
+      end,
+      numeric: numeric || prevStart < 0 || (i > 0 && spans[i * 3 - 1] === 1),
+    });
+    prev = w;
+    prevStart = start;
   }
+  const key = words.join(' ');
   const padded = ` ${key} `;
   const charCount = Math.max(0, padded.length - 2) + Math.max(0, padded.length - 3);
   const hashed = new Int32Array(grams.length + charCount);
   const hashedValue = new Float32Array(hashed.length);
+  const owner = new Int16Array(hashed.length).fill(-1);
   let n = 0;
-  for (const g of grams) {
-    hashed[n] = g.index;
-    hashedValue[n++] = g.value;
+  for (let g = 0; g < grams.length; g++) {
+    hashed[n] = grams[g]!.index;
+    if (g % 2 === 0) owner[n] = Math.min(g / 2, 0x7fff);
+    hashedValue[n++] = grams[g]!.value;
   }
   const charValue = 1 / Math.sqrt(charCount + 1);
+  let word = -1; // the word that padded[i] belongs to (-1 on a space)
   for (let i = 0; i + 3 <= padded.length; i++) {
-    hashed[n] = hashRange(SEED_CHAR, padded, i, i + 3);
-    hashedValue[n++] = charValue;
-    if (i + 4 <= padded.length) {
-      hashed[n] = hashRange(SEED_CHAR, padded, i, i + 4);
-      hashedValue[n++] = charValue;
+    if (padded.charCodeAt(i) === 32) word++;
+    // The 3-gram and the 4-gram starting at i in one pass of FNV-1a.
+    let h = (0x811c9dc5 ^ SEED_CHAR) >>> 0;
+    let inside = padded.charCodeAt(i) !== 32;
+    for (let k = 0; k < 4 && i + k < padded.length; k++) {
+      const c = padded.charCodeAt(i + k);
+      if (k > 0 && c === 32) inside = false;
+      h ^= c;
+      h = Math.imul(h, 0x01000193);
+      if (k >= 2) {
+        hashed[n] = h & MASK;
+        if (inside) owner[n] = Math.min(word, 0x7fff);
+        hashedValue[n++] = charValue;
+      }
     }
   }
   const dense = new Float32Array(DENSE_IDS.length);
@@ -150,6 +185,7 @@ export function modelInputs(
   return {
     hashed: hashed.subarray(0, n),
     hashedValue: hashedValue.subarray(0, n),
+    owner: owner.subarray(0, n),
     grams,
     dense,
     original,
@@ -187,18 +223,6 @@ export interface ModelScore {
   words: string[];
 }
 
-// Punctuation and quotes around a word as written.
-const WORD_EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-
-/** A folded term shown as the sentence wrote it: each of its words mapped back to the original word. */
-function displayTerm(original: string, term: string): string {
-  const raw = original.split(/\s+/).map((w) => w.replace(WORD_EDGES, ''));
-  return term
-    .split(' ')
-    .map((part) => raw.find((w) => searchKey(w).split(' ').includes(part)) ?? part)
-    .join(' ');
-}
-
 /** Minimum push (log-odds) for a word to be named in the explanation. */
 const WORD_SHOWN = 0.15;
 
@@ -213,15 +237,24 @@ export function modelScore(inputs: ModelInputs, ruleZ: number, fired: Set<Featur
     return i === undefined ? 0 : w.dense[i]!;
   };
   const order = [...fired].sort((a, b) => contribution(b) - contribution(a));
+  // The words that pushed most: each word's own weight plus its character grams, shown as the
+  // original wrote it (its span of the sentence). Figures and one- or two-letter words are left out.
+  const { owner, grams } = inputs;
+  const push = new Float64Array(grams.length / 2);
+  for (let i = 0; i < hashed.length; i++) {
+    const o = owner[i]!;
+    if (o >= 0) push[o] = push[o]! + w.hashed[hashed[i]!]! * hashedValue[i]!;
+  }
   const best = new Map<string, number>();
-  for (const g of inputs.grams) {
-    if (g.term.startsWith('<s>') || /\d/.test(g.term)) continue;
-    const c = w.hashed[g.index]! * g.value;
-    if (c >= WORD_SHOWN && c > (best.get(g.term) ?? 0)) best.set(g.term, c);
+  for (let i = 0; i < push.length; i++) {
+    const g = grams[i * 2]!;
+    if (g.numeric || push[i]! < WORD_SHOWN || g.end - g.start < 3) continue;
+    const term = inputs.original.slice(g.start, g.end);
+    if (push[i]! > (best.get(term) ?? 0)) best.set(term, push[i]!);
   }
   const words = [...best.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
-    .map(([t]) => displayTerm(inputs.original, t));
+    .map(([t]) => t);
   return { z: (1 - w.alpha) * z + w.alpha * ruleZ, order, words };
 }

@@ -149,7 +149,7 @@ export function scoreNormalized(
 ): SentenceScore {
   const f = detectFeatures(norm, lexiconFor(language), language);
   const ruleZ = weightedSum(f);
-  const m = modelScore(modelInputs(original, norm, f, ruleZ, language), ruleZ, f.fired);
+  const m = modelScore(modelInputs(original, norm, offsets, f, ruleZ, language), ruleZ, f.fired);
   const score = Math.round((1 / (1 + Math.exp(-m.z))) * 1000) / 1000;
   let speaker: string | null = null;
   if (f.fired.has('attribution')) {
@@ -168,7 +168,7 @@ export function scoreSentence(sentence: string, language: string): SentenceScore
 
 /** The model's inputs for one sentence (training: scripts/train.mjs uses exactly what scoring uses). */
 export function sentenceInputs(sentence: string, language: string): ModelInputs {
-  const { text: norm } = normalizeWithOffsets(sentence);
+  const { text: norm, offsets } = normalizeWithOffsets(sentence);
   const f = detectFeatures(norm, lexiconFor(language), language);
-  return modelInputs(sentence, norm, f, weightedSum(f), language);
+  return modelInputs(sentence, norm, offsets, f, weightedSum(f), language);
 }
