@@ -13,7 +13,7 @@ import { searchStem } from './normalize';
 import * as W from './model-weights';
 
 /** Hashed inputs share one table of 2^BITS weights. */
-export const BITS = 16;
+export const BITS = 12;
 const MASK = (1 << BITS) - 1;
 
 /** Dense inputs, in the order of the weights file's `dense` array. */
