@@ -127,7 +127,9 @@ describe('why ids', () => {
       'I think, maybe, it will be held on Monday?',
       'قال الوزير إن العجز بلغ ٤٪.',
     ]) {
-      for (const id of scoreSentence(s, 'en').why) expect(known.has(id)).toBe(true);
+      // The model adds the words it weighed most as `word:<term>` (shown as "word: term").
+      for (const id of scoreSentence(s, 'en').why)
+        expect(known.has(id) || id.startsWith('word:')).toBe(true);
     }
     expect(FEATURE_IDS).toContain('-question');
     expect(new Set(FEATURE_IDS).size).toBe(FEATURE_IDS.length);

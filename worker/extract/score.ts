@@ -1,6 +1,8 @@
 /**
- * Check-worthiness as a logistic-style weighted sum of explainable features:
- * score = 1 / (1 + e^-(BIAS + Σ weight)). Weights are set by hand; each says why it has its size.
+ * Check-worthiness: a hand-weighted sum of explainable features (the rules: BIAS + Σ weight, each
+ * weight says why it has its size) blended with a learned logistic regression over words, character
+ * n-grams and the same features (model.ts, trained by `npm run train`):
+ * score = 1 / (1 + e^-((1 - α) · model + α · rules)), α picked by cross-validation on the training data.
  */
 import type { ClaimType } from './types';
 import { type Features, type FeatureId, detectFeatures, prepareLexicon } from './features';
@@ -10,6 +12,7 @@ import { buildEN } from './lexicon-en';
 import { buildFR } from './lexicon-fr';
 import { normalizeWithOffsets } from './normalize';
 import { findSpeaker } from './speaker';
+import { type ModelInputs, modelInputs, modelScore } from './model';
 
 const BUILDERS: Record<string, () => Lexicon> = { en: buildEN, fr: buildFR, ar: buildAR };
 const LEXICONS = new Map<string, Lexicon>();
@@ -123,12 +126,16 @@ export interface SentenceScore {
   score: number;
   type: ClaimType;
   speaker: string | null;
+  /** Feature ids that fired, largest push first, then up to three `word:<term>` entries. */
   why: string[];
 }
 
 // Spaces, bidi controls and punctuation left at either end of a speaker cut from the original.
 const EDGES =
   /^[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+|[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069,،:]+$/gu;
+
+/** A `why` entry naming a word or word pair the model weighed ("word:unemployment"), not a FEATURE_IDS id. */
+export const WORD_PREFIX = 'word:';
 
 /** Every `why` id the scorer can emit, in display order (positive cues first): UIs translate these. */
 export const FEATURE_IDS = Object.keys(WEIGHTS) as readonly FeatureId[];
@@ -141,14 +148,15 @@ export function scoreNormalized(
   language: string,
 ): SentenceScore {
   const f = detectFeatures(norm, lexiconFor(language), language);
-  const z = weightedSum(f);
-  const score = Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
+  const ruleZ = weightedSum(f);
+  const m = modelScore(modelInputs(original, norm, offsets, f, ruleZ, language), ruleZ, f.fired);
+  const score = Math.round((1 / (1 + Math.exp(-m.z))) * 1000) / 1000;
   let speaker: string | null = null;
   if (f.fired.has('attribution')) {
     const r = findSpeaker(norm, language);
     if (r) speaker = original.slice(offsets[r.start]!, offsets[r.end]!).replace(EDGES, '') || null;
   }
-  const why = FEATURE_IDS.filter((id) => f.fired.has(id));
+  const why = [...m.order, ...m.words.map((w) => `${WORD_PREFIX}${w}`)];
   return { score, type: claimType(f.fired), speaker, why };
 }
 
@@ -156,4 +164,11 @@ export function scoreNormalized(
 export function scoreSentence(sentence: string, language: string): SentenceScore {
   const { text, offsets } = normalizeWithOffsets(sentence);
   return scoreNormalized(sentence, text, offsets, language);
+}
+
+/** The model's inputs for one sentence (training: scripts/train.mjs uses exactly what scoring uses). */
+export function sentenceInputs(sentence: string, language: string): ModelInputs {
+  const { text: norm, offsets } = normalizeWithOffsets(sentence);
+  const f = detectFeatures(norm, lexiconFor(language), language);
+  return modelInputs(sentence, norm, offsets, f, weightedSum(f), language);
 }

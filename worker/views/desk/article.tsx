@@ -3,7 +3,7 @@ import type { Article, Claim } from '../models';
 import { UserText } from '../shared/user-text';
 import { StatusBadge } from './bits';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
-import { featureLabel } from '../../i18n/features';
+import { explainEntry } from '../../i18n/s19-model';
 import { claimTypeLabel } from '../../i18n/desk';
 import { formatScore, localDigits as formatNumberText } from '../../i18n/numbers';
 import { UndoNotice } from './undo-notice';
@@ -154,11 +154,18 @@ function CandidateItem(props: { ui: DeskUi; claim: Claim; position: number }) {
       {claim.why.length > 0 ? (
         <p class="why">
           {t('why')}:{' '}
-          {claim.why.map((w) => (
-            <span class="feature" data-feature={w}>
-              {featureLabel(w, ui.locale)}
-            </span>
-          ))}
+          {claim.why.map((w) => {
+            const e = explainEntry(w, ui.locale);
+            return e.term === null ? (
+              <span class="feature" data-feature={w}>
+                {e.label}
+              </span>
+            ) : (
+              <span class="feature" data-feature="word" title={e.hint ?? undefined}>
+                {e.label}: <UserText lang={claim.language} text={e.term} />
+              </span>
+            );
+          })}
         </p>
       ) : null}
       {!open ? (
