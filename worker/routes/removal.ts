@@ -18,10 +18,13 @@ import { ClaimSchema, IdParam, jsonBody, jsonResponse, problems, text } from '..
 export const removal = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 removal.use('/:id/removal', requireUser());
 
+// Optional in the schema so that a missing header is the 428 of ifMatchVersion(), not a 400;
+// the OpenAPI document marks it required (IF_MATCH_REQUIRED in schemas/openapi-extras.ts).
 const IfMatchRequired = z.object({
   'if-match': z
     .string()
     .max(1000)
+    .optional()
     .openapi({ description: 'The ETag of the claim version you read (428 without it)' }),
 });
 const ClaimOut = z.object({ claim: ClaimSchema });
