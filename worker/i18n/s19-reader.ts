@@ -35,7 +35,7 @@ const en: RemovalStrings = {
   removedOn: (date) => `Removed on ${date}.`,
   reason: 'Why it was removed',
   retractedOn: (date) => `Retracted on ${date}.`,
-  policy: 'How we rate and correct fact-checks',
+  policy: 'How we rate fact-checks',
   deskTitle: 'Remove from the public site',
   deskHelp:
     'The page will answer “410 Gone” with the date and your reason; embeds show “removed”; it leaves the sitemap and the export. You can restore it later.',
@@ -57,7 +57,7 @@ const ar: RemovalStrings = {
   removedOn: (date) => `أُزيل في ${date}.`,
   reason: 'سبب الإزالة',
   retractedOn: (date) => `سُحب في ${date}.`,
-  policy: 'كيف نقيّم التحققات ونصحّحها',
+  policy: 'كيف نقيّم التحققات',
   deskTitle: 'الإزالة من الموقع العام',
   deskHelp:
     'ستجيب الصفحة بالرمز ‎410‎ (أُزيل) مع التاريخ وسببك، وتعرض التضمينات «أُزيل»، ويخرج من خريطة الموقع ومن التصدير. يمكنك استعادته لاحقًا.',
@@ -80,7 +80,7 @@ const fr: RemovalStrings = {
   removedOn: (date) => `Supprimée le ${date}.`,
   reason: 'Pourquoi elle a été supprimée',
   retractedOn: (date) => `Retirée le ${date}.`,
-  policy: 'Comment nous évaluons et corrigeons',
+  policy: 'Comment nous évaluons',
   deskTitle: 'Supprimer du site public',
   deskHelp:
     'La page répondra « 410 Gone » avec la date et votre raison ; les intégrations affichent « supprimée » ; elle quitte le plan du site et l’export. Vous pourrez la rétablir.',
