@@ -132,6 +132,8 @@ async function requestedClaim() {
   return claim;
 }
 
+let removedOnce: ReturnType<typeof retractedClaim> | undefined;
+
 /** A published claim retracted by the fixtures' admin (ready to be removed from the site). */
 async function retractedClaim(removed = false) {
   const token = (await fixtures()).adminToken;
@@ -455,8 +457,9 @@ const API: Record<string, Row> = {
   },
   'DELETE /api/v1/claims/{id}/removal': {
     expect: ADMIN_ONLY,
+    // One removed claim for every caller: only the admin gets past the guards, once.
     request: async () => {
-      const claim = await retractedClaim(true);
+      const claim = await (removedOnce ??= retractedClaim(true));
       return {
         path: `/api/v1/claims/${claim.id}/removal`,
         method: 'DELETE',
