@@ -11,6 +11,8 @@ export interface EmbedClaim {
   text: string;
   /** claims.version: bumps on every edit and status change. */
   version: number;
+  /** An admin removed the (retracted) claim from the public site (migration 0016). */
+  removed: boolean;
   verdict: EmbedVerdict | null;
 }
 
@@ -32,6 +34,7 @@ export interface EmbedClaimRow {
   language: string;
   text: string;
   version: number;
+  removed: number;
   verdict_version: number | null;
   rating_key: string | null;
   headline: string | null;
@@ -81,6 +84,7 @@ export function toEmbedClaim(row: EmbedClaimRow): EmbedClaim {
     language: row.language,
     text: row.text,
     version: row.version,
+    removed: row.removed === 1,
     verdict,
   };
 }
@@ -96,7 +100,7 @@ export async function getEmbedClaim(
 ): Promise<EmbedClaim | null> {
   const row = await db
     .prepare(
-      `SELECT c.id, c.status, c.language, c.text, c.version,
+      `SELECT c.id, c.status, c.language, c.text, c.version, c.removed_at IS NOT NULL AS removed,
          v.version AS verdict_version, v.rating_key, v.headline, v.language AS verdict_language, v.published_at,
          CASE WHEN ?2 IS NULL THEN (SELECT cv.note FROM claim_versions cv WHERE cv.claim_id = c.id
            AND cv.kind IN ('correction', 'update') ORDER BY cv.number DESC LIMIT 1) END AS correction_note,

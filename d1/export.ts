@@ -1,7 +1,7 @@
 /**
- * The export's reads: published (or retracted) claims with their current public verdict, in
- * `seq` order, one keyset page at a time (`seq > after`, never OFFSET), filtered by the date the
- * claim was published.
+ * The export's reads: published (or retracted, unless removed from the site) claims with their
+ * current public verdict, in `seq` order, one keyset page at a time (`seq > after`, never OFFSET),
+ * filtered by the date the claim was published.
  */
 import {
   activeRatingsStatement,
@@ -42,7 +42,7 @@ export async function exportPage(
         `${ITEM_SELECT},
            (SELECT MAX(cv.published_at) FROM claim_versions cv WHERE cv.claim_id = c.id) AS last_public_at
          FROM claims c ${ITEM_JOIN}
-         WHERE c.status = ?1 AND c.seq > ?2
+         WHERE c.status = ?1 AND c.removed_at IS NULL AND c.seq > ?2
            AND (?3 IS NULL OR c.published_at >= ?3)
            AND (?4 IS NULL OR c.published_at < date(?4, '+1 day'))
          ORDER BY c.seq LIMIT ?5`,

@@ -26,6 +26,8 @@ export interface PublicClaimPage {
   ratings: Rating[];
   /** The public record (publication, corrections, updates, retraction), oldest first. */
   versions: ClaimVersion[];
+  /** Set when an admin removed the (retracted) claim from the public site: its page is 410 Gone. */
+  removal: { at: string; reason: string } | null;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function getPublicClaim(db: D1Database, id: string): Promise<Public
   const [claim, sources, verdicts, ratings, versions] = await db.batch<unknown>([
     db
       .prepare(
-        `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1 AND c.status IN ('published', 'retracted')`,
+        `SELECT ${CLAIM_COLUMNS}, c.removed_at, c.removed_reason FROM claims c WHERE c.id = ?1 AND c.status IN ('published', 'retracted')`,
       )
       .bind(id),
     publicSourcesStatement(db, id),
@@ -50,7 +52,8 @@ export async function getPublicClaim(db: D1Database, id: string): Promise<Public
     activeRatingsStatement(db),
     versionsStatement(db, id),
   ]);
-  const row = claim?.results[0] as ClaimRow | undefined;
+  const row = claim?.results[0] as
+    (ClaimRow & { removed_at: string | null; removed_reason: string | null }) | undefined;
   const history = (verdicts?.results as VerdictRow[]).map(toVerdict);
   if (!row || history.length === 0) return null;
   return {
@@ -59,6 +62,7 @@ export async function getPublicClaim(db: D1Database, id: string): Promise<Public
     verdicts: history,
     ratings: (ratings?.results as RatingRow[]).map(toRating),
     versions: mapVersions(versions?.results),
+    removal: row.removed_at ? { at: row.removed_at, reason: row.removed_reason ?? '' } : null,
   };
 }
 

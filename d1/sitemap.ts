@@ -1,12 +1,14 @@
 /**
- * What the sitemap lists: every claim whose page is public (published or retracted), walked by
- * seq (new claims land at the end, so earlier pages stay put) in pages bounded by seq.
+ * What the sitemap lists: every claim whose page is public (published, or retracted and not
+ * removed), walked by seq (new claims land at the end, so earlier pages stay put) in pages
+ * bounded by seq.
  */
 
 /** Most URLs one sitemap file may hold (the protocol's ceiling). */
 export const SITEMAP_MAX_URLS = 50_000;
 
-const PUBLIC_PAGE = `c.status IN ('published', 'retracted')`;
+// A retracted claim keeps its page unless an admin removed it (410 Gone, migration 0016).
+const PUBLIC_PAGE = `c.status IN ('published', 'retracted') AND c.removed_at IS NULL`;
 
 export interface SitemapIndex {
   /** The first seq of each page, ascending (empty when no claim is public). */

@@ -47,6 +47,7 @@ import { users } from './routes/users';
 import { verdicts } from './routes/verdicts';
 import { logUnexpected } from './http/log';
 import { notFoundPage } from './http/public-context';
+import { removal } from './routes/removal';
 import { ErrorPage } from './views/error-page';
 
 /** Largest JSON body the API accepts (article texts are the big ones). */
@@ -105,6 +106,7 @@ app.route('/api/v1/claims', notes);
 app.route('/api/v1/claims', verdicts);
 app.route('/api/v1/claims', matches);
 app.route('/api/v1/claims', corrections);
+app.route('/api/v1/claims', removal);
 app.route('/api/v1/settings', settings);
 app.route('/api/v1/articles', articles);
 app.route('/api/v1/ratings', ratings);

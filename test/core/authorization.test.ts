@@ -132,6 +132,31 @@ async function requestedClaim() {
   return claim;
 }
 
+let removedOnce: ReturnType<typeof retractedClaim> | undefined;
+
+/** A published claim retracted by the fixtures' admin (ready to be removed from the site). */
+async function retractedClaim(removed = false) {
+  const token = (await fixtures()).adminToken;
+  const claim = await apiPublishedClaim(token);
+  const r = await callJson(`/api/v1/claims/${claim.id}/retract`, {
+    token,
+    body: { note: 'The source was fabricated.' },
+    headers: { 'If-Match': `"v${claim.version}"` },
+  });
+  if (r.res.status !== 200) throw new Error(`retract failed: ${r.res.status}`);
+  let version = r.body.claim.version as number;
+  if (removed) {
+    const g = await callJson(`/api/v1/claims/${claim.id}/removal`, {
+      token,
+      body: { reason: 'Taken down after the retraction.' },
+      headers: { 'If-Match': `"v${version}"` },
+    });
+    if (g.res.status !== 200) throw new Error(`removal failed: ${g.res.status}`);
+    version = g.body.claim.version as number;
+  }
+  return { id: claim.id, version };
+}
+
 const sourceBody = () => ({ url: `https://stats.example/${unique('s')}`, stance: 'context' });
 
 /** Every API route: `METHOD /path` as the OpenAPI document writes it. */
@@ -419,6 +444,29 @@ const API: Record<string, Row> = {
       };
     },
   },
+  'POST /api/v1/claims/{id}/removal': {
+    expect: ADMIN_ONLY,
+    request: async () => {
+      const claim = await retractedClaim();
+      return {
+        path: `/api/v1/claims/${claim.id}/removal`,
+        body: { reason: 'Taken down after the retraction.' },
+        headers: { 'If-Match': `"v${claim.version}"` },
+      };
+    },
+  },
+  'DELETE /api/v1/claims/{id}/removal': {
+    expect: ADMIN_ONLY,
+    // One removed claim for every caller: only the admin gets past the guards, once.
+    request: async () => {
+      const claim = await (removedOnce ??= retractedClaim(true));
+      return {
+        path: `/api/v1/claims/${claim.id}/removal`,
+        method: 'DELETE',
+        headers: { 'If-Match': `"v${claim.version}"` },
+      };
+    },
+  },
   'POST /api/v1/claims/{id}/publish-request': {
     expect: SIGNED_IN_WRITE,
     request: async () => ({
@@ -632,6 +680,15 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
   'POST /desk/claims/:id/retract': {
     access: 'signed-in',
     path: '/desk/claims/nosuchthing/retract',
+  },
+  // Editors pass the guard; the domain refuses them (403, test/public/removal.test.ts).
+  'POST /desk/claims/:id/removal': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/removal',
+  },
+  'POST /desk/claims/:id/removal/restore': {
+    access: 'signed-in',
+    path: '/desk/claims/nosuchthing/removal/restore',
   },
   'GET /desk/claims/:id/preview': {
     access: 'signed-in',

@@ -79,7 +79,9 @@ function Verdict({ view }: { view: EmbedView }) {
           ? words.inReviewNote
           : view.kind === 'retracted'
             ? words.retractedNote
-            : words.unknownNote}
+            : view.kind === 'removed'
+              ? words.removedNote
+              : words.unknownNote}
       </p>
     </>
   );
@@ -88,7 +90,8 @@ function Verdict({ view }: { view: EmbedView }) {
 /** The embeddable card: a whole HTML document for an iframe, sized by its own postMessage. */
 export function EmbedCard({ view, claimUrl, orgName, theme = 'light' }: CardProps) {
   const words = embedWords(view.lang);
-  const claim = view.kind === 'unknown' ? null : view.claim;
+  // A removed claim shows neither its text nor its verdict: only the notice and a link to why.
+  const claim = view.kind === 'unknown' || view.kind === 'removed' ? null : view.claim;
   return (
     <html lang={view.lang} dir={dirOf(view.lang)}>
       <head>
@@ -103,7 +106,7 @@ export function EmbedCard({ view, claimUrl, orgName, theme = 'light' }: CardProp
         </title>
         <style dangerouslySetInnerHTML={{ __html: THEME_CSS[theme] + CSS }} />
       </head>
-      <body data-claim={claim?.id ?? ''}>
+      <body data-claim={claim?.id ?? (view.kind === 'removed' ? view.claimId : '')}>
         <article class="cd">
           <p class="cd-top">
             <span class="cd-kind">{view.label}</span>
@@ -118,9 +121,9 @@ export function EmbedCard({ view, claimUrl, orgName, theme = 'light' }: CardProp
             </blockquote>
           ) : null}
           <Verdict view={view} />
-          {claim ? (
+          {claim || view.kind === 'removed' ? (
             <a href={claimUrl} target="_blank" rel="noopener">
-              {words.readMore}
+              {claim ? words.readMore : words.removedWhy}
             </a>
           ) : null}
         </article>

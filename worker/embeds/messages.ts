@@ -28,6 +28,11 @@ export interface EmbedWords {
   inReviewNote: string;
   unknownNote: string;
   retractedNote: string;
+  /** Badge and card of a retracted fact-check an admin removed from the site (neutral, no verdict). */
+  removed: string;
+  removedNote: string;
+  /** Card: link to the removed claim's page (410: when and why). */
+  removedWhy: string;
   /** Card: small "by {org}" line (a noun phrase before the organisation's name). */
   by: string;
   /** `alt` / `title` of a badge, card or iframe: "Fact check: Mostly false". */
@@ -49,6 +54,9 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     inReviewNote: 'Our fact-checkers are reviewing this claim.',
     unknownNote: 'This claim is not available.',
     retractedNote: 'We retracted this fact-check; its verdict no longer stands. The page says why.',
+    removed: 'removed',
+    removedNote: 'We retracted this fact-check and removed it from our site.',
+    removedWhy: 'When and why',
     by: 'Fact check by',
     titled: (rating) => `Fact check: ${rating}`,
     corrected: 'Corrected',
@@ -69,6 +77,9 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     inReviewNote: 'يراجع فريق التحقق هذا الادعاء حالياً.',
     unknownNote: 'هذا الادعاء غير متاح.',
     retractedNote: 'سحبنا هذا التحقق ولم يعد حكمه قائمًا. توضّح الصفحة السبب.',
+    removed: 'أُزيل',
+    removedNote: 'سحبنا هذا التحقق وأزلناه من موقعنا.',
+    removedWhy: 'متى ولماذا',
     // «تحقق من …» reads as the imperative "check …!"; «من إعداد …» ("prepared by …") is the
     // usual byline of Arabic newsrooms, and the card's kind line already says «تحقق».
     by: 'من إعداد',
@@ -92,6 +103,9 @@ const WORDS: MessagesByLocale<EmbedWords> = {
     unknownNote: "Cette affirmation n'est pas disponible.",
     retractedNote:
       'Nous avons retiré cette vérification : son verdict ne tient plus. La page explique pourquoi.',
+    removed: 'supprimée',
+    removedNote: 'Nous avons retiré cette vérification et l’avons supprimée de notre site.',
+    removedWhy: 'Quand et pourquoi',
     by: 'Vérification par',
     // French puts a (narrow no-break) space before the colon; the rating reads lower-case mid-phrase.
     titled: (rating) =>

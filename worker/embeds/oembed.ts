@@ -28,14 +28,15 @@ export function cardSize(
   const perLine = Math.max(20, Math.floor((width - 60) / 8));
   const lines = (s: string) => Math.ceil(Array.from(s).length / perLine);
   let height = 120;
-  if (view.kind !== 'unknown') height += lines(truncate(view.claim.text, 280)) * 24 + 30;
+  if (view.kind !== 'unknown' && view.kind !== 'removed')
+    height += lines(truncate(view.claim.text, 280)) * 24 + 30;
   if (view.kind === 'published') height += lines(view.verdict.headline) * 22;
   else height += 22;
   return { width, height: maxHeight ? Math.min(height, Math.max(100, maxHeight)) : height };
 }
 
 export function oembedDocument(opts: {
-  view: Exclude<EmbedView, { kind: 'unknown' }>;
+  view: Exclude<EmbedView, { kind: 'unknown' | 'removed' }>;
   origin: string;
   cardUrl: string;
   providerName: string;

@@ -21,7 +21,14 @@ import {
 import { badgeImageHeaders } from './headers';
 import { serveEmbed } from './serve';
 
-/** Embeds for other sites: /badge/:id.svg, /badge/:id.json, /embed/:id, /oembed. No cookies, ever. */
+/**
+ * Embeds for other sites: /badge/:id.svg, /badge/:id.json, /embed/:id, /oembed. No cookies, ever.
+ *
+ * A retracted claim an admin removed from the site answers a neutral "removed" badge, shields JSON
+ * and card with 200, not 410: partner pages keep embedding the URL, and an <img> or iframe (or
+ * shields.io, which shows "inaccessible" for any non-200) must render the notice instead of a
+ * broken image or a browser error page. Only oEmbed, which offers something to embed, says 410.
+ */
 export const embeds = new Hono<AppEnv>();
 
 const svgHeaders = badgeImageHeaders();
@@ -85,8 +92,9 @@ function options(c: Context<AppEnv>) {
 /** Pinned badges are immutable; a pinned card still shows the (editable) claim text, so it stays live. */
 function cacheControl(view: EmbedView, pinned: number | null, immutable = true): string {
   if (view.kind === 'unknown') return UNKNOWN_CACHE_CONTROL;
-  // A retraction is the one change a pinned version can still undergo: never immutable.
-  if (view.kind === 'retracted') return LIVE_CACHE_CONTROL;
+  // A retraction (and a removal, which a restore undoes) is the one change a pinned version can
+  // still undergo: never immutable.
+  if (view.kind === 'retracted' || view.kind === 'removed') return LIVE_CACHE_CONTROL;
   return pinned !== null && immutable ? PINNED_CACHE_CONTROL : LIVE_CACHE_CONTROL;
 }
 
@@ -136,7 +144,9 @@ embeds.get('/badge/:file', async (c) => {
       });
       // A pinned badge must never change, so it leaves out the (editable) claim text.
       const description =
-        view.kind === 'unknown' || opts.pinned !== null ? undefined : view.claim.text;
+        view.kind === 'unknown' || view.kind === 'removed' || opts.pinned !== null
+          ? undefined
+          : view.claim.text;
       const svg = renderBadge({ ...view, lang: view.lang, style: opts.style, description });
       return answer(view, opts.pinned, svg, 'image/svg+xml; charset=utf-8');
     });
@@ -233,9 +243,9 @@ embeds.get('/oembed', async (c) => {
     });
   const origin = publicOrigin(c);
   const target = claimOfUrl(q.url, [origin, new URL(c.req.url).origin]);
-  const notFound = () =>
+  const notFound = (status = 404) =>
     new Response(JSON.stringify({ error: 'No embeddable claim at this URL' }), {
-      status: 404,
+      status,
       headers: {
         'Content-Type': 'application/json; charset=utf-8',
         'Cache-Control': UNKNOWN_CACHE_CONTROL,
@@ -258,6 +268,8 @@ embeds.get('/oembed', async (c) => {
       variant: `oembed-${maxWidth ?? ''}x${maxHeight ?? ''}`,
     });
     if (view.kind === 'unknown') return { res: notFound(), cache: true };
+    // Retracted and removed: nothing to embed any more (410; a restore purges this key).
+    if (view.kind === 'removed') return { res: notFound(410), cache: true };
     const cardUrl = `${origin}/embed/${id}${lang ? `?lang=${lang}` : ''}`;
     const doc = oembedDocument({
       view,

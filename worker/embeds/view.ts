@@ -10,6 +10,8 @@ export interface EmbedClaim {
   text: string;
   /** claims.version: bumps on every edit and status change. */
   version: number;
+  /** Retracted and removed from the public site by an admin: a neutral "removed" embed. */
+  removed?: boolean;
   /** Its newest published verdict, or the pinned published version. */
   verdict: EmbedVerdict | null;
 }
@@ -54,6 +56,16 @@ export type EmbedView =
       etag: string;
     }
   | {
+      /** Retracted and removed from the site: neutral, no claim text, no verdict, pinned or not. */
+      kind: 'removed';
+      lang: EmbedLang;
+      claimId: string;
+      label: string;
+      message: string;
+      color: string;
+      etag: string;
+    }
+  | {
       kind: 'unknown';
       lang: EmbedLang;
       label: string;
@@ -73,7 +85,7 @@ export interface ViewOptions {
 
 /**
  * What readers may see: a published claim shows its published verdict; a retracted one says
- * "retracted" (pinned versions too); a queued, in-review or duplicate claim shows "in review";
+ * "retracted" (pinned versions too), or "removed" once an admin took it off the site; a queued, in-review or duplicate claim shows "in review";
  * anything else, including candidates,
  * submissions and rejected claims, looks exactly like an id that does not exist.
  * A pinned `?v=N` shows version N if it was ever published (verdicts are append-only, so it never changes).
@@ -81,6 +93,17 @@ export interface ViewOptions {
 export function embedView(claim: EmbedClaim | null, opts: ViewOptions): EmbedView {
   const lang = opts.lang ?? embedLangOf(claim?.language) ?? 'en';
   const words = embedWords(lang);
+  if (claim?.status === 'retracted' && claim.removed) {
+    return {
+      kind: 'removed',
+      lang,
+      claimId: claim.id,
+      label: words.label,
+      message: words.removed,
+      color: UNKNOWN_COLOR,
+      etag: `"${RENDER_VERSION}.g.${claim.id}.${claim.version}.${opts.variant}.${lang}"`,
+    };
+  }
   if (claim?.status === 'retracted') {
     return {
       kind: 'retracted',

@@ -9,6 +9,8 @@ import { collabTranslator, type CollabKey } from '../i18n/desk-collab';
 import { todayUtc } from '../lib/collab';
 import { ID_PATTERN } from '../lib/ids';
 import { publicationView } from './publication-model';
+import { getRemoval } from '../../d1/removal';
+import { removalStrings } from '../i18n/s19-reader';
 
 /** `?collab=` after a team form's redirect: its notice. */
 const COLLAB_NOTICES: Record<string, CollabKey> = {
@@ -29,21 +31,30 @@ export async function showWorkspace(
   if (!data) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const { detail } = data;
   const { collab } = data;
-  const matches = await matcherFor(db, c.env).find(detail.claim.text, {
-    excludeId: detail.claim.id,
-    limit: 5,
-  });
+  // Only a retracted claim can be removed from the public site: read its removal alongside.
+  const [matches, removal] = await Promise.all([
+    matcherFor(db, c.env).find(detail.claim.text, { excludeId: detail.claim.id, limit: 5 }),
+    detail.claim.status === 'retracted' ? getRemoval(db, detail.claim.id) : null,
+  ]);
   const ui = deskUi(c);
   const done = c.req.method === 'GET' ? COLLAB_NOTICES[c.req.query('collab') ?? ''] : undefined;
+  const removalDone = c.req.method === 'GET' ? c.req.query('removal') : undefined;
+  const removalText =
+    removalDone === 'removed'
+      ? removalStrings(ui.locale).deskDoneRemoved
+      : removalDone === 'restored'
+        ? removalStrings(ui.locale).deskDoneRestored
+        : undefined;
   const notice =
     extras.notice ??
-    (done ? { kind: 'ok' as const, text: collabTranslator(ui.locale)(done) } : undefined);
+    (done ? { kind: 'ok' as const, text: collabTranslator(ui.locale)(done) } : undefined) ??
+    (removalText ? { kind: 'ok' as const, text: removalText } : undefined);
   const now = new Date();
   return render(
     c,
     <WorkspacePage
       ui={ui}
-      publication={publicationView(detail, ui.user)}
+      publication={{ ...publicationView(detail, ui.user), removal }}
       detail={detail}
       ratings={data.ratings}
       users={data.users}

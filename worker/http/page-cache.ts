@@ -96,7 +96,8 @@ function answer(c: Context<AppEnv>, res: Response, tier: 'memo' | 'hit' | 'miss'
 
 /**
  * Route middleware for `GET /claims/:id`: serve the page from the memo or the Cache API when the
- * key is there, else run the route and store its 200 or 404 under the claim-page cache policy.
+ * key is there, else run the route and store its 200, 404 or 410 (retracted and removed; a restore
+ * purges it like any other change) under the claim-page cache policy.
  * On a miss the route renders the full page even when the client sent validators (they are
  * answered here), so a revalidating browser fills the cache too.
  */
@@ -120,10 +121,12 @@ export function claimPageCache(): MiddlewareHandler<AppEnv> {
       c.req.raw = raw;
     }
     const res = c.res;
-    if ((res.status !== 200 && res.status !== 404) || res.headers.has('Set-Cookie')) return;
+    const status = res.status;
+    if ((status !== 200 && status !== 404 && status !== 410) || res.headers.has('Set-Cookie'))
+      return;
     res.headers.set(
       'Cache-Control',
-      res.status === 200 ? CLAIM_PAGE_CACHE_CONTROL : MISSING_PAGE_CACHE_CONTROL,
+      status === 200 ? CLAIM_PAGE_CACHE_CONTROL : MISSING_PAGE_CACHE_CONTROL,
     );
     await storeAnswer(key, res);
     // Replace the answer wholesale: assigning over a set c.res would merge the old headers in.

@@ -54,6 +54,7 @@ export function previewPage(
     verdicts: pending ? [...published, pending] : published,
     ratings,
     versions: [...detail.versions, version],
+    removal: null,
   };
 }
 

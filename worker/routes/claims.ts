@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getClaimDetail } from '../../d1/claim-detail';
 import { createClaim, listClaims } from '../../d1/claims';
+import { goneIfRemoved } from '../http/removed-claim';
 import { editClaim } from '../domain/claim-edit';
 import type { AppEnv } from '../env';
 import { detectLanguage } from '../extract/index';
@@ -138,13 +139,14 @@ claims.openapi(
     request: { params: IdParam },
     responses: {
       200: jsonResponse(ClaimDetailSchema, 'The claim'),
-      ...problems(400, 401, 404),
+      ...problems(400, 401, 404, 410),
     },
   }),
   async (c) => {
     const detail = await getClaimDetail(c.env.DB, c.req.valid('param').id);
     if (!detail) throw problem(404, 'Claim not found', { code: 'not_found' });
     c.header('ETag', claimEtag(detail.claim));
+    if (detail.claim.status === 'retracted') await goneIfRemoved(c.env.DB, detail.claim.id);
     c.header('Cache-Control', 'no-store');
     return c.json(detail, 200);
   },

@@ -33,6 +33,8 @@ export const IF_MATCH_REQUIRED = new Set([
   'DELETE /api/v1/claims/{id}/draft',
   'POST /api/v1/claims/{id}/draft/publish',
   'POST /api/v1/claims/{id}/retract',
+  'POST /api/v1/claims/{id}/removal',
+  'DELETE /api/v1/claims/{id}/removal',
 ]);
 
 const CLAIM_ID = '01HV3Q8XK2M4N6P7';
@@ -53,6 +55,9 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
   },
   'PATCH /api/v1/users/{id}': { role: 'admin', active: true },
   'POST /api/v1/tokens': { name: 'CMS sync', scope: 'read', expiresInDays: 30 },
+  'POST /api/v1/claims/{id}/removal': {
+    reason: 'The person quoted was misidentified; we retracted the check and took it down.',
+  },
   'POST /api/v1/claims/{id}/notes': {
     body: 'Found the original video; @amina can you check the date?',
   },

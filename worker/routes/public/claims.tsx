@@ -32,6 +32,7 @@ import { embedFor } from '../../embeds/snippets';
 import { ratingView } from '../../http/rating-view';
 import { embedBox, embedChoice } from '../../http/embed-box';
 import { relatedFactChecks } from '../../http/published-matches';
+import { removedPage } from '../../http/removed-claim';
 
 /** Feedback votes per address (IPv6: per /64) per hour (on top of one vote per reader per claim per day). */
 export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };
@@ -55,6 +56,7 @@ async function claimResponse(
   if (!ID_PATTERN.test(id)) return notFoundPage(c);
   const page = await getPublicClaim(c.env.DB, id);
   if (!page) return notFoundPage(c);
+  if (page.removal) return removedPage(c, { ...page, removal: page.removal });
   const locale = localeOf(c);
   const current = page.verdicts.at(-1)!;
   const { choice, chosen } = embedChoice((name) => c.req.query(name));

@@ -41,7 +41,8 @@ ogImage.get('/claims/:id/og.png', async (c) => {
     return png(cached.png, wanted !== undefined, 'hit');
   }
   const page = await getPublicClaim(c.env.DB, id);
-  if (!page) return c.notFound();
+  // A removed claim has no share image any more (its page is 410 Gone).
+  if (!page || page.removal) return c.notFound();
   const { claim, ratings } = page;
   const verdict = page.verdicts.at(-1)!;
   const version = ogImageVersion(claim, verdict);

@@ -18,6 +18,7 @@ function when(iso: string): string {
   return `\u2066${iso.slice(0, 16).replace('T', ' ')}\u2069`;
 }
 import { Csrf, Notice, type DeskUi } from './layout';
+import { RemovalBlock } from './removal-panel';
 
 export interface RecordChangeView {
   field: string;
@@ -50,6 +51,8 @@ export interface PublicationView {
     note: string | null;
   } | null;
   retraction: { at: string; note: string } | null;
+  /** A retracted claim an admin removed from the public site (loaded for retracted claims only). */
+  removal?: { at: string; reason: string; byName: string | null } | null;
 }
 
 /** A refused publication form sends back what was typed and which fields were at fault. */
@@ -58,6 +61,8 @@ export interface PublicationFormState {
   noteError?: boolean;
   retractNote?: string;
   retractErrors?: string[];
+  removalReason?: string;
+  removalError?: boolean;
 }
 
 interface PanelProps {
@@ -322,6 +327,13 @@ export function PublicationPanel(props: PanelProps) {
           </UserText>
         ) : null}
         <p class="help">{t('retractedLocked')}</p>
+        <RemovalBlock
+          ui={ui}
+          claim={claim}
+          isAdmin={p.isAdmin}
+          removal={p.removal ?? null}
+          form={props.form}
+        />
       </>
     );
   } else if (claim.status === 'in_review') {
