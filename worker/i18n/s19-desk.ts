@@ -22,8 +22,8 @@ const en: DeskCountStrings = {
   readerSubmissions: { one: '{n} reader submission', other: '{n} reader submissions' },
   readerRequests: { one: '{n} reader request', other: '{n} reader requests' },
   submittedTimes: {
-    one: 'Submitted by readers once',
-    other: 'Submitted by readers {n} times',
+    one: 'Submitted by readers: once',
+    other: 'Submitted by readers: {n} times',
   },
 };
 
@@ -54,12 +54,12 @@ const ar: DeskCountStrings = {
     other: '{n} طلب من القراء',
   },
   submittedTimes: {
-    zero: 'لم يرسله القرّاء بعد',
-    one: 'أرسله القرّاء مرة واحدة',
-    two: 'أرسله القرّاء مرتين',
-    few: 'أرسله القرّاء {n} مرات',
-    many: 'أرسله القرّاء {n} مرة',
-    other: 'أرسله القرّاء {n} مرة',
+    zero: 'أرسله القرّاء: ولا مرة',
+    one: 'أرسله القرّاء: مرة واحدة',
+    two: 'أرسله القرّاء: مرتين',
+    few: 'أرسله القرّاء: {n} مرات',
+    many: 'أرسله القرّاء: {n} مرة',
+    other: 'أرسله القرّاء: {n} مرة',
   },
 };
 
@@ -72,8 +72,8 @@ const fr: DeskCountStrings = {
   },
   readerRequests: { one: '{n} demande de lecteur', other: '{n} demandes de lecteurs' },
   submittedTimes: {
-    one: 'Soumise par des lecteurs {n} fois',
-    other: 'Soumise par des lecteurs {n} fois',
+    one: 'Soumis par des lecteurs : {n} fois',
+    other: 'Soumis par des lecteurs : {n} fois',
   },
 };
 
