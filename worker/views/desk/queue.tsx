@@ -333,6 +333,13 @@ export function QueuePage(props: {
   const { t } = ui;
   const qt = queueTranslator(ui.locale);
   const counts = deskCounts(ui.locale);
+  // One Intl.DisplayNames lookup per language on the page, not per row.
+  const names = new Map<string, string>();
+  const langName = (code: string) => {
+    let name = names.get(code);
+    if (name === undefined) names.set(code, (name = languageName(code, ui.locale)));
+    return name;
+  };
   const status = query.status ?? 'work';
   const viewName =
     status === 'work'
@@ -412,7 +419,7 @@ export function QueuePage(props: {
                     <StatusBadge ui={ui} status={claim.status} />
                   </td>
                   <td class="c-lang" data-label={t('colLanguage')}>
-                    {languageName(claim.language, ui.locale)}
+                    {langName(claim.language)}
                   </td>
                   <td class="num c-score" data-label={t('colScore')}>
                     {claim.score === null ? '' : formatScore(claim.score, ui.locale)}
