@@ -239,6 +239,7 @@ describe.each(['en', 'ar'] as const)('every desk page at 390 px (%s)', (locale) 
         pageHeight: document.documentElement.scrollHeight,
       };
     });
+    await page.screenshot({ path: join(screenshotDir(), `workspace-bar-${locale}-390.png`) });
     expect(first.position).toBe('sticky');
     // In view on the first screen, though the page is several screens long.
     expect(first.pageHeight).toBeGreaterThan(2 * first.height);
@@ -260,6 +261,7 @@ describe('the workspace action bar', () => {
   it('is the side panel on a wide screen, without the phone-only Publish button', async () => {
     const { context, page } = await signedIn(live.browser, live.server.origin, ADMIN);
     await page.goto(`${live.server.origin}/desk/claims/${ids.work}`);
+    await page.screenshot({ path: join(screenshotDir(), 'workspace-en-1280.png') });
     expect(await page.locator('.action-bar').evaluate((el) => getComputedStyle(el).position)).toBe(
       'static',
     );
