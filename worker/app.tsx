@@ -48,6 +48,7 @@ import { verdicts } from './routes/verdicts';
 import { logUnexpected } from './http/log';
 import { notFoundPage } from './http/public-context';
 import { removal } from './routes/removal';
+import { deskMessage, deskUi } from './http/desk-context';
 import { ErrorPage } from './views/error-page';
 
 /** Largest JSON body the API accepts (article texts are the big ones). */
@@ -146,10 +147,9 @@ app.notFound((c) => {
       detail: `No route for ${c.req.method} ${c.req.path}`,
       code: 'not_found',
     });
-  if (c.req.path === '/desk' || c.req.path.startsWith('/desk/')) {
-    c.status(404);
-    return c.html(<ErrorPage status={404} title="Page not found" />);
-  }
+  // The desk's own page, in the editor's language (the desk router's middleware has run).
+  if (c.req.path === '/desk' || c.req.path.startsWith('/desk/'))
+    return deskMessage(c, 404, deskUi(c).t('notFound'));
   // Public paths: the site's chrome, in the reader's language, with a way home and to search.
   return notFoundPage(c);
 });

@@ -1,5 +1,8 @@
-// Desk pages benchmark (`npm run bench desk`): the bundled Worker served by Miniflare from this
-// script, local D1 with migrations, the demo seed and a few thousand extra queued claims. A signed-in
+// Desk pages benchmark (`npm run bench -- desk`): the bundled Worker served by Miniflare from this
+// script, local D1 with migrations, the demo seed and 20,000 extra claims (three in four in the
+// work set, with scores, reader demand, due dates and update times spread so every sort has work).
+// The queue is measured in its default "To do" view, in each sort, and on a deep keyset page
+// (about 10,000 claims in, cursor read from the database as the page's "next" link would carry it). A signed-in
 // admin (session cookie + CSRF token from the real sign-in form) requests each desk page one at a
 // time, so the time is the server's, not a queue's. Reports p50/p95 per page next to the
 // hello-world route (GET /healthz) of the same run; "render" = page p50 minus hello-world p50.
@@ -9,7 +12,8 @@ import { d1Queries, percentile, startBundledWorker } from './lib/worker-server.m
 
 const EXTRA_CLAIMS = 20_000;
 const WARMUP = 30;
-const SAMPLES = 300;
+const SAMPLES = 200;
+const DEEP = 10_000;
 
 const ARTICLE = [
   'أعلنت وزارة الاقتصاد يوم الاثنين أن معدل التضخم السنوي بلغ ١٤٪ في شهر سبتمبر، وهو أعلى مستوى منذ عام ٢٠٠٨.',
@@ -25,16 +29,43 @@ const { origin, db, close } = await startBundledWorker({
   seed: true,
 });
 try {
-  const now = new Date().toISOString();
+  const now = Date.now();
   await db
     .prepare(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
-       INSERT INTO claims (id, text, search_text, text_hash, language, status, created_at, updated_at)
+       INSERT INTO claims (id, text, search_text, text_hash, language, status, score, submission_count,
+         due_date, created_at, updated_at)
        SELECT printf('benchq%010d', i), 'Bench claim number ' || i || ' says exports rose 12% in 2025', 'bench claim number exports rose', printf('q%d', i),
-         CASE i % 3 WHEN 0 THEN 'ar' WHEN 1 THEN 'en' ELSE 'fr' END, CASE i % 4 WHEN 0 THEN 'candidate' ELSE 'queued' END, ?2, ?2 FROM n`,
+         CASE i % 3 WHEN 0 THEN 'ar' WHEN 1 THEN 'en' ELSE 'fr' END,
+         CASE i % 4 WHEN 0 THEN 'candidate' WHEN 1 THEN 'submitted' WHEN 2 THEN 'queued' ELSE 'in_review' END,
+         CASE WHEN i % 5 = 0 THEN NULL ELSE (i * 7919 % 1000) / 1000.0 END,
+         1 + i % 17,
+         CASE WHEN i % 3 = 0 THEN NULL ELSE date(?2 / 1000, 'unixepoch', printf('%+d days', i % 60 - 10)) END,
+         strftime('%Y-%m-%dT%H:%M:%fZ', (?2 - i * 60000) / 1000.0, 'unixepoch'),
+         strftime('%Y-%m-%dT%H:%M:%fZ', (?2 - (i * 104729 % 20000000)) / 1000.0, 'unixepoch')
+       FROM n`,
     )
     .bind(EXTRA_CLAIMS, now)
     .run();
+  const work = `status IN ('submitted', 'queued', 'in_review')`;
+  const deepNewest = await db
+    .prepare(`SELECT seq FROM claims WHERE ${work} ORDER BY seq DESC LIMIT 1 OFFSET ?1`)
+    .bind(DEEP)
+    .first();
+  const deepScore = await db
+    .prepare(
+      `SELECT ifnull(score, -1) AS k, seq FROM claims WHERE ${work}
+       ORDER BY ifnull(score, -1) DESC, seq DESC LIMIT 1 OFFSET ?1`,
+    )
+    .bind(DEEP)
+    .first();
+  const deepDue = await db
+    .prepare(
+      `SELECT ifnull(due_date, '9999-12-31') AS k, seq FROM claims WHERE ${work}
+       ORDER BY ifnull(due_date, '9999-12-31') ASC, seq DESC LIMIT 1 OFFSET ?1`,
+    )
+    .bind(DEEP)
+    .first();
 
   // Sign in through the form like a browser.
   const signIn = await fetch(`${origin}/desk/sign-in`, {
@@ -84,7 +115,21 @@ try {
 
   const routes = [
     ['hello-world GET /healthz', '/healthz'],
-    ['queue (all statuses)', '/desk'],
+    ['queue "To do" (default, newest)', '/desk'],
+    ['queue "To do", sort score', '/desk?sort=score'],
+    ['queue "To do", sort demand', '/desk?sort=demand'],
+    ['queue "To do", sort due', '/desk?sort=due'],
+    ['queue "To do", sort updated', '/desk?sort=updated'],
+    [`queue "To do", page ${DEEP / 25 + 1} (newest)`, `/desk?cursor=${deepNewest.seq}`],
+    [
+      `queue "To do", page ${DEEP / 25 + 1} (score)`,
+      `/desk?sort=score&cursor=${encodeURIComponent(`${deepScore.k}~${deepScore.seq}`)}`,
+    ],
+    [
+      `queue "To do", page ${DEEP / 25 + 1} (due)`,
+      `/desk?sort=due&cursor=${encodeURIComponent(`${deepDue.k}~${deepDue.seq}`)}`,
+    ],
+    ['queue (all statuses)', '/desk?status=all'],
     ['queue: queued + ar', '/desk?status=queued&language=ar'],
     ['queue: text matching one claim', '/desk?q=number+777+exports'],
     ['queue: text matching every claim', '/desk?status=queued&language=ar&q=exports'],
@@ -112,6 +157,7 @@ try {
         title = /<title>([^<]*)<\/title>/.exec(new TextDecoder().decode(body))?.[1] ?? '';
       queries = d1Queries(res);
     }
+    if (status !== 200) throw new Error(`${name}: ${origin + path} answered ${status}`);
     rows.push({
       name,
       status,

@@ -43,7 +43,9 @@ describe("the workspace shows readers' own words", () => {
     expect(html).toContain('A post shared in the &lt;b&gt;family&lt;/b&gt; group');
     expect(html).toContain('My parents believe it');
     expect(html).toContain('<span lang="ar" dir="rtl">يقولون إنها ستتضاعف</span>');
-    expect(html).toContain('Language: العربية');
+    // Languages are named in the page's language, not by code nor in their own language.
+    expect(html).toContain('Language: Arabic');
+    expect(html).toContain('Language: English');
     expect(html).toMatch(/<dt>Asked to be told<\/dt><dd>yes<\/dd>/);
     expect(html).toMatch(/<dt>Asked to be told<\/dt><dd>no<\/dd>/);
     // The address (and its local part) never reaches the page.
@@ -54,11 +56,11 @@ describe("the workspace shows readers' own words", () => {
   it('renders in Arabic with the panel heading translated', async () => {
     const text = `${unique('Le prix du pain')} va doubler`;
     expect((await submit({ text, why: 'Tout le monde en parle' })).status).toBe(202);
-    const { claim_id: claimId } = (await env.DB.prepare(
-      'SELECT claim_id FROM submissions WHERE text = ?1',
+    const { claim_id: claimId, language } = (await env.DB.prepare(
+      'SELECT claim_id, language FROM submissions WHERE text = ?1',
     )
       .bind(text)
-      .first<{ claim_id: string }>())!;
+      .first<{ claim_id: string; language: string }>())!;
     const agent = await signIn('editor');
     const res = await (
       await import('./desk-helpers')
@@ -71,5 +73,8 @@ describe("the workspace shows readers' own words", () => {
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toContain('كلمات القرّاء');
     expect(html).toContain('Tout le monde en parle');
+    const name = new Intl.DisplayNames(['ar'], { type: 'language' }).of(language)!;
+    expect(name).not.toBe(language);
+    expect(html).toContain(`اللغة: ${name}`);
   });
 });

@@ -9,7 +9,7 @@ import type { Outcome } from '../../domain/outcome';
 import type { AppEnv } from '../../env';
 import { actorOf } from '../../http/actor';
 import { deskUi, render, requireDesk, safeNext } from '../../http/desk-context';
-import { queueTranslator } from '../../i18n/desk-queue';
+import { deskCounts } from '../../i18n/s19-desk';
 import { ID_PATTERN } from '../../lib/ids';
 import { STATUSES } from '../../lib/status';
 import { formValidator } from '../../middleware/form-validator';
@@ -173,7 +173,7 @@ function bulkReport(
   const texts: Record<string, string> = {
     accepted: ui.t('doneAccepted', { n }),
     rejected: ui.t('doneRejected', { n }),
-    assigned: queueTranslator(ui.locale)('doneAssigned', { n }),
+    assigned: deskCounts(ui.locale).count('claimsAssigned', n),
     undone: [
       ui.t('undoneCount', { n }),
       superseded > 0 ? ui.t('supersededCount', { n: superseded }) : '',

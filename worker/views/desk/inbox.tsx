@@ -5,6 +5,7 @@ import { UserText } from '../shared/user-text';
 import { StatusBadge } from './bits';
 import { DeskLayout, type DeskUi } from './layout';
 import { RelDate, RelTime } from './rel-time';
+import { deskCounts } from '../../i18n/s19-desk';
 
 export interface InboxClaimView {
   id: string;
@@ -86,7 +87,7 @@ function ClaimRows(props: {
             {props.demand ? (
               <>
                 {' · '}
-                {c('readerDemand', { n: i.submissionCount })}
+                {deskCounts(ui.locale).count('readerRequests', i.submissionCount)}
                 {' · '}
                 <RelTime iso={i.createdAt} now={view.now} locale={ui.locale} />
               </>

@@ -4,6 +4,8 @@ import { LANGUAGE_NAMES } from '../../i18n/desk';
 import { queueTranslator, type DeskQueueKey, type QueueTranslate } from '../../i18n/desk-queue';
 import { STATUSES, type ClaimStatus } from '../../lib/status';
 import { exactTime, relativeTime } from '../../lib/relative-time';
+import { formatNumber, formatScore, languageName, localDigits } from '../../i18n/numbers';
+import { deskCounts } from '../../i18n/s19-desk';
 import { UserText } from '../shared/user-text';
 import { RatingChip, StatusBadge, statusLabel } from './bits';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
@@ -70,7 +72,7 @@ function StatusTabs(props: {
             aria-current={current === 'work' ? 'page' : undefined}
             title={qt('viewWorkHelp')}
           >
-            {qt('viewWork')} <span class="count">{work}</span>
+            {qt('viewWork')} <span class="count">{formatNumber(work, ui.locale)}</span>
           </a>
         </li>
         <li>
@@ -78,7 +80,7 @@ function StatusTabs(props: {
             href={queueHref({ ...base, status: 'all' })}
             aria-current={current === 'all' ? 'page' : undefined}
           >
-            {ui.t('allStatuses')} <span class="count">{total}</span>
+            {ui.t('allStatuses')} <span class="count">{formatNumber(total, ui.locale)}</span>
           </a>
         </li>
         {STATUSES.map((s) => (
@@ -87,7 +89,8 @@ function StatusTabs(props: {
               href={queueHref({ ...base, status: s })}
               aria-current={current === s ? 'page' : undefined}
             >
-              {statusLabel(ui, s)} <span class="count">{counts[s] ?? 0}</span>
+              {statusLabel(ui, s)}{' '}
+              <span class="count">{formatNumber(counts[s] ?? 0, ui.locale)}</span>
             </a>
           </li>
         ))}
@@ -329,6 +332,14 @@ export function QueuePage(props: {
   const { ui, query, page, now } = props;
   const { t } = ui;
   const qt = queueTranslator(ui.locale);
+  const counts = deskCounts(ui.locale);
+  // One Intl.DisplayNames lookup per language on the page, not per row.
+  const names = new Map<string, string>();
+  const langName = (code: string) => {
+    let name = names.get(code);
+    if (name === undefined) names.set(code, (name = languageName(code, ui.locale)));
+    return name;
+  };
   const status = query.status ?? 'work';
   const viewName =
     status === 'work'
@@ -408,20 +419,20 @@ export function QueuePage(props: {
                     <StatusBadge ui={ui} status={claim.status} />
                   </td>
                   <td class="c-lang" data-label={t('colLanguage')}>
-                    {claim.language}
+                    {langName(claim.language)}
                   </td>
                   <td class="num c-score" data-label={t('colScore')}>
-                    {claim.score === null ? '' : claim.score.toFixed(2)}
+                    {claim.score === null ? '' : formatScore(claim.score, ui.locale)}
                   </td>
                   <td class="num c-demand" data-label={qt('colDemand')}>
-                    <span title={qt('demandN', { n: claim.submissionCount })}>
-                      {claim.submissionCount}
+                    <span title={counts.count('readerSubmissions', claim.submissionCount)}>
+                      {formatNumber(claim.submissionCount, ui.locale)}
                     </span>
                   </td>
                   <td class="c-due" data-label={qt('colDue')}>
                     {claim.dueDate ? (
                       <time datetime={claim.dueDate} dir="ltr">
-                        {claim.dueDate}
+                        {localDigits(claim.dueDate, ui.locale)}
                       </time>
                     ) : (
                       ''

@@ -80,9 +80,15 @@ function Action(props: {
   label: string;
   primary?: boolean;
   danger?: boolean;
+  id?: string;
 }) {
   return (
-    <form method="post" action={`/desk/claims/${props.claim.id}${props.path}`} class="inline-form">
+    <form
+      method="post"
+      action={`/desk/claims/${props.claim.id}${props.path}`}
+      class="inline-form"
+      id={props.id}
+    >
       <Csrf ui={props.ui} />
       <input type="hidden" name="version" value={String(props.claim.version)} />
       <button type="submit" class={props.primary ? 'primary' : props.danger ? 'danger' : undefined}>
@@ -100,6 +106,28 @@ function PreviewLink(props: { ui: DeskUi; claim: Claim }) {
   );
 }
 
+/** Id of the form that publishes (or asks for, or approves) a claim in review. */
+export const PUBLISH_FORM_ID = 'publish-form';
+
+/**
+ * The one publishing step open to this editor on a claim in review, or null: publish now, ask a
+ * second editor, or approve a colleague's request. The panel renders it as a form; the phone's
+ * action bar (workspace.tsx) has a button that submits that same form.
+ */
+export function publishStep(
+  claim: Claim,
+  p: PublicationView,
+): { path: string; label: DeskKey } | null {
+  if (claim.status !== 'in_review') return null;
+  if (p.request)
+    return p.request.requestedBy === p.userId
+      ? null
+      : { path: '/publish-request/approve', label: 'approveAndPublish' };
+  return p.needsSecondEditor
+    ? { path: '/publish-request', label: 'requestApproval' }
+    : { path: '/publish', label: 'publishNow' };
+}
+
 /** A pending request: who asked and when; approve (anyone else), withdraw (requester or admin). */
 function PendingRequest(props: PanelProps) {
   const { ui, claim, publication: p } = props;
@@ -115,17 +143,7 @@ function PendingRequest(props: PanelProps) {
           {r.note}
         </UserText>
       ) : null}
-      {mine ? (
-        <p class="help">{ui.t('ownRequest')}</p>
-      ) : (
-        <Action
-          ui={ui}
-          claim={claim}
-          path="/publish-request/approve"
-          label={ui.t('approveAndPublish')}
-          primary
-        />
-      )}
+      {mine ? <p class="help">{ui.t('ownRequest')}</p> : <PublishStep {...props} />}
       {mine || p.isAdmin ? (
         <Action
           ui={ui}
@@ -313,6 +331,21 @@ function RetractForm(props: PanelProps) {
   );
 }
 
+function PublishStep(props: PanelProps) {
+  const step = publishStep(props.claim, props.publication);
+  if (!step) return null;
+  return (
+    <Action
+      ui={props.ui}
+      claim={props.claim}
+      path={step.path}
+      label={props.ui.t(step.label)}
+      primary
+      id={PUBLISH_FORM_ID}
+    />
+  );
+}
+
 export function PublicationPanel(props: PanelProps) {
   const { ui, claim, publication: p } = props;
   const { t } = ui;
@@ -340,19 +373,7 @@ export function PublicationPanel(props: PanelProps) {
     body = (
       <>
         {p.hasVerdict ? <PreviewLink ui={ui} claim={claim} /> : null}
-        {p.request ? (
-          <PendingRequest {...props} />
-        ) : p.needsSecondEditor ? (
-          <Action
-            ui={ui}
-            claim={claim}
-            path="/publish-request"
-            label={t('requestApproval')}
-            primary
-          />
-        ) : (
-          <Action ui={ui} claim={claim} path="/publish" label={t('publishNow')} primary />
-        )}
+        {p.request ? <PendingRequest {...props} /> : <PublishStep {...props} />}
         {!p.hasVerdict ? <p class="help">{t('needVerdict')}</p> : null}
       </>
     );

@@ -1,14 +1,9 @@
 import type { ReaderSubmission } from '../models';
 import { queueTranslator } from '../../i18n/desk-queue';
-import { LANGUAGE_NAMES } from '../../i18n/desk';
+import { formatNumber, languageName } from '../../i18n/numbers';
 import { exactTime } from '../../lib/relative-time';
-import { LANGUAGES, type Language } from '../../lib/lang';
 import { SafeLink, UserText } from '../shared/user-text';
 import type { DeskUi } from './layout';
-
-function languageName(code: string): string {
-  return (LANGUAGES as readonly string[]).includes(code) ? LANGUAGE_NAMES[code as Language] : code;
-}
 
 /**
  * "Readers' own words": every submission behind the claim, newest first: what they wrote, their
@@ -27,7 +22,9 @@ export function ReaderWords(props: {
     <section aria-labelledby="reader-words-h" class="panel reader-words">
       <h2 id="reader-words-h">{qt('readersWords')}</h2>
       {props.claim.submissionCount > submissions.length ? (
-        <p class="meta">{qt('moreSubmissions', { n: submissions.length })}</p>
+        <p class="meta">
+          {qt('moreSubmissions', { n: formatNumber(submissions.length, ui.locale) })}
+        </p>
       ) : null}
       <ol class="submissions">
         {submissions.map((s) => (
@@ -62,7 +59,7 @@ export function ReaderWords(props: {
               <dd>{s.hasContact ? qt('yes') : qt('no')}</dd>
             </dl>
             <p class="meta">
-              <span>{qt('submittedIn', { lang: languageName(s.language) })}</span> ·{' '}
+              <span>{qt('submittedIn', { lang: languageName(s.language, ui.locale) })}</span> ·{' '}
               <time datetime={s.createdAt} dir="ltr" title={exactTime(s.createdAt)}>
                 {exactTime(s.createdAt)}
               </time>

@@ -20,9 +20,12 @@ import { ErrorSummary, summaryItems, type FieldMessages } from '../shared/form-e
 import { ReaderWords } from './workspace-submissions';
 import { SourcesSection } from './workspace-sources';
 import { AuditSection, HistorySection, VerdictEditor } from './workspace-verdict';
+import { deskCounts } from '../../i18n/s19-desk';
 import {
   LockedHint,
+  PUBLISH_FORM_ID,
   PublicationPanel,
+  publishStep,
   type PublicationFormState,
   type PublicationView,
 } from './workspace-record';
@@ -86,7 +89,7 @@ function Readers(props: WorkspaceProps) {
     <section aria-labelledby="readers-h" class="panel">
       <h2 id="readers-h">{t('readers')}</h2>
       {detail.claim.submissionCount > 0 ? (
-        <p>{t('submissionCount', { n: detail.claim.submissionCount })}</p>
+        <p>{deskCounts(ui.locale).count('submittedTimes', detail.claim.submissionCount)}</p>
       ) : null}
       {votes > 0 ? (
         <p>{t('feedbackCounts', { yes: feedback.helpful, no: feedback.notHelpful })}</p>
@@ -168,8 +171,14 @@ function MovedNotice(props: WorkspaceProps) {
   );
 }
 
-function StatusActions(props: WorkspaceProps) {
-  const { ui, detail } = props;
+/**
+ * The claim's status moves and its publishing step. On a wide screen it is the side column's first
+ * panel; on a narrow one a bar stuck to the bottom of the screen (desk.css). Its Publish button
+ * submits the Publication panel's own form (`form=`), so there is one form and no second copy of
+ * the rule that picks it; the button shows only where the bar is sticky.
+ */
+function ActionBar(props: WorkspaceProps) {
+  const { ui, detail, publication } = props;
   const { t } = ui;
   const from = detail.claim.status;
   // Duplicates are marked from the matches; publishing and retraction live in the Publication
@@ -177,40 +186,40 @@ function StatusActions(props: WorkspaceProps) {
   const moves = allowedMoves(from).filter(
     (m): boolean => m !== 'duplicate' && m !== 'published' && !isAdminOnlyMove(from, m),
   );
+  const step = publishStep(detail.claim, publication);
+  const strings = deskCounts(ui.locale);
   return (
-    <section aria-labelledby="status-h" class="panel">
+    <section aria-labelledby="status-h" class="panel action-bar" id="actions">
       <h2 id="status-h">{t('statusActions')}</h2>
-      <p>{t('currentStatus', { status: statusLabel(ui, detail.claim.status) })}</p>
-      {moves.length === 0 ? (
-        <p class="help">{allowedMoves(detail.claim.status).length === 0 ? t('noMoves') : ''}</p>
+      <p class="current-status">
+        {t('currentStatus', { status: statusLabel(ui, detail.claim.status) })}
+      </p>
+      {moves.length === 0 && allowedMoves(from).length === 0 ? (
+        <p class="help">{t('noMoves')}</p>
       ) : null}
       <div class="status-buttons">
-        {moves.map((to) => {
-          const blocked = to === 'published' && !detail.currentVerdict;
-          return (
-            <form method="post" action={`/desk/claims/${detail.claim.id}/status`}>
-              <Csrf ui={ui} />
-              <input type="hidden" name="version" value={String(detail.claim.version)} />
-              <input type="hidden" name="to" value={to} />
-              <button
-                type="submit"
-                class={to === 'published' || to === 'queued' ? 'primary' : undefined}
-                disabled={blocked}
-                aria-describedby={blocked ? 'need-verdict' : undefined}
-              >
-                {to === 'queued' && BACK_TO_QUEUE.includes(from)
-                  ? t('backToQueue')
-                  : t(`moveTo_${to}` as DeskKey)}
-              </button>
-            </form>
-          );
-        })}
+        {moves.map((to) => (
+          <form method="post" action={`/desk/claims/${detail.claim.id}/status`}>
+            <Csrf ui={ui} />
+            <input type="hidden" name="version" value={String(detail.claim.version)} />
+            <input type="hidden" name="to" value={to} />
+            <button type="submit" class={to === 'queued' ? 'primary' : undefined}>
+              {to === 'queued' && BACK_TO_QUEUE.includes(from)
+                ? t('backToQueue')
+                : t(`moveTo_${to}` as DeskKey)}
+            </button>
+          </form>
+        ))}
+        {step ? (
+          <button type="submit" form={PUBLISH_FORM_ID} class="primary bar-only">
+            {t(step.label)}
+          </button>
+        ) : from === 'published' ? (
+          <a href="#publication" class="button-link bar-only">
+            {strings.text('toPublication')}
+          </a>
+        ) : null}
       </div>
-      {moves.includes('published') && !detail.currentVerdict ? (
-        <p id="need-verdict" class="help">
-          {t('needVerdict')}
-        </p>
-      ) : null}
     </section>
   );
 }
@@ -379,8 +388,8 @@ export function WorkspacePage(props: WorkspaceProps) {
           <SourcesSection {...props} locked={locked} />
           <NotesPanel ui={ui} claimId={claim.id} collab={props.collab} form={extras.collab} />
         </div>
+        <ActionBar {...props} />
         <div class="work-side">
-          <StatusActions {...props} />
           <Assignment {...props} />
           <TeamPanel ui={ui} claimId={claim.id} collab={props.collab} form={extras.collab} />
           <ArticleContext {...props} />
@@ -388,9 +397,11 @@ export function WorkspacePage(props: WorkspaceProps) {
           <Readers {...props} />
           <ReaderWords ui={ui} claim={claim} submissions={props.submissions} />
         </div>
+        <div class="work-foot">
+          <HistorySection {...props} />
+          <AuditSection {...props} />
+        </div>
       </div>
-      <HistorySection {...props} />
-      <AuditSection {...props} />
     </DeskLayout>
   );
 }
