@@ -39,10 +39,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['./test/apply-migrations.ts'],
-    // Files share a Worker isolate per vitest worker: loading the Worker (its module graph and the
-    // share image's WebAssembly) costs seconds per isolate, while most files run in well under a
-    // second. The setup file gives each file a fresh database; tests make their own data.
-    isolate: false,
     // A guard against hangs, not a speed check: some tests make 30+ requests, and these machines
     // are shared (the default 5 s failed a correct test under a load average of 13).
     testTimeout: 30_000,
