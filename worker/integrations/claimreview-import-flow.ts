@@ -225,9 +225,7 @@ export async function commitImport(
     reviews.push({ ...review, ratingKey: rating, claimId });
   });
   if (fields.length) return refuse({ kind: 'invalid', fields });
-  const used = new Set(
-    imp.items.filter((_, i) => !choices.skip.has(i)).map((item) => item.label),
-  );
+  const used = new Set(imp.items.filter((_, i) => !choices.skip.has(i)).map((item) => item.label));
   const mappings = imp.labels
     .map((l, i) => ({ l, i }))
     .filter(({ i }) => used.has(i) && ratingOf[i])

@@ -52,7 +52,6 @@ function typesOf(node: Node): string[] {
 function clean(v: unknown, max = MAX_SHORT): string | null {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v !== 'string') return null;
-  // eslint-disable-next-line no-control-regex
   const s = v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   return s === '' ? null : s.slice(0, max);
 }
@@ -286,6 +285,7 @@ export function proposeRating(rating: ParsedReview['rating'], scale: Rating[]): 
   const [lo, hi] = [Math.min(...ours), Math.max(...ours)];
   const target = lo + ((value - worst) / (best - worst)) * (hi - lo);
   if (!(target >= lo - 0.5 && target <= hi + 0.5)) return null;
-  return numeric.reduce((a, b) => (Math.abs(b.value! - target) < Math.abs(a.value! - target) ? b : a))
-    .key;
+  return numeric.reduce((a, b) =>
+    Math.abs(b.value! - target) < Math.abs(a.value! - target) ? b : a,
+  ).key;
 }

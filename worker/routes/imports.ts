@@ -12,7 +12,12 @@ import { requireUser } from '../middleware/auth';
 import { claimsChanged } from '../middleware/purge-changed';
 import { jsonBody, jsonResponse, problems } from '../schemas';
 import { Id } from '../schemas/fields';
-import { CommitImportBody, CommitResultSchema, ImportSchema, NewImportBody } from '../schemas/imports';
+import {
+  CommitImportBody,
+  CommitResultSchema,
+  ImportSchema,
+  NewImportBody,
+} from '../schemas/imports';
 
 function refused(r: ImportRefusal) {
   if (r.kind === 'not-found') return problem(404, 'Import not found', { code: 'not_found' });
@@ -41,7 +46,10 @@ export const imports = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         'Preview a ClaimReview import from a page URL, a pasted JSON-LD document or a DataFeed',
       request: { body: jsonBody(NewImportBody) },
       responses: {
-        201: jsonResponse(ImportSchema, 'The preview: items, labels with proposed ratings, matches'),
+        201: jsonResponse(
+          ImportSchema,
+          'The preview: items, labels with proposed ratings, matches',
+        ),
         ...problems(400, 401, 403, 413, 422, 502),
       },
     }),
@@ -85,7 +93,9 @@ export const imports = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         {
           mappings: new Map(body.mappings.map((m) => [m.label, m.rating])),
           claims: new Map(
-            body.items.filter((i) => i.claimId !== undefined).map((i) => [i.index, i.claimId ?? null]),
+            body.items
+              .filter((i) => i.claimId !== undefined)
+              .map((i) => [i.index, i.claimId ?? null]),
           ),
           skip: new Set(body.items.filter((i) => i.skip).map((i) => i.index)),
         },
