@@ -63,7 +63,7 @@ export function ImportStartPage(props: {
   const { ui, m } = props;
   const bad = (f: string) => (props.errors?.includes(f) ? 'true' : undefined);
   return (
-    <DeskLayout ui={ui} title={m('importTitle')}>
+    <DeskLayout ui={ui} title={m('importTitle')} active="import">
       <h1>{m('importTitle')}</h1>
       <p class="help">{m('importHelp')}</p>
       {props.notice ? <Notice kind={props.notice.kind}>{props.notice.text}</Notice> : null}
@@ -134,7 +134,7 @@ export function ImportPreviewPage(props: {
   const claimOf = (i: number) => props.chosen?.claim[i] ?? imp.items[i]?.proposedClaimId ?? 'none';
   const included = (i: number) => (props.chosen ? props.chosen.include.has(i) : true);
   return (
-    <DeskLayout ui={ui} title={m(committed ? 'committedTitle' : 'previewTitle')}>
+    <DeskLayout ui={ui} title={m(committed ? 'committedTitle' : 'previewTitle')} active="import">
       <h1>{m(committed ? 'committedTitle' : 'previewTitle')}</h1>
       {imp.sourceUrl ? (
         <p>
