@@ -36,9 +36,18 @@ if (leftovers.results.length > 0) {
   const depth = (name: string, seen = new Set<string>()): number =>
     seen.has(name)
       ? 0
-      : Math.max(0, ...(parents.get(name) ?? []).map((p) => 1 + depth(p, new Set([...seen, name]))));
+      : Math.max(
+          0,
+          ...(parents.get(name) ?? []).map((p) => 1 + depth(p, new Set([...seen, name]))),
+        );
   const order = (t: { type: string; name: string }) =>
-    t.type === 'trigger' ? 1e6 : t.type === 'view' ? 1e5 : virtual.has(t.name) ? 1e4 : depth(t.name);
+    t.type === 'trigger'
+      ? 1e6
+      : t.type === 'view'
+        ? 1e5
+        : virtual.has(t.name)
+          ? 1e4
+          : depth(t.name);
   // Shadow tables of an FTS table go with it; dropping them first would break the drop.
   const shadow = (name: string) => [...virtual].some((v) => name.startsWith(`${v}_`));
   const drops = leftovers.results
