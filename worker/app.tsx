@@ -24,6 +24,7 @@ import { claims } from './routes/claims';
 import { desk } from './routes/desk/index';
 import { embeds } from './embeds/routes';
 import { exporter } from './routes/export';
+import { imports } from './routes/imports';
 import { matches } from './routes/matches';
 import { ratings } from './routes/ratings';
 import { search } from './routes/search';
@@ -116,6 +117,7 @@ app.route('/api/v1/submissions', submissions);
 app.route('/api/v1/webhooks', webhooks);
 app.route('/api/v1/monitored-feeds', monitoredFeeds);
 app.route('/api/v1/export', exporter);
+app.route('/api/v1/imports', imports);
 app.route('/api', apiDocs(app));
 
 // --- Embeds for other sites (badges, cards, oEmbed): own header and cache policy ---------

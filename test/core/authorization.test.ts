@@ -525,6 +525,38 @@ const API: Record<string, Row> = {
     request: () => ({ path: '/api/v1/search?q=inflation' }),
   },
   'GET /api/v1/export': { expect: SIGNED_IN_READ, request: () => ({ path: '/api/v1/export' }) },
+  'POST /api/v1/imports/claimreview': {
+    expect: ADMIN_ONLY,
+    request: () => ({
+      path: '/api/v1/imports/claimreview',
+      body: {
+        document: {
+          '@type': 'ClaimReview',
+          url: `https://checks.example/${unique('authz')}`,
+          claimReviewed: 'A claim',
+          reviewRating: { '@type': 'Rating', alternateName: 'False' },
+        },
+      },
+    }),
+  },
+  'POST /api/v1/imports/claimreview/{id}/commit': {
+    expect: ADMIN_ONLY,
+    request: async () => {
+      const admin = await makeUser('admin');
+      const { body } = await callJson('/api/v1/imports/claimreview', {
+        token: admin.token,
+        body: {
+          document: {
+            '@type': 'ClaimReview',
+            url: `https://checks.example/${unique('authz')}`,
+            claimReviewed: 'A claim',
+            reviewRating: { '@type': 'Rating', alternateName: 'False' },
+          },
+        },
+      });
+      return { path: `/api/v1/imports/claimreview/${body.id}/commit`, method: 'POST', body: {} };
+    },
+  },
   'POST /api/v1/submissions': {
     expect: PUBLIC_WRITE,
     request: () => ({
@@ -769,6 +801,13 @@ const DESK: Record<string, { access: DeskAccess; path: string }> = {
     path: '/desk/admin/webhooks/0000000000000000/deliveries/msg_000000000000000000000000/redeliver',
   },
   'GET /desk/admin/feeds': { access: 'admin', path: '/desk/admin/feeds' },
+  'GET /desk/import': { access: 'admin', path: '/desk/import' },
+  'POST /desk/import': { access: 'admin', path: '/desk/import' },
+  'GET /desk/import/:id': { access: 'admin', path: '/desk/import/0000000000000000' },
+  'POST /desk/import/:id/commit': {
+    access: 'admin',
+    path: '/desk/import/0000000000000000/commit',
+  },
   'POST /desk/admin/feeds': { access: 'admin', path: '/desk/admin/feeds' },
   'POST /desk/admin/feeds/:id/delete': {
     access: 'admin',

@@ -41,7 +41,7 @@ import {
  * The public record of a claim: correction drafts (/claims/:id/draft), publication with a
  * second editor (/claims/:id/publish-request), retraction, versions, and the newsroom setting.
  */
-export const corrections = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+const correctionsBase = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 for (const path of [
   '/:id/draft',
   '/:id/draft/*',
@@ -50,11 +50,11 @@ for (const path of [
   '/:id/publish-request/*',
   '/:id/versions',
 ])
-  corrections.use(path, requireUser());
+  correctionsBase.use(path, requireUser());
 
 /** Newsroom settings: /api/v1/settings (editors read, admins change). */
-export const settings = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-settings.use('*', requireUser());
+const settingsBase = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+settingsBase.use('*', requireUser());
 
 const IfMatchRequired = z.object({
   'if-match': z
@@ -77,27 +77,6 @@ function settle(c: Context<AppEnv>, result: Outcome<Claim>): Claim {
   return result.value;
 }
 
-corrections.openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/draft',
-    tags: ['corrections'],
-    summary:
-      'Start a correction: open a draft beside a published claim (readers keep the published version)',
-    request: { params: IdParam, headers: IfMatchOptional },
-    responses: {
-      201: jsonResponse(ClaimOut, 'Draft opened'),
-      ...problems(400, 401, 404, 409, 412),
-    },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const expected = ifMatchVersion(c, { required: false });
-    const result = await startCorrection(c.env.DB, id, expected, actorOf(c));
-    return c.json({ claim: settle(c, result) }, 201);
-  },
-);
-
 const DraftOut = z.object({
   draft: ClaimDraftSchema,
   kind: z
@@ -109,234 +88,250 @@ const DraftOut = z.object({
     .openapi({ description: 'The public face the draft would publish (PublicSnapshot)' }),
 });
 
-corrections.openapi(
-  createRoute({
-    method: 'get',
-    path: '/{id}/draft',
-    tags: ['corrections'],
-    summary: 'The open draft of a published claim and what publishing it would show',
-    request: { params: IdParam },
-    responses: { 200: jsonResponse(DraftOut, 'The draft'), ...problems(400, 401, 404) },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const detail = await getClaimDetail(c.env.DB, id);
-    if (!detail?.draft) throw problem(404, 'No open draft', { code: 'not_found' });
-    const preview = pendingSnapshot(detail);
-    const before = detail.versions.at(-1)?.snapshot ?? preview;
-    const kind = changeKind(before, preview);
-    c.header('ETag', claimEtag(detail.claim));
-    return c.json(
-      {
-        draft: detail.draft,
-        kind: kind === 'correction' || kind === 'update' ? kind : null,
-        preview,
+// Chained, so its route types reach the typed client (worker/api-type.ts).
+export const corrections = correctionsBase
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/draft',
+      tags: ['corrections'],
+      summary:
+        'Start a correction: open a draft beside a published claim (readers keep the published version)',
+      request: { params: IdParam, headers: IfMatchOptional },
+      responses: {
+        201: jsonResponse(ClaimOut, 'Draft opened'),
+        ...problems(400, 401, 404, 409, 412),
       },
-      200,
-    );
-  },
-);
-
-corrections.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/{id}/draft',
-    tags: ['corrections'],
-    summary: 'Discard the open draft (readers never saw it)',
-    request: { params: IdParam, headers: IfMatchRequired },
-    responses: {
-      200: jsonResponse(ClaimOut, 'Discarded'),
-      ...problems(400, 401, 404, 409, 412, 428),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const expected = ifMatchVersion(c, { required: false });
+      const result = await startCorrection(c.env.DB, id, expected, actorOf(c));
+      return c.json({ claim: settle(c, result) }, 201);
     },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const expected = ifMatchVersion(c, { required: true });
-    return c.json(
-      { claim: settle(c, await discardCorrection(c.env.DB, id, expected, actorOf(c))) },
-      200,
-    );
-  },
-);
-
-corrections.openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/draft/publish',
-    tags: ['corrections'],
-    summary:
-      'Publish the draft with a public note: a correction when the rating changes, else an update (409 approval_required when a second editor must approve)',
-    request: {
-      params: IdParam,
-      headers: IfMatchRequired,
-      body: jsonBody(z.strictObject({ note: Note })),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/draft',
+      tags: ['corrections'],
+      summary: 'The open draft of a published claim and what publishing it would show',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(DraftOut, 'The draft'), ...problems(400, 401, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const detail = await getClaimDetail(c.env.DB, id);
+      if (!detail?.draft) throw problem(404, 'No open draft', { code: 'not_found' });
+      const preview = pendingSnapshot(detail);
+      const before = detail.versions.at(-1)?.snapshot ?? preview;
+      const kind = changeKind(before, preview);
+      c.header('ETag', claimEtag(detail.claim));
+      return c.json(
+        {
+          draft: detail.draft,
+          kind: kind === 'correction' || kind === 'update' ? kind : null,
+          preview,
+        },
+        200,
+      );
     },
-    responses: {
-      200: jsonResponse(ClaimOut, 'Published'),
-      ...problems(400, 401, 404, 409, 412, 422, 428),
-    },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const expectedVersion = ifMatchVersion(c, { required: true });
-    const { note } = c.req.valid('json');
-    return c.json(
-      {
-        claim: settle(
-          c,
-          await publishCorrection(c.env.DB, id, { expectedVersion, note }, actorOf(c)),
-        ),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/draft',
+      tags: ['corrections'],
+      summary: 'Discard the open draft (readers never saw it)',
+      request: { params: IdParam, headers: IfMatchRequired },
+      responses: {
+        200: jsonResponse(ClaimOut, 'Discarded'),
+        ...problems(400, 401, 404, 409, 412, 428),
       },
-      200,
-    );
-  },
-);
-
-corrections.openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/retract',
-    tags: ['corrections'],
-    summary:
-      'Retract a published fact-check (admins; a public note; the page stays with the notice)',
-    request: {
-      params: IdParam,
-      headers: IfMatchRequired,
-      body: jsonBody(z.strictObject({ note: Note })),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const expected = ifMatchVersion(c, { required: true });
+      return c.json(
+        { claim: settle(c, await discardCorrection(c.env.DB, id, expected, actorOf(c))) },
+        200,
+      );
     },
-    responses: {
-      200: jsonResponse(ClaimOut, 'Retracted'),
-      ...problems(400, 401, 403, 404, 409, 412, 422, 428),
-    },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const expectedVersion = ifMatchVersion(c, { required: true });
-    const { note } = c.req.valid('json');
-    const isAdmin = effectiveRole(c.get('session')!) === 'admin';
-    return c.json(
-      {
-        claim: settle(
-          c,
-          await retract(c.env.DB, id, { expectedVersion, note, isAdmin }, actorOf(c)),
-        ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/draft/publish',
+      tags: ['corrections'],
+      summary:
+        'Publish the draft with a public note: a correction when the rating changes, else an update (409 approval_required when a second editor must approve)',
+      request: {
+        params: IdParam,
+        headers: IfMatchRequired,
+        body: jsonBody(z.strictObject({ note: Note })),
       },
-      200,
-    );
-  },
-);
-
-corrections.openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/publish-request',
-    tags: ['corrections'],
-    summary:
-      'Ask a second editor to publish the claim (or its draft, with the public note) exactly as it is at this version',
-    request: {
-      params: IdParam,
-      headers: IfMatchOptional,
-      body: jsonBody(z.strictObject({ note: Note.optional() })),
-    },
-    responses: {
-      201: jsonResponse(ClaimOut, 'Requested'),
-      ...problems(400, 401, 404, 409, 412, 422),
-    },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const expectedVersion = ifMatchVersion(c, { required: false });
-    const { note } = c.req.valid('json');
-    return c.json(
-      {
-        claim: settle(
-          c,
-          await requestApproval(c.env.DB, id, { expectedVersion, note }, actorOf(c)),
-        ),
+      responses: {
+        200: jsonResponse(ClaimOut, 'Published'),
+        ...problems(400, 401, 404, 409, 412, 422, 428),
       },
-      201,
-    );
-  },
-);
-
-corrections.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/{id}/publish-request',
-    tags: ['corrections'],
-    summary: 'Withdraw a pending publish request (its requester or an admin)',
-    request: { params: IdParam },
-    responses: { 200: jsonResponse(ClaimOut, 'Withdrawn'), ...problems(400, 401, 403, 404, 409) },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const isAdmin = effectiveRole(c.get('session')!) === 'admin';
-    return c.json(
-      { claim: settle(c, await withdrawApproval(c.env.DB, id, { isAdmin }, actorOf(c))) },
-      200,
-    );
-  },
-);
-
-corrections.openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/publish-request/approve',
-    tags: ['corrections'],
-    summary:
-      'Approve another editor’s request: publishes the version they asked for (412 if it changed since; 403 for your own request)',
-    request: { params: IdParam },
-    responses: {
-      200: jsonResponse(ClaimOut, 'Approved and published'),
-      ...problems(400, 401, 403, 404, 409, 412),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const expectedVersion = ifMatchVersion(c, { required: true });
+      const { note } = c.req.valid('json');
+      return c.json(
+        {
+          claim: settle(
+            c,
+            await publishCorrection(c.env.DB, id, { expectedVersion, note }, actorOf(c)),
+          ),
+        },
+        200,
+      );
     },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    return c.json({ claim: settle(c, await approve(c.env.DB, id, actorOf(c))) }, 200);
-  },
-);
-
-corrections.openapi(
-  createRoute({
-    method: 'get',
-    path: '/{id}/versions',
-    tags: ['corrections'],
-    summary: 'The public record: every published version with its kind, note and snapshot',
-    request: { params: IdParam },
-    responses: {
-      200: jsonResponse(z.object({ versions: z.array(ClaimVersionSchema) }), 'Versions'),
-      ...problems(400, 401, 404),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/retract',
+      tags: ['corrections'],
+      summary:
+        'Retract a published fact-check (admins; a public note; the page stays with the notice)',
+      request: {
+        params: IdParam,
+        headers: IfMatchRequired,
+        body: jsonBody(z.strictObject({ note: Note })),
+      },
+      responses: {
+        200: jsonResponse(ClaimOut, 'Retracted'),
+        ...problems(400, 401, 403, 404, 409, 412, 422, 428),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const expectedVersion = ifMatchVersion(c, { required: true });
+      const { note } = c.req.valid('json');
+      const isAdmin = effectiveRole(c.get('session')!) === 'admin';
+      return c.json(
+        {
+          claim: settle(
+            c,
+            await retract(c.env.DB, id, { expectedVersion, note, isAdmin }, actorOf(c)),
+          ),
+        },
+        200,
+      );
     },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const detail = await getClaimDetail(c.env.DB, id);
-    if (!detail) throw problem(404, 'Claim not found', { code: 'not_found' });
-    return c.json({ versions: detail.versions }, 200);
-  },
-);
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/publish-request',
+      tags: ['corrections'],
+      summary:
+        'Ask a second editor to publish the claim (or its draft, with the public note) exactly as it is at this version',
+      request: {
+        params: IdParam,
+        headers: IfMatchOptional,
+        body: jsonBody(z.strictObject({ note: Note.optional() })),
+      },
+      responses: {
+        201: jsonResponse(ClaimOut, 'Requested'),
+        ...problems(400, 401, 404, 409, 412, 422),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const expectedVersion = ifMatchVersion(c, { required: false });
+      const { note } = c.req.valid('json');
+      return c.json(
+        {
+          claim: settle(
+            c,
+            await requestApproval(c.env.DB, id, { expectedVersion, note }, actorOf(c)),
+          ),
+        },
+        201,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/publish-request',
+      tags: ['corrections'],
+      summary: 'Withdraw a pending publish request (its requester or an admin)',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(ClaimOut, 'Withdrawn'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const isAdmin = effectiveRole(c.get('session')!) === 'admin';
+      return c.json(
+        { claim: settle(c, await withdrawApproval(c.env.DB, id, { isAdmin }, actorOf(c))) },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/publish-request/approve',
+      tags: ['corrections'],
+      summary:
+        'Approve another editor’s request: publishes the version they asked for (412 if it changed since; 403 for your own request)',
+      request: { params: IdParam },
+      responses: {
+        200: jsonResponse(ClaimOut, 'Approved and published'),
+        ...problems(400, 401, 403, 404, 409, 412),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json({ claim: settle(c, await approve(c.env.DB, id, actorOf(c))) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/versions',
+      tags: ['corrections'],
+      summary: 'The public record: every published version with its kind, note and snapshot',
+      request: { params: IdParam },
+      responses: {
+        200: jsonResponse(z.object({ versions: z.array(ClaimVersionSchema) }), 'Versions'),
+        ...problems(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const detail = await getClaimDetail(c.env.DB, id);
+      if (!detail) throw problem(404, 'Claim not found', { code: 'not_found' });
+      return c.json({ versions: detail.versions }, 200);
+    },
+  );
 
-settings.openapi(
-  createRoute({
-    method: 'get',
-    path: '/',
-    tags: ['settings'],
-    summary: 'Newsroom settings',
-    responses: { 200: jsonResponse(SettingsSchema, 'Settings'), ...problems(401) },
-  }),
-  async (c) => c.json(await getSettings(c.env.DB), 200),
-);
-
-settings.openapi(
-  createRoute({
-    method: 'put',
-    path: '/',
-    tags: ['settings'],
-    summary: 'Change newsroom settings (admins)',
-    middleware: [requireUser('admin')] as const,
-    request: { body: jsonBody(SettingsSchema.strict()) },
-    responses: { 200: jsonResponse(SettingsSchema, 'Saved'), ...problems(400, 401, 403, 422) },
-  }),
-  async (c) => c.json(await saveSettings(c.env.DB, c.req.valid('json'), actorOf(c)), 200),
-);
+// Chained, so its route types reach the typed client (worker/api-type.ts).
+export const settings = settingsBase
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['settings'],
+      summary: 'Newsroom settings',
+      responses: { 200: jsonResponse(SettingsSchema, 'Settings'), ...problems(401) },
+    }),
+    async (c) => c.json(await getSettings(c.env.DB), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/',
+      tags: ['settings'],
+      summary: 'Change newsroom settings (admins)',
+      middleware: [requireUser('admin')] as const,
+      request: { body: jsonBody(SettingsSchema.strict()) },
+      responses: { 200: jsonResponse(SettingsSchema, 'Saved'), ...problems(400, 401, 403, 422) },
+    }),
+    async (c) => c.json(await saveSettings(c.env.DB, c.req.valid('json'), actorOf(c)), 200),
+  );

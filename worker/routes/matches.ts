@@ -7,11 +7,12 @@ import { requireUser } from '../middleware/auth';
 import { IdParam, jsonResponse, MatchSchema, problems } from '../schemas';
 
 /** Possible duplicates of a claim. Mounted at /api/v1/claims. Marking one is core's transition API. */
-export const matches = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+const matchesBase = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 // Scoped to its own path: this router shares the /api/v1/claims mount with others.
-matches.use('/:id/matches', requireUser('editor', 'admin'));
+matchesBase.use('/:id/matches', requireUser('editor', 'admin'));
 
-matches.openapi(
+// Chained, so its route types reach the typed client (worker/api-type.ts).
+export const matches = matchesBase.openapi(
   createRoute({
     method: 'get',
     path: '/{id}/matches',

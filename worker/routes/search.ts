@@ -7,8 +7,8 @@ import { ClaimSchema, jsonResponse, LanguageTag, problems } from '../schemas';
 import { STATUSES } from '../lib/status';
 
 /** Full-text search over claims (editors): /api/v1/search?q=. */
-export const search = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-search.use('*', requireUser());
+const searchBase = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+searchBase.use('*', requireUser());
 
 /** `<bm25 rank>~<seq>` of the last hit of a page. */
 const SEARCH_CURSOR = /^(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)~(\d{1,15})$/;
@@ -33,7 +33,8 @@ const SearchQuery = z.object({
     .optional(),
 });
 
-search.openapi(
+// Chained, so its route types reach the typed client (worker/api-type.ts).
+export const search = searchBase.openapi(
   createRoute({
     method: 'get',
     path: '/',

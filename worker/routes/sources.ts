@@ -10,8 +10,8 @@ import { claimsChanged } from '../middleware/purge-changed';
 import { IdParam, jsonBody, jsonResponse, problems, SourceBody, SourceSchema } from '../schemas';
 
 /** Sources of a claim: /api/v1/claims/:id/sources. */
-export const sources = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-sources.use('*', requireUser());
+const sourcesBase = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+sourcesBase.use('*', requireUser());
 
 const SourceParams = IdParam.extend({
   sourceId: z.coerce
@@ -21,66 +21,66 @@ const SourceParams = IdParam.extend({
     .openapi({ param: { name: 'sourceId', in: 'path' } }),
 });
 
-sources.openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/sources',
-    tags: ['sources'],
-    summary: 'Add a source to a claim',
-    request: { params: IdParam, body: jsonBody(SourceBody) },
-    responses: {
-      201: jsonResponse(z.object({ source: SourceSchema }), 'Added'),
-      ...problems(400, 401, 404, 422),
+// Chained, so its route types reach the typed client (worker/api-type.ts).
+export const sources = sourcesBase
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/sources',
+      tags: ['sources'],
+      summary: 'Add a source to a claim',
+      request: { params: IdParam, body: jsonBody(SourceBody) },
+      responses: {
+        201: jsonResponse(z.object({ source: SourceSchema }), 'Added'),
+        ...problems(400, 401, 404, 422),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const result = await addClaimSource(c.env.DB, id, c.req.valid('json'), actorOf(c));
+      if (!result.ok) throw claimRefusal(c, result.refusal);
+      claimsChanged(c, result.changed);
+      return c.json({ source: result.value }, 201);
     },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const result = await addClaimSource(c.env.DB, id, c.req.valid('json'), actorOf(c));
-    if (!result.ok) throw claimRefusal(c, result.refusal);
-    claimsChanged(c, result.changed);
-    return c.json({ source: result.value }, 201);
-  },
-);
-
-sources.openapi(
-  createRoute({
-    method: 'put',
-    path: '/{id}/sources/{sourceId}',
-    tags: ['sources'],
-    summary: 'Replace a source',
-    request: { params: SourceParams, body: jsonBody(SourceBody) },
-    responses: {
-      200: jsonResponse(z.object({ source: SourceSchema }), 'Updated'),
-      ...problems(400, 401, 404, 422),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/sources/{sourceId}',
+      tags: ['sources'],
+      summary: 'Replace a source',
+      request: { params: SourceParams, body: jsonBody(SourceBody) },
+      responses: {
+        200: jsonResponse(z.object({ source: SourceSchema }), 'Updated'),
+        ...problems(400, 401, 404, 422),
+      },
+    }),
+    async (c) => {
+      const { id, sourceId } = c.req.valid('param');
+      const before = await getSource(c.env.DB, id, sourceId);
+      if (!before) throw problem(404, 'Source not found', { code: 'not_found' });
+      const result = await editClaimSource(c.env.DB, id, sourceId, c.req.valid('json'), actorOf(c));
+      if (!result.ok) throw claimRefusal(c, result.refusal);
+      claimsChanged(c, result.changed);
+      return c.json({ source: result.value }, 200);
     },
-  }),
-  async (c) => {
-    const { id, sourceId } = c.req.valid('param');
-    const before = await getSource(c.env.DB, id, sourceId);
-    if (!before) throw problem(404, 'Source not found', { code: 'not_found' });
-    const result = await editClaimSource(c.env.DB, id, sourceId, c.req.valid('json'), actorOf(c));
-    if (!result.ok) throw claimRefusal(c, result.refusal);
-    claimsChanged(c, result.changed);
-    return c.json({ source: result.value }, 200);
-  },
-);
-
-sources.openapi(
-  createRoute({
-    method: 'delete',
-    path: '/{id}/sources/{sourceId}',
-    tags: ['sources'],
-    summary: 'Remove a source (kept in the audit trail)',
-    request: { params: SourceParams },
-    responses: { 204: { description: 'Removed' }, ...problems(400, 401, 404) },
-  }),
-  async (c) => {
-    const { id, sourceId } = c.req.valid('param');
-    if (!(await getSource(c.env.DB, id, sourceId)))
-      throw problem(404, 'Source not found', { code: 'not_found' });
-    const result = await removeClaimSource(c.env.DB, id, sourceId, actorOf(c));
-    if (!result.ok) throw claimRefusal(c, result.refusal);
-    claimsChanged(c, result.changed);
-    return c.body(null, 204);
-  },
-);
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/sources/{sourceId}',
+      tags: ['sources'],
+      summary: 'Remove a source (kept in the audit trail)',
+      request: { params: SourceParams },
+      responses: { 204: { description: 'Removed' }, ...problems(400, 401, 404) },
+    }),
+    async (c) => {
+      const { id, sourceId } = c.req.valid('param');
+      if (!(await getSource(c.env.DB, id, sourceId)))
+        throw problem(404, 'Source not found', { code: 'not_found' });
+      const result = await removeClaimSource(c.env.DB, id, sourceId, actorOf(c));
+      if (!result.ok) throw claimRefusal(c, result.refusal);
+      claimsChanged(c, result.changed);
+      return c.body(null, 204);
+    },
+  );

@@ -13,9 +13,9 @@ import { shownOnce } from '../middleware/idempotency';
 import { jsonBody, jsonResponse, problems, SUBMISSION_CODE, SubmissionFields } from '../schemas';
 
 /** POST /api/v1/submissions: the public claim intake as JSON (same rules as the /submit form). */
-export const submissions = new OpenAPIHono<AppEnv>();
+const submissionsBase = new OpenAPIHono<AppEnv>();
 
-submissions.use(
+submissionsBase.use(
   '*',
   bodyLimit({
     maxSize: SUBMIT_BODY_LIMIT,
@@ -91,7 +91,8 @@ function captchaRefused(
   });
 }
 
-submissions.openapi(
+// Chained, so its route types reach the typed client (worker/api-type.ts).
+export const submissions = submissionsBase.openapi(
   createRoute({
     method: 'post',
     path: '/',

@@ -24,9 +24,9 @@ import {
  * both: when sent it must name the current version, else 412, as on a move; the undo's own
  * precondition is the body's `version`, the version the move produced, else 409 superseded).
  */
-export const transitions = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-transitions.use('/:id/transition', requireUser());
-transitions.use('/:id/transition/undo', requireUser());
+const transitionsBase = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+transitionsBase.use('/:id/transition', requireUser());
+transitionsBase.use('/:id/transition/undo', requireUser());
 
 const Transition = z.strictObject({
   to: StatusField,
@@ -34,77 +34,78 @@ const Transition = z.strictObject({
   note: text().trim().max(1000).optional(),
 });
 
-transitions.openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/transition',
-    tags: ['claims'],
-    summary: 'Move a claim through the status machine; with If-Match, only from that version',
-    request: {
-      params: IdParam,
-      body: jsonBody(Transition),
-      headers: z.object({ 'if-match': z.string().max(1000).optional() }),
-    },
-    responses: {
-      200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved'),
-      ...problems(400, 401, 404, 409, 412, 422),
-    },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const { to, duplicateOf, note } = c.req.valid('json');
-    const result = await moveClaim(
-      c.env.DB,
-      id,
-      to,
-      {
-        expectedVersion: ifMatchVersion(c, { required: false }),
-        duplicateOf,
-        note,
-        isAdmin: effectiveRole(c.get('session')!) === 'admin',
-      },
-      actorOf(c),
-    );
-    if (!result.ok) throw claimRefusal(c, result.refusal);
-    claimsChanged(c, result.changed);
-    c.header('ETag', claimEtag(result.value));
-    return c.json({ claim: result.value }, 200);
-  },
-);
-
 const Undo = z.strictObject({
   version: z.number().int().positive().max(2_147_483_647),
 });
 
-transitions.openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/transition/undo',
-    tags: ['claims'],
-    summary:
-      'Undo the status move that produced `version`, if nothing changed since (409 superseded otherwise)',
-    request: {
-      params: IdParam,
-      body: jsonBody(Undo),
-      headers: z.object({ 'if-match': z.string().max(1000).optional() }),
+// Chained, so its route types reach the typed client (worker/api-type.ts).
+export const transitions = transitionsBase
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/transition',
+      tags: ['claims'],
+      summary: 'Move a claim through the status machine; with If-Match, only from that version',
+      request: {
+        params: IdParam,
+        body: jsonBody(Transition),
+        headers: z.object({ 'if-match': z.string().max(1000).optional() }),
+      },
+      responses: {
+        200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved'),
+        ...problems(400, 401, 404, 409, 412, 422),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { to, duplicateOf, note } = c.req.valid('json');
+      const result = await moveClaim(
+        c.env.DB,
+        id,
+        to,
+        {
+          expectedVersion: ifMatchVersion(c, { required: false }),
+          duplicateOf,
+          note,
+          isAdmin: effectiveRole(c.get('session')!) === 'admin',
+        },
+        actorOf(c),
+      );
+      if (!result.ok) throw claimRefusal(c, result.refusal);
+      claimsChanged(c, result.changed);
+      c.header('ETag', claimEtag(result.value));
+      return c.json({ claim: result.value }, 200);
     },
-    responses: {
-      200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved back'),
-      ...problems(400, 401, 404, 409, 412, 422),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/transition/undo',
+      tags: ['claims'],
+      summary:
+        'Undo the status move that produced `version`, if nothing changed since (409 superseded otherwise)',
+      request: {
+        params: IdParam,
+        body: jsonBody(Undo),
+        headers: z.object({ 'if-match': z.string().max(1000).optional() }),
+      },
+      responses: {
+        200: jsonResponse(z.object({ claim: ClaimSchema }), 'Moved back'),
+        ...problems(400, 401, 404, 409, 412, 422),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { version } = c.req.valid('json');
+      const result = await undoMove(
+        c.env.DB,
+        id,
+        { version, expectedVersion: ifMatchVersion(c, { required: false }) },
+        actorOf(c),
+      );
+      if (!result.ok) throw claimRefusal(c, result.refusal);
+      claimsChanged(c, result.changed);
+      c.header('ETag', claimEtag(result.value));
+      return c.json({ claim: result.value }, 200);
     },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const { version } = c.req.valid('json');
-    const result = await undoMove(
-      c.env.DB,
-      id,
-      { version, expectedVersion: ifMatchVersion(c, { required: false }) },
-      actorOf(c),
-    );
-    if (!result.ok) throw claimRefusal(c, result.refusal);
-    claimsChanged(c, result.changed);
-    c.header('ETag', claimEtag(result.value));
-    return c.json({ claim: result.value }, 200);
-  },
-);
+  );

@@ -9,10 +9,11 @@ import { claimsChanged } from '../middleware/purge-changed';
 import { IdParam, jsonBody, jsonResponse, problems, VerdictBody, VerdictSchema } from '../schemas';
 
 /** Verdicts of a claim: /api/v1/claims/:id/verdicts (append-only versions). */
-export const verdicts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-verdicts.use('*', requireUser());
+const verdictsBase = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+verdictsBase.use('*', requireUser());
 
-verdicts.openapi(
+// Chained, so its route types reach the typed client (worker/api-type.ts).
+export const verdicts = verdictsBase.openapi(
   createRoute({
     method: 'post',
     path: '/{id}/verdicts',

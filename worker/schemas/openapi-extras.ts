@@ -67,6 +67,14 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
     events: ['claim.published', 'verdict.corrected', 'claim.retracted'],
   },
   'POST /api/v1/webhooks/{id}/rotate': { overlapHours: 24 },
+  'POST /api/v1/imports/claimreview': { url: 'https://factcheck.partner.example/checks/dam-power' },
+  'POST /api/v1/imports/claimreview/{id}/commit': {
+    mappings: [{ label: 1, rating: 'false' }],
+    items: [
+      { index: 0, claimId: '7k3m9q2xw4h8r5tz' },
+      { index: 2, skip: true },
+    ],
+  },
   'POST /api/v1/monitored-feeds': {
     url: 'https://news.example/politics/rss.xml',
     title: 'Politics desk',

@@ -27,6 +27,7 @@ import { deskTwoFactor, deskTwoFactorAdmin, deskTwoFactorSignIn } from './two-fa
 import { deskTokens } from './tokens';
 import { deskWebhooks } from './webhooks';
 import { deskFeeds } from './feeds';
+import { deskImports } from './imports';
 import { deskMessage, deskUi } from '../../http/desk-context';
 
 /** Largest desk form (an article pasted as text). */
@@ -106,6 +107,7 @@ desk.route('/admin', deskAdmin);
 desk.route('/account/two-factor', deskTwoFactor);
 desk.route('/admin', deskWebhooks);
 desk.route('/admin', deskFeeds);
+desk.route('/import', deskImports);
 desk.route('/account', deskAccount);
 desk.route('/account', deskTokens);
 desk.route('/reset', deskReset);

@@ -33,6 +33,7 @@ import { ratingView } from '../../http/rating-view';
 import { embedBox, embedChoice } from '../../http/embed-box';
 import { relatedFactChecks } from '../../http/published-matches';
 import { removedPage } from '../../http/removed-claim';
+import { alsoCheckedFor } from '../../../d1/external-reviews';
 
 /** Feedback votes per address (IPv6: per /64) per hour (on top of one vote per reader per claim per day). */
 export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };
@@ -71,7 +72,10 @@ async function claimResponse(
     c.header('Cache-Control', 'no-store');
   }
   const origin = originOf(c);
-  const related = await relatedFactChecks(c.env.DB, page.claim, page.ratings, locale);
+  const [related, alsoChecked] = await Promise.all([
+    relatedFactChecks(c.env.DB, page.claim, page.ratings, locale),
+    alsoCheckedFor(c.env.DB, id), // other publishers' reviews (imported ClaimReview), in parallel
+  ]);
   const { props, meta } = claimPageModel(page, {
     locale,
     origin,
@@ -93,7 +97,13 @@ async function claimResponse(
   return renderPage(
     c,
     meta,
-    <ClaimPage {...props} feedback={fb.state} feedbackError={fb.error} reason={fb.reason} />,
+    <ClaimPage
+      {...props}
+      alsoChecked={alsoChecked}
+      feedback={fb.state}
+      feedbackError={fb.error}
+      reason={fb.reason}
+    />,
     status,
   );
 }

@@ -6,6 +6,7 @@ import { DESK_LOCALES, LANGUAGE_NAMES, type Translate } from '../../i18n/desk';
 import type { Language } from '../../lib/lang';
 import { hooksTranslator } from '../../i18n/integrations-hooks';
 import { collabTranslator } from '../../i18n/desk-collab';
+import { importTranslator } from '../../i18n/s19-import';
 
 /** What every desk view receives: translator, locale and direction, CSRF token, user, CSP nonce. */
 export interface DeskUi {
@@ -34,6 +35,7 @@ type NavKey =
   | 'settings'
   | 'webhooks'
   | 'feeds'
+  | 'import'
   | 'outbox'
   | null;
 
@@ -60,6 +62,11 @@ function Nav(props: { ui: DeskUi; active: NavKey }) {
         key: 'feeds',
         href: '/desk/admin/feeds',
         label: hooksTranslator(props.ui.locale)('navFeeds'),
+      },
+      {
+        key: 'import',
+        href: '/desk/import',
+        label: importTranslator(props.ui.locale)('navImport'),
       },
       { key: 'outbox', href: '/desk/outbox', label: notifyStrings(props.ui.locale).outboxTitle },
     );

@@ -6,6 +6,7 @@ import { RichText } from '../shared/rich-text';
 import { SafeLink, shown, UserText } from '../shared/user-text';
 import { readerPageStrings } from '../../i18n/reader-page';
 import { DateText, FieldError, RatingBadge, type ClaimCardView, type RatingView } from './parts';
+import { AlsoChecked, type AlsoCheckedView } from './also-checked';
 import {
   EmbedBox,
   RatingBand,
@@ -61,6 +62,8 @@ export interface ClaimPageProps {
   /** The publishing editor's display name, else the organisation. */
   byline: string;
   related: ClaimCardView[];
+  /** Other publishers' reviews of this claim ("Also checked by", views/public/also-checked.tsx). */
+  alsoChecked?: AlsoCheckedView[];
   share: ShareView;
   /** `?lang=xx` when the reader chose a language (internal links carry it). */
   langSuffix: string;
@@ -283,6 +286,7 @@ export function ClaimPage(p: ClaimPageProps) {
 
       {p.retraction ? null : <ShareBox share={p.share} locale={p.locale} />}
 
+      <AlsoChecked items={p.alsoChecked} locale={p.locale} />
       <RelatedList
         items={p.related}
         locale={p.locale}
