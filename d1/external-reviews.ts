@@ -269,28 +269,33 @@ export interface AlsoChecked {
   language: string | null;
 }
 
-/** The imported reviews matched to a claim, newest first (at most 10). */
-export async function alsoCheckedFor(db: D1Database, claimId: string): Promise<AlsoChecked[]> {
-  const { results } = await db
+interface AlsoCheckedRow {
+  publisher_name: string;
+  publisher_url: string | null;
+  review_url: string;
+  rating_label: string;
+  date_published: string | null;
+  language: string | null;
+}
+
+/** The imported reviews matched to a claim, newest first (at most 10): one statement, so the
+ * claim page reads it in the same batch as the page (d1/public.ts getPublicClaim). */
+export function alsoCheckedStatement(db: D1Database, claimId: string): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT publisher_name, publisher_url, review_url, rating_label, date_published, language
        FROM external_reviews WHERE claim_id = ?1 ORDER BY date_published DESC, created_at DESC LIMIT 10`,
     )
-    .bind(claimId)
-    .all<{
-      publisher_name: string;
-      publisher_url: string | null;
-      review_url: string;
-      rating_label: string;
-      date_published: string | null;
-      language: string | null;
-    }>();
-  return results.map((r) => ({
+    .bind(claimId);
+}
+
+export function toAlsoChecked(r: AlsoCheckedRow): AlsoChecked {
+  return {
     publisherName: r.publisher_name,
     publisherUrl: r.publisher_url,
     reviewUrl: r.review_url,
     ratingLabel: r.rating_label,
     datePublished: r.date_published,
     language: r.language,
-  }));
+  };
 }

@@ -2,6 +2,7 @@
  * What the public may read: claims with status 'published' and their published verdict versions.
  * Every page's reads travel in one db.batch() (one D1 round trip).
  */
+import { alsoCheckedStatement, toAlsoChecked, type AlsoChecked } from './external-reviews';
 import type { ClaimantType } from '../worker/lib/enums';
 import { CLAIM_COLUMNS, toClaim, type Claim, type ClaimRow } from './claims';
 import { toRating, type Rating, type RatingRow } from './ratings';
@@ -28,6 +29,8 @@ export interface PublicClaimPage {
   versions: ClaimVersion[];
   /** Set when an admin removed the (retracted) claim from the public site: its page is 410 Gone. */
   removal: { at: string; reason: string } | null;
+  /** Other publishers' reviews matched to this claim (imported ClaimReview), newest first. */
+  alsoChecked: AlsoChecked[];
 }
 
 /**
@@ -36,7 +39,7 @@ export interface PublicClaimPage {
  * read here. Null unless the claim was published and has a published verdict.
  */
 export async function getPublicClaim(db: D1Database, id: string): Promise<PublicClaimPage | null> {
-  const [claim, sources, verdicts, ratings, versions] = await db.batch<unknown>([
+  const [claim, sources, verdicts, ratings, versions, also] = await db.batch<unknown>([
     db
       .prepare(
         `SELECT ${CLAIM_COLUMNS}, c.removed_at, c.removed_reason FROM claims c WHERE c.id = ?1 AND c.status IN ('published', 'retracted')`,
@@ -51,6 +54,7 @@ export async function getPublicClaim(db: D1Database, id: string): Promise<Public
       .bind(id),
     activeRatingsStatement(db),
     versionsStatement(db, id),
+    alsoCheckedStatement(db, id),
   ]);
   const row = claim?.results[0] as
     (ClaimRow & { removed_at: string | null; removed_reason: string | null }) | undefined;
@@ -63,6 +67,7 @@ export async function getPublicClaim(db: D1Database, id: string): Promise<Public
     ratings: (ratings?.results as RatingRow[]).map(toRating),
     versions: mapVersions(versions?.results),
     removal: row.removed_at ? { at: row.removed_at, reason: row.removed_reason ?? '' } : null,
+    alsoChecked: (also?.results as Parameters<typeof toAlsoChecked>[0][]).map(toAlsoChecked),
   };
 }
 

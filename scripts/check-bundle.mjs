@@ -8,7 +8,11 @@
 // export, Access sign-in, two-step sign-in, search, share image glue; 197 → 261 KB). Measured
 // raw by esbuild's metafile at 261 KB gzip: UI strings 168 KB (worker/i18n, all three languages in
 // every isolate), zod 145 KB, views 104 KB, routes 82 KB, extraction 56 KB, hono 41 KB,
-// zod-to-openapi 29 KB. The next cuts: the OpenAPI document generated at build time (drops
+// zod-to-openapi 29 KB. Stop 19 took it from 267 to 296 KB (ceiling 300): ClaimReview import
+// (parser, preview/commit routes, desk pages and their strings in three languages), retracted-
+// and-removed pages, the Matcher with its Workers AI / Vectorize adapters and the embedding job,
+// the matching re-ranker with number words in ar/en/fr, and the check-worthiness model (its
+// weights are 4.9 KB gzip). The next cuts: the OpenAPI document generated at build time (drops
 // zod-to-openapi and the .openapi() metadata), and UI strings per locale.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,7 +20,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TARGET = 150 * 1024;
-const CEILING = 270 * 1024;
+const CEILING = 300 * 1024;
 
 // The committed embed widget build (public/embed.<hash>.js + its SRI hash) must match its source.
 const embed = spawnSync(

@@ -189,7 +189,7 @@ describe('article page', () => {
     const byScore = [...rows.results].sort((a, b) => b.score - a.score).map((r) => r.id);
     expect(order).toEqual(byScore);
     expect(html).toMatch(
-      /<mark id="m-[0-9a-z]+" class="cand status-candidate grade-[1-4]" title="Score 0\.\d\d"/,
+      /<mark id="m-[0-9a-z]+" class="cand status-candidate grade-[1-4]" title="Score (?:0\.\d\d|1\.00)"/,
     );
     expect(html).toContain('class="grade-legend"');
     const docOrder = (await page(agent, `${location}?order=doc`)).html;

@@ -211,9 +211,11 @@ describe('indexing through the queue', () => {
 
 describe('merging lexical and semantic matches', () => {
   it('finds a translated pair only semantically, and ranks a claim found both ways first', async () => {
-    const english = await storedClaim('Unemployment in Tunisia rose to 16 percent in 2023');
+    // Arabic beside a French query: no shared words, so only the meaning can find it (the
+    // lexical re-ranker does find an English wording with the same figures and place).
+    const arabic = await storedClaim('ارتفعت البطالة في تونس إلى 16 بالمئة في 2023', 'ar');
     const french = await storedClaim('Le chômage en Tunisie a atteint 16 % en 2023', 'fr');
-    await publish(english.id);
+    await publish(arabic.id);
     await sweepEmbeddings(mutableEnv, new Date());
     await runSentJobs();
 
@@ -223,29 +225,29 @@ describe('merging lexical and semantic matches', () => {
 
     const semantic = await matcherFor(env.DB).find(query);
     expect(matcherFor(env.DB).kind).toBe('semantic');
-    expect(semantic.map((m) => m.id)).toEqual([french.id, english.id]);
+    expect(semantic.map((m) => m.id)).toEqual([french.id, arabic.id]);
     expect(semantic[1]!.similarity).toBeGreaterThanOrEqual(SEMANTIC_FLOOR);
     expect(semantic[1]).toMatchObject({
       status: 'published',
       published_rating: 'false',
-      language: 'en',
+      language: 'ar',
     });
 
-    // Published only (the public form): the English fact-check answers a French reader.
+    // Published only (the public form): the Arabic fact-check answers a French reader.
     const published = await matcherFor(env.DB).find(query, { publishedOnly: true });
-    expect(published.map((m) => m.id)).toEqual([english.id]);
-    // "This may already be checked" on /submit and /track: the English verdict as a card.
+    expect(published.map((m) => m.id)).toEqual([arabic.id]);
+    // "This may already be checked" on /submit and /track: the Arabic verdict as a card.
     const cards = await publishedMatches(env.DB, query, 'fr');
-    expect(cards.map((c) => c.id)).toEqual([english.id]);
+    expect(cards.map((c) => c.id)).toEqual([arabic.id]);
     // Through the API route (editors' matches of the French claim).
     const { res, body } = await callJson(`/api/v1/claims/${french.id}/matches`, {
       token: editor.token,
     });
     expect(res.status).toBe(200);
-    expect(body.matches.map((m: { id: string }) => m.id)).toContain(english.id);
+    expect(body.matches.map((m: { id: string }) => m.id)).toContain(arabic.id);
     // And findMany (article ingest) answers per text, in order.
     const many = await matcherFor(env.DB).findMany([query, 'Nothing about that at all here']);
-    expect(many[0]!.map((m) => m.id)).toEqual([french.id, english.id]);
+    expect(many[0]!.map((m) => m.id)).toEqual([french.id, arabic.id]);
     expect(many[1]).toEqual([]);
   });
 

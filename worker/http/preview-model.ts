@@ -55,6 +55,7 @@ export function previewPage(
     ratings,
     versions: [...detail.versions, version],
     removal: null,
+    alsoChecked: [],
   };
 }
 

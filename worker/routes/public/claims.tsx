@@ -33,7 +33,6 @@ import { ratingView } from '../../http/rating-view';
 import { embedBox, embedChoice } from '../../http/embed-box';
 import { relatedFactChecks } from '../../http/published-matches';
 import { removedPage } from '../../http/removed-claim';
-import { alsoCheckedFor } from '../../../d1/external-reviews';
 
 /** Feedback votes per address (IPv6: per /64) per hour (on top of one vote per reader per claim per day). */
 export const FEEDBACK_RATE = { windowSeconds: 3600, limit: 30 };
@@ -72,10 +71,8 @@ async function claimResponse(
     c.header('Cache-Control', 'no-store');
   }
   const origin = originOf(c);
-  const [related, alsoChecked] = await Promise.all([
-    relatedFactChecks(c.env.DB, page.claim, page.ratings, locale),
-    alsoCheckedFor(c.env.DB, id), // other publishers' reviews (imported ClaimReview), in parallel
-  ]);
+  const related = await relatedFactChecks(c.env.DB, page.claim, page.ratings, locale);
+  const alsoChecked = page.alsoChecked; // other publishers' reviews, read with the page
   const { props, meta } = claimPageModel(page, {
     locale,
     origin,
