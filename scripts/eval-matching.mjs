@@ -17,7 +17,7 @@
 //     all answers (a negative pair's answer is always wrong); recall = positive pairs answered right.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { claimText } from '../test/bench/lib/synthetic-claims.mjs';
+import { claimText } from './lib/synthetic-claims.mjs';
 import { startBundledWorker } from '../test/bench/lib/worker-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -16,7 +16,7 @@ import { claimTextHash } from './d1/claims';
 import { searchKey } from './worker/extract/normalize';
 import { matchTerms } from './worker/match/similarity';
 
-import { claimText, queryText } from './test/bench/lib/synthetic-claims.mjs';
+import { claimText, queryText } from './scripts/lib/synthetic-claims.mjs';
 
 export default {
   async fetch(req, env) {
