@@ -152,6 +152,21 @@ describe('badge SVG', () => {
     ).toContain('> &lt;</text>');
   });
 
+  it('never pairs two lone surrogate halves by dropping the bidi control between them', () => {
+    // Found by the property above (seed -1900307636): U+D800, U+2066, U+DFFF once rendered as U+103FF.
+    const root = parseXml(
+      renderBadge({
+        label: 'x',
+        message: '\uD800\u2066\uDFFF',
+        color: '#000000',
+        lang: 'en',
+        style: 'flat',
+      }),
+    );
+    expect(findAll(root, 'text').map(textOf)).toContain('\uFFFD\uFFFD');
+    expect(findAll(root, 'text').map(textOf).join('')).not.toContain('\u{103FF}');
+  });
+
   it('sizes each segment to its text and lays Arabic out right to left', () => {
     const en = parseXml(
       renderBadge({

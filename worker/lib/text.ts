@@ -7,6 +7,17 @@
 // Without the `u` flag the pattern sees UTF-16 code units, so a lone surrogate is visible.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * `s` with every unpaired surrogate replaced by U+FFFD (what `String.prototype.toWellFormed` does).
+ * Run it before removing any character: deleting what sits between two lone halves would otherwise
+ * pair them into a code point nobody typed.
+ */
+export function toWellFormedText(s: string): string {
+  return s.replace(LONE_SURROGATES, '\uFFFD');
+}
+
 /** True when `s` has no NUL and no unpaired surrogate. */
 export function isWellFormedText(s: string): boolean {
   return !s.includes('\u0000') && !LONE_SURROGATE.test(s);
