@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../fc-params';
 import { jsx } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
 import { markupToPlainText } from '../../worker/lib/markup';
@@ -90,7 +91,7 @@ describe('RichText never renders anything but its own tags (property tests)', ()
         const html = String(jsx(RichText, { source: src, lang, class: 'verdict-explanation' }));
         expect(problems(html)).toEqual([]);
       }),
-      { numRuns: 1000 },
+      fcParams(1000),
     );
   });
 
@@ -103,7 +104,7 @@ describe('RichText never renders anything but its own tags (property tests)', ()
             letters(src.match(/https?:\S*/g)?.join('') ?? ''),
         );
       }),
-      { numRuns: 300 },
+      fcParams(300),
     );
   });
 

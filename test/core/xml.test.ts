@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../fc-params';
 import { describe, expect, it } from 'vitest';
 import { el, escapeXml, xmlDocument } from '../../worker/lib/xml';
 import { parseXml, textOf } from '../embeds/xml-check';
@@ -75,7 +76,7 @@ describe('the XML builder (worker/lib/xml.ts)', () => {
           if (!/[\t\n\r]/.test(attr)) expect(root.attrs.a).toBe(xmlChars(attr));
         },
       ),
-      { numRuns: 100 },
+      fcParams(100),
     );
   }, 20_000);
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../fc-params';
 import { describe, expect, it } from 'vitest';
 import { BADGE_STYLES, EMBED_LANGS, embedWords } from '../../worker/embeds/messages';
 import { renderBadge, truncate } from '../../worker/embeds/svg';
@@ -113,7 +114,7 @@ describe('badge SVG', () => {
           expect(root.attrs['aria-label']).toBe(cleanText(`${label}: ${message}`));
         },
       ),
-      { numRuns: 400 },
+      fcParams(400),
     );
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../fc-params';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../worker/extract/index';
 
@@ -146,7 +147,7 @@ describe('extractClaims on arbitrary input', () => {
           });
         },
       ),
-      { numRuns: 300 },
+      fcParams(300),
     );
   });
 });

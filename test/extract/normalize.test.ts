@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../fc-params';
 import { describe, expect, it } from 'vitest';
 import {
   foldArabicLetters,
@@ -63,7 +64,7 @@ describe('normalizeWithOffsets', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (s) =>
         monotone(normalizeWithOffsets(s).offsets, s.length),
       ),
-      { numRuns: 300 },
+      fcParams(300),
     );
     const arabicish = fc.string({
       unit: fc.constantFrom('ق', 'َ', 'ـ', '٣', '٫', '\u200F', ' ', '.', 'أ', 'ة', 'é', 'e\u0301'),
@@ -71,7 +72,7 @@ describe('normalizeWithOffsets', () => {
     });
     fc.assert(
       fc.property(arabicish, (s) => monotone(normalizeWithOffsets(s).offsets, s.length)),
-      { numRuns: 300 },
+      fcParams(300),
     );
   });
 });

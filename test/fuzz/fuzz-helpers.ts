@@ -1,15 +1,17 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
+import { RUNS_FACTOR } from '../fc-params';
 
 /**
  * Cases per route or form. Small by default so the whole fuzz suite stays well under a minute on a
  * shared CI machine. A longer local run: `FUZZ_RUNS=500 npm run fuzz` (the script passes it on as
- * VITE_FUZZ_RUNS: only VITE_-prefixed variables reach the Workers pool, through import.meta.env).
+ * VITE_FUZZ_RUNS: only VITE_-prefixed variables reach the Workers pool, through import.meta.env);
+ * `FC_NUM_RUNS_FACTOR` (test/fc-params.ts) multiplies it like every other property's runs.
  */
 export const RUNS = (() => {
   const vars = (import.meta as { env?: Record<string, string | undefined> }).env ?? {};
   const fromEnv = Number(vars.FUZZ_RUNS ?? vars.VITE_FUZZ_RUNS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 12;
+  return (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 12) * RUNS_FACTOR;
 })();
 
 /** Time allowed per route or form (a case is a few D1 round trips; CI machines are shared). */

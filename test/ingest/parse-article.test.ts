@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../fc-params';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../worker/ingest/entities';
 import { readJsonLd } from '../../worker/ingest/json-ld';
@@ -131,7 +132,7 @@ describe('parseArticle on arbitrary markup', () => {
         expect(a.paragraphs.every((p) => p.length > 0)).toBe(true);
         expect(a.text).toBe(a.paragraphs.join('\n\n'));
       }),
-      { numRuns: 150 },
+      fcParams(150),
     );
   });
 });

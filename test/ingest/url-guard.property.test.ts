@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../fc-params';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../worker/ingest/errors';
 import { checkArticleUrl } from '../../worker/ingest/fetch-article';
@@ -38,7 +39,7 @@ describe('address guard properties', () => {
         const [first, ...rest] = notations(a).map((h) => decision(`http://${h}/`));
         for (const d of rest) expect(d).toBe(first);
       }),
-      { numRuns: 500 },
+      fcParams(500),
     );
   });
 
@@ -61,7 +62,7 @@ describe('address guard properties', () => {
           for (const h of notations(a)) expect(decision(`http://${h}/`)).toBe('url_host_refused');
         },
       ),
-      { numRuns: 300 },
+      fcParams(300),
     );
   });
 });

@@ -50,3 +50,24 @@ export function isWellFormedFormBody(body: string): boolean {
   }
   return true;
 }
+
+const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/**
+ * The first `max` UTF-16 code units of `s` (so a column's length limit still holds), one fewer when
+ * the cut would fall between the two halves of a surrogate pair: `s.slice(0, max)` would leave a lone
+ * high surrogate that XML, JSON-LD consumers and the UTF-8 encoder turn into U+FFFD (or refuse).
+ */
+export function sliceText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = Math.max(0, max);
+  return end > 0 && isHigh(s.charCodeAt(end - 1)) && isLow(s.charCodeAt(end))
+    ? s.slice(0, end - 1)
+    : s.slice(0, end);
+}
+
+/** `s` when it has at most `max` code units, else its first `max - 1` (see `sliceText`) and "…". */
+export function truncateText(s: string, max: number): string {
+  return s.length <= max ? s : `${sliceText(s, max - 1)}…`;
+}

@@ -4,6 +4,7 @@
  */
 import { fill, notifyStrings } from '../i18n/notify';
 import { dirOf } from '../lib/lang';
+import { sliceText } from '../lib/text';
 
 export interface Composed {
   subject: string;
@@ -21,7 +22,7 @@ function escapeHtml(s: string): string {
 /** A claim's text for a subject or a quote: one line, at most `max` characters. */
 export function excerpt(text: string, max: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+  return line.length <= max ? line : `${sliceText(line, max - 1).trimEnd()}…`;
 }
 
 /** One block of a message: a line of ours, a quoted user text, or a link. */

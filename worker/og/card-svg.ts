@@ -7,6 +7,7 @@
 import { stripBidiControls } from '../lib/bidi';
 import { dirOf } from '../lib/lang';
 import { escapeXml } from '../lib/xml';
+import { sliceText } from '../lib/text';
 
 export const OG_IMAGE_WIDTH = 1200;
 export const OG_IMAGE_HEIGHT = 630;
@@ -78,13 +79,14 @@ export function wrap(
   }
   if (i < words.length || line) {
     let last = lines[maxLines - 1] ?? '';
-    while (last && width(`${last}…`, size, bold) > max) last = last.slice(0, -1);
+    while (last && width(`${last}…`, size, bold) > max) last = sliceText(last, last.length - 1);
     lines[maxLines - 1] = `${last.trimEnd()}…`;
   }
   // A single word wider than the line (a long URL) is cut too.
   return lines.map((l) => {
     let out = l;
-    while (width(out, size, bold) > max && out.length > 1) out = `${out.slice(0, -2)}…`;
+    while (width(out, size, bold) > max && out.length > 1)
+      out = `${sliceText(out, out.length - 2)}…`;
     return out;
   });
 }
