@@ -135,6 +135,13 @@ describe('parseArticle on arbitrary markup', () => {
       fcParams(150),
     );
   });
+
+  it('caps a long title without splitting a surrogate pair at the cut', async () => {
+    // Found while auditing cuts by code unit: the 499th unit was the high half of 😀, so the stored
+    // title ended on a lone surrogate (U+FFFD once encoded).
+    const a = await parseArticle(`<title>${'a'.repeat(498)}😀 more</title><p>Body text here.</p>`);
+    expect(a.title).toBe(`${'a'.repeat(498)}…`);
+  });
 });
 
 describe('decodeEntities', () => {

@@ -16,6 +16,7 @@ import { DEFAULT_EMBED_CHOICE, embedBox } from './embed-box';
 import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, ogImageVersion } from '../og/card-svg';
 import type { PageMeta } from '../views/public/layout';
 import { ratingView, scaleBounds } from './rating-view';
+import { truncateText } from '../lib/text';
 
 function versionView(v: Verdict, ratings: Rating[], locale: Locale): VersionView {
   return {
@@ -30,7 +31,7 @@ function versionView(v: Verdict, ratings: Rating[], locale: Locale): VersionView
 
 function truncate(text: string, max: number): string {
   const clean = stripBidiControls(text).replace(/\s+/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+  return truncateText(clean, max);
 }
 
 export interface ClaimPageModel {

@@ -17,6 +17,7 @@ import { IngestError } from './errors';
 import { fetchArticle } from './fetch-article';
 import { articleFetchOptions, type IngestBindings } from './outbound';
 import { parseArticle, type ParsedArticle } from './parse-article';
+import { sliceText } from '../lib/text';
 
 /** Longest body kept (characters), and most candidates kept per article (best scores). */
 export const MAX_BODY = 100_000;
@@ -59,7 +60,7 @@ export async function ingestArticle(
     if (page.text.length < 20)
       throw new IngestError('no_article_text', 'No article text was found on the page.');
   }
-  const body = (page?.text ?? input.text ?? '').slice(0, MAX_BODY);
+  const body = sliceText(page?.text ?? input.text ?? '', MAX_BODY);
   const detected = detectLanguage(body);
   // The text decides when it can (page templates often declare a wrong lang); else the page's tag.
   const language = input.language ?? (detected !== 'und' ? detected : (page?.language ?? 'und'));

@@ -1,5 +1,6 @@
 import { decodeEntities } from './entities';
 import { readJsonLd } from './json-ld';
+import { truncateText } from '../lib/text';
 
 /** What ClaimDesk keeps of a news page. */
 export interface ParsedArticle {
@@ -232,7 +233,7 @@ export async function parseArticle(html: string, baseUrl?: string): Promise<Pars
 
 /** Page metadata is untrusted: keep it to a sane length. */
 function cap(s: string | null, max: number): string | null {
-  return s && s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  return s && truncateText(s, max);
 }
 
 function readDir(v: string | null): 'ltr' | 'rtl' | null {

@@ -6,6 +6,7 @@
  * an Article's review); `@id` references to other nodes are resolved.
  */
 import type { Rating } from '../../d1/ratings';
+import { sliceText } from '../lib/text';
 
 /** Largest pasted document or fetched page read for an import. */
 export const IMPORT_MAX_BYTES = 512 * 1024;
@@ -53,7 +54,7 @@ function clean(v: unknown, max = MAX_SHORT): string | null {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v !== 'string') return null;
   const s = v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
-  return s === '' ? null : s.slice(0, max);
+  return s === '' ? null : sliceText(s, max);
 }
 
 function num(v: unknown): number | null {

@@ -5,6 +5,7 @@
  * (namespace prefixes ignored) and text decoded with the HTML entity decoder.
  */
 import { decodeEntities } from '../ingest/entities';
+import { sliceText } from '../lib/text';
 
 export interface ParsedFeed {
   kind: 'rss' | 'atom';
@@ -60,13 +61,14 @@ export function parseFeed(xml: string, baseUrl: string): ParsedFeed {
     const key = id ?? abs;
     if (!key || seen.has(key)) continue;
     seen.add(key);
+    const itemTitle = text(firstChild(inner, 'title'));
     items.push({
-      key: key.slice(0, 500),
+      key: sliceText(key, 500),
       link: abs,
-      title: text(firstChild(inner, 'title'))?.slice(0, 300) ?? null,
+      title: itemTitle === null ? null : sliceText(itemTitle, 300),
     });
   }
-  return { kind, title: title?.slice(0, 200) ?? null, items };
+  return { kind, title: title === null ? null : sliceText(title, 200), items };
 }
 
 function elements(doc: string, local: string): { outer: string; inner: string }[] {

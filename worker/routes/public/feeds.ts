@@ -17,6 +17,7 @@ import { CSV_BOM, csvRow } from '../../lib/csv';
 import { markupToPlainText } from '../../lib/markup';
 import { originOf, publicError, publicHeaders, sendCacheable } from '../../http/public-context';
 import { scaleBounds } from '../../http/rating-view';
+import { truncateText } from '../../lib/text';
 
 const FEED_SIZE = 50;
 /** Rows read per round trip while the CSV export walks every published fact-check. */
@@ -37,7 +38,7 @@ function label(ratings: Rating[], key: string, lang: string): string {
 
 function shorten(text: string, max: number): string {
   const t = stripBidiControls(text).replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return truncateText(t, max);
 }
 
 /** The page a feed request names (`?before=<cursor>`); a malformed cursor is a 400. */

@@ -37,6 +37,7 @@ import {
   type SubmitPageProps,
   type SubmitValues,
 } from '../../views/public/submit-page';
+import { sliceText } from '../../lib/text';
 
 export const submitPages = new Hono<AppEnv>();
 submitPages.onError(publicError);
@@ -140,9 +141,7 @@ const tooLarge = bodyLimit({
 
 /** `?text=` pre-fills the claim (the search page's "Send us this claim"); bidi controls and NUL are dropped. */
 submitPages.get('/', (c) => {
-  const text = stripBidiControls(c.req.query('text') ?? '')
-    .replace(/\u0000/g, '')
-    .slice(0, 1000);
+  const text = sliceText(stripBidiControls(c.req.query('text') ?? '').replace(/\u0000/g, ''), 1000);
   return render(c, text.trim() ? { values: { ...EMPTY_VALUES, text } } : {});
 });
 
@@ -157,7 +156,7 @@ submitPages.post('/check', tooLarge, formValidator(CheckForm, refuseSubmission),
 
 /** JSON for /js/submit.js: matches as the reader types. */
 submitPages.get('/matches', async (c) => {
-  const text = (c.req.query('text') ?? '').slice(0, 1000);
+  const text = sliceText(c.req.query('text') ?? '', 1000);
   const locale = localeOf(c);
   const matches = text.trim().length >= 10 ? await publishedMatches(c.env.DB, text, locale) : [];
   const t = strings(locale);
