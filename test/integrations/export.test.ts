@@ -1,6 +1,7 @@
 /** GET /api/v1/export: streamed ClaimReview / CSV / JSON of the published fact-checks. */
 import { describe, expect, it } from 'vitest';
 import { apiPublishedClaim, call, callJson, makeToken, makeUser, unique } from '../helpers';
+import { freezeClock } from '../clock';
 
 type Review = Record<string, unknown> & { url: string };
 
@@ -34,6 +35,7 @@ describe('GET /api/v1/export', () => {
   });
 
   it('filters by publication date and status, in CSV and JSON', async () => {
+    freezeClock(); // day(0) is the day the claim was published, even at midnight
     const editor = await makeUser('editor');
     const claim = await apiPublishedClaim(editor.token);
     const ids = async (query: string) => {

@@ -4,6 +4,7 @@ import { call, unique } from '../helpers';
 import { publishedClaim } from './fixtures';
 import { highlightRuns } from '../../worker/lib/highlight';
 import { resultCount } from '../../worker/i18n/reader-search';
+import { freezeClock } from '../clock';
 
 const page = async (path: string, lang?: string) => {
   const res = await call(path, lang ? { headers: { 'Accept-Language': lang } } : {});
@@ -127,6 +128,7 @@ describe('sort', () => {
 
 describe('filters', () => {
   it('filters by rating, language, claimant and date range, all in the URL', async () => {
+    freezeClock(); // `today` below is the day the claims were published, even at midnight
     const t = tag();
     const a = await publishedClaim({ text: `${t} alpha`, rating: 'false', claimant: 'Ana Ruiz' });
     const b = await publishedClaim({
