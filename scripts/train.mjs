@@ -158,10 +158,14 @@ const SOURCES = [...new Set(samples.map((s) => s.source))];
 const LANGS = ['ar', 'en', 'fr'];
 // Source weightings tried: every source alike, or the training-only files counted more (they are the
 // genres the project set lacks: short social posts, spoken debate).
-const WEIGHTINGS = [{}, { 'social-ar': 2, 'debate-en': 2, 'debate-fr': 2 }];
+const WEIGHTINGS = [
+  {},
+  { 'social-ar': 2, 'debate-en': 2, 'debate-fr': 2 },
+  { 'social-ar': 4, 'debate-en': 2, 'debate-fr': 2 },
+];
 const GRID = [];
-for (const l2 of (flag('--l2') ?? '1e-4,1e-3,3e-3,1e-2').split(',').map(Number))
-  for (const epochs of (flag('--epochs') ?? '5,10').split(',').map(Number))
+for (const l2 of (flag('--l2') ?? '1e-3,3e-3,1e-2,3e-2').split(',').map(Number))
+  for (const epochs of (flag('--epochs') ?? '5,10,20').split(',').map(Number))
     for (const weights of WEIGHTINGS) GRID.push({ l2, epochs, weights });
 const ALPHAS = [0, 0.25, 0.5, 0.75];
 const apOf = (items) => averagePrecision(items);
