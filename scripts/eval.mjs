@@ -1,13 +1,12 @@
 // `npm run eval`: measures the claim extractor (worker/extract/) against labelled sentences.
-//   npm run eval                      project set (test/data/extract/*.tsv): per-language AP, mean P@5 per article, type accuracy
+//   npm run eval                      project set (the article files of test/data/extract: ar.tsv, en.tsv, fr.tsv): per-language AP, mean P@5 per article (raw and normalized by the best possible), type accuracy
 //   npm run eval -- --tsv FILE [--lang en]   an outside file (Sentence_id/Text/class_label or tweet_id/tweet_url/tweet_text/class_label)
 //   npm run eval -- --tsv FILE --split tune|report   only the rows whose id hashes to that half (FNV-1a of the
 //     first column, even = tune, odd = report): tune on one half, report the other as held out.
 //     Without --split, an outside file also prints AP on each half beside its base rate.
 // The engine is bundled with esbuild to a temp file and imported, exactly as the Worker would run it.
 import { importTs } from './lib/import-ts.mjs';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 // `npm run eval -- matching`: the claim matching set instead (scripts/eval-matching.mjs).
 if (process.argv[2] === 'matching') {
@@ -122,7 +121,7 @@ async function outsideFile(engine, path) {
 }
 
 // The project set and its held-out articles (the same split `npm run train` leaves out).
-const { loadProjectSet, buildArticle } = await import('./lib/extract-data.mjs');
+const { loadProjectSet, buildArticle, projectFiles } = await import('./lib/extract-data.mjs');
 
 function projectSet(engine) {
   // Per part (tune = trained on, held-out = never tuned on) and language.
@@ -152,17 +151,21 @@ function projectSet(engine) {
       `${a.heldOut ? 'held-out' : 'tune'} ${a.lang}`,
       a.heldOut ? 'held-out all' : 'tune all',
     ]) {
-      const g = (groups[key] ??= { items: [], p5: [], best5: [], articles: 0 });
+      const g = (groups[key] ??= { items: [], p5: [], best5: [], p5norm: [], articles: 0 });
       g.items.push(...items);
       g.p5.push(precisionAt(items, 5));
       // The best P@5 any ranking could reach (an article with 4 check-worthy sentences tops out at 0.8).
-      g.best5.push(Math.min(5, items.filter((x) => x.label).length) / Math.min(5, items.length));
+      const best5 = Math.min(5, items.filter((x) => x.label).length) / Math.min(5, items.length);
+      g.best5.push(best5);
+      // Normalized: the article's P@5 over the best any ranking could reach there (1 = as good as
+      // possible); an article with no check-worthy row has nothing to find and is left out of it.
+      if (best5 > 0) g.p5norm.push(precisionAt(items, 5) / best5);
       g.articles++;
     }
   }
-  const files = readdirSync(join(root, 'test/data/extract')).filter((f) => f.endsWith('.tsv'));
+  const files = projectFiles(root);
   console.log(
-    `project set (test/data/extract: ${files.join(', ')}): part      lang  articles  sentences  base   AP     meanP@5 (best possible)  type-acc(check-worthy)`,
+    `project set (test/data/extract: ${files.join(', ')}): part      lang  articles  sentences  base   AP     meanP@5 (best possible)  P@5 normalized  type-acc(check-worthy)`,
   );
   const order = Object.keys(groups).sort((x, y) => (x < y ? 1 : -1));
   for (const key of order) {
@@ -172,7 +175,7 @@ function projectSet(engine) {
     const typeAcc = pos.filter((x) => x.predicted === x.type).length / pos.length;
     const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
     console.log(
-      `  ${part.padEnd(8)}  ${lang.padEnd(4)}  ${String(v.articles).padStart(3)}       ${String(v.items.length).padStart(4)}      ${fmt(pos.length / v.items.length)}  ${fmt(averagePrecision(v.items))}  ${fmt(mean(v.p5))} (${fmt(mean(v.best5))})          ${fmt(typeAcc)}`,
+      `  ${part.padEnd(8)}  ${lang.padEnd(4)}  ${String(v.articles).padStart(3)}       ${String(v.items.length).padStart(4)}      ${fmt(pos.length / v.items.length)}  ${fmt(averagePrecision(v.items))}  ${fmt(mean(v.p5))} (${fmt(mean(v.best5))})  ${fmt(mean(v.p5norm))}           ${fmt(typeAcc)}`,
     );
     if (args.includes('--errors') && lang !== 'all') {
       const ranked = [...v.items].sort((a, b) => b.score - a.score);
@@ -186,7 +189,7 @@ function projectSet(engine) {
     }
   }
   console.log(
-    '  (tune = what npm run train learns from; held-out = stories 10 11 13 14 17 19 20 21 22 30 31 37 44 45 in every language, never trained or tuned on: scripts/lib/extract-data.mjs)',
+    '  (P@5 normalized = mean over articles of P@5 / the best P@5 possible in that article. tune = what npm run train learns from; held-out = stories 10 11 13 14 17 19 20 21 22 30 31 37 44 45 in every language, never trained or tuned on: scripts/lib/extract-data.mjs)',
   );
 }
 

@@ -25,17 +25,59 @@ export const isHeldOut = (articleId) => {
   return n >= 8 && fnv1a(`#${String(n).padStart(2, '0')}`) % 10 < 3;
 };
 
+/**
+ * The TSV files of test/data/extract, by the header of their first non-comment line: `article\t…` files
+ * are the project set (articles, with the held-out split); `id\tcheckworthy\ttext` files are
+ * training-only sentences (social-ar.tsv, debate-en.tsv, debate-fr.tsv): no articles, no held-out part.
+ */
+function dataFiles(root) {
+  const dir = join(root, 'test/data/extract');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort()
+    .map((file) => {
+      const lines = readFileSync(join(dir, file), 'utf8')
+        .split(/\r?\n/)
+        .filter((l) => l.trim() && !l.startsWith('#'));
+      const header = (lines[0] ?? '').split('\t');
+      const kind =
+        header[0] === 'article'
+          ? 'articles'
+          : header.join('\t') === 'id\tcheckworthy\ttext'
+            ? 'sentences'
+            : null;
+      if (!kind) throw new Error(`test/data/extract/${file}: unknown header ${lines[0]}`);
+      return { file, kind, rows: lines.slice(1) };
+    });
+}
+
+/** Names of the project set's article files (ar.tsv, en.tsv, fr.tsv). */
+export const projectFiles = (root) =>
+  dataFiles(root)
+    .filter((f) => f.kind === 'articles')
+    .map((f) => f.file);
+
+/**
+ * Training-only sentences: { id, source, lang, label, text }; `source` is the file's name without
+ * `.tsv` (social-ar), `lang` its last two letters.
+ */
+export function loadTrainingSentences(root) {
+  const out = [];
+  for (const f of dataFiles(root).filter((f) => f.kind === 'sentences')) {
+    const source = f.file.replace(/\.tsv$/, '');
+    for (const line of f.rows) {
+      const [id, label, text] = line.split('\t');
+      out.push({ id, source, lang: source.slice(-2), label: label === 'yes', text });
+    }
+  }
+  return out;
+}
+
 /** Articles of the project set: { id, lang, heldOut, rows: [{ para, label, type, text }] }. */
 export function loadProjectSet(root) {
-  const dir = join(root, 'test/data/extract');
   const articles = new Map();
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.tsv'))
-    .sort()) {
-    const lines = readFileSync(join(dir, file), 'utf8')
-      .split(/\r?\n/)
-      .filter((l) => l.trim() && !l.startsWith('#'));
-    for (const line of lines.slice(1)) {
+  for (const { rows } of dataFiles(root).filter((f) => f.kind === 'articles')) {
+    for (const line of rows) {
       const [article, para, label, type, text] = line.split('\t');
       if (!articles.has(article))
         articles.set(article, {
