@@ -111,11 +111,10 @@ describe('fetchArticle', () => {
 
   it('gives up after the time-out, even if the fetcher ignores the signal', async () => {
     const fetcher: Fetcher = () => new Promise<Response>(() => undefined);
-    const started = Date.now();
+    // A fetcher that never settles: without the time-out this test would hang until vitest's own.
     expect(
       await failure(fetchArticle('https://news.example/slow', { fetcher, timeoutMs: 50 })),
     ).toBe('upstream_timeout');
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('times out a body that stalls after the headers', async () => {

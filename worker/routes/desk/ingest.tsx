@@ -17,6 +17,7 @@ import { formValidator, type OnInvalid } from '../../middleware/form-validator';
 import { ARTICLE_TEXT_MIN, HttpUrl, NewArticleBody, text } from '../../schemas';
 import { IngestPage, type IngestErrors, type IngestValues } from '../../views/desk/ingest';
 import { deskUi, render } from '../../http/desk-context';
+import { sliceText } from '../../lib/text';
 
 export const deskIngest = new Hono<AppEnv>();
 
@@ -36,8 +37,8 @@ function refuse(
 ) {
   const values: IngestValues = {
     text: (form.text ?? '').slice(0, MAX_BODY),
-    url: (form.url ?? '').slice(0, 2048),
-    title: (form.title ?? '').slice(0, 500),
+    url: sliceText(form.url ?? '', 2048),
+    title: sliceText(form.title ?? '', 500),
     language: form.language ?? '',
   };
   return render(c, <IngestPage ui={deskUi(c)} values={values} errors={errors} />, 422);

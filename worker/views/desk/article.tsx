@@ -7,6 +7,7 @@ import { explainEntry } from '../../i18n/s19-model';
 import { claimTypeLabel } from '../../i18n/desk';
 import { formatScore, localDigits as formatNumberText } from '../../i18n/numbers';
 import { UndoNotice } from './undo-notice';
+import { sliceText } from '../../lib/text';
 
 /** The line after a triage action, with the moves its Undo names (`ID.version`). */
 export interface ArticleUndo {
@@ -128,7 +129,7 @@ function CandidateItem(props: { ui: DeskUi; claim: Claim; position: number }) {
             name="ids"
             value={claim.id}
             id={`sel-${claim.id}`}
-            aria-label={t('selectClaim', { text: claim.text.slice(0, 60) })}
+            aria-label={t('selectClaim', { text: sliceText(claim.text, 60) })}
           />
         ) : null}
         <StatusBadge ui={ui} status={claim.status} />

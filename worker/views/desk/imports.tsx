@@ -7,6 +7,7 @@ import type { ImportTranslate } from '../../i18n/s19-import';
 import { UserText } from '../shared/user-text';
 import { Time } from './bits';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
+import { sliceText } from '../../lib/text';
 
 /** View models (d1/external-reviews.ts rows are assignable to them). */
 export interface ImportSummary {
@@ -243,7 +244,7 @@ export function ImportPreviewPage(props: {
                     </option>
                     {item.matches.map((c) => (
                       <option value={c.id} selected={claimOf(i) === c.id}>
-                        {`${Math.round(c.similarity * 100)}% · ${c.text.slice(0, 90)}`}
+                        {`${Math.round(c.similarity * 100)}% · ${sliceText(c.text, 90)}`}
                       </option>
                     ))}
                   </select>

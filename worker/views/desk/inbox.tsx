@@ -6,6 +6,7 @@ import { StatusBadge } from './bits';
 import { DeskLayout, type DeskUi } from './layout';
 import { RelDate, RelTime } from './rel-time';
 import { deskCounts } from '../../i18n/s19-desk';
+import { truncateText } from '../../lib/text';
 
 export interface InboxClaimView {
   id: string;
@@ -69,9 +70,7 @@ function ClaimRows(props: {
       {props.items.map((i) => (
         <li>
           <a href={`/desk/claims/${i.id}`} class="claim-link">
-            <UserText lang={i.language}>
-              {i.text.length > 160 ? `${i.text.slice(0, 157)}…` : i.text}
-            </UserText>
+            <UserText lang={i.language}>{truncateText(i.text, 158)}</UserText>
           </a>
           <p class="meta">
             <StatusBadge ui={ui} status={i.status} />
@@ -124,16 +123,14 @@ export function InboxPage(props: { ui: DeskUi; view: InboxView }) {
               <li class={m.readAt ? undefined : 'unread'}>
                 <a href={`/desk/inbox/mentions/${m.noteId}`} class="claim-link">
                   {m.readAt ? null : <strong class="unread-mark">{c('unread')}: </strong>}
-                  <UserText lang={m.claimLanguage}>
-                    {m.claimText.length > 120 ? `${m.claimText.slice(0, 117)}…` : m.claimText}
-                  </UserText>
+                  <UserText lang={m.claimLanguage}>{truncateText(m.claimText, 118)}</UserText>
                 </a>
                 <p class="meta">
                   {c('mentionedBy', { name: '\u2068' + m.authorName + '\u2069' })} ·{' '}
                   <RelTime iso={m.createdAt} now={view.now} locale={ui.locale} />
                 </p>
                 <UserText as="p" class="note-body">
-                  {m.body.length > 200 ? `${m.body.slice(0, 197)}…` : m.body}
+                  {truncateText(m.body, 198)}
                 </UserText>
               </li>
             ))}

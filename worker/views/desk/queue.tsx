@@ -10,6 +10,7 @@ import { UserText } from '../shared/user-text';
 import { RatingChip, StatusBadge, statusLabel } from './bits';
 import { Csrf, DeskLayout, Notice, type DeskUi } from './layout';
 import { UndoNotice } from './undo-notice';
+import { sliceText } from '../../lib/text';
 
 /** The queue's URL state: a bookmark of the page is a saved filter. */
 export interface QueueQuery {
@@ -407,7 +408,7 @@ export function QueuePage(props: {
                       name="ids"
                       value={`${claim.id}.${claim.version}`}
                       id={`sel-${claim.id}`}
-                      aria-label={qt('selectClaim', { text: claim.text.slice(0, 80) })}
+                      aria-label={qt('selectClaim', { text: sliceText(claim.text, 80) })}
                     />
                   </td>
                   <td class="claim-cell">

@@ -11,6 +11,7 @@ import { Csrf } from './layout';
 import { wordDiff, type DiffPart } from './word-diff';
 import { LanguageOptions } from './claim-fields';
 import type { VerdictFormValues, WorkspaceProps } from './workspace';
+import { truncateText } from '../../lib/text';
 
 /** Rating, headline (live counter, ≤ 75 characters), explanation, language and, for a correction, the public note. */
 export function VerdictEditor(props: WorkspaceProps) {
@@ -258,7 +259,7 @@ function isStatus(s: string): s is ClaimStatus {
 function brief(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  return truncateText(text, 158);
 }
 
 /** Who did what to this claim, oldest first. */

@@ -29,6 +29,7 @@ import {
   type PublicationFormState,
   type PublicationView,
 } from './workspace-record';
+import { sliceText } from '../../lib/text';
 
 export type { ClaimValues };
 export interface SourceFormValues {
@@ -339,7 +340,7 @@ export function WorkspacePage(props: WorkspaceProps) {
   const locked =
     claim.status === 'retracted' || (claim.status === 'published' && !publication.draft);
   return (
-    <DeskLayout ui={ui} title={`${t('claimTitle')}: ${claim.text.slice(0, 60)}`} active="queue">
+    <DeskLayout ui={ui} title={`${t('claimTitle')}: ${sliceText(claim.text, 60)}`} active="queue">
       <div class="claim-head">
         <StatusBadge ui={ui} status={claim.status} />
         <span class="meta">{t('versionN', { n: claim.version })}</span>
