@@ -154,7 +154,10 @@ export function scoreNormalized(
   let speaker: string | null = null;
   if (f.fired.has('attribution')) {
     const r = findSpeaker(norm, language);
-    if (r) speaker = original.slice(offsets[r.start]!, offsets[r.end]!).replace(EDGES, '') || null;
+    if (r) {
+      const cut = original.slice(offsets[r.start]!, offsets[r.end]!).replace(EDGES, '');
+      speaker = cut ? (r.prefix ?? '') + cut : null;
+    }
   }
   const why = [...m.order, ...m.words.map((w) => `${WORD_PREFIX}${w}`)];
   return { score, type: claimType(f.fired), speaker, why };
