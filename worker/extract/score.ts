@@ -12,7 +12,7 @@ import { buildEN } from './lexicon-en';
 import { buildFR } from './lexicon-fr';
 import { normalizeWithOffsets } from './normalize';
 import { findSpeaker } from './speaker';
-import { type ModelInputs, modelInputs, modelScore } from './model';
+import { type ModelInputs, modelInputs, scoreModel } from './model';
 
 const BUILDERS: Record<string, () => Lexicon> = { en: buildEN, fr: buildFR, ar: buildAR };
 const LEXICONS = new Map<string, Lexicon>();
@@ -149,7 +149,7 @@ export function scoreNormalized(
 ): SentenceScore {
   const f = detectFeatures(norm, lexiconFor(language), language);
   const ruleZ = weightedSum(f);
-  const m = modelScore(modelInputs(original, norm, offsets, f, ruleZ, language), ruleZ, f.fired);
+  const m = scoreModel(original, norm, offsets, f, ruleZ, language);
   const score = Math.round((1 / (1 + Math.exp(-m.z))) * 1000) / 1000;
   let speaker: string | null = null;
   if (f.fired.has('attribution')) {
