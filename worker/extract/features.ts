@@ -2,7 +2,8 @@
  * Feature detection on one normalized sentence. Each feature is a short stable id (UIs translate
  * them); negative cues start with '-'. Detection only: weights live in score.ts.
  */
-import { type Lexicon, type Scanner, scanner } from './lexicon';
+import { firstWordMatch } from './chars';
+import { type Lexicon, type Scanner, scanner, stickyList } from './lexicon';
 import { foldArabicLetters } from './normalize';
 
 export type FeatureId =
@@ -231,15 +232,14 @@ function isNameWord(
   return previous !== null && capitalized(previous[1]);
 }
 
-const firstPersonAll = new WeakMap<Lexicon, RegExp>();
 /** Whether a first-person word occurs outside a name ("Ma Ying-jeou", "لي جاي ميونغ" are names). */
 function firstPerson(norm: string, lex: Lexicon, language: string): boolean {
-  if (!lex.firstPerson.test(norm)) return false;
-  let re = firstPersonAll.get(lex);
-  if (!re)
-    firstPersonAll.set(lex, (re = new RegExp(lex.firstPerson.source, 'g' + lex.firstPerson.flags)));
-  re.lastIndex = 0;
-  for (let m = re.exec(norm); m !== null; m = re.exec(norm))
+  const sticky = stickyList(lex.firstPerson);
+  for (
+    let m = firstWordMatch(sticky, norm, 0);
+    m !== null;
+    m = firstWordMatch(sticky, norm, m.index + m[0].length)
+  )
     if (!isNameWord(norm, m.index, m[0], language, true, false)) return true;
   return false;
 }
@@ -261,9 +261,13 @@ function scanLists(lower: string, cased: string, lex: Lexicon, language: string)
   prepareLexicon(lex);
   const sc = scanners.get(lex)!;
   const found = new Set<FeatureId>();
-  const { re, groups } = sc;
-  re.lastIndex = 0;
-  for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+  const { sticky, groups } = sc;
+  // The global scan of `sc.re`, tried only where a word may start (its leading lookbehind).
+  for (
+    let m = firstWordMatch(sticky, norm, 0);
+    m !== null;
+    m = firstWordMatch(sticky, norm, m.index + m[0].length)
+  ) {
     for (let g = 1; g < m.length; g++) {
       if (m[g] !== undefined) {
         const id = SCANNED[groups[g - 1]!]![0];

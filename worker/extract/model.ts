@@ -10,6 +10,7 @@
  */
 import type { FeatureId, Features } from './features';
 import * as W from './model-weights';
+import { NUMBER_UNIT, WORD_UNIT, classAt, unitWidth } from './chars';
 
 /** Hashed inputs share one table of 2^BITS weights. */
 export const BITS = 12;
@@ -90,39 +91,7 @@ const SEED_BIGRAM = 2;
 const SEED_CHAR = 3;
 
 // The words are those of `tokens()` in normalize.ts, /[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu (letters and
-// digits, decimals kept whole), found by a scan over a per-unit class table instead of a regex.
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const NUMERIC = /^\p{N}$/u;
-const KNOWN = 1;
-const WORD_UNIT = 2;
-const NUMBER_UNIT = 4;
-const UNIT_CLASS = new Uint8Array(0x10000); // BMP units, filled lazily (KNOWN | WORD_UNIT | NUMBER_UNIT)
-const ASTRAL_CLASS = new Map<number, number>();
-function classify(ch: string): number {
-  return KNOWN | (LETTER_OR_DIGIT.test(ch) ? WORD_UNIT : 0) | (NUMERIC.test(ch) ? NUMBER_UNIT : 0);
-}
-/** The class of the code point at `i` (0 for a lone surrogate) and, in `unitWidth`, its length in units. */
-let unitWidth = 1;
-function classAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdfff) {
-    unitWidth = 1;
-    let k = UNIT_CLASS[c]!;
-    if (k === 0) UNIT_CLASS[c] = k = classify(String.fromCharCode(c));
-    return k;
-  }
-  const d = s.charCodeAt(i + 1);
-  if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-    unitWidth = 2;
-    const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-    let k = ASTRAL_CLASS.get(cp);
-    if (k === undefined) ASTRAL_CLASS.set(cp, (k = classify(String.fromCodePoint(cp))));
-    return k;
-  }
-  unitWidth = 1;
-  return KNOWN; // a lone surrogate is neither a letter nor a digit
-}
-
+// digits, decimals kept whole), found by a scan over a per-unit class table (chars.ts) instead of a regex.
 const AR_WAW = 0x648;
 const AR_FEH = 0x641;
 const AR_BEH = 0x628;

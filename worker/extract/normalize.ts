@@ -121,16 +121,18 @@ function kindOf(code: number): number {
   return kind;
 }
 
+let sharedOffsets = new Int32Array(1024);
+
 /**
- * Normalize for scoring while remembering where every unit came from: NFKC (per character),
- * invisibles, bidi controls, harakat, tatweel and combining accents removed, Arabic letters and
- * digits folded, typographic apostrophes made ASCII. Case and whitespace are kept, so offsets map
- * back into the original and capitalization still means something. Linear: unchanged runs are
- * copied as slices, one table lookup per unit.
+ * `normalizeWithOffsets` writing its offsets into one buffer that the next call reuses (extraction's
+ * hot path: the offsets are read before the next sentence is normalized). `offsets` may be longer
+ * than `text.length + 1`; only that prefix is meaningful.
  */
-export function normalizeWithOffsets(input: string): OffsetText {
+export function normalizeShared(input: string): OffsetText {
   const length = input.length;
-  let offsets = new Int32Array(length + 1);
+  if (sharedOffsets.length < length + 1)
+    sharedOffsets = new Int32Array(Math.max(length + 1, sharedOffsets.length * 2));
+  let offsets = sharedOffsets;
   let out = '';
   let n = 0;
   let run = 0; // start of the current run of unchanged units
@@ -148,10 +150,11 @@ export function normalizeWithOffsets(input: string): OffsetText {
     if (i === length) break;
     const rep = REPLACEMENT.get(input.charCodeAt(i))!;
     if (rep.length > 0) {
-      if (n + rep.length + (length - i) >= offsets.length) {
+      // Room for this replacement, one unit per remaining input unit, and the final offset.
+      if (n + rep.length + (length - i) > offsets.length) {
         const bigger = new Int32Array(offsets.length * 2 + rep.length);
         bigger.set(offsets);
-        offsets = bigger;
+        sharedOffsets = offsets = bigger;
       }
       out += rep;
       for (let k = 0; k < rep.length; k++) offsets[n++] = i;
@@ -159,5 +162,17 @@ export function normalizeWithOffsets(input: string): OffsetText {
     run = i + 1;
   }
   offsets[n] = length;
-  return { text: out, offsets: offsets.subarray(0, n + 1) };
+  return { text: out, offsets };
+}
+
+/**
+ * Normalize for scoring while remembering where every unit came from: NFKC (per character),
+ * invisibles, bidi controls, harakat, tatweel and combining accents removed, Arabic letters and
+ * digits folded, typographic apostrophes made ASCII. Case and whitespace are kept, so offsets map
+ * back into the original and capitalization still means something. Linear: unchanged runs are
+ * copied as slices, one table lookup per unit.
+ */
+export function normalizeWithOffsets(input: string): OffsetText {
+  const { text, offsets } = normalizeShared(input);
+  return { text, offsets: offsets.slice(0, text.length + 1) };
 }

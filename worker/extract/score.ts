@@ -10,7 +10,7 @@ import { type Lexicon } from './lexicon';
 import { buildAR } from './lexicon-ar';
 import { buildEN } from './lexicon-en';
 import { buildFR } from './lexicon-fr';
-import { normalizeWithOffsets } from './normalize';
+import { normalizeShared } from './normalize';
 import { findSpeaker } from './speaker';
 import { type ModelInputs, modelInputs, scoreModel } from './model';
 
@@ -165,13 +165,13 @@ export function scoreNormalized(
 
 /** Check-worthiness of one sentence, its claim type, named speaker and the features that fired. */
 export function scoreSentence(sentence: string, language: string): SentenceScore {
-  const { text, offsets } = normalizeWithOffsets(sentence);
+  const { text, offsets } = normalizeShared(sentence);
   return scoreNormalized(sentence, text, offsets, language);
 }
 
 /** The model's inputs for one sentence (training: scripts/train.mjs uses exactly what scoring uses). */
 export function sentenceInputs(sentence: string, language: string): ModelInputs {
-  const { text: norm, offsets } = normalizeWithOffsets(sentence);
+  const { text: norm, offsets } = normalizeShared(sentence);
   const f = detectFeatures(norm, lexiconFor(language), language);
   return modelInputs(sentence, norm, offsets, f, weightedSum(f), language);
 }
