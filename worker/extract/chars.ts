@@ -79,3 +79,14 @@ export function firstWordMatch(sticky: RegExp, s: string, from: number): RegExpE
   }
   return null;
 }
+
+let lastText = '';
+let lastLower = '';
+/** `text.toLowerCase()`, remembered for the last text (features and the model lower the same sentence). */
+export function lowerCase(text: string): string {
+  if (text !== lastText) {
+    lastLower = text.toLowerCase();
+    lastText = text;
+  }
+  return lastLower;
+}

@@ -2,7 +2,7 @@
  * Feature detection on one normalized sentence. Each feature is a short stable id (UIs translate
  * them); negative cues start with '-'. Detection only: weights live in score.ts.
  */
-import { firstWordMatch } from './chars';
+import { firstWordMatch, lowerCase } from './chars';
 import { type Lexicon, type Scanner, scanner, stickyList } from './lexicon';
 import { foldArabicLetters } from './normalize';
 
@@ -289,7 +289,7 @@ function scanLists(lower: string, cased: string, lex: Lexicon, language: string)
 export function detectFeatures(raw: string, lex: Lexicon, language: string): Features {
   const norm = MAYBE_NOISE.test(raw) ? raw.replace(NOISE, ' ') : raw;
   // Word lists are lower case; matching a lower-cased copy avoids case-insensitive Unicode regexes.
-  const lower = norm.toLowerCase();
+  const lower = lowerCase(norm);
   const fired = scanLists(lower, norm, lex, language);
   const add = (id: FeatureId, on: boolean): void => {
     if (on) fired.add(id);

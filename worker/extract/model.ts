@@ -10,7 +10,7 @@
  */
 import type { FeatureId, Features } from './features';
 import * as W from './model-weights';
-import { NUMBER_UNIT, WORD_UNIT, classAt, unitWidth } from './chars';
+import { NUMBER_UNIT, WORD_UNIT, classAt, lowerCase, unitWidth } from './chars';
 
 /** Hashed inputs share one table of 2^BITS weights. */
 export const BITS = 12;
@@ -146,6 +146,8 @@ class Buffers {
   numeric = new Uint8Array(64);
   bigramNumeric = new Uint8Array(64);
   dense = new Float32Array(DENSE_IDS.length);
+  /** The units of " w0 w1 … wn " (character grams). */
+  units = new Uint16Array(512);
   /** Number of hashed inputs and of words. */
   n = 0;
   words = 0;
@@ -183,7 +185,7 @@ function fill(
   ruleZ: number,
   language: string,
 ): void {
-  const lower = norm.toLowerCase();
+  const lower = lowerCase(norm);
   const words = wordList;
   words.length = 0;
   const length = lower.length;
@@ -243,8 +245,24 @@ function fill(
     b.bigramNumeric[i] = b.numeric[i]! === 1 || i === 0 || b.numeric[i - 1] === 1 ? 1 : 0;
     prevHash = fnv((FNV_OFFSET ^ SEED_BIGRAM) >>> 0, w);
   }
-  const padded = ` ${words.join(' ')} `;
-  const charCount = Math.max(0, padded.length - 2) + Math.max(0, padded.length - 3);
+  // The character grams run over " w0 w1 … wn " (the key with a space at each end), written as
+  // units into a reused buffer instead of a joined string.
+  let last = 1;
+  for (let i = 0; i < count; i++) last += words[i]!.length + 1;
+  if (b.units.length < last) b.units = new Uint16Array(last * 2);
+  const padded = b.units;
+  padded[0] = 32;
+  let u = 1;
+  for (let i = 0; i < count; i++) {
+    const w = words[i]!;
+    for (let k = 0; k < w.length; k++) padded[u++] = w.charCodeAt(k);
+    padded[u++] = 32;
+  }
+  if (count === 0) {
+    padded[1] = 32; // no words: "  "
+    last = 2;
+  }
+  const charCount = Math.max(0, last - 2) + Math.max(0, last - 3);
   b.growHashed(count * 2 + charCount);
   const { hashed, hashedValue, owner } = b;
   const wordValue32 = Math.fround(wordValue);
@@ -260,13 +278,12 @@ function fill(
   const charValue = Math.fround(1 / Math.sqrt(charCount + 1));
   const seed = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
   let word = -1; // the word that padded[i] belongs to (-1 on a space)
-  const last = padded.length;
   for (let i = 0; i + 3 <= last; i++) {
-    const c0 = padded.charCodeAt(i);
+    const c0 = padded[i]!;
     if (c0 === 32) word++;
     // The 3-gram and the 4-gram starting at i in one pass of FNV-1a.
-    const c1 = padded.charCodeAt(i + 1);
-    const c2 = padded.charCodeAt(i + 2);
+    const c1 = padded[i + 1]!;
+    const c2 = padded[i + 2]!;
     let h = Math.imul(seed ^ c0, FNV_PRIME);
     h = Math.imul(h ^ c1, FNV_PRIME);
     h = Math.imul(h ^ c2, FNV_PRIME);
@@ -275,7 +292,7 @@ function fill(
     owner[n] = inside ? Math.min(word, 0x7fff) : -1;
     hashedValue[n++] = charValue;
     if (i + 3 < last) {
-      const c3 = padded.charCodeAt(i + 3);
+      const c3 = padded[i + 3]!;
       h = Math.imul(h ^ c3, FNV_PRIME);
       if (c3 === 32) inside = false;
       hashed[n] = h & MASK;
