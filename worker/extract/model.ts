@@ -99,35 +99,21 @@ const AR_KAF = 0x643;
 const AR_ALEF = 0x627;
 const AR_LAM = 0x644;
 /**
- * `searchStem` (normalize.ts) of a word with Arabic letters: the first of وال فال بال كال لل ال at
- * its start comes off when two letters or more remain.
+ * `searchStem` (normalize.ts) of the word [from, to) with Arabic letters: how many units come off its
+ * start (the first of وال فال بال كال لل ال, when two letters or more remain).
  */
-function arabicStem(w: string): string {
-  const c0 = w.charCodeAt(0);
-  const c1 = w.charCodeAt(1);
+function arabicCut(s: string, from: number, to: number): number {
+  const c0 = s.charCodeAt(from);
+  const c1 = s.charCodeAt(from + 1);
   let cut = 0;
   if (
     (c0 === AR_WAW || c0 === AR_FEH || c0 === AR_BEH || c0 === AR_KAF) &&
     c1 === AR_ALEF &&
-    w.charCodeAt(2) === AR_LAM
+    s.charCodeAt(from + 2) === AR_LAM
   )
     cut = 3;
   else if ((c0 === AR_LAM && c1 === AR_LAM) || (c0 === AR_ALEF && c1 === AR_LAM)) cut = 2;
-  return cut > 0 && w.length - cut >= 2 ? w.slice(cut) : w;
-}
-
-/** Every ASCII digit written 0 (the word is known to hold one). */
-function zeroDigits(w: string): string {
-  let out = '';
-  let run = 0;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      out += w.slice(run, i) + '0';
-      run = i + 1;
-    }
-  }
-  return out + w.slice(run);
+  return cut > 0 && to - from - cut >= 2 ? cut : 0;
 }
 
 /**
@@ -145,6 +131,9 @@ class Buffers {
   end = new Int32Array(64);
   numeric = new Uint8Array(64);
   bigramNumeric = new Uint8Array(64);
+  /** Per word: where it stands in `units`. */
+  wordFrom = new Int32Array(64);
+  wordTo = new Int32Array(64);
   dense = new Float32Array(DENSE_IDS.length);
   /** The units of " w0 w1 … wn " (character grams). */
   units = new Uint16Array(512);
@@ -154,6 +143,7 @@ class Buffers {
   wordValue = 0;
   original = '';
 
+  /** Room for `size` words (called before a sentence is filled: the contents are not kept). */
   growWords(size: number): void {
     if (size <= this.start.length) return;
     const cap = Math.max(size, this.start.length * 2);
@@ -163,6 +153,8 @@ class Buffers {
     this.end = new Int32Array(cap);
     this.numeric = new Uint8Array(cap);
     this.bigramNumeric = new Uint8Array(cap);
+    this.wordFrom = new Int32Array(cap);
+    this.wordTo = new Int32Array(cap);
   }
 
   growHashed(size: number): void {
@@ -174,7 +166,13 @@ class Buffers {
   }
 }
 const scratch = new Buffers();
-const wordList: string[] = [];
+
+/** FNV-1a over units [from, to) of a buffer, continuing from `h`. */
+function fnvUnits(h: number, units: Uint16Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ units[i]!, FNV_PRIME);
+  return h;
+}
+const BIGRAM_START = fnv((FNV_OFFSET ^ SEED_BIGRAM) >>> 0, '<s>');
 
 function fill(
   b: Buffers,
@@ -186,9 +184,16 @@ function fill(
   language: string,
 ): void {
   const lower = lowerCase(norm);
-  const words = wordList;
-  words.length = 0;
   const length = lower.length;
+  // At most one word per unit, and " w0 w1 … " never longer than twice the sentence plus two.
+  b.growWords(length + 1);
+  if (b.units.length < length * 2 + 2) b.units = new Uint16Array(length * 2 + 2);
+  // The character grams run over " w0 w1 … wn " (the key with a space at each end): each word is
+  // written into this buffer as the model sees it (stemmed, digits 0) and hashed from there.
+  const padded = b.units;
+  padded[0] = 32;
+  let u = 1;
+  let count = 0;
   // Word spans in `lower` (indices, as the regex gave them) go through `offsets` to the original.
   for (let i = 0; i < length;) {
     if ((classAt(lower, i) & WORD_UNIT) === 0) {
@@ -214,50 +219,41 @@ function fill(
         i += unitWidth;
       }
     }
-    const token = lower.slice(from, i);
-    let w = arabic ? arabicStem(token) : token;
+    const from2 = arabic ? from + arabicCut(lower, from, i) : from;
+    const u0 = u;
     let numeric = false;
-    for (let k = 0; k < w.length; k++) {
-      const c = w.charCodeAt(k);
+    for (let k = from2; k < i; k++) {
+      let c = lower.charCodeAt(k);
       if (c >= 48 && c <= 57) {
         numeric = true;
-        break;
+        c = 48;
       }
+      padded[u++] = c;
     }
-    if (numeric) w = zeroDigits(w);
-    const at = words.length;
-    b.growWords(at + 1);
-    words.push(w);
-    b.start[at] = offsets[from]!;
-    b.end[at] = offsets[i]!;
-    b.numeric[at] = numeric ? 1 : 0;
+    b.wordFrom[count] = u0;
+    b.wordTo[count] = u;
+    padded[u++] = 32;
+    b.start[count] = offsets[from]!;
+    b.end[count] = offsets[i]!;
+    b.numeric[count] = numeric ? 1 : 0;
+    count++;
   }
-  const count = words.length;
   b.words = count;
   b.original = original;
   const wordValue = 1 / Math.sqrt(count * 2 + 1);
   b.wordValue = wordValue;
-  let prevHash = fnv((FNV_OFFSET ^ SEED_BIGRAM) >>> 0, '<s>');
+  let prevHash = BIGRAM_START;
+  const wordSeed = (FNV_OFFSET ^ SEED_WORD) >>> 0;
+  const bigramSeed = (FNV_OFFSET ^ SEED_BIGRAM) >>> 0;
   for (let i = 0; i < count; i++) {
-    const w = words[i]!;
-    b.wordIndex[i] = fnv((FNV_OFFSET ^ SEED_WORD) >>> 0, w) & MASK;
-    b.bigramIndex[i] = fnv(Math.imul(prevHash ^ 32, FNV_PRIME), w) & MASK;
+    const from = b.wordFrom[i]!;
+    const to = b.wordTo[i]!;
+    b.wordIndex[i] = fnvUnits(wordSeed, padded, from, to) & MASK;
+    b.bigramIndex[i] = fnvUnits(Math.imul(prevHash ^ 32, FNV_PRIME), padded, from, to) & MASK;
     b.bigramNumeric[i] = b.numeric[i]! === 1 || i === 0 || b.numeric[i - 1] === 1 ? 1 : 0;
-    prevHash = fnv((FNV_OFFSET ^ SEED_BIGRAM) >>> 0, w);
+    prevHash = fnvUnits(bigramSeed, padded, from, to);
   }
-  // The character grams run over " w0 w1 … wn " (the key with a space at each end), written as
-  // units into a reused buffer instead of a joined string.
-  let last = 1;
-  for (let i = 0; i < count; i++) last += words[i]!.length + 1;
-  if (b.units.length < last) b.units = new Uint16Array(last * 2);
-  const padded = b.units;
-  padded[0] = 32;
-  let u = 1;
-  for (let i = 0; i < count; i++) {
-    const w = words[i]!;
-    for (let k = 0; k < w.length; k++) padded[u++] = w.charCodeAt(k);
-    padded[u++] = 32;
-  }
+  let last = u;
   if (count === 0) {
     padded[1] = 32; // no words: "  "
     last = 2;
