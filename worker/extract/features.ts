@@ -112,8 +112,20 @@ function nonAsciiSeparator(c: number): boolean {
   );
 }
 
-/** Words = runs of letters/digits, counted by a scan instead of an array of matches. */
+let countedText = '';
+let counted = 0;
+/**
+ * Words = runs of letters/digits, counted by a scan instead of an array of matches. The count of the
+ * last text is remembered: the fragment filter and the features count the same sentence.
+ */
 export function countWords(text: string): number {
+  if (text === countedText) return counted;
+  counted = scanWords(text);
+  countedText = text;
+  return counted;
+}
+
+function scanWords(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
