@@ -122,3 +122,60 @@ describe('learned check-worthiness (model.ts + score.ts)', () => {
     );
   });
 });
+
+describe('model inputs stay byte-identical (model-weights.ts was trained on them)', () => {
+  // FNV-1a over every hashed index, value (float32 bits), owner, dense input and word gram of
+  // `sentenceInputs`. The digests were taken from the code the current weights were trained with
+  // (before the s20 speed-up). A change here means the weights no longer fit: run `npm run train`
+  // and update the digests in the same commit.
+  const SENTENCES: [string, string, string][] = [
+    [
+      'en',
+      'Unemployment fell to 3.8% in March, the statistics office said on Tuesday.',
+      '85107531',
+    ],
+    ['fr', 'Le chômage a baissé de 2,1 % en 2024, selon l’Insee.', '97a33a40'],
+    ['ar', 'وقال وزير المالية إن العجز بلغ ٥٫٢ مليار دولار والاقتصاد نما بنسبة ٣٪.', '3f3cf694'],
+    ['ar', 'ارتفعَ مُعَدَّلُ البِطالةِ للمرة الثالثة على التوالي', '5ccdaa7f'],
+    ['en', '𝐁𝐫𝐞𝐚𝐤𝐢𝐧𝐠: COVID-19 cases rose 12,5.3 İİ', '462790ad'],
+    ['en', '...', '4ff54ce4'],
+  ];
+  const bits = new Uint32Array(1);
+  const f32 = new Float32Array(bits.buffer);
+  function digest(x: ReturnType<typeof sentenceInputs>): string {
+    let h = 0x811c9dc5;
+    const mix = (v: number): void => {
+      h = Math.imul(h ^ (v | 0), 0x01000193);
+    };
+    for (const v of x.hashed) mix(v);
+    for (const v of x.hashedValue) {
+      f32[0] = v;
+      mix(bits[0]!);
+    }
+    for (const v of x.owner) mix(v);
+    for (const v of x.dense) {
+      f32[0] = v;
+      mix(bits[0]!);
+    }
+    for (const g of x.grams) {
+      mix(g.index);
+      mix(g.start);
+      mix(g.end);
+      mix(g.numeric ? 1 : 0);
+    }
+    return (h >>> 0).toString(16);
+  }
+
+  it.each(SENTENCES)('%s: %s', (lang, sentence, expected) => {
+    expect(digest(sentenceInputs(sentence, lang))).toBe(expected);
+  });
+
+  it('scoring reads the same inputs as training (reused buffers, no copy)', () => {
+    const first = sentenceInputs(SENTENCES[0]![1], 'en');
+    // Scoring other sentences in between must not change inputs already handed out.
+    scoreSentence(SENTENCES[2]![1], 'ar');
+    scoreSentence('word '.repeat(400), 'en');
+    expect(digest(first)).toBe(SENTENCES[0]![2]);
+    expect(digest(sentenceInputs(SENTENCES[0]![1], 'en'))).toBe(SENTENCES[0]![2]);
+  });
+});

@@ -2,7 +2,8 @@
  * Feature detection on one normalized sentence. Each feature is a short stable id (UIs translate
  * them); negative cues start with '-'. Detection only: weights live in score.ts.
  */
-import { type Lexicon, type Scanner, scanner } from './lexicon';
+import { firstWordMatch, lowerCase } from './chars';
+import { type Lexicon, type Scanner, scanner, stickyList } from './lexicon';
 import { foldArabicLetters } from './normalize';
 
 export type FeatureId =
@@ -111,8 +112,20 @@ function nonAsciiSeparator(c: number): boolean {
   );
 }
 
-/** Words = runs of letters/digits, counted by a scan instead of an array of matches. */
+let countedText = '';
+let counted = 0;
+/**
+ * Words = runs of letters/digits, counted by a scan instead of an array of matches. The count of the
+ * last text is remembered: the fragment filter and the features count the same sentence.
+ */
 export function countWords(text: string): number {
+  if (text === countedText) return counted;
+  counted = scanWords(text);
+  countedText = text;
+  return counted;
+}
+
+function scanWords(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -231,15 +244,14 @@ function isNameWord(
   return previous !== null && capitalized(previous[1]);
 }
 
-const firstPersonAll = new WeakMap<Lexicon, RegExp>();
 /** Whether a first-person word occurs outside a name ("Ma Ying-jeou", "لي جاي ميونغ" are names). */
 function firstPerson(norm: string, lex: Lexicon, language: string): boolean {
-  if (!lex.firstPerson.test(norm)) return false;
-  let re = firstPersonAll.get(lex);
-  if (!re)
-    firstPersonAll.set(lex, (re = new RegExp(lex.firstPerson.source, 'g' + lex.firstPerson.flags)));
-  re.lastIndex = 0;
-  for (let m = re.exec(norm); m !== null; m = re.exec(norm))
+  const sticky = stickyList(lex.firstPerson);
+  for (
+    let m = firstWordMatch(sticky, norm, 0);
+    m !== null;
+    m = firstWordMatch(sticky, norm, m.index + m[0].length)
+  )
     if (!isNameWord(norm, m.index, m[0], language, true, false)) return true;
   return false;
 }
@@ -261,9 +273,13 @@ function scanLists(lower: string, cased: string, lex: Lexicon, language: string)
   prepareLexicon(lex);
   const sc = scanners.get(lex)!;
   const found = new Set<FeatureId>();
-  const { re, groups } = sc;
-  re.lastIndex = 0;
-  for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+  const { sticky, groups } = sc;
+  // The global scan of `sc.re`, tried only where a word may start (its leading lookbehind).
+  for (
+    let m = firstWordMatch(sticky, norm, 0);
+    m !== null;
+    m = firstWordMatch(sticky, norm, m.index + m[0].length)
+  ) {
     for (let g = 1; g < m.length; g++) {
       if (m[g] !== undefined) {
         const id = SCANNED[groups[g - 1]!]![0];
@@ -285,7 +301,7 @@ function scanLists(lower: string, cased: string, lex: Lexicon, language: string)
 export function detectFeatures(raw: string, lex: Lexicon, language: string): Features {
   const norm = MAYBE_NOISE.test(raw) ? raw.replace(NOISE, ' ') : raw;
   // Word lists are lower case; matching a lower-cased copy avoids case-insensitive Unicode regexes.
-  const lower = norm.toLowerCase();
+  const lower = lowerCase(norm);
   const fired = scanLists(lower, norm, lex, language);
   const add = (id: FeatureId, on: boolean): void => {
     if (on) fired.add(id);

@@ -4,7 +4,7 @@
  * map back to it.
  */
 import { detectLanguage } from './language';
-import { normalizeWithOffsets } from './normalize';
+import { normalizeShared } from './normalize';
 import { FEATURE_IDS, lexiconFor, scoreNormalized, scoreSentence } from './score';
 import { isFragment, segmentSpans } from './segment';
 import type { Candidate } from './types';
@@ -38,8 +38,7 @@ export function segmentSentences(
   const out: { text: string; start: number; end: number }[] = [];
   for (const { start, end } of segmentSpans(text, lang, lex)) {
     const sentence = text.slice(start, end);
-    if (!isFragment(normalizeWithOffsets(sentence).text, lex))
-      out.push({ text: sentence, start, end });
+    if (!isFragment(normalizeShared(sentence).text, lex)) out.push({ text: sentence, start, end });
   }
   return out;
 }
@@ -59,7 +58,7 @@ export function extractClaims(
   const candidates: Candidate[] = [];
   for (const { start, end } of segmentSpans(text, detected, lex)) {
     const sentence = text.slice(start, end);
-    const { text: norm, offsets } = normalizeWithOffsets(sentence);
+    const { text: norm, offsets } = normalizeShared(sentence);
     if (isFragment(norm, lex)) continue;
     const s = scoreNormalized(sentence, norm, offsets, detected);
     if (s.score >= minScore) candidates.push({ text: sentence, start, end, ...s });

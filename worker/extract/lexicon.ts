@@ -60,6 +60,20 @@ function alternation(entries: readonly string[]): string {
 // How each list regex was built, so that scanner() can merge lists into one pass.
 const PARTS = new WeakMap<RegExp, { body: string; prefix: string }>();
 
+const stickies = new WeakMap<RegExp, RegExp>();
+/**
+ * A sticky copy of a list regex (built by latinWords/arabicWords, so it opens with
+ * `(?<![\p{L}\p{N}])`) for `firstWordMatch` in chars.ts.
+ */
+export function stickyList(re: RegExp): RegExp {
+  let y = stickies.get(re);
+  if (!y) {
+    if (!PARTS.has(re)) throw new Error('not a word list');
+    stickies.set(re, (y = new RegExp(re.source, re.flags.replace('g', '') + 'y')));
+  }
+  return y;
+}
+
 /** Latin-script words (en, fr): whole words, case-insensitive. */
 export function latinWords(entries: readonly string[], flags = 'iu'): RegExp {
   const body = alternation(entries);
@@ -85,6 +99,8 @@ const AR_PREFIX = '(?:[وف]?[بلكس]?(?:ال|لل)?)';
 /** A single-pass scanner over several lists: `groups[g - 1]` is the list that capture group g matched. */
 export interface Scanner {
   re: RegExp;
+  /** The same pattern, sticky: `firstWordMatch` (chars.ts) runs it only where a word may start. */
+  sticky: RegExp;
   groups: number[];
 }
 
@@ -114,8 +130,10 @@ export function scanner(lists: readonly RegExp[]): Scanner {
   const alternatives = [...bare];
   if (prefixed.length) alternatives.push(`${AR_PREFIX}(?:${prefixed.join('|')})`);
   // Case-sensitive on purpose: callers pass lower-cased text (much faster than the 'i' flag with 'u').
+  const source = `${NOT_WORD_BEFORE}(?:${alternatives.join('|')})`;
   return {
-    re: new RegExp(`${NOT_WORD_BEFORE}(?:${alternatives.join('|')})`, 'gu'),
+    re: new RegExp(source, 'gu'),
+    sticky: new RegExp(source, 'uy'),
     groups: [...bareIds, ...prefixedIds],
   };
 }

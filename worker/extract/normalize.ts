@@ -116,9 +116,79 @@ const REPLACEMENT = new Map<number, string>();
 function kindOf(code: number): number {
   const folded = foldUnit(code);
   const kind = folded === String.fromCharCode(code) ? 1 : 2;
-  if (kind === 2) REPLACEMENT.set(code, folded);
+  if (kind === 2) {
+    REPLACEMENT.set(code, folded);
+    if (folded.length === 1) REPLACE_ONE[code] = folded.charCodeAt(0) + 1;
+  }
   KIND[code] = kind;
   return kind;
+}
+
+let sharedOffsets = new Int32Array(1024);
+let sharedUnits = new Uint16Array(1024);
+// Replacement of a unit as one unit (REPLACE_ONE[code] + 1; 0: none or several units), for the fast path.
+const REPLACE_ONE = new Uint32Array(0x10000);
+const CHUNK = 4096;
+
+/** The first `n` units of a buffer as a string. */
+function decode(units: Uint16Array, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK)
+    out += String.fromCharCode.apply(
+      null,
+      units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[],
+    );
+  return out;
+}
+
+/**
+ * `normalizeWithOffsets` writing its offsets into one buffer that the next call reuses (extraction's
+ * hot path: the offsets are read before the next sentence is normalized). `offsets` may be longer
+ * than `text.length + 1`; only that prefix is meaningful. A text with nothing to fold is returned as
+ * is; otherwise the folded units are written into a buffer and decoded once.
+ */
+export function normalizeShared(input: string): OffsetText {
+  const length = input.length;
+  if (sharedOffsets.length < length + 1)
+    sharedOffsets = new Int32Array(Math.max(length + 1, sharedOffsets.length * 2));
+  if (sharedUnits.length < length + 1)
+    sharedUnits = new Uint16Array(Math.max(length + 1, sharedUnits.length * 2));
+  let offsets = sharedOffsets;
+  let units = sharedUnits;
+  let changed = false;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const code = input.charCodeAt(i);
+    if (code < 0x80 || (KIND[code]! || kindOf(code)) === 1) {
+      units[n] = code;
+      offsets[n++] = i;
+      continue;
+    }
+    changed = true;
+    const one = REPLACE_ONE[code]!;
+    if (one !== 0) {
+      units[n] = one - 1;
+      offsets[n++] = i;
+      continue;
+    }
+    const rep = REPLACEMENT.get(code)!;
+    // Room for this replacement, one unit per remaining input unit, and the final offset.
+    if (n + rep.length + (length - i) > offsets.length) {
+      const size = offsets.length * 2 + rep.length;
+      const biggerOffsets = new Int32Array(size);
+      biggerOffsets.set(offsets);
+      sharedOffsets = offsets = biggerOffsets;
+      const biggerUnits = new Uint16Array(size);
+      biggerUnits.set(units);
+      sharedUnits = units = biggerUnits;
+    }
+    for (let k = 0; k < rep.length; k++) {
+      units[n] = rep.charCodeAt(k);
+      offsets[n++] = i;
+    }
+  }
+  offsets[n] = length;
+  return { text: changed ? decode(units, n) : input, offsets };
 }
 
 /**
@@ -129,35 +199,6 @@ function kindOf(code: number): number {
  * copied as slices, one table lookup per unit.
  */
 export function normalizeWithOffsets(input: string): OffsetText {
-  const length = input.length;
-  let offsets = new Int32Array(length + 1);
-  let out = '';
-  let n = 0;
-  let run = 0; // start of the current run of unchanged units
-  for (let i = 0; i <= length; i++) {
-    if (i < length) {
-      const code = input.charCodeAt(i);
-      if (code < 0x80) continue;
-      if ((KIND[code]! || kindOf(code)) === 1) continue;
-    }
-    // Flush the unchanged run [run, i), then the replacement of unit i.
-    if (i > run) {
-      out += input.slice(run, i);
-      for (let k = run; k < i; k++) offsets[n++] = k;
-    }
-    if (i === length) break;
-    const rep = REPLACEMENT.get(input.charCodeAt(i))!;
-    if (rep.length > 0) {
-      if (n + rep.length + (length - i) >= offsets.length) {
-        const bigger = new Int32Array(offsets.length * 2 + rep.length);
-        bigger.set(offsets);
-        offsets = bigger;
-      }
-      out += rep;
-      for (let k = 0; k < rep.length; k++) offsets[n++] = i;
-    }
-    run = i + 1;
-  }
-  offsets[n] = length;
-  return { text: out, offsets: offsets.subarray(0, n + 1) };
+  const { text, offsets } = normalizeShared(input);
+  return { text, offsets: offsets.slice(0, text.length + 1) };
 }

@@ -10,9 +10,9 @@ import { type Lexicon } from './lexicon';
 import { buildAR } from './lexicon-ar';
 import { buildEN } from './lexicon-en';
 import { buildFR } from './lexicon-fr';
-import { normalizeWithOffsets } from './normalize';
+import { normalizeShared } from './normalize';
 import { findSpeaker } from './speaker';
-import { type ModelInputs, modelInputs, modelScore } from './model';
+import { type ModelInputs, modelInputs, scoreModel } from './model';
 
 const BUILDERS: Record<string, () => Lexicon> = { en: buildEN, fr: buildFR, ar: buildAR };
 const LEXICONS = new Map<string, Lexicon>();
@@ -149,12 +149,15 @@ export function scoreNormalized(
 ): SentenceScore {
   const f = detectFeatures(norm, lexiconFor(language), language);
   const ruleZ = weightedSum(f);
-  const m = modelScore(modelInputs(original, norm, offsets, f, ruleZ, language), ruleZ, f.fired);
+  const m = scoreModel(original, norm, offsets, f, ruleZ, language);
   const score = Math.round((1 / (1 + Math.exp(-m.z))) * 1000) / 1000;
   let speaker: string | null = null;
   if (f.fired.has('attribution')) {
     const r = findSpeaker(norm, language);
-    if (r) speaker = original.slice(offsets[r.start]!, offsets[r.end]!).replace(EDGES, '') || null;
+    if (r) {
+      const cut = original.slice(offsets[r.start]!, offsets[r.end]!).replace(EDGES, '');
+      speaker = cut ? (r.prefix ?? '') + cut : null;
+    }
   }
   const why = [...m.order, ...m.words.map((w) => `${WORD_PREFIX}${w}`)];
   return { score, type: claimType(f.fired), speaker, why };
@@ -162,13 +165,13 @@ export function scoreNormalized(
 
 /** Check-worthiness of one sentence, its claim type, named speaker and the features that fired. */
 export function scoreSentence(sentence: string, language: string): SentenceScore {
-  const { text, offsets } = normalizeWithOffsets(sentence);
+  const { text, offsets } = normalizeShared(sentence);
   return scoreNormalized(sentence, text, offsets, language);
 }
 
 /** The model's inputs for one sentence (training: scripts/train.mjs uses exactly what scoring uses). */
 export function sentenceInputs(sentence: string, language: string): ModelInputs {
-  const { text: norm, offsets } = normalizeWithOffsets(sentence);
+  const { text: norm, offsets } = normalizeShared(sentence);
   const f = detectFeatures(norm, lexiconFor(language), language);
   return modelInputs(sentence, norm, offsets, f, weightedSum(f), language);
 }

@@ -6,7 +6,7 @@
 import type { Lexicon } from './lexicon';
 import { stripDateline } from './dateline';
 import { countWords } from './features';
-import { foldArabicLetters, normalizeWithOffsets } from './normalize';
+import { foldArabicLetters, normalizeShared } from './normalize';
 
 export interface Span {
   start: number;
@@ -99,14 +99,14 @@ function badBreak(line: string, b: number, lex: Lexicon, quoted: (at: number) =>
   const after = line.slice(b, b + 8);
   if (QUOTED_QUESTION.test(before)) {
     const rest = line.slice(b, b + 40);
-    return STARTS_LOWER.test(rest) || AR_REPORTING_START.test(normalizeWithOffsets(rest).text);
+    return STARTS_LOWER.test(rest) || AR_REPORTING_START.test(normalizeShared(rest).text);
   }
   const tok = lastToken(before);
   if (!tok || !tok.endsWith('.')) return false;
   const core = tok.slice(0, -1).replace(LEADING_OPENERS, '');
   if (ENDS_DIGIT.test(core) && STARTS_DIGIT.test(after)) return true; // "3. 5" style number split
   if (SINGLE_LETTER.test(core)) return true; // initials: "J. K. Rowling", "د. محمد"
-  const key = normalizeWithOffsets(core).text.toLowerCase();
+  const key = normalizeShared(core).text.toLowerCase();
   if (lex.titles.has(key)) return true;
   if (lex.abbreviations.has(key) && STARTS_LOWER_OR_DIGIT.test(after)) return true;
   if (NEVER_FINAL.has(key)) return true;

@@ -9,6 +9,11 @@ import { foldArabicLetters } from './normalize';
 export interface Range {
   start: number;
   end: number;
+  /**
+   * Letters the speaker starts with that the text does not write: the article's alef that «لل» swallows
+   * («وفقاً للبنك المركزي» → «البنك المركزي» is «ا» + «لبنك المركزي»). The caller puts it before the slice.
+   */
+  prefix?: string;
 }
 
 const CAP = "\\p{Lu}[\\p{L}'.-]*";
@@ -118,7 +123,7 @@ const PATTERNS: Record<string, Pattern[]> = {
       kind: 'after',
       trigger: new RegExp(foldArabicLetters('حسب|وفق|نقلا|طبقا'), 'u'),
       // "وبحسب", "فبحسب", "ووفقا لـ": a conjunction may be glued in front. "وفقا للبنك": the ل of
-      // "لل" is kept with the speaker (the article's alef is not written, so "البنك" is not in the text).
+      // "لل" is left to the capture here; `prepositionOff` turns it into the article (see below).
       re: new RegExp(
         `(?<![\\p{L}])[وف]?(?:بحسب|حسب|وفقا\\s*(?:ل(?!ل))?|وفق|نقلا\\s+عن|طبقا\\s*(?:ل(?!ل))?)\\s*((?!${AR_STOP_WORD})[^\\s،,:؛.«»"“”]+(?:\\s+(?!${AR_STOP_WORD})[^\\s،,:؛.«»"“”]+){0,6}?)(?=\\s*[،,:؛.«»"“”]|\\s+(?:فان|ان|فقد)\\s|\\s+(?:${AR_STOP})(?![\\p{L}])|$)`,
         'u',
@@ -154,6 +159,26 @@ function capture(norm: string, p: Pattern): { raw: string; at: number } | null {
   return { raw: m[1], at };
 }
 
+// Names and places that start with ل (no article): «وفقاً للبنان» is ل + «لبنان», not ل + «البنان».
+const L_NAMES = new Set(
+  foldArabicLetters(
+    'لبنان ليبيا لندن لاهاي لشبونة لوكسمبورغ ليون لاغوس لاتفيا ليتوانيا ليبيريا ليسوتو لاوس ليما لوس لاس لوزان لوبان لولا ليلى لينا لؤي لطفي لبنى لميس لجين لمى ليث لقمان لافروف لوكاشينكو',
+  ).split(' '),
+);
+const FIRST_WORD = /^[^\s]+/u;
+
+/**
+ * After «وفقاً» / «طبقاً» the preposition ل is glued to the speaker. The pattern already took a lone ل
+ * off («وفقاً لوزارة»), and never takes «لل»: «للبنك المركزي» is ل + «البنك المركزي» (the article's
+ * alef is not written), «للبنان» is ل + «لبنان». A name that starts with ل keeps it («وفقاً لبنان»).
+ */
+function prepositionOff(norm: string, raw: string, at: number): { at: number; prefix?: string } {
+  const word = FIRST_WORD.exec(raw)?.[0] ?? '';
+  if (at > 0 && norm[at - 1] === 'ل') return L_NAMES.has(`ل${word}`) ? { at: at - 1 } : { at };
+  if (!word.startsWith('لل') || word.length < 4) return { at };
+  return L_NAMES.has(word.slice(1)) ? { at: at + 1 } : { at: at + 1, prefix: 'ا' };
+}
+
 const PRONOUNS =
   /^(?:he|she|they|it|we|i|you|this|that|il|elle|ils|elles|on|nous|je|هو|هي|هم|انه|انها)$/iu;
 const MAX_WORDS = 9;
@@ -187,6 +212,11 @@ export function findSpeaker(norm: string, language: string): Range | null {
     if (text.length < 2 || words.length > MAX_WORDS || PRONOUNS.test(text) || DIGIT.test(text))
       continue;
     const start = found.at + lead + skip;
+    if (language === 'ar' && pattern === PATTERNS.ar![0]) {
+      const off = prepositionOff(norm, text, start);
+      const end = start + text.length;
+      return off.prefix ? { start: off.at, end, prefix: off.prefix } : { start: off.at, end };
+    }
     return { start, end: start + text.length };
   }
   return null;
