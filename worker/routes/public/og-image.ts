@@ -2,6 +2,8 @@
  * `GET /claims/:id/og.png`: the share image of a published fact-check (Open Graph, 1200×630),
  * rendered on first request from the card SVG (worker/og/) and kept in the Cache API under one key
  * per claim, purged with the claim's pages. The claim page only links it (`?v=<version>`).
+ * The renderer (worker/og/render.ts, resvg's WebAssembly) is imported on the first image rendered,
+ * not when the Worker loads: requests that never draw an image (and test files) do not compile it.
  */
 import { Hono } from 'hono';
 import { getPublicClaim } from '../../../d1/public';
@@ -16,7 +18,6 @@ import { securityHeaders } from '../../middleware/security-headers';
 import { ogCardSvg, ogImageVersion } from '../../og/card-svg';
 import { cachedImage, ogImageKey, storeImage } from '../../og/cache';
 import { OG_LIVE_CACHE_CONTROL, OG_PINNED_CACHE_CONTROL } from '../../og/headers';
-import { renderPng } from '../../og/render';
 
 export const ogImage = new Hono<AppEnv>();
 ogImage.use('/claims/:id/og.png', securityHeaders({ corp: 'cross-origin' }));
@@ -61,6 +62,7 @@ ogImage.get('/claims/:id/og.png', async (c) => {
     kicker: readerPageStrings(lang).lead.verdict,
     retracted: retracted ? retracted.charAt(0).toLocaleUpperCase(lang) + retracted.slice(1) : null,
   });
+  const { renderPng } = await import('../../og/render');
   const image = await renderPng(svg, c.env.ASSETS);
   await storeImage(key, image, version);
   return png(image, wanted === version, 'miss');
