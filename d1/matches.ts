@@ -31,6 +31,8 @@ export interface MatchOptions {
 
 interface MatchRow {
   text_hash: string;
+  /** `searchKey(text)`, as stored for the full-text index: not normalized again per candidate. */
+  search_text: string;
   id: string;
   text: string;
   status: string;
@@ -49,7 +51,7 @@ const ROW_BUDGET = 2000;
 const MIN_TERMS = 2;
 const MAX_TERMS = 8;
 
-const MATCH_COLUMNS = `c.id, c.text, c.status, c.language, c.text_hash,
+const MATCH_COLUMNS = `c.id, c.text, c.search_text, c.status, c.language, c.text_hash,
   CASE WHEN c.status = 'published' THEN (SELECT v.rating_key FROM verdicts v
     WHERE v.claim_id = c.id AND v.published_at IS NOT NULL ORDER BY v.version DESC LIMIT 1) END AS published_rating`;
 const MATCH_FILTERS = `(?1 IS NULL OR c.id <> ?1) AND (?2 IS NULL OR c.article_id IS NOT ?2) AND (?3 = 0 OR c.status = 'published')`;
@@ -134,7 +136,7 @@ export async function findMatchesMany(
     const query = claimProfile(text);
     for (const row of ftsRows.get(i) ?? []) {
       if (found.has(row.id)) continue;
-      const similarity = claimSimilarity(query, claimProfile(row.text));
+      const similarity = claimSimilarity(query, claimProfile(row.text, row.search_text), threshold);
       if (similarity >= threshold) found.set(row.id, toMatch(row, similarity));
     }
     return [...found.values()]

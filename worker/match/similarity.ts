@@ -25,9 +25,12 @@ export interface ClaimProfile {
   capitals: Set<string>;
 }
 
-/** Precompute what comparisons need, so a query text is analysed once for many candidates. */
-export function claimProfile(text: string): ClaimProfile {
-  const key = searchKey(text);
+/**
+ * Precompute what comparisons need, so a query text is analysed once for many candidates.
+ * `key` is the text's search key when the caller has it already (a stored claim's
+ * `claims.search_text` is `searchKey(text)`), saving the normalization of every candidate.
+ */
+export function claimProfile(text: string, key: string = searchKey(text)): ClaimProfile {
   const chars = Array.from(` ${key} `);
   const grams = new Map<string, number>();
   for (let i = 0; i + 3 <= chars.length; i++) {
@@ -176,15 +179,22 @@ export function swappedNames(a: ClaimProfile, b: ClaimProfile): number {
   return swaps;
 }
 
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
 /** Score kept when a name or place was swapped. */
 const SWAP_FACTOR = 0.5;
 
-/** Overall similarity of two claims, 0..1 (three decimals). */
-export function claimSimilarity(a: ClaimProfile, b: ClaimProfile): number {
+/**
+ * Overall similarity of two claims, 0..1 (three decimals). With a `floor` (the caller's threshold),
+ * a pair already below it before the name/place check is answered without that check (the
+ * costliest step: an alignment of both token sequences), since the check can only lower the score:
+ * the answer is then still below the floor, and exact above it.
+ */
+export function claimSimilarity(a: ClaimProfile, b: ClaimProfile, floor = 0): number {
   const text = Math.max(trigramDice(a, b), containment(a, b));
-  const swaps = swappedNames(a, b);
-  const score = text * numberAgreement(a.numbers, b.numbers) * (swaps > 0 ? SWAP_FACTOR : 1);
-  return Math.round(Math.min(1, score) * 1000) / 1000;
+  const unswapped = Math.min(1, text * numberAgreement(a.numbers, b.numbers));
+  if (round3(unswapped) < floor) return round3(unswapped);
+  return round3(swappedNames(a, b) > 0 ? unswapped * SWAP_FACTOR : unswapped);
 }
 
 /**
