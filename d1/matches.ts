@@ -31,6 +31,8 @@ export interface MatchOptions {
 
 interface MatchRow {
   text_hash: string;
+  /** `searchKey(text)`, as stored for the full-text index: not normalized again per candidate. */
+  search_text: string;
   id: string;
   text: string;
   status: string;
@@ -49,7 +51,7 @@ const ROW_BUDGET = 2000;
 const MIN_TERMS = 2;
 const MAX_TERMS = 8;
 
-const MATCH_COLUMNS = `c.id, c.text, c.status, c.language, c.text_hash,
+const MATCH_COLUMNS = `c.id, c.text, c.search_text, c.status, c.language, c.text_hash,
   CASE WHEN c.status = 'published' THEN (SELECT v.rating_key FROM verdicts v
     WHERE v.claim_id = c.id AND v.published_at IS NOT NULL ORDER BY v.version DESC LIMIT 1) END AS published_rating`;
 const MATCH_FILTERS = `(?1 IS NULL OR c.id <> ?1) AND (?2 IS NULL OR c.article_id IS NOT ?2) AND (?3 = 0 OR c.status = 'published')`;
@@ -60,9 +62,11 @@ const MATCH_FILTERS = `(?1 IS NULL OR c.id <> ?1) AND (?2 IS NULL OR c.article_i
  * contain each term (counting stops past the budget: a very common term costs no more than a rare
  * one); the known terms rarest first (ties in the text's order); the picked ones are a prefix of
  * them: at most MAX_TERMS, and past MIN_TERMS only while the running row count stays within
- * ROW_BUDGET. When the budget left terms out, an AND-group of all the known terms is OR-ed in: it
- * adds only the few rows that contain every one of them (a shortened or re-worded copy), which
- * bm25 then ranks first. No known term: `""`, which matches nothing.
+ * ROW_BUDGET. When the budget left terms out, an AND-group of the MAX_TERMS rarest known terms is
+ * OR-ed in: it adds only the few rows that contain every one of them (a shortened or re-worded
+ * copy), which bm25 then ranks first. Not all known terms: bm25 first reads the whole posting list
+ * of every term in the expression (to count its rows), and the commonest ones are long.
+ * No known term: `""`, which matches nothing.
  */
 const PICK_TERMS = `counts AS (
     SELECT j.key AS k, '"' || replace(j.value, '"', '""') || '"' AS q,
@@ -72,9 +76,9 @@ const PICK_TERMS = `counts AS (
   known AS (SELECT q, row_number() OVER w AS i, sum(n) OVER w AS running FROM counts WHERE n > 0
     WINDOW w AS (ORDER BY n, k)),
   expr AS (SELECT CASE WHEN count(*) FILTER (WHERE picked) < count(*)
-      THEN '(' || group_concat(q, ' AND ') || ') OR ' ELSE '' END
+      THEN '(' || group_concat(q, ' AND ') FILTER (WHERE i <= ${MAX_TERMS}) || ') OR ' ELSE '' END
       || group_concat(q, ' OR ') FILTER (WHERE picked) AS m
-    FROM (SELECT q, i <= ${MAX_TERMS} AND (i <= ${MIN_TERMS} OR running <= ${ROW_BUDGET}) AS picked
+    FROM (SELECT q, i, i <= ${MAX_TERMS} AND (i <= ${MIN_TERMS} OR running <= ${ROW_BUDGET}) AS picked
           FROM known ORDER BY i))`;
 const PICKED = `coalesce((SELECT m FROM expr), '""')`;
 
@@ -134,7 +138,7 @@ export async function findMatchesMany(
     const query = claimProfile(text);
     for (const row of ftsRows.get(i) ?? []) {
       if (found.has(row.id)) continue;
-      const similarity = claimSimilarity(query, claimProfile(row.text));
+      const similarity = claimSimilarity(query, claimProfile(row.text, row.search_text), threshold);
       if (similarity >= threshold) found.set(row.id, toMatch(row, similarity));
     }
     return [...found.values()]

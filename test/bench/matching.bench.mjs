@@ -85,7 +85,7 @@ try {
 
   let stored = 0;
   console.log(
-    'matching: findMatches = round trip 1: exact hash + per-term row counts; round trip 2: FTS5 OR-query over the rarest terms',
+    'matching: findMatches = one round trip: exact hash + per-term row counts + FTS5 OR-query over the rarest terms',
   );
   console.log(
     '(bm25, 50 candidates), then the lexical re-rank (worker/match/). Reference: the plain OR-query over all terms, bm25, LIMIT 50.',

@@ -25,9 +25,12 @@ export interface ClaimProfile {
   capitals: Set<string>;
 }
 
-/** Precompute what comparisons need, so a query text is analysed once for many candidates. */
-export function claimProfile(text: string): ClaimProfile {
-  const key = searchKey(text);
+/**
+ * Precompute what comparisons need, so a query text is analysed once for many candidates.
+ * `key` is the text's search key when the caller has it already (a stored claim's
+ * `claims.search_text` is `searchKey(text)`), saving the normalization of every candidate.
+ */
+export function claimProfile(text: string, key: string = searchKey(text)): ClaimProfile {
   const chars = Array.from(` ${key} `);
   const grams = new Map<string, number>();
   for (let i = 0; i + 3 <= chars.length; i++) {
@@ -39,19 +42,30 @@ export function claimProfile(text: string): ClaimProfile {
     .filter(Boolean)
     .map((t) => (isNumberToken(t) ? '#' : t));
   const content = [...new Set(seq.filter((t) => t !== '#' && t.length >= 2 && !STOPWORDS.has(t)))];
+  // Quantities and capitals are read on first use: most candidates are ruled out without them.
+  let numbers: Set<number> | undefined;
+  let capitals: Set<string> | undefined;
+  return {
+    grams,
+    size: Math.max(0, chars.length - 2),
+    get numbers() {
+      return (numbers ??= new Set(numbersIn(text)));
+    },
+    seq,
+    content,
+    get capitals() {
+      return (capitals ??= capitalsOf(text));
+    },
+  };
+}
+
+function capitalsOf(text: string): Set<string> {
   const capitals = new Set<string>();
   for (const m of text.normalize('NFKC').matchAll(/\p{Lu}\p{L}*/gu)) {
     const k = searchKey(m[0]);
     if (k && !STOPWORDS.has(k)) capitals.add(k);
   }
-  return {
-    grams,
-    size: Math.max(0, chars.length - 2),
-    numbers: new Set(numbersIn(text)),
-    seq,
-    content,
-    capitals,
-  };
+  return capitals;
 }
 
 /** Dice coefficient of two trigram multisets, 0..1. */
@@ -97,14 +111,34 @@ export function sameWord(a: string, b: string): boolean {
 /** What a fully contained side of 1, 2, 3 words or quantities is worth: a word or two is no claim. */
 const SHORT_SIDE = [0, 0.35, 0.55, 0.85];
 
-/** Share of `a`'s words and quantities found in `b`, discounted when `a` has very few of them. */
-function coverage(a: ClaimProfile, b: ClaimProfile): number {
+/** How many of `a`'s content words `b` has too. */
+function wordsFound(a: ClaimProfile, b: ClaimProfile): number {
   let found = 0;
   for (const t of a.content) if (b.content.some((u) => sameWord(t, u))) found++;
+  return found;
+}
+
+/**
+ * Share of `a`'s words and quantities found in `b`, discounted when `a` has very few of them.
+ * `words`: wordsFound(a, b) when already known.
+ */
+function coverage(a: ClaimProfile, b: ClaimProfile, words = wordsFound(a, b)): number {
+  let found = words;
   for (const n of a.numbers) if (b.numbers.has(n)) found++;
   const n = a.content.length + a.numbers.size;
   if (n === 0) return 0;
   return (found / n) * (SHORT_SIDE[n] ?? 1);
+}
+
+/**
+ * An upper bound of coverage(x, y) that reads no quantities of x or y: `shared` is at least the
+ * number of quantities both state. With f of its n words found and k quantities of which s ≤ k
+ * and s ≤ shared are found, coverage is at most (f + s) / (n + s) ≤ (f + shared) / (n + shared)
+ * (the short-side discount is at most 1).
+ */
+function coverageBound(x: ClaimProfile, words: number, shared: number): number {
+  const n = x.content.length + shared;
+  return n === 0 ? 0 : (words + shared) / n;
 }
 
 /** Score of a text wholly contained in the other: below 1, which is kept for the same text. */
@@ -176,15 +210,36 @@ export function swappedNames(a: ClaimProfile, b: ClaimProfile): number {
   return swaps;
 }
 
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
 /** Score kept when a name or place was swapped. */
 const SWAP_FACTOR = 0.5;
 
-/** Overall similarity of two claims, 0..1 (three decimals). */
-export function claimSimilarity(a: ClaimProfile, b: ClaimProfile): number {
-  const text = Math.max(trigramDice(a, b), containment(a, b));
-  const swaps = swappedNames(a, b);
-  const score = text * numberAgreement(a.numbers, b.numbers) * (swaps > 0 ? SWAP_FACTOR : 1);
-  return Math.round(Math.min(1, score) * 1000) / 1000;
+/**
+ * Overall similarity of two claims, 0..1 (three decimals). With a `floor` (the caller's threshold),
+ * a pair that cannot reach it is answered early with a value below the floor (not its exact
+ * score): first from an upper bound that reads no quantities of `b` (trigrams, and containment
+ * counting every quantity of `a` as found: those of `b` are only read when the bound passes), then
+ * before the name/place check (the costliest step, an alignment of both token sequences), which
+ * can only lower the score. At or above the floor the answer is exact. `a` is the side compared
+ * with many others (its quantities are read once).
+ */
+export function claimSimilarity(a: ClaimProfile, b: ClaimProfile, floor = 0): number {
+  const dice = trigramDice(a, b);
+  const wordsA = wordsFound(a, b);
+  const wordsB = wordsFound(b, a);
+  if (floor > 0) {
+    const shared = a.numbers.size;
+    const bound = Math.max(
+      dice,
+      CONTAINED * Math.max(coverageBound(a, wordsA, shared), coverageBound(b, wordsB, shared)),
+    );
+    if (round3(bound) < floor) return round3(bound);
+  }
+  const text = Math.max(dice, CONTAINED * Math.max(coverage(a, b, wordsA), coverage(b, a, wordsB)));
+  const unswapped = Math.min(1, text * numberAgreement(a.numbers, b.numbers));
+  if (round3(unswapped) < floor) return round3(unswapped);
+  return round3(swappedNames(a, b) > 0 ? unswapped * SWAP_FACTOR : unswapped);
 }
 
 /**
