@@ -7,6 +7,7 @@ import type { ClaimantType } from '../worker/lib/enums';
 import { CLAIM_COLUMNS, toClaim, type Claim, type ClaimRow } from './claims';
 import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
+import { relatedStatements, toRelatedRead, type RelatedRow } from './related';
 import { mapVersions, versionsStatement, type ClaimVersion } from './corrections';
 import { publicSourcesStatement, toSource, type Source, type SourceRow } from './sources';
 import { toVerdict, VERDICT_COLUMNS, type Verdict, type VerdictRow } from './verdicts';
@@ -31,31 +32,39 @@ export interface PublicClaimPage {
   removal: { at: string; reason: string } | null;
   /** Other publishers' reviews matched to this claim (imported ClaimReview), newest first. */
   alsoChecked: AlsoChecked[];
+  /**
+   * Related fact-checks computed by the `claim.related` job (d1/related.ts): the best three still
+   * published, best first; null when the claim's list was never computed.
+   */
+  related: RelatedRow[] | null;
 }
 
 /**
  * A published (or retracted) claim with its public sources, published verdict versions, public
- * record and the active rating scale, in one round trip. A correction draft beside it is never
+ * record, the active rating scale and the stored related fact-checks, in one round trip. A correction draft beside it is never
  * read here. Null unless the claim was published and has a published verdict.
  */
 export async function getPublicClaim(db: D1Database, id: string): Promise<PublicClaimPage | null> {
-  const [claim, sources, verdicts, ratings, versions, also] = await db.batch<unknown>([
-    db
-      .prepare(
-        `SELECT ${CLAIM_COLUMNS}, c.removed_at, c.removed_reason FROM claims c WHERE c.id = ?1 AND c.status IN ('published', 'retracted')`,
-      )
-      .bind(id),
-    publicSourcesStatement(db, id),
-    db
-      .prepare(
-        `SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id
+  const [claim, sources, verdicts, ratings, versions, also, related, run] = await db.batch<unknown>(
+    [
+      db
+        .prepare(
+          `SELECT ${CLAIM_COLUMNS}, c.removed_at, c.removed_reason FROM claims c WHERE c.id = ?1 AND c.status IN ('published', 'retracted')`,
+        )
+        .bind(id),
+      publicSourcesStatement(db, id),
+      db
+        .prepare(
+          `SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id
          WHERE v.claim_id = ?1 AND v.published_at IS NOT NULL ORDER BY v.version`,
-      )
-      .bind(id),
-    activeRatingsStatement(db),
-    versionsStatement(db, id),
-    alsoCheckedStatement(db, id),
-  ]);
+        )
+        .bind(id),
+      activeRatingsStatement(db),
+      versionsStatement(db, id),
+      alsoCheckedStatement(db, id),
+      ...relatedStatements(db, id),
+    ],
+  );
   const row = claim?.results[0] as
     (ClaimRow & { removed_at: string | null; removed_reason: string | null }) | undefined;
   const history = (verdicts?.results as VerdictRow[]).map(toVerdict);
@@ -68,6 +77,7 @@ export async function getPublicClaim(db: D1Database, id: string): Promise<Public
     versions: mapVersions(versions?.results),
     removal: row.removed_at ? { at: row.removed_at, reason: row.removed_reason ?? '' } : null,
     alsoChecked: (also?.results as Parameters<typeof toAlsoChecked>[0][]).map(toAlsoChecked),
+    related: toRelatedRead(related, run).items,
   };
 }
 
