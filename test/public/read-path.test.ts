@@ -1,4 +1,8 @@
 /**
+ * The public read path at scale. Reader search over published claims only (claims_public_fts,
+ * migration 0020) with its count in the page's one round trip; list counts from the trigger-kept
+ * totals or the verdicts side.
+ *
  * Related fact-checks off the claim page's path (migration 0020, d1/related.ts,
  * worker/http/related-jobs.ts): the `claim.related` job stores a claim's list both ways, the page
  * reads it in its one batch, and a claim whose list was never stored falls back to the matcher.
@@ -12,7 +16,8 @@ import { computeRelated, RELATED_JOB, sweepRelated } from '../../worker/http/rel
 import { jobHandlers, cronTasks } from '../../worker/jobs/registry';
 import { JOBS_QUEUE } from '../../worker/jobs/queue';
 import { call, d1Queries, unique } from '../helpers';
-import { publishedClaim } from './fixtures';
+import { publishedClaim, unpublishedClaim } from './fixtures';
+import { resultCount } from '../../worker/i18n/reader-search';
 
 async function page(id: string, lang = 'en') {
   // `?lang=` varies the page cache key, so each call of a test can read a fresh copy.
@@ -154,5 +159,70 @@ describe('related fact-checks, stored', () => {
     const list = await storedList(a.id);
     expect(list).toHaveLength(RELATED_KEEP);
     for (const id of list) expect(others.map((o) => o.id)).toContain(id);
+  });
+});
+
+async function listPage(path: string) {
+  const res = await call(path, { headers: { Accept: 'text/html', 'Accept-Language': 'en' } });
+  expect(res.status).toBe(200);
+  return { queries: d1Queries(res), html: await res.text() };
+}
+
+const counted = (n: number) => `>${resultCount(n, 'en')}<`;
+
+describe('reader search over published claims only', () => {
+  it('finds a claim once published (fixtures move it to published), not before nor after retraction, with the count in the one round trip', async () => {
+    const word = unique('zebrafish').toLowerCase();
+    const a = await publishedClaim({ text: `${word} stocks in the lake grew by 30% last year` });
+    const b = await publishedClaim({ text: `${word} farms doubled their output this spring` });
+    const draft = await unpublishedClaim(`${word} exports reached every port of the coast`);
+    for (const sort of ['relevance', 'date']) {
+      const p = await listPage(`/claims?q=${word}&sort=${sort}`);
+      expect(p.queries).toBe(1);
+      expect(p.html).toContain(`/claims/${a.id}`);
+      expect(p.html).toContain(`/claims/${b.id}`);
+      expect(p.html).not.toContain(`/claims/${draft.id}`);
+      expect(p.html).toContain(counted(2));
+    }
+    await env.DB.prepare(`UPDATE claims SET status = 'retracted', retracted_at = ?2 WHERE id = ?1`)
+      .bind(b.id, new Date().toISOString())
+      .run();
+    const after = await listPage(`/claims?q=${word}`);
+    expect(after.html).toContain(`/claims/${a.id}`);
+    expect(after.html).not.toContain(`/claims/${b.id}`);
+    expect(after.html).toContain(counted(1));
+    // A new search text replaces the old one in the index.
+    const other = unique('walrus').toLowerCase();
+    await env.DB.prepare(`UPDATE claims SET search_text = ?2 WHERE id = ?1`)
+      .bind(a.id, `${other} stocks grew`)
+      .run();
+    expect((await listPage(`/claims?q=${word}`)).html).not.toContain(`/claims/${a.id}`);
+    expect((await listPage(`/claims?q=${other}&language=en`)).html).toContain(`/claims/${a.id}`);
+  });
+
+  it('counts a list from the totals, by language, and by rating from the verdicts side, in one round trip', async () => {
+    const claimant = unique('Counted Claimant');
+    await publishedClaim({ claimant, rating: 'misleading' });
+    await publishedClaim({ claimant, rating: 'misleading', language: 'fr' });
+    await publishedClaim({ claimant, rating: 'true' });
+    const published = async (where = '1 = 1', ...values: unknown[]) =>
+      (await env.DB.prepare(
+        `SELECT count(*) AS n FROM claims WHERE status = 'published' AND ${where}`,
+      )
+        .bind(...values)
+        .first<number>('n'))!;
+    const all = await listPage('/claims');
+    expect(all.queries).toBe(1);
+    expect(all.html).toContain(counted(await published()));
+    const fr = await listPage('/claims?language=fr');
+    expect(fr.queries).toBe(1);
+    expect(fr.html).toContain(counted(await published(`language = 'fr'`)));
+    const rated = await listPage(
+      `/claims?rating=misleading&claimant=${encodeURIComponent(claimant)}`,
+    );
+    expect(rated.queries).toBe(1);
+    expect(rated.html).toContain(counted(2));
+    const mine = await listPage(`/claims?claimant=${encodeURIComponent(claimant)}`);
+    expect(mine.html).toContain(counted(3));
   });
 });
