@@ -26,13 +26,14 @@ export interface RelatedRead {
  * still published (with their current rating), and the run that computed them.
  */
 export function relatedStatements(db: D1Database, id: string): D1PreparedStatement[] {
+  // CROSS JOIN: the claim's list drives (a primary-key range), never the published claims.
   return [
     db
       .prepare(
         `SELECT c.id, c.text, c.language,
            (SELECT v.rating_key FROM verdicts v WHERE v.claim_id = c.id AND v.published_at IS NOT NULL
              ORDER BY v.version DESC LIMIT 1) AS rating_key
-         FROM claim_related r JOIN claims c ON c.id = r.related_id
+         FROM claim_related r CROSS JOIN claims c ON c.id = r.related_id
          WHERE r.claim_id = ?1 AND c.status = 'published' AND c.removed_at IS NULL
          ORDER BY r.score DESC, c.seq DESC LIMIT ${RELATED_SHOWN}`,
       )
