@@ -11,7 +11,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from 'clou
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
-import { claimsWithoutRelated, RELATED_KEEP } from '../../d1/related';
+import { claimsWithoutRelated, RELATED_KEEP, relatedStatements } from '../../d1/related';
 import { computeRelated, RELATED_JOB, sweepRelated } from '../../worker/http/related-jobs';
 import { jobHandlers, cronTasks } from '../../worker/jobs/registry';
 import { JOBS_QUEUE } from '../../worker/jobs/queue';
@@ -50,6 +50,21 @@ let topics = 0;
 const topic = () => `${unique('Report')} ${TOPICS[topics++ % TOPICS.length]!}`;
 
 describe('related fact-checks, stored', () => {
+  it("reads a page's related claims from its list (never by walking the published claims)", async () => {
+    const prepared: string[] = [];
+    const db = {
+      prepare: (sql: string) => {
+        prepared.push(sql);
+        return env.DB.prepare(sql);
+      },
+    } as unknown as D1Database;
+    relatedStatements(db, 'x');
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${prepared[0]!}`)
+      .bind('x')
+      .all<{ detail: string }>();
+    expect(results[0]!.detail).toMatch(/^SEARCH r USING PRIMARY KEY \(claim_id=\?\)/);
+  });
+
   it('registers the job and the sweep', () => {
     expect(jobHandlers[RELATED_JOB]).toBeDefined();
     expect(cronTasks.frequent).toContain(sweepRelated);
