@@ -7,6 +7,7 @@ import type { ClaimantType } from '../worker/lib/enums';
 import { CLAIM_COLUMNS, toClaim, type Claim, type ClaimRow } from './claims';
 import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
+import { relatedStatements, toRelatedRead, type RelatedRow } from './related';
 import { mapVersions, versionsStatement, type ClaimVersion } from './corrections';
 import { publicSourcesStatement, toSource, type Source, type SourceRow } from './sources';
 import { toVerdict, VERDICT_COLUMNS, type Verdict, type VerdictRow } from './verdicts';
@@ -31,31 +32,39 @@ export interface PublicClaimPage {
   removal: { at: string; reason: string } | null;
   /** Other publishers' reviews matched to this claim (imported ClaimReview), newest first. */
   alsoChecked: AlsoChecked[];
+  /**
+   * Related fact-checks computed by the `claim.related` job (d1/related.ts): the best three still
+   * published, best first; null when the claim's list was never computed.
+   */
+  related: RelatedRow[] | null;
 }
 
 /**
  * A published (or retracted) claim with its public sources, published verdict versions, public
- * record and the active rating scale, in one round trip. A correction draft beside it is never
+ * record, the active rating scale and the stored related fact-checks, in one round trip. A correction draft beside it is never
  * read here. Null unless the claim was published and has a published verdict.
  */
 export async function getPublicClaim(db: D1Database, id: string): Promise<PublicClaimPage | null> {
-  const [claim, sources, verdicts, ratings, versions, also] = await db.batch<unknown>([
-    db
-      .prepare(
-        `SELECT ${CLAIM_COLUMNS}, c.removed_at, c.removed_reason FROM claims c WHERE c.id = ?1 AND c.status IN ('published', 'retracted')`,
-      )
-      .bind(id),
-    publicSourcesStatement(db, id),
-    db
-      .prepare(
-        `SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id
+  const [claim, sources, verdicts, ratings, versions, also, related, run] = await db.batch<unknown>(
+    [
+      db
+        .prepare(
+          `SELECT ${CLAIM_COLUMNS}, c.removed_at, c.removed_reason FROM claims c WHERE c.id = ?1 AND c.status IN ('published', 'retracted')`,
+        )
+        .bind(id),
+      publicSourcesStatement(db, id),
+      db
+        .prepare(
+          `SELECT ${VERDICT_COLUMNS} FROM verdicts v LEFT JOIN users u ON u.id = v.author_id
          WHERE v.claim_id = ?1 AND v.published_at IS NOT NULL ORDER BY v.version`,
-      )
-      .bind(id),
-    activeRatingsStatement(db),
-    versionsStatement(db, id),
-    alsoCheckedStatement(db, id),
-  ]);
+        )
+        .bind(id),
+      activeRatingsStatement(db),
+      versionsStatement(db, id),
+      alsoCheckedStatement(db, id),
+      ...relatedStatements(db, id),
+    ],
+  );
   const row = claim?.results[0] as
     (ClaimRow & { removed_at: string | null; removed_reason: string | null }) | undefined;
   const history = (verdicts?.results as VerdictRow[]).map(toVerdict);
@@ -68,6 +77,7 @@ export async function getPublicClaim(db: D1Database, id: string): Promise<Public
     versions: mapVersions(versions?.results),
     removal: row.removed_at ? { at: row.removed_at, reason: row.removed_reason ?? '' } : null,
     alsoChecked: (also?.results as Parameters<typeof toAlsoChecked>[0][]).map(toAlsoChecked),
+    related: toRelatedRead(related, run).items,
   };
 }
 
@@ -177,6 +187,8 @@ export interface PublicListFilters {
 
 /** Counting stops here: a page says "more than 1,000" rather than reading every match. */
 export const COUNT_CAP = 1000;
+/** A list filtered by rating counts up to here ("more than 200"): each match costs more to check. */
+export const RATED_COUNT_CAP = 200;
 
 const CURSOR = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)~(\d{1,15})$/;
 /** A search page's cursor: the seq of its last hit (`s<seq>`). */
@@ -203,17 +215,20 @@ function nextDay(day: string): string {
  * The page's statement and, when asked, its count. Only the filters that are set become SQL
  * (values stay bound), and every kind of page seeks to its cursor instead of skipping rows: the
  * list walks claims_public (status, published_at, seq) from (published_at, seq) of the last item;
- * a search by date walks the FTS hits newest first (FTS5 hands rowids out in descending order and
- * starts below the cursor), so a page reads about `limit` published hits whatever its depth; a
- * search by relevance ranks the hits (bm25 needs them all, as any ranking does) and seeks past
- * (rank, seq) of the last hit, so no hit is skipped or repeated. The count reads at most
- * COUNT_CAP + 1 matches, without the cursor.
+ * a search reads claims_public_fts, the index of published claims only (migration 0020); by date it
+ * walks the hits newest first (FTS5 hands rowids out in descending order and starts below the
+ * cursor), so a page reads about `limit` hits whatever its depth; by relevance it ranks the hits
+ * (bm25 needs them all, as any ranking does), seeks past (rank, seq) of the last hit, so no hit is
+ * skipped or repeated, and counts the ranked hits in the same statement (`total` of each row).
+ * Other counts read at most COUNT_CAP + 1 matches, without the cursor, and none of the verdict
+ * joins (a published claim has a published verdict); the unfiltered list and a language's list
+ * read the trigger-kept totals (claim_status_counts, claim_language_counts).
  */
 function listStatements(
   db: D1Database,
   f: PublicListFilters,
 ): { list: D1PreparedStatement; count: D1PreparedStatement | null } | null {
-  const where: string[] = [`c.status = 'published'`];
+  const where: string[] = [];
   const params: unknown[] = [];
   const add = (fragment: string, ...values: unknown[]) => {
     where.push(fragment.replace(/\?/g, () => `?${params.push(values.shift()!)}`));
@@ -223,21 +238,17 @@ function listStatements(
   if (f.to) add('c.published_at < ?', nextDay(f.to));
   if (f.claimant)
     add(`c.claimant LIKE ? ESCAPE '\\'`, `%${f.claimant.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  const counted = (from: string) =>
-    f.count
-      ? db
-          .prepare(
-            `SELECT COUNT(*) AS n FROM (SELECT 1 ${from} WHERE ${where.join(' AND ')} LIMIT ?${params.length + 1})`,
-          )
-          .bind(...params, COUNT_CAP + 1)
-      : null;
   if (f.q !== undefined) {
     const match = ftsQuery(f.q);
     if (!match) return null;
-    add('claims_fts MATCH ?', match);
     if (f.rating) add(`${LATEST_PUBLIC_RATING} = ?`, f.rating);
-    const hitsFrom = 'FROM claims_fts CROSS JOIN claims c ON c.seq = claims_fts.rowid';
-    const count = counted(hitsFrom);
+    // The index holds published claims only; a claim filter joins claims for its columns.
+    const filters = where.length > 0;
+    const matchAt = params.push(match);
+    const hitsFrom = filters
+      ? `FROM claims_public_fts CROSS JOIN claims c ON c.seq = claims_public_fts.rowid
+         WHERE claims_public_fts MATCH ?${matchAt} AND ${where.join(' AND ')}`
+      : `FROM claims_public_fts WHERE claims_public_fts MATCH ?${matchAt}`;
     if (f.sort !== 'date') {
       const base = params.length;
       const seek = f.cursor ? RANK_CURSOR.exec(f.cursor) : null;
@@ -247,32 +258,65 @@ function listStatements(
         : '';
       const list = db
         .prepare(
-          `WITH ranked AS (
-             SELECT c.seq AS seq, bm25(claims_fts) AS rank ${hitsFrom} WHERE ${where.join(' AND ')}),
+          `WITH ranked AS MATERIALIZED (
+             SELECT claims_public_fts.rowid AS seq, bm25(claims_public_fts) AS rank ${hitsFrom}),
            hits AS (SELECT seq, rank FROM ranked ${after} ORDER BY rank, seq DESC LIMIT ?${params.length + 1})
-           ${ITEM_SELECT}, hits.rank AS rank FROM hits CROSS JOIN claims c ON c.seq = hits.seq ${ITEM_JOIN}
+           ${ITEM_SELECT}, hits.rank AS rank, (SELECT count(*) FROM ranked) AS total
+           FROM hits CROSS JOIN claims c ON c.seq = hits.seq ${ITEM_JOIN}
            ORDER BY hits.rank, c.seq DESC`,
         )
         .bind(...params, f.limit + 1);
-      return { list, count };
+      return { list, count: null };
     }
+    const count = f.count
+      ? db
+          .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 ${hitsFrom} LIMIT ?${params.length + 1})`)
+          .bind(...params, COUNT_CAP + 1)
+      : null;
     const seek = f.cursor ? SEARCH_CURSOR.exec(f.cursor) : null;
-    if (seek) add('claims_fts.rowid < ?', Number(seek[1]));
+    const below = seek ? `AND claims_public_fts.rowid < ?${params.push(Number(seek[1]))}` : '';
     // Page the full-text hits first; join the verdict columns for one page only.
     const list = db
       .prepare(
         `WITH hits AS (
-           SELECT c.seq ${hitsFrom}
-           WHERE ${where.join(' AND ')} ORDER BY claims_fts.rowid DESC LIMIT ?${params.length + 1})
+           SELECT claims_public_fts.rowid AS seq ${hitsFrom} ${below}
+           ORDER BY claims_public_fts.rowid DESC LIMIT ?${params.length + 1})
          ${ITEM_SELECT} FROM hits CROSS JOIN claims c ON c.seq = hits.seq ${ITEM_JOIN} ORDER BY c.seq DESC`,
       )
       .bind(...params, f.limit + 1);
     return { list, count };
   }
+  let count: D1PreparedStatement | null = null;
+  if (f.count) {
+    if (where.length === 0 && !f.rating)
+      count = db.prepare(`SELECT n FROM claim_status_counts WHERE status = 'published'`);
+    else if (f.language && where.length === 1 && !f.rating)
+      count = db
+        .prepare(`SELECT n FROM claim_language_counts WHERE language = ?1 AND status = 'published'`)
+        .bind(f.language);
+    else if (!f.rating)
+      count = db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM (SELECT 1 FROM claims c WHERE c.status = 'published' AND ${where.join(' AND ')} LIMIT ?${params.length + 1})`,
+        )
+        .bind(...params, COUNT_CAP + 1);
+    else
+      // From the verdicts side (verdicts_rating): each counted claim costs a check of its newest
+      // verdict, so this count stops at RATED_COUNT_CAP ("more than 200").
+      count = db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM (SELECT 1 FROM verdicts v2 CROSS JOIN claims c ON c.id = v2.claim_id
+             WHERE v2.rating_key = ?${params.length + 1} AND v2.published_at IS NOT NULL
+               AND v2.version = (SELECT MAX(v3.version) FROM verdicts v3 WHERE v3.claim_id = v2.claim_id AND v3.published_at IS NOT NULL)
+               AND ${[`c.status = 'published'`, ...where].join(' AND ')}
+             LIMIT ?${params.length + 2})`,
+        )
+        .bind(...params, f.rating, RATED_COUNT_CAP + 1);
+  }
+  where.unshift(`c.status = 'published'`);
   // `+`: not through verdicts_rating (migrations/0018), which would read every verdict with that
   // rating and sort them; walking claims_public in the page's order stops after a page.
   if (f.rating) add('+v.rating_key = ?', f.rating);
-  const count = counted(`FROM claims c ${ITEM_JOIN}`);
   const seek = f.cursor ? CURSOR.exec(f.cursor) : null;
   if (seek) add('(c.published_at, c.seq) < (?, ?)', seek[1], Number(seek[2]));
   const list = db
@@ -289,8 +333,10 @@ export interface PublicListPage {
   items: PublicItem[];
   nextCursor: string | null;
   ratings: Rating[];
-  /** How many claims match (at most COUNT_CAP + 1), when asked; null otherwise. */
+  /** How many claims match (at most `countCap` + 1), when asked; null otherwise. */
   total: number | null;
+  /** Where this page's count stopped (COUNT_CAP, or RATED_COUNT_CAP for a list by rating). */
+  countCap: number;
 }
 
 /** One page of published claims (newest first; for a query, the best or the newest hits first), the scale and, when asked, the count, in one round trip. */
@@ -300,7 +346,7 @@ export async function listPublic(db: D1Database, f: PublicListFilters): Promise<
   if (s) statements.push(s.list);
   if (s?.count) statements.push(s.count);
   const [ratings, rows, counted] = await db.batch<unknown>(statements);
-  const results = (rows?.results ?? []) as (PublicItemRow & { rank?: number })[];
+  const results = (rows?.results ?? []) as (PublicItemRow & { rank?: number; total?: number })[];
   const page = results.slice(0, f.limit);
   const last = page.at(-1);
   let nextCursor: string | null = null;
@@ -311,12 +357,17 @@ export async function listPublic(db: D1Database, f: PublicListFilters): Promise<
         : f.sort === 'date'
           ? `s${last.seq}`
           : `r${last.rank}~${last.seq}`;
-  const n = (counted?.results[0] as { n: number } | undefined)?.n;
+  const n = s?.count
+    ? (counted?.results[0] as { n: number } | undefined)?.n
+    : results[0]?.total !== undefined
+      ? Math.min(results[0].total, COUNT_CAP + 1)
+      : undefined;
   return {
     items: page.map(toPublicItem),
     nextCursor,
     ratings: (ratings?.results as RatingRow[]).map(toRating),
     total: f.count ? (n ?? 0) : null,
+    countCap: f.q === undefined && f.rating ? RATED_COUNT_CAP : COUNT_CAP,
   };
 }
 

@@ -28,6 +28,7 @@ import {
 } from '../../d1/tokens';
 import { createSubmission, submissionsForClaim } from '../../d1/submissions';
 import { findUserForLogin } from '../../d1/users';
+import { claimsWithoutRelated, relatedSubject, saveRelated } from '../../d1/related';
 import { makeUser, unique } from '../helpers';
 
 /** Tables that grow with the newsroom's work: never read them with a full scan on a request. */
@@ -358,6 +359,16 @@ const CASES: Case[] = [
     'public claim page (claim, sources, published verdicts)',
     (db, f) => getPublicClaim(db, f.claim.id),
   ],
+  [
+    'related fact-checks: the job reads a claim and writes its list both ways',
+    async (db, f) => {
+      await relatedSubject(db, f.claim.id);
+      const opts = { own: true, listed: true, now: new Date().toISOString() };
+      await saveRelated(db, { id: f.claim.id, textHash: 'h' }, [], opts);
+      await saveRelated(db, { id: f.claim.id, textHash: 'h' }, [], { ...opts, listed: false });
+    },
+  ],
+  ['related fact-checks: the sweep', (db) => claimsWithoutRelated(db, 100)],
   ['embed claim', (db, f) => getEmbedClaim(db, f.claim.id)],
   ['exact duplicates by text hash', (db) => findByTextHash(db, '0'.repeat(64))],
   [

@@ -42,7 +42,8 @@ describe('GET /claims/:id', () => {
     expect(res.headers.get('Set-Cookie')).toBeNull();
     expect(res.headers.get('Cache-Control')).toMatch(/^public, no-cache, s-maxage=\d+$/);
     expect(res.headers.get('ETag')).toBeTruthy();
-    // The page read, then its related fact-checks (published matches).
+    // The page read, then its related fact-checks (published matches): this claim's list was
+    // never stored (test/public/related.test.ts: one round trip once it is).
     expect(d1Queries(res)).toBe(2);
   });
 

@@ -5,8 +5,12 @@ import worker from '../../worker/index';
 import { apiClaim, call, callJson, d1Queries, makeUser, unique } from '../helpers';
 import { publishedClaim } from './fixtures';
 
-/** D1 round trips of a rendered claim page: the page's read, then its related fact-checks. */
-const MISS_QUERIES = 2;
+/**
+ * D1 round trips of a rendered claim page: one (the page's read, with its stored related
+ * fact-checks), or two while the claim's `claim.related` job has not stored its list yet (the
+ * page then asks the matcher). Writes queue that job, so either may be seen here.
+ */
+const MISS_QUERIES = [1, 2];
 
 /** The edge tier that answered, from Server-Timing (`edge;desc="hit"`), or null when bypassed. */
 function edgeTier(res: Response): string | null {
@@ -70,7 +74,7 @@ describe('claim pages through the edge cache', () => {
     const claim = await publishedClaim();
     const miss = await page(`/claims/${claim.id}`);
     expect(miss.res.status).toBe(200);
-    expect(miss.queries).toBe(MISS_QUERIES);
+    expect(miss.queries).toBeOneOf(MISS_QUERIES);
     expect(miss.tier).toBe('miss');
     const hit = await page(`/claims/${claim.id}`);
     expect(hit.res.status).toBe(200);
@@ -107,15 +111,15 @@ describe('claim pages through the edge cache', () => {
     const claim = await publishedClaim();
     const path = `/claims/${claim.id}`;
     const ar = await page(path, { 'Accept-Language': 'ar' });
-    expect(ar.queries).toBe(MISS_QUERIES);
+    expect(ar.queries).toBeOneOf(MISS_QUERIES);
     expect(ar.html).toContain('lang="ar"');
     expect((await page(path, { 'Accept-Language': 'ar;q=0.9' })).queries).toBe(0);
     const fr = await page(path, { 'Accept-Language': 'fr' });
-    expect(fr.queries).toBe(MISS_QUERIES);
+    expect(fr.queries).toBeOneOf(MISS_QUERIES);
     expect(fr.html).toContain('lang="fr"');
     // The explicit choice is another entry (internal links carry ?lang=ar on such pages).
     const explicit = await page(`${path}?lang=ar`, { 'Accept-Language': 'fr' });
-    expect(explicit.queries).toBe(MISS_QUERIES);
+    expect(explicit.queries).toBeOneOf(MISS_QUERIES);
     expect(explicit.html).toContain('lang="ar"');
     expect((await page(`${path}?lang=ar`)).queries).toBe(0);
     expect((await page(path, { 'Accept-Language': 'ar' })).html).toBe(ar.html);
@@ -127,10 +131,10 @@ describe('claim pages through the edge cache', () => {
     for (let i = 0; i < 2; i++) {
       const thanks = await page(`/claims/${claim.id}?feedback=thanks`);
       expect(thanks.res.status).toBe(200);
-      expect(thanks.queries).toBe(MISS_QUERIES);
+      expect(thanks.queries).toBeOneOf(MISS_QUERIES);
       expect(thanks.tier).toBeNull();
     }
-    expect((await page(`/claims/${claim.id}?lang=en&utm=x`)).queries).toBe(MISS_QUERIES);
+    expect((await page(`/claims/${claim.id}?lang=en&utm=x`)).queries).toBeOneOf(MISS_QUERIES);
     expect((await page(`/claims/${claim.id}?lang=en&utm=x`)).tier).toBeNull();
   });
 
@@ -138,7 +142,7 @@ describe('claim pages through the edge cache', () => {
     const claim = await publishedClaim();
     const first = await page(`/claims/${claim.id}`, { 'If-None-Match': 'W/"something-else"' });
     expect(first.res.status).toBe(200);
-    expect(first.queries).toBe(MISS_QUERIES);
+    expect(first.queries).toBeOneOf(MISS_QUERIES);
     const etag = first.res.headers.get('ETag')!;
     const lastModified = first.res.headers.get('Last-Modified')!;
     const again = await call(`/claims/${claim.id}`, { headers: { 'If-None-Match': etag } });
@@ -157,7 +161,7 @@ describe('claim pages through the edge cache', () => {
     await correctTo(editor.token, claim.id, 'mixed', 'A revised series was published.');
     const fresh = await call(`/claims/${claim.id}`, { headers: { 'If-None-Match': etag } });
     expect(fresh.status).toBe(200);
-    expect(d1Queries(fresh)).toBe(MISS_QUERIES);
+    expect(d1Queries(fresh)).toBeOneOf(MISS_QUERIES);
     const newEtag = fresh.headers.get('ETag')!;
     expect(newEtag).not.toBe(etag);
     const revalidated = await call(`/claims/${claim.id}`, {
@@ -183,7 +187,7 @@ describe('claim pages through the edge cache', () => {
     await move(editor.token, claim.id, 'published');
     const published = await page(path);
     expect(published.res.status).toBe(200);
-    expect(published.queries).toBe(MISS_QUERIES);
+    expect(published.queries).toBeOneOf(MISS_QUERIES);
     expect(published.html).toContain('Rated false');
     expect((await page(path)).queries).toBe(0);
 
@@ -202,7 +206,7 @@ describe('claim pages through the edge cache', () => {
     );
     expect(publishedCorrection.status).toBe(200);
     const corrected = await page(path);
-    expect(corrected.queries).toBe(MISS_QUERIES);
+    expect(corrected.queries).toBeOneOf(MISS_QUERIES);
     expect(corrected.html).toContain('Rated mostly-false');
     expect(corrected.html).toContain('The first figure was revised.');
     expect((await page(`${path}?lang=fr`)).html).toContain('Rated mostly-false');
@@ -227,7 +231,7 @@ describe('claim pages through the edge cache', () => {
     });
     expect(update.status).toBe(200);
     const withSource = await page(path);
-    expect(withSource.queries).toBe(MISS_QUERIES);
+    expect(withSource.queries).toBeOneOf(MISS_QUERIES);
     expect(withSource.html).toContain(title);
 
     // A retraction keeps the page at its URL, with the notice, at once.
@@ -241,7 +245,7 @@ describe('claim pages through the edge cache', () => {
     expect(retracted.status).toBe(200);
     const notice = await page(path);
     expect(notice.res.status).toBe(200);
-    expect(notice.queries).toBe(MISS_QUERIES);
+    expect(notice.queries).toBeOneOf(MISS_QUERIES);
     expect(notice.html).toContain('This fact-check was retracted');
     expect(notice.html).toContain('The underlying series was withdrawn by its publisher.');
     expect(notice.html).not.toContain('application/ld+json');
@@ -391,7 +395,7 @@ describe('purge in every data centre (EdgePurger)', () => {
       expect(res.status).toBe(200);
       expect(api.calls.length).toBeGreaterThan(0);
       const after = await page(`/claims/${claim.id}`);
-      expect(after.queries).toBe(MISS_QUERIES);
+      expect(after.queries).toBeOneOf(MISS_QUERIES);
       expect(after.html).toContain(note);
     }
     const lines = logged.mock.calls.map((args) => String(args[0]));

@@ -181,7 +181,7 @@ describe('POST /claims/:id/feedback', () => {
     ).toBe(413);
   });
 
-  it("a claim page costs two D1 round trips (page with other publishers' reviews, related) even with feedback state", async () => {
+  it("a claim page whose related list is not stored yet costs two D1 round trips (page with other publishers' reviews, related) even with feedback state", async () => {
     const claim = await publishedClaim();
     expect(d1Queries(await call(`/claims/${claim.id}?feedback=already`))).toBe(2);
   });

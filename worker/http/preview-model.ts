@@ -56,6 +56,7 @@ export function previewPage(
     versions: [...detail.versions, version],
     removal: null,
     alsoChecked: [],
+    related: [],
   };
 }
 

@@ -1,7 +1,7 @@
 /** The list pages: `/` (latest verdicts) and `/claims` (filters, search, cursor paging). */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { COUNT_CAP, isCursor, listPublic, type PublicItem } from '../../d1/public';
+import { isCursor, listPublic, type PublicItem } from '../../d1/public';
 import type { Rating } from '../../d1/ratings';
 import type { AppEnv } from '../env';
 import { sha256Hex } from '../lib/crypto';
@@ -136,7 +136,7 @@ export async function listResponse(c: Context<AppEnv>, mode: 'home' | 'list'): P
       total={
         page.total === null
           ? null
-          : { n: Math.min(page.total, COUNT_CAP), more: page.total > COUNT_CAP }
+          : { n: Math.min(page.total, page.countCap), more: page.total > page.countCap }
       }
       submitHref={
         q

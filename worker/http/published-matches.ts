@@ -1,5 +1,6 @@
 import { activeRatingsStatement } from '../../d1/public';
 import { toRating, type Rating, type RatingRow } from '../../d1/ratings';
+import type { RelatedRow } from '../../d1/related';
 import type { Locale } from '../i18n/public';
 import { matcherFor } from '../match/matcher';
 import { ratingView } from './rating-view';
@@ -29,9 +30,20 @@ export async function publishedMatches(
 
 const RELATED_LIMIT = 3;
 
+/** Stored related fact-checks (read with the page, d1/related.ts) as cards. */
+export function relatedCards(rows: RelatedRow[], scale: Rating[], locale: Locale): ClaimCardView[] {
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    language: r.language,
+    rating: r.rating_key ? ratingView(scale, r.rating_key, locale) : null,
+  }));
+}
+
 /**
- * Other published fact-checks that match a claim page's claim, up to three, as cards: one D1
- * round trip (the page's read already holds the rating scale).
+ * Other published fact-checks that match a claim page's claim, up to three, as cards, asked of the
+ * matcher: one more D1 round trip. Only for a claim whose list was never stored (see
+ * http/related-jobs.ts); the page's read already holds the rating scale.
  */
 export async function relatedFactChecks(
   db: D1Database,

@@ -3,6 +3,7 @@ import { dailyDigest, emailJob, expireReaderContacts, sweepOutbox } from '../not
 import { feedItemJob, feedPollJob, queueDueFeeds } from '../integrations/feeds';
 import { requeueStranded, webhookDeliverJob } from '../integrations/webhooks';
 import { embedJob, sweepEmbeddings } from '../match/embed-jobs';
+import { relatedJob, sweepRelated } from '../http/related-jobs';
 
 /**
  * Background work, one Cloudflare Queue for all of it (`JOBS` → `claimdesk-jobs`, dead letters in
@@ -26,6 +27,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   'feed.poll': feedPollJob,
   'feed.item': feedItemJob,
   'claim.embed': embedJob,
+  'claim.related': relatedJob,
 };
 
 /** The daily cron in wrangler.jsonc; every other cron is the frequent one. */
@@ -36,5 +38,5 @@ export type CronTask = (env: Bindings, now: Date) => Promise<unknown>;
 /** `daily` runs at "17 3 * * *", `frequent` every 10 minutes (both crons in wrangler.jsonc). */
 export const cronTasks: { daily: CronTask[]; frequent: CronTask[] } = {
   daily: [dailyDigest, expireReaderContacts],
-  frequent: [sweepOutbox, queueDueFeeds, requeueStranded, sweepEmbeddings],
+  frequent: [sweepOutbox, queueDueFeeds, requeueStranded, sweepEmbeddings, sweepRelated],
 };

@@ -4,6 +4,7 @@ import { claimEmbedKeys, publicOrigin, purgeKeys, purgeTwice, waitUntilOf } from
 import { edgePurgerOf, type EdgePurger } from '../http/edge-purge';
 import { claimPageKeys, claimPageUrls } from '../http/page-cache';
 import { ogImageKeys } from '../og/cache';
+import { relatedSoon } from '../http/related-jobs';
 
 /**
  * Record claims whose public face changed in this request (from a domain outcome's `changed`);
@@ -47,6 +48,7 @@ export function purgeChanged(): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 400) return;
     const ids = [...new Set(c.get('changedClaims') ?? [])];
     if (ids.length === 0) return;
+    await relatedSoon(c.env, ids); // related fact-checks of these claims and of those they match
     const origin = publicOrigin(c);
     const keys = ids.flatMap((id) => [
       ...claimPageKeys(origin, id),

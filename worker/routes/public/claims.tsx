@@ -31,7 +31,9 @@ import { keyedHash, readerAddress, readerHash } from '../../lib/reader-keys';
 import { embedFor } from '../../embeds/snippets';
 import { ratingView } from '../../http/rating-view';
 import { embedBox, embedChoice } from '../../http/embed-box';
-import { relatedFactChecks } from '../../http/published-matches';
+import { relatedCards, relatedFactChecks } from '../../http/published-matches';
+import { relatedSoon } from '../../http/related-jobs';
+import { waitUntilOf } from '../../embeds/cache';
 import { removedPage } from '../../http/removed-claim';
 
 /** Feedback votes per address (IPv6: per /64) per hour (on top of one vote per reader per claim per day). */
@@ -71,7 +73,9 @@ async function claimResponse(
     c.header('Cache-Control', 'no-store');
   }
   const origin = originOf(c);
-  const related = await relatedFactChecks(c.env.DB, page.claim, page.ratings, locale);
+  const related = page.related
+    ? relatedCards(page.related, page.ratings, locale)
+    : await relatedUnstored(c, page.claim, page.ratings, locale);
   const alsoChecked = page.alsoChecked; // other publishers' reviews, read with the page
   const { props, meta } = claimPageModel(page, {
     locale,
@@ -103,6 +107,20 @@ async function claimResponse(
     />,
     status,
   );
+}
+
+/** A claim whose related list was never stored: ask the matcher now, and queue the job that stores it. */
+async function relatedUnstored(
+  c: Context<AppEnv>,
+  claim: { id: string; text: string },
+  ratings: Parameters<typeof relatedFactChecks>[2],
+  locale: Parameters<typeof relatedFactChecks>[3],
+) {
+  const queued = relatedSoon(c.env, [claim.id]);
+  const ctx = waitUntilOf(c);
+  if (ctx) ctx.waitUntil(queued);
+  else await queued;
+  return relatedFactChecks(c.env.DB, claim, ratings, locale);
 }
 
 claimPages.get('/:id', claimPageCache(), (c) => {
