@@ -30,16 +30,21 @@ import { callJson, makeUser, type TestUser } from '../helpers';
 const actor = { userId: null, requestId: 'test-semantic' };
 const mutableEnv = env as Bindings;
 
+// The embedding jobs queued (other jobs, e.g. claim.related, are dropped: not what is tested here).
 let sent: { type: string; claimId: string }[] = [];
+const record = (body: unknown) => {
+  const job = body as { type: string; claimId: string };
+  if (job.type === 'claim.embed') sent.push(job);
+};
 beforeEach(() => {
   mutableEnv.EMBEDDER = 'standin';
   sent = [];
   vi.spyOn(env.JOBS, 'send').mockImplementation(async (body: unknown) => {
-    sent.push(body as { type: string; claimId: string });
+    record(body);
     return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } } as QueueSendResponse;
   });
   vi.spyOn(env.JOBS, 'sendBatch').mockImplementation(async (messages) => {
-    for (const m of messages) sent.push(m.body as { type: string; claimId: string });
+    for (const m of messages) record(m.body);
     return {
       metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } },
     } as QueueSendBatchResponse;
