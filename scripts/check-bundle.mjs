@@ -12,7 +12,9 @@
 // (parser, preview/commit routes, desk pages and their strings in three languages), retracted-
 // and-removed pages, the Matcher with its Workers AI / Vectorize adapters and the embedding job,
 // the matching re-ranker with number words in ar/en/fr, and the check-worthiness model (its
-// weights are 4.9 KB gzip). The next cuts: the OpenAPI document generated at build time (drops
+// weights are 4.9 KB gzip). Stop 20 took it to 299.4 KB (ceiling 310): stored related fact-checks
+// and their job, the public-only search index's reads, the faster extraction scanners (chars.ts)
+// and the matcher's early exits. The next cuts: the OpenAPI document generated at build time (drops
 // zod-to-openapi and the .openapi() metadata), and UI strings per locale.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -20,7 +22,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TARGET = 150 * 1024;
-const CEILING = 300 * 1024;
+const CEILING = 310 * 1024;
 
 // The committed embed widget build (public/embed.<hash>.js + its SRI hash) must match its source.
 const embed = spawnSync(
