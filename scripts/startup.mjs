@@ -5,6 +5,9 @@
 // (25 ms). Fails above CEILING: the target is not met yet (zod schema construction for every route,
 // form and OpenAPI entry is ~40 ms of it), and these shared machines swing a reading by 2-3x with
 // the load, so the ceiling only catches gross regressions (a module-level key derivation, say).
+// The ceiling is judged on the fastest run, not the median: other work on the machine only ever
+// adds time to a run, so the fastest is the closest to the script's own cost (a CI run failed on a
+// median of 157 ms at load 5.5 whose fastest run was 77 ms).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -60,14 +63,15 @@ function main() {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
+    const fastest = times[0];
     const verdict =
       median <= STARTUP_TARGET_MS
         ? 'within target'
         : `over target by ${(median - STARTUP_TARGET_MS).toFixed(1)} ms`;
     console.log(
-      `Start-up script time: median ${median.toFixed(1)} ms of ${RUNS} runs [${times.map((t) => t.toFixed(1)).join(', ')}] (target ${STARTUP_TARGET_MS} ms: ${verdict}; ceiling ${STARTUP_CEILING_MS} ms; load average ${loadavg()[0].toFixed(1)})`,
+      `Start-up script time: median ${median.toFixed(1)} ms of ${RUNS} runs [${times.map((t) => t.toFixed(1)).join(', ')}] (target ${STARTUP_TARGET_MS} ms: ${verdict}; ceiling ${STARTUP_CEILING_MS} ms on the fastest run; load average ${loadavg()[0].toFixed(1)})`,
     );
-    if (median > STARTUP_CEILING_MS) {
+    if (fastest > STARTUP_CEILING_MS) {
       console.error('Start-up is over its ceiling.');
       process.exitCode = 1;
     }
