@@ -9,7 +9,8 @@
 ALTER TABLE claims ADD COLUMN current_rating TEXT;
 
 UPDATE claims SET current_rating = (
-  SELECT v.rating_key FROM verdicts v WHERE v.claim_id = claims.id ORDER BY v.version DESC LIMIT 1);
+  SELECT v.rating_key FROM verdicts v WHERE v.claim_id = claims.id ORDER BY v.version DESC LIMIT 1)
+WHERE id IN (SELECT claim_id FROM verdicts);
 
 CREATE INDEX claims_rating_seq ON claims (current_rating, seq);
 CREATE INDEX claims_rating_status ON claims (current_rating, status, seq);
