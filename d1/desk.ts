@@ -189,11 +189,11 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
   // claims_assignee), instead of counting every unassigned claim.
   const unassignedOnly =
     f.assigneeId === null && !f.language && !f.articleId && !f.rating && !match;
-  // A rating chosen: count from the rating's index entries (covering without other filters, or
-  // with a language), not from each claim row.
+  // A rating chosen: count from the rating's index entries (covering, also with a language and/or
+  // an assignee filter), not from each claim row.
   const countIndex =
     f.rating && !match && !f.articleId
-      ? f.language
+      ? f.language && f.assigneeId === undefined
         ? 'INDEXED BY claims_rating_language'
         : 'INDEXED BY claims_rating_status'
       : '';

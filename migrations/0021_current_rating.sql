@@ -5,7 +5,7 @@
 -- claims.current_rating is that rating, kept by triggers on verdicts (NULL: no verdict yet), so
 -- the queue reads it from indexes: the newest page of one rating (claims_rating_seq), of one
 -- rating and status (claims_rating_status), and the counts per status without reading a claim
--- (claims_rating_status, claims_rating_language: covering).
+-- (claims_rating_status, claims_rating_language for one language alone: covering).
 ALTER TABLE claims ADD COLUMN current_rating TEXT;
 
 UPDATE claims SET current_rating = (
@@ -13,7 +13,9 @@ UPDATE claims SET current_rating = (
 WHERE id IN (SELECT claim_id FROM verdicts);
 
 CREATE INDEX claims_rating_seq ON claims (current_rating, seq);
-CREATE INDEX claims_rating_status ON claims (current_rating, status, seq);
+-- language and assignee_id after seq: the page order is unchanged, and the counts under a rating
+-- with a language or an assignee ("unassigned", "mine") stay covering too.
+CREATE INDEX claims_rating_status ON claims (current_rating, status, seq, language, assignee_id);
 CREATE INDEX claims_rating_language ON claims (current_rating, language, status);
 
 -- A new verdict version (the newest, or a draft after it) or a deleted draft: recompute from the

@@ -625,6 +625,30 @@ describe('query plans of the hot queries', () => {
     expect(Object.keys(screen.counts).length).toBeGreaterThan(0);
   });
 
+  it('counts the desk queue by rating with an assignee filter from a covering index, equal to a count', async () => {
+    const f = await fixture();
+    for (const assigneeId of [null, f.userId]) {
+      const { db, log } = recording(env.DB);
+      const screen = await queueScreen(db, {
+        rating: 'false',
+        language: 'en',
+        assigneeId,
+        limit: 25,
+      });
+      const counts = log.find((r) => /count\(\*\)/.test(r.sql))!;
+      const plan = (await planOf(counts)).map((p) => p.detail).join(' | ');
+      expect(plan).toMatch(/USING COVERING INDEX claims_rating_status \(current_rating=\?\)/);
+      const { results } = await env.DB.prepare(
+        `SELECT c.status, count(*) AS n FROM claims c WHERE c.language = 'en' AND c.assignee_id IS ?1
+         AND (SELECT v.rating_key FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.version DESC LIMIT 1) = 'false'
+         GROUP BY c.status`,
+      )
+        .bind(assigneeId)
+        .all<{ status: string; n: number }>();
+      expect(screen.counts).toEqual(Object.fromEntries(results.map((r) => [r.status, r.n])));
+    }
+  });
+
   it('counts the unassigned claims per status as totals minus the assigned ones, equal to a count', async () => {
     const f = await fixture();
     await env.DB.prepare(`UPDATE claims SET assignee_id = ?2 WHERE id = ?1`)
