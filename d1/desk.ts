@@ -9,14 +9,7 @@ import {
   toClaimDetail,
   type ClaimDetail,
 } from './claim-detail';
-import {
-  CLAIM_COLUMNS,
-  claimConditions,
-  LATEST_RATING,
-  toClaim,
-  type Claim,
-  type ClaimRow,
-} from './claims';
+import { CLAIM_COLUMNS, claimConditions, toClaim, type Claim, type ClaimRow } from './claims';
 import { toRating, type Rating, type RatingRow } from './ratings';
 import { ftsQuery } from './search';
 import { toUser, type User, type UserRow } from './users';
@@ -109,6 +102,10 @@ type QueueRow = ClaimRow & {
  */
 function queueIndex(f: QueueFilters, sort: QueueSort): string | null {
   if (f.q || f.articleId) return null;
+  // Newest first within one rating: the rating's claims in seq order (migrations/0021), exact for
+  // one status; over the work set or every status it reads the rating's newest claims only.
+  if (f.rating && sort === 'newest')
+    return f.status && f.status !== 'work' ? 'claims_rating_status' : 'claims_rating_seq';
   if (f.status === 'work') {
     if (sort !== 'newest') return `claims_work_${sort}`;
     return f.assigneeId === null ? 'claims_work_unassigned' : 'claims_work_seq';
@@ -117,20 +114,12 @@ function queueIndex(f: QueueFilters, sort: QueueSort): string | null {
   return f.status ? `claims_status_${sort}` : `claims_all_${sort}`;
 }
 
-/**
- * "The newest verdict carries this rating", as a set of claim ids read from the verdicts side
- * (verdicts_rating, migrations/0018): the same claims as LATEST_RATING = ?, without evaluating a
- * subquery for every claim. Used by the per-status counts, which have no LIMIT to stop early.
- */
 /** Unassigned claims per status: the trigger-kept totals minus the assigned claims. */
 const UNASSIGNED_COUNTS_SQL = `SELECT t.status, t.n - ifnull(a.n, 0) AS n FROM claim_status_counts t
   LEFT JOIN (SELECT c.status, count(*) AS n FROM claims c INDEXED BY claims_assignee
     WHERE c.assignee_id IS NOT NULL GROUP BY c.status) a
     ON a.status = t.status
   WHERE t.n - ifnull(a.n, 0) > 0`;
-
-const RATING_IDS = `c.id IN (SELECT v.claim_id FROM verdicts v WHERE v.rating_key = ?
-  AND v.version = (SELECT max(v2.version) FROM verdicts v2 WHERE v2.claim_id = v.claim_id))`;
 
 /** The WHERE of the queue: core's filters, plus the work set, "unassigned" and the keyset cursor. */
 function queueConditions(f: QueueFilters, match: string | null, page: boolean) {
@@ -142,15 +131,17 @@ function queueConditions(f: QueueFilters, match: string | null, page: boolean) {
       assigneeId: f.assigneeId ?? undefined,
       match,
       cursor: undefined,
-      rating: page ? f.rating : undefined,
+      rating: undefined,
     },
     page,
   );
   const terms = where.sql ? [where.sql.replace(/^WHERE /, '')] : [];
   const params = [...where.params];
-  if (!page && f.rating) {
+  if (f.rating) {
+    // The newest verdict's rating as the trigger-kept column (migrations/0021): the same claims as
+    // LATEST_RATING (d1/claims.ts) = ?, read from claims_rating_* instead of a subquery per claim.
     params.push(f.rating);
-    terms.push(RATING_IDS.replace('?', `?${params.length}`));
+    terms.push(`c.current_rating = ?${params.length}`);
   }
   const inWork =
     f.status === 'work' ||
@@ -198,10 +189,18 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
   // claims_assignee), instead of counting every unassigned claim.
   const unassignedOnly =
     f.assigneeId === null && !f.language && !f.articleId && !f.rating && !match;
+  // A rating chosen: count from the rating's index entries (covering, also with a language and/or
+  // an assignee filter), not from each claim row.
+  const countIndex =
+    f.rating && !match && !f.articleId
+      ? f.language && f.assigneeId === undefined
+        ? 'INDEXED BY claims_rating_language'
+        : 'INDEXED BY claims_rating_status'
+      : '';
   const [page, counts, ratings, users, articles, described] = await db.batch<unknown>([
     db
       .prepare(
-        `SELECT ${CLAIM_COLUMNS}, u.name AS assignee_name, ${LATEST_RATING} AS rating_key, c.due_date,
+        `SELECT ${CLAIM_COLUMNS}, u.name AS assignee_name, c.current_rating AS rating_key, c.due_date,
            ${key ? key.sql : 'c.seq'} AS sort_key
          FROM claims c ${indexed ? `INDEXED BY ${indexed}` : ''} LEFT JOIN users u ON u.id = c.assignee_id
          ${pageWhere.sql} ORDER BY ${order} LIMIT ?${pageWhere.params.length + 1}`,
@@ -219,7 +218,7 @@ export async function queueScreen(db: D1Database, f: QueueFilters): Promise<Queu
               .bind(f.language)
           : db
               .prepare(
-                `SELECT c.status, count(*) AS n FROM claims c ${countWhere.sql} GROUP BY c.status`,
+                `SELECT c.status, count(*) AS n FROM claims c ${countIndex} ${countWhere.sql} GROUP BY c.status`,
               )
               .bind(...countWhere.params),
     db.prepare(RATINGS_SQL),
