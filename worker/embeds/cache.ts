@@ -79,8 +79,10 @@ export async function cachedAnswer(
 /**
  * Store `res` (left untouched) under `key` in the Cache API, for its shared-cache lifetime, and in
  * the memo. Its Cache-Control and Vary are kept aside in the stored copy and restored on a hit.
+ * With `later` (the request's execution context) the memo is filled at once and the Cache API put
+ * runs after the answer is sent (waitUntil); the stored copy is taken before this returns either way.
  */
-export async function storeAnswer(key: string, res: Response): Promise<void> {
+export async function storeAnswer(key: string, res: Response, later?: WaitUntil): Promise<void> {
   const body = await res.clone().text();
   const stored = new Response(body, res);
   const client = res.headers.get('Cache-Control') ?? '';
@@ -90,6 +92,11 @@ export async function storeAnswer(key: string, res: Response): Promise<void> {
   if (vary !== null) {
     stored.headers.set(CLIENT_VARY_HEADER, vary);
     stored.headers.delete('Vary');
+  }
+  if (later) {
+    memoSet(key, res.status, res.headers, body);
+    later.waitUntil(caches.default.put(key, stored));
+    return;
   }
   await caches.default.put(key, stored);
   memoSet(key, res.status, res.headers, body);

@@ -14,7 +14,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { cachedAnswer, publicOrigin, storeAnswer } from '../embeds/cache';
+import { cachedAnswer, publicOrigin, storeAnswer, waitUntilOf } from '../embeds/cache';
 import { etagMatches } from '../embeds/serve';
 import { LOCALES, type Locale } from '../i18n/public';
 import { ID_PATTERN } from '../lib/ids';
@@ -128,7 +128,8 @@ export function claimPageCache(): MiddlewareHandler<AppEnv> {
       'Cache-Control',
       status === 200 ? CLAIM_PAGE_CACHE_CONTROL : MISSING_PAGE_CACHE_CONTROL,
     );
-    await storeAnswer(key, res);
+    // The Cache API put runs after the answer is sent (the memo serves this isolate meanwhile).
+    await storeAnswer(key, res, waitUntilOf(c));
     // Replace the answer wholesale: assigning over a set c.res would merge the old headers in.
     c.res = undefined;
     c.res = answer(c, res, 'miss');

@@ -2,6 +2,7 @@
 import type { Stance } from '../lib/enums';
 import { LANGUAGES, pickLocale, type Language } from '../lib/lang';
 import type { ClaimStatus } from '../lib/status';
+import { formatNumber } from './numbers';
 import { pick, type MessagesByLocale } from './pick';
 
 export type Locale = Language;
@@ -324,7 +325,7 @@ const ar: PublicStrings = {
     updated: 'حُدّث',
     corrections: 'سجل التصحيحات',
     noCorrections: 'لا تصحيحات حتى الآن.',
-    version: (n) => `الإصدار ${n.toLocaleString('ar-u-nu-arab')}`,
+    version: (n) => `الإصدار ${formatNumber(n, 'ar')}`,
     embed: 'تضمين',
     embedHint: 'انسخ هذه الشيفرة لعرض الحكم المحدّث على موقعك.',
     feedbackTitle: 'هل كان هذا مفيداً؟',
@@ -394,15 +395,14 @@ const ar: PublicStrings = {
   },
   errors: {
     required: 'هذا الحقل مطلوب.',
-    tooShort: (n) => `اكتب ${n.toLocaleString('ar-u-nu-arab')} أحرف على الأقل.`,
-    tooLong: (n) => `استخدم ${n.toLocaleString('ar-u-nu-arab')} حرفاً على الأكثر.`,
+    tooShort: (n) => `اكتب ${formatNumber(n, 'ar')} أحرف على الأقل.`,
+    tooLong: (n) => `استخدم ${formatNumber(n, 'ar')} حرفاً على الأكثر.`,
     url: 'أدخل عنواناً كاملاً يبدأ بـ http:// أو https://.',
     email: 'أدخل بريداً إلكترونياً صحيحاً.',
     language: 'اختر لغة من القائمة.',
     malformedText: 'يحتوي هذا النص على محارف لا يمكن حفظها. أعد كتابته من فضلك.',
     captcha: 'فشل فحص مكافحة الرسائل المزعجة. حاول مرة أخرى.',
-    rateLimited: (s) =>
-      `إرسالات كثيرة من شبكتك. حاول مجدداً بعد ${s.toLocaleString('ar-u-nu-arab')} ثانية.`,
+    rateLimited: (s) => `إرسالات كثيرة من شبكتك. حاول مجدداً بعد ${formatNumber(s, 'ar')} ثانية.`,
     tooLarge: 'النموذج كبير جداً.',
     notFound: 'الصفحة غير موجودة',
     notFoundHint: 'هذه الصفحة غير موجودة. ربما نُقلت أو أن العنوان مكتوب خطأ.',
@@ -611,10 +611,18 @@ function intlTag(locale: Locale): string {
   return locale === 'ar' ? 'ar-u-nu-arab' : locale;
 }
 
+/** One long-date formatter per locale: building an Intl.DateTimeFormat costs far more than using one. */
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 /** A date (ISO text) as the reader reads dates; the input unchanged when it is not a date. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(d);
 }
