@@ -96,8 +96,17 @@ export async function relatedSoon(
   if (ids.length === 0) return;
   try {
     await env.JOBS.sendBatch(ids.map((claimId) => ({ body: { type: RELATED_JOB, claimId } })));
-  } catch {
-    // The sweep finds claims without a list; an edit's text change is found by its hash.
+  } catch (error) {
+    // Not fatal: the sweep finds claims without a list, an edit's text change by its hash, and a
+    // page reads only related claims that are still published.
+    console.log(
+      JSON.stringify({
+        level: 'warn',
+        event: 'related.enqueue_failed',
+        claims: ids.length,
+        error: String(error),
+      }),
+    );
   }
 }
 
