@@ -5,16 +5,36 @@
  */
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const NUMERIC = /^\p{N}$/u;
+const LETTER = /^\p{L}$/u;
+const UPPER = /^\p{Lu}$/u;
+const LOWER = /^\p{Ll}$/u;
+const SPACE = /^\s$/u;
 const KNOWN = 1;
 /** [\p{L}\p{N}] */
 export const WORD_UNIT = 2;
 /** \p{N} */
 export const NUMBER_UNIT = 4;
+/** \p{L} */
+export const LETTER_UNIT = 8;
+/** \p{Lu} */
+export const UPPER_UNIT = 16;
+/** \p{Ll} */
+export const LOWER_UNIT = 32;
+/** \s (under the 'u' flag) */
+export const SPACE_UNIT = 64;
 const UNIT_CLASS = new Uint8Array(0x10000); // BMP units: 0 = not classified yet
 const ASTRAL_CLASS = new Map<number, number>();
 
 function classify(ch: string): number {
-  return KNOWN | (LETTER_OR_DIGIT.test(ch) ? WORD_UNIT : 0) | (NUMERIC.test(ch) ? NUMBER_UNIT : 0);
+  return (
+    KNOWN |
+    (LETTER_OR_DIGIT.test(ch) ? WORD_UNIT : 0) |
+    (NUMERIC.test(ch) ? NUMBER_UNIT : 0) |
+    (LETTER.test(ch) ? LETTER_UNIT : 0) |
+    (UPPER.test(ch) ? UPPER_UNIT : 0) |
+    (LOWER.test(ch) ? LOWER_UNIT : 0) |
+    (SPACE.test(ch) ? SPACE_UNIT : 0)
+  );
 }
 
 /** Length in UTF-16 units of the code point read by the last `classAt` (1 or 2). */
@@ -41,6 +61,17 @@ export function classAt(s: string, i: number): number {
   return KNOWN;
 }
 
+/** The class bits of the code point that ends right before `p` (a surrogate pair read as one; none at 0). */
+export function classBefore(s: string, p: number): number {
+  if (p <= 0) return 0;
+  const c = s.charCodeAt(p - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
+    const h = s.charCodeAt(p - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return classAt(s, p - 2);
+  }
+  return classAt(s, p - 1);
+}
+
 /**
  * Whether a match of a pattern that opens with `(?<![\p{L}\p{N}])` may start at `p` under the 'u'
  * flag: `p` is not inside a surrogate pair and the code point before it is no letter or digit.
@@ -63,21 +94,6 @@ export function wordMayStart(s: string, p: number): boolean {
     if (h >= 0xd800 && h <= 0xdbff) return (classAt(s, p - 2) & WORD_UNIT) === 0;
   }
   return true;
-}
-
-/**
- * The first match at or after `from` of `sticky` (a 'y' copy of a pattern that opens with
- * `(?<![\p{L}\p{N}])`), tried only where a word may start: the same match a global search finds,
- * without running the whole pattern at every position inside words.
- */
-export function firstWordMatch(sticky: RegExp, s: string, from: number): RegExpExecArray | null {
-  for (let p = from; p < s.length; p++) {
-    if (!wordMayStart(s, p)) continue;
-    sticky.lastIndex = p;
-    const m = sticky.exec(s);
-    if (m !== null) return m;
-  }
-  return null;
 }
 
 let lastText = '';

@@ -2,8 +2,18 @@
  * Feature detection on one normalized sentence. Each feature is a short stable id (UIs translate
  * them); negative cues start with '-'. Detection only: weights live in score.ts.
  */
-import { firstWordMatch, lowerCase } from './chars';
-import { type Lexicon, type Scanner, scanner, stickyList } from './lexicon';
+import {
+  LETTER_UNIT,
+  LOWER_UNIT,
+  SPACE_UNIT,
+  UPPER_UNIT,
+  WORD_UNIT,
+  classAt,
+  classBefore,
+  lowerCase,
+  unitWidth,
+} from './chars';
+import { type Lexicon, type Scanner, nextMatch, scanner } from './lexicon';
 import { foldArabicLetters } from './normalize';
 
 export type FeatureId =
@@ -49,8 +59,11 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
 // with a space is still the disease's name.
 const NAMED_NUMBER = /(?:covid|كوفيد)\s*19(?!\d)/gu;
 // Clock times ("10:30", "7 h 42", "5 p.m.", "8 heures") are scene-setting, not figures.
+// CLOCK and `dateSpan` run on the lower-cased normalized sentence, so they need no 'i' flag (with 'u' it
+// is slow): the lists hold no capitals, and NFKC already turned the two non-ASCII letters that fold to
+// ASCII ones (ſ, the Kelvin sign) into s and K.
 const CLOCK =
-  /(?<![\p{N}])\d{1,2}(?:\s?[:h]\s?\d{2}|\s?(?:a\.?m\.?|p\.?m\.?|heures?|h)(?![\p{L}]))/giu;
+  /(?<![\p{N}])\d{1,2}(?:\s?[:h]\s?\d{2}|\s?(?:a\.?m\.?|p\.?m\.?|heures?|h)(?![\p{L}]))/gu;
 // Links, @mentions and the # of hashtags (social posts): their digits and letters are not content.
 const NOISE = /https?:\/\/\S+|www\.\S+|@\w+|#/gu;
 const MAYBE_NOISE = /[@#]|https?:|www\./;
@@ -59,9 +72,61 @@ const PERCENT_SIGN = /%|‰/;
 const QUESTION = /[?؟]/;
 // A full stop or exclamation mark at the end: "When he ran..." or "What I said was..." is not a question.
 const STATEMENT_END = /[.!]['"”’»)]*\s*$/u;
-// A capitalized word after another word (not the sentence's first word): a name in en/fr.
-const LATIN_CAPITALIZED = /[\p{L}\p{N},;:)]\s+(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u;
-const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u;
+/**
+ * A name in en/fr: a capitalized word after another word (not the sentence's first word),
+ * /[\p{L}\p{N},;:)]\s+(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u, or an acronym, /(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u.
+ * Both are found by scans over the class table of chars.ts (these Unicode regexes were ≈ 9 % of English
+ * extraction); test/extract/scans.test.ts checks the scans against the regexes.
+ */
+export function namedEntity(s: string): boolean {
+  return latinCapitalized(s) || acronym(s);
+}
+
+/** Whether a capital follows a run of spaces that follows a letter, a digit or , ; : ) — and a second capital, a lower-case letter, ' or - follows that capital. */
+function latinCapitalized(s: string): boolean {
+  const n = s.length;
+  for (let i = 1; i < n; i++) {
+    if ((classAt(s, i - 1) & SPACE_UNIT) === 0 || (classAt(s, i) & UPPER_UNIT) === 0) continue;
+    const after = i + unitWidth;
+    if (after >= n) continue;
+    const c = s.charCodeAt(after);
+    if (c !== 39 && c !== 45 && (classAt(s, after) & (LOWER_UNIT | UPPER_UNIT)) === 0) continue;
+    let a = i - 1; // the run of spaces before the capital starts at `a`
+    while (a > 0 && classAt(s, a - 1) & SPACE_UNIT) a--;
+    if (a === 0) continue;
+    const b = s.charCodeAt(a - 1);
+    if (b === 44 || b === 59 || b === 58 || b === 41 || classBefore(s, a) & WORD_UNIT) return true;
+  }
+  return false;
+}
+
+/** Whether a run of two capitals or more stands between non-letters. */
+function acronym(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n;) {
+    if ((classAt(s, i) & UPPER_UNIT) === 0 || classBefore(s, i) & LETTER_UNIT) {
+      i += unitWidthAt(s, i);
+      continue;
+    }
+    let j = i;
+    let count = 0;
+    while (j < n && classAt(s, j) & UPPER_UNIT) {
+      j += unitWidth;
+      count++;
+    }
+    if (count >= 2 && (j >= n || (classAt(s, j) & LETTER_UNIT) === 0)) return true;
+    i = j;
+  }
+  return false;
+}
+
+/** Width in units of the code point at `i` (2 for a surrogate pair). */
+function unitWidthAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return 1;
+  const d = s.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
 // A sentence that opens with "if" is a hypothetical: a hedge in any of the three languages.
 const CONDITIONAL_START =
   /^\s*["'“«(]*\s*(?:(?:and|but|et|mais)\s+)?(?:if|si|s'ils?|اذا|لو|واذا|ولو)(?![\p{L}])/iu;
@@ -89,7 +154,7 @@ function dateSpan(lex: Lexicon): RegExp {
   if (!re) {
     re = new RegExp(
       `(?:\\d{1,2}(?:st|nd|rd|th|er)?\\s+(?:of\\s+)?)?(?:${lex.date.source})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,?\\s+(?:19|20)\\d\\d)?`,
-      'giu',
+      'gu',
     );
     dateSpans.set(lex, re);
   }
@@ -140,6 +205,7 @@ function scanWords(text: string): number {
   return count;
 }
 
+/** Figures of the lower-cased normalized sentence that are not years, clock times, dates or "covid 19". */
 function countNumbers(norm: string, lex: Lexicon): number {
   if (!DIGIT.test(norm)) return 0;
   const stripped = norm.replace(NAMED_NUMBER, ' ').replace(CLOCK, ' ').replace(dateSpan(lex), ' ');
@@ -176,6 +242,8 @@ const SCANNED: [FeatureId, (lex: Lexicon) => RegExp][] = [
   ['named-entity', (l) => l.entity],
 ];
 const scanners = new WeakMap<Lexicon, Scanner>();
+// The first-person list on its own, on the cased sentence (its own flags: 'iu' in en/fr).
+const firstPersonScanners = new WeakMap<Lexicon, Scanner>();
 
 /**
  * Lists whose words are also given names ("Will Smith", "Theresa May", "Hope Hicks", "أمل الخطيب",
@@ -246,12 +314,9 @@ function isNameWord(
 
 /** Whether a first-person word occurs outside a name ("Ma Ying-jeou", "لي جاي ميونغ" are names). */
 function firstPerson(norm: string, lex: Lexicon, language: string): boolean {
-  const sticky = stickyList(lex.firstPerson);
-  for (
-    let m = firstWordMatch(sticky, norm, 0);
-    m !== null;
-    m = firstWordMatch(sticky, norm, m.index + m[0].length)
-  )
+  prepareLexicon(lex);
+  const sc = firstPersonScanners.get(lex)!;
+  for (let m = nextMatch(sc, norm, 0); m !== null; m = nextMatch(sc, norm, m.index + m[0].length))
     if (!isNameWord(norm, m.index, m[0], language, true, false)) return true;
   return false;
 }
@@ -259,6 +324,8 @@ function firstPerson(norm: string, lex: Lexicon, language: string): boolean {
 /** Compile a lexicon's scanner and date-span regex now (once per language, on its first use). */
 export function prepareLexicon(lex: Lexicon): void {
   if (!scanners.has(lex)) scanners.set(lex, scanner(SCANNED.map(([, pick]) => pick(lex))));
+  if (!firstPersonScanners.has(lex))
+    firstPersonScanners.set(lex, scanner([lex.firstPerson], lex.firstPerson.flags));
   dateSpan(lex);
 }
 
@@ -272,14 +339,10 @@ function scanLists(lower: string, cased: string, lex: Lexicon, language: string)
   const sameLength = cased.length === lower.length;
   prepareLexicon(lex);
   const sc = scanners.get(lex)!;
+  const { groups } = sc;
   const found = new Set<FeatureId>();
-  const { sticky, groups } = sc;
   // The global scan of `sc.re`, tried only where a word may start (its leading lookbehind).
-  for (
-    let m = firstWordMatch(sticky, norm, 0);
-    m !== null;
-    m = firstWordMatch(sticky, norm, m.index + m[0].length)
-  ) {
+  for (let m = nextMatch(sc, norm, 0); m !== null; m = nextMatch(sc, norm, m.index + m[0].length)) {
     for (let g = 1; g < m.length; g++) {
       if (m[g] !== undefined) {
         const id = SCANNED[groups[g - 1]!]![0];
@@ -320,7 +383,7 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
     lex.reportedOpinion.test(lower)
   )
     fired.add('attribution');
-  add('named-entity', language !== 'ar' && (LATIN_CAPITALIZED.test(norm) || ACRONYM.test(norm)));
+  add('named-entity', language !== 'ar' && namedEntity(norm));
   add('-hedge', CONDITIONAL_START.test(norm));
   if (!fired.has('attribution') && norm.includes(':')) {
     const head = SPEAKER_HEAD.exec(norm);

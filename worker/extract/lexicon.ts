@@ -3,6 +3,8 @@
  * module load, into one alternation; scoring runs them on the normalized sentence (accents off,
  * Arabic letters folded, digits ASCII), so lists are written in plain spelling and folded here.
  */
+import { wordMayStart } from './chars';
+import { firstUnits } from './first';
 import { foldArabicLetters } from './normalize';
 
 /** The regexes one language contributes to scoring. Each is tested against a normalized sentence. */
@@ -60,20 +62,6 @@ function alternation(entries: readonly string[]): string {
 // How each list regex was built, so that scanner() can merge lists into one pass.
 const PARTS = new WeakMap<RegExp, { body: string; prefix: string }>();
 
-const stickies = new WeakMap<RegExp, RegExp>();
-/**
- * A sticky copy of a list regex (built by latinWords/arabicWords, so it opens with
- * `(?<![\p{L}\p{N}])`) for `firstWordMatch` in chars.ts.
- */
-export function stickyList(re: RegExp): RegExp {
-  let y = stickies.get(re);
-  if (!y) {
-    if (!PARTS.has(re)) throw new Error('not a word list');
-    stickies.set(re, (y = new RegExp(re.source, re.flags.replace('g', '') + 'y')));
-  }
-  return y;
-}
-
 /** Latin-script words (en, fr): whole words, case-insensitive. */
 export function latinWords(entries: readonly string[], flags = 'iu'): RegExp {
   const body = alternation(entries);
@@ -99,18 +87,26 @@ const AR_PREFIX = '(?:[وف]?[بلكس]?(?:ال|لل)?)';
 /** A single-pass scanner over several lists: `groups[g - 1]` is the list that capture group g matched. */
 export interface Scanner {
   re: RegExp;
-  /** The same pattern, sticky: `firstWordMatch` (chars.ts) runs it only where a word may start. */
+  /** The same pattern, sticky: `nextMatch` runs it only where a word may start. */
   sticky: RegExp;
   groups: number[];
+  /**
+   * Per UTF-16 unit, whether a match may start with it (first.ts), filled on first sight: 0 not
+   * looked at yet, 1 yes, 2 no. Spaces, punctuation and (per list) letters no entry starts with are
+   * not tried at all.
+   */
+  starts: Uint8Array;
+  mayStart: (unit: number) => boolean;
 }
 
 /**
  * One global regex that finds the words of several lists in a single pass. At one position the
  * earlier list wins, so lists go in priority order (records before superlatives, schedules before
  * predictions). Lists without clitic prefixes are tried first; the others share one prefix group.
- * Twenty scans of a sentence become one: this is the scoring hot path.
+ * Twenty scans of a sentence become one: this is the scoring hot path. `flags` are those of the
+ * lists ('u' for the merged lists: callers pass lower-cased text, much faster than 'i' with 'u').
  */
-export function scanner(lists: readonly RegExp[]): Scanner {
+export function scanner(lists: readonly RegExp[], flags = 'u'): Scanner {
   const bare: string[] = [];
   const prefixed: string[] = [];
   const bareIds: number[] = [];
@@ -129,11 +125,36 @@ export function scanner(lists: readonly RegExp[]): Scanner {
   });
   const alternatives = [...bare];
   if (prefixed.length) alternatives.push(`${AR_PREFIX}(?:${prefixed.join('|')})`);
-  // Case-sensitive on purpose: callers pass lower-cased text (much faster than the 'i' flag with 'u').
   const source = `${NOT_WORD_BEFORE}(?:${alternatives.join('|')})`;
+  let first: ((unit: number) => boolean) | null = null;
+  const starts = new Uint8Array(0x10000);
   return {
-    re: new RegExp(source, 'gu'),
-    sticky: new RegExp(source, 'uy'),
+    re: new RegExp(source, `${flags}g`),
+    sticky: new RegExp(source, `${flags}y`),
     groups: [...bareIds, ...prefixedIds],
+    starts,
+    mayStart: (unit) => {
+      first ??= firstUnits(source, flags);
+      const yes = first(unit);
+      starts[unit] = yes ? 1 : 2;
+      return yes;
+    },
   };
+}
+
+/**
+ * The first match at or after `from` of `sc` (what a global search with `sc.re` finds), tried only
+ * where a word may start (its leading lookbehind) with a unit a match may start with.
+ */
+export function nextMatch(sc: Scanner, s: string, from: number): RegExpExecArray | null {
+  const { sticky, starts } = sc;
+  for (let p = from; p < s.length; p++) {
+    const unit = s.charCodeAt(p);
+    const k = starts[unit]!;
+    if (k === 2 || (k === 0 && !sc.mayStart(unit)) || !wordMayStart(s, p)) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(s);
+    if (m !== null) return m;
+  }
+  return null;
 }
