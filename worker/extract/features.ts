@@ -208,7 +208,9 @@ function scanWords(text: string): number {
 /** Figures of the lower-cased normalized sentence that are not years, clock times, dates or "covid 19". */
 function countNumbers(norm: string, lex: Lexicon): number {
   if (!DIGIT.test(norm)) return 0;
-  const stripped = norm.replace(NAMED_NUMBER, ' ').replace(CLOCK, ' ').replace(dateSpan(lex), ' ');
+  // NAMED_NUMBER needs a "19": most sentences skip that pass.
+  const named = norm.includes('19') ? norm.replace(NAMED_NUMBER, ' ') : norm;
+  const stripped = named.replace(CLOCK, ' ').replace(dateSpan(lex), ' ');
   let n = 0;
   for (const m of stripped.matchAll(NUMBER)) if (!YEAR.test(m[0])) n++;
   return n;

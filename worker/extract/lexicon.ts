@@ -87,7 +87,7 @@ const AR_PREFIX = '(?:[وف]?[بلكس]?(?:ال|لل)?)';
 /** A single-pass scanner over several lists: `groups[g - 1]` is the list that capture group g matched. */
 export interface Scanner {
   re: RegExp;
-  /** The same pattern, sticky: `nextMatch` runs it only where a word may start. */
+  /** The same pattern without its leading lookbehind, sticky: `nextMatch` runs it only where a word may start. */
   sticky: RegExp;
   groups: number[];
   /**
@@ -125,16 +125,18 @@ export function scanner(lists: readonly RegExp[], flags = 'u'): Scanner {
   });
   const alternatives = [...bare];
   if (prefixed.length) alternatives.push(`${AR_PREFIX}(?:${prefixed.join('|')})`);
-  const source = `${NOT_WORD_BEFORE}(?:${alternatives.join('|')})`;
+  const body = `(?:${alternatives.join('|')})`;
+  const source = `${NOT_WORD_BEFORE}${body}`;
   let first: ((unit: number) => boolean) | null = null;
   const starts = new Uint8Array(0x10000);
   return {
     re: new RegExp(source, `${flags}g`),
-    sticky: new RegExp(source, `${flags}y`),
+    // `nextMatch` checks the leading lookbehind itself (`wordMayStart`) before it runs this one.
+    sticky: new RegExp(body, `${flags}y`),
     groups: [...bareIds, ...prefixedIds],
     starts,
     mayStart: (unit) => {
-      first ??= firstUnits(source, flags);
+      first ??= firstUnits(body, flags);
       const yes = first(unit);
       starts[unit] = yes ? 1 : 2;
       return yes;

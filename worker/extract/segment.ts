@@ -130,26 +130,51 @@ function trimmed(text: string, start: number, end: number): Span | null {
   return { start: start + cut, end };
 }
 
+let breaks = new Int32Array(256);
+/**
+ * ICU's sentence breaks over the whole text, as offsets (each the end of a segment), in a reused
+ * buffer; returns how many. One pass of one break iterator: per line, `segment()` cost more than
+ * the breaking itself. A line break is a paragraph separator for ICU (UAX #29 SB4), and no rule looks
+ * across one, so the breaks inside a line are those the line alone would give.
+ */
+function sentenceBreaks(segmenter: Intl.Segmenter, text: string): number {
+  let n = 0;
+  for (const seg of segmenter.segment(text)) {
+    if (n === breaks.length) {
+      const bigger = new Int32Array(n * 2);
+      bigger.set(breaks);
+      breaks = bigger;
+    }
+    breaks[n++] = seg.index + seg.segment.length;
+  }
+  return n;
+}
+
 /** Sentence spans (before the fragment filter), in order, as offsets into `text`. */
 export function segmentSpans(text: string, language: string, lex: Lexicon): Span[] {
   const out: Span[] = [];
-  const segmenter = segmenterFor(language);
+  const count = sentenceBreaks(segmenterFor(language), text);
+  const ends = breaks;
+  let k = 0;
   LINE.lastIndex = 0;
   for (let m = LINE.exec(text); m !== null; m = LINE.exec(text)) {
     const line = m[0];
     if (!HAS_TEXT.test(line)) continue;
+    const lineStart = m.index;
+    const lineEnd = lineStart + line.length;
     let quoted: ((at: number) => boolean) | null = null; // built on the first break only
     let from = 0;
-    for (const seg of segmenter.segment(line)) {
-      const b = seg.index + seg.segment.length;
-      if (b >= line.length) break;
+    while (k < count && ends[k]! <= lineStart) k++;
+    // ICU's breaks inside the line (line-relative), as if the line were segmented alone.
+    for (; k < count && ends[k]! < lineEnd; k++) {
+      const b = ends[k]! - lineStart;
       quoted ??= insideQuote(line);
       if (badBreak(line, b, lex, quoted)) continue;
-      const span = trimmed(text, m.index + from, m.index + b);
+      const span = trimmed(text, lineStart + from, lineStart + b);
       if (span) out.push(span);
       from = b;
     }
-    const last = trimmed(text, m.index + from, m.index + line.length);
+    const last = trimmed(text, lineStart + from, lineEnd);
     if (last) out.push(last);
   }
   return out;

@@ -70,6 +70,7 @@ type Pattern =
   | { kind: 'before'; verb: RegExp; subject: RegExp };
 
 const WINDOW = 100;
+const SPACE_BEFORE = /^\s$/u;
 
 const PATTERNS: Record<string, Pattern[]> = {
   en: [
@@ -145,6 +146,8 @@ function capture(norm: string, p: Pattern): { raw: string; at: number } | null {
   if (p.kind === 'before') {
     p.verb.lastIndex = 0;
     for (let v = p.verb.exec(norm); v !== null; v = p.verb.exec(norm)) {
+      // The subject pattern ends in `\s+$`: without a space right before the verb it cannot match.
+      if (!SPACE_BEFORE.test(norm[v.index - 1] ?? '')) continue;
       const from = Math.max(0, v.index - WINDOW);
       const m = p.subject.exec(norm.slice(from, v.index));
       if (m?.[1] !== undefined) return { raw: m[1], at: from + m.index };
