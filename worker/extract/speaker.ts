@@ -19,16 +19,26 @@ export interface Range {
 const CAP = "\\p{Lu}[\\p{L}'.-]*";
 const NAME_RUN = `${CAP}(?:\\s+(?:(?:of|the|for|de|du|des|la|le|l')\\s+)?${CAP})*`;
 // Words before the title may be possessives: "the governor's office", "the ministry’s spokesman".
+const EN_TITLE_WORDS =
+  'minister|ministry|president|spokes(?:man|woman|person)|governor|mayor|agency|bank|police|army|office|department|official|officials|company|committee|commission|institute|report|data|survey|study|statistics';
 const EN_TITLE =
-  "(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:minister|ministry|president|spokes(?:man|woman|person)|governor|mayor|agency|bank|police|army|office|department|official|officials|company|committee|commission|institute|report|data|survey|study|statistics)(?:\\s+" +
-  CAP +
-  ')*';
+  "(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:" + EN_TITLE_WORDS + ')(?:\\s+' + CAP + ')*';
 const EN_VERBS =
   'said|says|told|added|stated|announced|warned|warns|warn|noted|insisted|argued|explained|confirmed|claimed|declared|revealed|estimated|estimates|estimate|reported|wrote|admitted|denied|denies|deny|promised|promises|promise|pledged|showed|shows';
 // Time and place phrases between a speaker and the verb, or after the speaker: "Smith on Tuesday said",
 // "the minister, speaking at a press conference, said". A speaker never runs into one.
 const EN_DAYS = '(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)';
-const EN_WHEN_WHERE = `(?:(?:late\\s+|early\\s+)?on\\s+${EN_DAYS}|yesterday|today|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|year|morning)|(?:speaking\\s+)?(?:at|during|in)\\s+(?:a|an|the|his|her|their)\\s+[\\p{Ll} -]{0,25}?(?:conference|briefing|statement|interview|speech|hearing|meeting|summit|rally|release|post))`;
+const EN_VENUES =
+  'conference|briefing|statement|interview|speech|hearing|meeting|summit|rally|release|post';
+const EN_WHEN_WHERE = `(?:(?:late\\s+|early\\s+)?on\\s+${EN_DAYS}|yesterday|today|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|year|morning)|(?:speaking\\s+)?(?:at|during|in)\\s+(?:a|an|the|his|her|their)\\s+[\\p{Ll} -]{0,25}?(?:${EN_VENUES}))`;
+// How the English subject pattern can end (before its final spaces): a capitalized word of a name, a
+// title word, the comma of an apposition or a time phrase, or the last word of a time or place phrase.
+// A window whose end is none of these ("he said", "it said") cannot match: the subject pattern, which
+// would try every position of the window, is not run.
+const EN_SUBJECT_END = new RegExp(
+  `(?:\\p{Lu}[\\p{L}'.-]*|,|(?:${EN_TITLE_WORDS}|${EN_DAYS}|yesterday|today|week|month|year|night|morning|${EN_VENUES}))$`,
+  'u',
+);
 const EN_TAIL = new RegExp(
   `[\\s,]+(?:on|at|in|during|late|early|last|this|yesterday|today|speaking)(?:\\s|$).*$`,
   'su',
@@ -67,7 +77,7 @@ const AR_STOP_WORD = `(?:${AR_STOP})(?![\\p{L}])`;
  */
 type Pattern =
   | { kind: 'after' | 'indices'; trigger: RegExp; re: RegExp }
-  | { kind: 'before'; verb: RegExp; subject: RegExp };
+  | { kind: 'before'; verb: RegExp; subject: RegExp; end: RegExp };
 
 const WINDOW = 100;
 const SPACE_BEFORE = /^\s$/u;
@@ -89,6 +99,7 @@ const PATTERNS: Record<string, Pattern[]> = {
         `((?:${NAME_RUN}|${EN_TITLE})(?:,\\s*(?:${NAME_RUN}|(?:the|a|an)\\s+[\\p{L}'’ -]{2,60}?),)?)(?:,?\\s+${EN_WHEN_WHERE},?)?\\s+$`,
         'u',
       ),
+      end: EN_SUBJECT_END,
     },
     {
       kind: 'after',
@@ -149,7 +160,9 @@ function capture(norm: string, p: Pattern): { raw: string; at: number } | null {
       // The subject pattern ends in `\s+$`: without a space right before the verb it cannot match.
       if (!SPACE_BEFORE.test(norm[v.index - 1] ?? '')) continue;
       const from = Math.max(0, v.index - WINDOW);
-      const m = p.subject.exec(norm.slice(from, v.index));
+      const window = norm.slice(from, v.index);
+      if (!p.end.test(window.trimEnd())) continue;
+      const m = p.subject.exec(window);
       if (m?.[1] !== undefined) return { raw: m[1], at: from + m.index };
     }
     return null;
