@@ -4,7 +4,7 @@ import { namedEntity } from '../../worker/extract/features';
 import { firstUnits } from '../../worker/extract/first';
 import { type Lexicon, nextMatch, scanner } from '../../worker/extract/lexicon';
 import { segmentSpans } from '../../worker/extract/segment';
-import { lexiconFor } from '../../worker/extract/score';
+import { lexiconFor, scoreSentence } from '../../worker/extract/score';
 
 const LATIN_CAPITALIZED = /[\p{L}\p{N},;:)]\s+(?:\p{Lu}[\p{Ll}'-]+|\p{Lu}{2,})/u;
 const ACRONYM = /(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/u;
@@ -157,4 +157,24 @@ describe('segmentation of a whole text', () => {
       'Last line without a stop',
     ]);
   });
+});
+
+describe('English speakers before the verb', () => {
+  // The subject pattern runs only when the words before the verb end like a subject: a name, a title
+  // word, an apposition's comma or a time or place phrase. Pronouns give no speaker, as before.
+  const CASES: [string, string | null][] = [
+    ['Unemployment fell to 4 percent in March, Maria Okafor said.', 'Maria Okafor'],
+    ['Unemployment fell to 4 percent in March, he said.', null],
+    ['The governor, speaking at a press conference, said prices rose 5 percent.', 'The governor'],
+    ['Exports rose 12 percent, officials said yesterday.', 'officials'],
+    ['Exports rose 12 percent, the agency said this week.', 'the agency'],
+    ['Exports rose 12 percent, they said.', null],
+    [
+      'Exports rose 12 percent, John Smith, the company’s chief executive, said.',
+      'John Smith, the company’s chief executive',
+    ],
+    ['Exports rose 12 percent (said the report).', 'the report'],
+  ];
+  for (const [sentence, speaker] of CASES)
+    it(sentence, () => expect(scoreSentence(sentence, 'en').speaker).toBe(speaker));
 });
