@@ -159,8 +159,6 @@ async function fixture() {
  * one of them stops scanning, so this list stays true.
  */
 const KNOWN: Record<string, string> = {
-  'claims list by rating':
-    'listClaims: no index can serve "rating of the newest verdict" (a correlated subquery): walks claims by seq until a page is full',
   'public submission (intake key, claim or count, submission, audit)':
     "the plan of any INSERT INTO claims lists SQLite's check of child rows by claims.duplicate_of (no index); it runs only while a deferred foreign-key violation is pending, which no statement here leaves",
 };
