@@ -130,6 +130,30 @@ try {
   );
   rows.push(
     await measure(
+      'public search by rating /claims?q=…&rating=… (page 1)',
+      cycle(
+        SAMPLE_QUERIES,
+        SAMPLES + 10,
+        (q, k) => `/claims?q=${encodeURIComponent(q)}&rating=${k % 2 ? 'false' : 'mostly-true'}`,
+      ),
+      {},
+      BUDGETS.search,
+    ),
+  );
+  rows.push(
+    await measure(
+      'public list by rating /claims?rating=… (page 1)',
+      cycle(
+        ['/claims?rating=false', '/claims?rating=unproven&language=fr', '/claims?rating=mixed'],
+        SAMPLES + 10,
+        (p) => p,
+      ),
+      {},
+      BUDGETS.search,
+    ),
+  );
+  rows.push(
+    await measure(
       'public list /claims (page 1)',
       cycle(['/claims', '/claims?language=ar', '/claims?rating=false'], SAMPLES + 10, (p) => p),
       {},

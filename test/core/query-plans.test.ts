@@ -177,7 +177,7 @@ const SORT_CURSORS = {
  */
 const PAGE_STATEMENT = /assignee_name|ORDER BY c\.published_at DESC, c\.seq DESC/;
 /** Pages that may sort (text queries order by relevance or by the matching rows). */
-const MAY_SORT = /text query|search|by rating|by article/;
+const MAY_SORT = /text query|search|by article/;
 
 /** Hot paths: name → the real d1 calls behind it. */
 type Case = [
