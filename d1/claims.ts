@@ -222,9 +222,6 @@ export interface ClaimFilters {
   limit: number;
 }
 
-/** Rating key of a claim's newest verdict version (for rating filters). */
-export const LATEST_RATING = `(SELECT v.rating_key FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.version DESC LIMIT 1)`;
-
 /** Filters shared by the API list and the desk queue, plus an FTS5 MATCH expression for the queue. */
 export interface ClaimConditions extends Omit<ClaimFilters, 'limit'> {
   match?: string | null;
@@ -250,7 +247,8 @@ export function claimConditions(
   if (f.language) add('c.language = ?', f.language);
   if (f.articleId) add('c.article_id = ?', f.articleId);
   if (f.assigneeId !== undefined) add('c.assignee_id = ?', f.assigneeId);
-  if (f.rating) add(`${LATEST_RATING} = ?`, f.rating);
+  // The newest verdict version's rating, kept by triggers (migrations/0021), read from its indexes.
+  if (f.rating) add('c.current_rating = ?', f.rating);
   if (f.match !== undefined && f.match !== null)
     add('c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', f.match);
   if (page && f.cursor !== undefined) add('c.seq < ?', f.cursor);

@@ -131,18 +131,11 @@ function queueConditions(f: QueueFilters, match: string | null, page: boolean) {
       assigneeId: f.assigneeId ?? undefined,
       match,
       cursor: undefined,
-      rating: undefined,
     },
     page,
   );
   const terms = where.sql ? [where.sql.replace(/^WHERE /, '')] : [];
   const params = [...where.params];
-  if (f.rating) {
-    // The newest verdict's rating as the trigger-kept column (migrations/0021): the same claims as
-    // LATEST_RATING (d1/claims.ts) = ?, read from claims_rating_* instead of a subquery per claim.
-    params.push(f.rating);
-    terms.push(`c.current_rating = ?${params.length}`);
-  }
   const inWork =
     f.status === 'work' ||
     (status !== undefined && (WORK_STATUSES as readonly string[]).includes(status));

@@ -2,7 +2,9 @@ import {
   claimProfile,
   claimSimilarity,
   MATCH_THRESHOLD,
+  MATCH_TERMS_MAX,
   matchTerms,
+  STOPWORD_LIST,
 } from '../worker/match/similarity';
 import { claimTextHash } from './claims';
 
@@ -16,6 +18,12 @@ export interface ClaimMatch {
   similarity: number;
   /** Rating of the latest published verdict, for published claims. */
   published_rating?: string | null;
+}
+
+/** A stored claim and its matches (the claim itself left out). */
+export interface ClaimMatches {
+  claim: { id: string; text: string };
+  matches: ClaimMatch[];
 }
 
 export interface MatchOptions {
@@ -68,11 +76,11 @@ const MATCH_FILTERS = `(?1 IS NULL OR c.id <> ?1) AND (?2 IS NULL OR c.article_i
  * of every term in the expression (to count its rows), and the commonest ones are long.
  * No known term: `""`, which matches nothing.
  */
-const PICK_TERMS = `counts AS (
+const pickTerms = (source: string) => `counts AS (
     SELECT j.key AS k, '"' || replace(j.value, '"', '""') || '"' AS q,
       (SELECT count(*) FROM (SELECT 1 FROM claims_fts
          WHERE claims_fts MATCH '"' || replace(j.value, '"', '""') || '"' LIMIT ${ROW_BUDGET + 1})) AS n
-    FROM json_each(?4) j),
+    FROM ${source} j),
   known AS (SELECT q, row_number() OVER w AS i, sum(n) OVER w AS running FROM counts WHERE n > 0
     WINDOW w AS (ORDER BY n, k)),
   expr AS (SELECT CASE WHEN count(*) FILTER (WHERE picked) < count(*)
@@ -80,7 +88,32 @@ const PICK_TERMS = `counts AS (
       || group_concat(q, ' OR ') FILTER (WHERE picked) AS m
     FROM (SELECT q, i, i <= ${MAX_TERMS} AND (i <= ${MIN_TERMS} OR running <= ${ROW_BUDGET}) AS picked
           FROM known ORDER BY i))`;
+const PICK_TERMS = pickTerms('json_each(?4)');
 const PICKED = `coalesce((SELECT m FROM expr), '""')`;
+
+/**
+ * matchTerms(text, MATCH_TERMS_MAX) of the stored claim ?1, computed inside SQLite from its stored
+ * search key, as rows (key, value) in matchTerms' order: the distinct tokens of at least 2
+ * characters that are not stopwords (?6, a JSON array), longest first, ties in the order they first
+ * occur. Search-key tokens are letters, digits, '.' and ',' only, so splitting on the spaces into
+ * a JSON array needs no escaping. Lengths are in code points on both sides (matchTerms counts so).
+ */
+const CLAIM_TERMS = `src AS (SELECT search_text FROM claims WHERE id = ?1),
+  toks AS (SELECT t.value AS v, min(t.key) AS pos
+    FROM src, json_each('["' || replace(src.search_text, ' ', '","') || '"]') t
+    WHERE length(t.value) >= 2 AND t.value NOT IN (SELECT value FROM json_each(?6)) GROUP BY t.value),
+  qterms AS (SELECT row_number() OVER (ORDER BY length(v) DESC, pos) - 1 AS key, v AS value FROM toks
+    ORDER BY key LIMIT ${MATCH_TERMS_MAX})`;
+const STOPWORDS_JSON = JSON.stringify(STOPWORD_LIST);
+
+/** The terms findMatchesOfClaim asks of the index for a stored claim, in order (to check them). */
+export async function storedClaimTerms(db: D1Database, id: string): Promise<string[]> {
+  const { results } = await db
+    .prepare(`WITH ${CLAIM_TERMS} SELECT value FROM qterms ORDER BY key`)
+    .bind(id, null, null, null, null, STOPWORDS_JSON)
+    .all<{ value: string }>();
+  return results.map((r) => r.value);
+}
 
 /**
  * Stored claims that say the same thing as `text`, most similar first: exact normalized-hash
@@ -109,7 +142,7 @@ export async function findMatchesMany(
     opts.publishedOnly ? 1 : 0,
   ] as const;
   const hashes = await Promise.all(texts.map(claimTextHash));
-  const termsOf = texts.map((t) => matchTerms(t, 12));
+  const termsOf = texts.map((t) => matchTerms(t, MATCH_TERMS_MAX));
   const withTerms = termsOf.map((terms, i) => ({ terms, i })).filter(({ terms }) => terms.length);
 
   // One round trip: exact hash matches, and per text its bm25 candidates.
@@ -120,7 +153,9 @@ export async function findMatchesMany(
         ORDER BY c.seq DESC LIMIT 500`,
       )
       .bind(...filters, JSON.stringify([...new Set(hashes)])),
-    ...withTerms.map(({ terms }) => candidatesStatement(db, JSON.stringify(terms), opts)),
+    ...withTerms.map(({ terms }) =>
+      candidatesStatement(db, opts, { terms: JSON.stringify(terms) }),
+    ),
   ]);
   const exact = exactResult?.results ?? [];
   const ftsRows = new Map(
@@ -130,25 +165,65 @@ export async function findMatchesMany(
     ]),
   );
 
+  return texts.map((text, i) => rerank(text, hashes[i], exact, ftsRows.get(i) ?? [], opts));
+}
+
+/**
+ * The matches of a stored claim (the claim left out), and its id and text: what findMatches gives
+ * for its text, in one D1 round trip without reading the claim first. Its normalized-text hash and
+ * its terms come from the stored row (CLAIM_TERMS). Null when there is no such claim.
+ */
+export async function findMatchesOfClaim(
+  db: D1Database,
+  id: string,
+  opts: Omit<MatchOptions, 'excludeId'> = {},
+): Promise<ClaimMatches | null> {
+  const options: MatchOptions = { ...opts, excludeId: id };
+  const [claimResult, exactResult, candidates] = await db.batch<MatchRow>([
+    db.prepare(`SELECT ${MATCH_COLUMNS} FROM claims c WHERE c.id = ?1`).bind(id),
+    db
+      .prepare(
+        `SELECT ${MATCH_COLUMNS} FROM claims c
+        WHERE c.text_hash = (SELECT text_hash FROM claims WHERE id = ?1) AND ${MATCH_FILTERS}
+        ORDER BY c.seq DESC LIMIT 500`,
+      )
+      .bind(id, opts.excludeArticleId ?? null, opts.publishedOnly ? 1 : 0),
+    candidatesStatement(db, options, { claimId: id }),
+  ]);
+  const claim = claimResult?.results[0];
+  if (!claim) return null;
+  const ftsRows = (candidates?.results ?? []).filter((r) => r.id !== id).slice(0, FTS_CANDIDATES);
+  return {
+    claim: { id: claim.id, text: claim.text },
+    matches: rerank(claim.text, claim.text_hash, exactResult?.results ?? [], ftsRows, options),
+  };
+}
+
+/** One text's exact-hash rows and bm25 candidates → its matches, most similar first. */
+function rerank(
+  text: string,
+  hash: string | undefined,
+  exact: MatchRow[],
+  candidates: MatchRow[],
+  opts: MatchOptions,
+): ClaimMatch[] {
   const threshold = opts.threshold ?? MATCH_THRESHOLD;
   const limit = opts.limit ?? 10;
-  return texts.map((text, i) => {
-    const found = new Map<string, ClaimMatch>();
-    for (const row of exact) if (row.text_hash === hashes[i]) found.set(row.id, toMatch(row, 1));
-    const query = claimProfile(text);
-    for (const row of ftsRows.get(i) ?? []) {
-      if (found.has(row.id)) continue;
-      const similarity = claimSimilarity(query, claimProfile(row.text, row.search_text), threshold);
-      if (similarity >= threshold) found.set(row.id, toMatch(row, similarity));
-    }
-    return [...found.values()]
-      .sort(
-        (a, b) =>
-          b.similarity - a.similarity ||
-          Number(b.status === 'published') - Number(a.status === 'published'),
-      )
-      .slice(0, limit);
-  });
+  const found = new Map<string, ClaimMatch>();
+  for (const row of exact) if (row.text_hash === hash) found.set(row.id, toMatch(row, 1));
+  const query = claimProfile(text);
+  for (const row of candidates) {
+    if (found.has(row.id)) continue;
+    const similarity = claimSimilarity(query, claimProfile(row.text, row.search_text), threshold);
+    if (similarity >= threshold) found.set(row.id, toMatch(row, similarity));
+  }
+  return [...found.values()]
+    .sort(
+      (a, b) =>
+        b.similarity - a.similarity ||
+        Number(b.status === 'published') - Number(a.status === 'published'),
+    )
+    .slice(0, limit);
 }
 
 /**
@@ -158,28 +233,41 @@ export async function findMatchesMany(
  * index ranks FTS_CANDIDATES + 1 hits and only those claim rows are read (the caller drops the
  * excluded one); the article and published-only filters still filter before ranking.
  */
-function candidatesStatement(db: D1Database, terms: string, opts: MatchOptions) {
+function candidatesStatement(
+  db: D1Database,
+  opts: MatchOptions,
+  query: { terms: string } | { claimId: string },
+) {
+  // A text's terms are bound as ?4; a stored claim's are computed from its row (?1 is then the
+  // claim, always excluded, and ?6 the stopwords).
+  const withTerms =
+    'terms' in query ? `WITH ${PICK_TERMS}` : `WITH ${CLAIM_TERMS}, ${pickTerms('qterms')}`;
+  // Statements take ?1..?5, plus ?6 with a stored claim's terms.
+  const stopwords = 'terms' in query ? [] : [STOPWORDS_JSON];
+  const terms = 'terms' in query ? query.terms : null;
+  const excludeId = 'terms' in query ? (opts.excludeId ?? null) : query.claimId;
   if (!opts.publishedOnly && opts.excludeArticleId === undefined)
     return db
       .prepare(
-        `WITH ${PICK_TERMS},
+        `${withTerms},
          top AS (SELECT rowid AS seq, bm25(claims_fts) AS r FROM claims_fts
            WHERE claims_fts MATCH ${PICKED} ORDER BY r LIMIT ?5)
          SELECT ${MATCH_COLUMNS} FROM top CROSS JOIN claims c ON c.seq = top.seq ORDER BY top.r`,
       )
-      .bind(null, null, 0, terms, FTS_CANDIDATES + 1);
+      .bind('terms' in query ? null : excludeId, null, 0, terms, FTS_CANDIDATES + 1, ...stopwords);
   return db
     .prepare(
-      `WITH ${PICK_TERMS}
+      `${withTerms}
        SELECT ${MATCH_COLUMNS} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
        WHERE claims_fts MATCH ${PICKED} AND ${MATCH_FILTERS} ORDER BY bm25(claims_fts) LIMIT ?5`,
     )
     .bind(
-      opts.excludeId ?? null,
+      excludeId,
       opts.excludeArticleId ?? null,
       opts.publishedOnly ? 1 : 0,
       terms,
       FTS_CANDIDATES,
+      ...stopwords,
     );
 }
 

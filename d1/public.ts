@@ -187,8 +187,6 @@ export interface PublicListFilters {
 
 /** Counting stops here: a page says "more than 1,000" rather than reading every match. */
 export const COUNT_CAP = 1000;
-/** A list filtered by rating counts up to here ("more than 200"): each match costs more to check. */
-export const RATED_COUNT_CAP = 200;
 
 const CURSOR = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)~(\d{1,15})$/;
 /** A search page's cursor: the seq of its last hit (`s<seq>`). */
@@ -201,9 +199,6 @@ export function isCursor(value: string, kind: 'list' | 'date' | 'relevance'): bo
   return (kind === 'list' ? CURSOR : kind === 'date' ? SEARCH_CURSOR : RANK_CURSOR).test(value);
 }
 
-const LATEST_PUBLIC_RATING = `(SELECT v1.rating_key FROM verdicts v1 WHERE v1.claim_id = c.id AND v1.published_at IS NOT NULL
-  ORDER BY v1.version DESC LIMIT 1)`;
-
 /** The day after a `YYYY-MM-DD` day, same format (an inclusive "to" becomes an exclusive bound). */
 function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00.000Z`);
@@ -214,7 +209,8 @@ function nextDay(day: string): string {
 /**
  * The page's statement and, when asked, its count. Only the filters that are set become SQL
  * (values stay bound), and every kind of page seeks to its cursor instead of skipping rows: the
- * list walks claims_public (status, published_at, seq) from (published_at, seq) of the last item;
+ * list walks claims_public (status, published_at, seq) from (published_at, seq) of the last item
+ * (by rating: claims_public_rating, with a language claims_public_rating_language, migration 0022);
  * a search reads claims_public_fts, the index of published claims only (migration 0020); by date it
  * walks the hits newest first (FTS5 hands rowids out in descending order and starts below the
  * cursor), so a page reads about `limit` hits whatever its depth; by relevance it ranks the hits
@@ -238,10 +234,11 @@ function listStatements(
   if (f.to) add('c.published_at < ?', nextDay(f.to));
   if (f.claimant)
     add(`c.claimant LIKE ? ESCAPE '\\'`, `%${f.claimant.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  // The newest published verdict's rating, kept by triggers (migrations/0022) with its indexes.
+  if (f.rating) add('c.public_rating = ?', f.rating);
   if (f.q !== undefined) {
     const match = ftsQuery(f.q);
     if (!match) return null;
-    if (f.rating) add(`${LATEST_PUBLIC_RATING} = ?`, f.rating);
     // The index holds published claims only; a claim filter joins claims for its columns.
     const filters = where.length > 0;
     const matchAt = params.push(match);
@@ -288,35 +285,20 @@ function listStatements(
   }
   let count: D1PreparedStatement | null = null;
   if (f.count) {
-    if (where.length === 0 && !f.rating)
+    if (where.length === 0)
       count = db.prepare(`SELECT n FROM claim_status_counts WHERE status = 'published'`);
-    else if (f.language && where.length === 1 && !f.rating)
+    else if (f.language && where.length === 1)
       count = db
         .prepare(`SELECT n FROM claim_language_counts WHERE language = ?1 AND status = 'published'`)
         .bind(f.language);
-    else if (!f.rating)
+    else
       count = db
         .prepare(
           `SELECT COUNT(*) AS n FROM (SELECT 1 FROM claims c WHERE c.status = 'published' AND ${where.join(' AND ')} LIMIT ?${params.length + 1})`,
         )
         .bind(...params, COUNT_CAP + 1);
-    else
-      // From the verdicts side (verdicts_rating): each counted claim costs a check of its newest
-      // verdict, so this count stops at RATED_COUNT_CAP ("more than 200").
-      count = db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM (SELECT 1 FROM verdicts v2 CROSS JOIN claims c ON c.id = v2.claim_id
-             WHERE v2.rating_key = ?${params.length + 1} AND v2.published_at IS NOT NULL
-               AND v2.version = (SELECT MAX(v3.version) FROM verdicts v3 WHERE v3.claim_id = v2.claim_id AND v3.published_at IS NOT NULL)
-               AND ${[`c.status = 'published'`, ...where].join(' AND ')}
-             LIMIT ?${params.length + 2})`,
-        )
-        .bind(...params, f.rating, RATED_COUNT_CAP + 1);
   }
   where.unshift(`c.status = 'published'`);
-  // `+`: not through verdicts_rating (migrations/0018), which would read every verdict with that
-  // rating and sort them; walking claims_public in the page's order stops after a page.
-  if (f.rating) add('+v.rating_key = ?', f.rating);
   const seek = f.cursor ? CURSOR.exec(f.cursor) : null;
   if (seek) add('(c.published_at, c.seq) < (?, ?)', seek[1], Number(seek[2]));
   const list = db
@@ -335,7 +317,7 @@ export interface PublicListPage {
   ratings: Rating[];
   /** How many claims match (at most `countCap` + 1), when asked; null otherwise. */
   total: number | null;
-  /** Where this page's count stopped (COUNT_CAP, or RATED_COUNT_CAP for a list by rating). */
+  /** Where this page's count stopped (COUNT_CAP). */
   countCap: number;
 }
 
@@ -367,7 +349,7 @@ export async function listPublic(db: D1Database, f: PublicListFilters): Promise<
     nextCursor,
     ratings: (ratings?.results as RatingRow[]).map(toRating),
     total: f.count ? (n ?? 0) : null,
-    countCap: f.q === undefined && f.rating ? RATED_COUNT_CAP : COUNT_CAP,
+    countCap: COUNT_CAP,
   };
 }
 

@@ -37,6 +37,26 @@ function averagePrecision(items) {
   return sum / positives;
 }
 
+/**
+ * A 95% percentile-bootstrap interval of the average precision (rows resampled with replacement,
+ * a fixed seed so a run repeats): how much of a difference between two models one file can show.
+ */
+function apInterval(items, resamples = 1000) {
+  let seed = 0x9e3779b9;
+  const random = () => {
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const aps = [];
+  for (let r = 0; r < resamples; r++) {
+    const sample = Array.from(items, () => items[Math.floor(random() * items.length)]);
+    const ap = averagePrecision(sample);
+    if (!Number.isNaN(ap)) aps.push(ap);
+  }
+  aps.sort((a, b) => a - b);
+  return [aps[Math.floor(aps.length * 0.025)], aps[Math.ceil(aps.length * 0.975) - 1]];
+}
+
 function precisionAt(items, k) {
   const top = [...items].sort((a, b) => b.score - a.score).slice(0, k);
   return top.filter((x) => x.label).length / Math.max(1, top.length);
@@ -95,9 +115,11 @@ async function outsideFile(engine, path) {
   console.log(
     `${path}${split ? ` (split ${split})` : ''}\n  language ${lang}, ${scored.length} rows, base rate ${fmt(baseOf(scored))}`,
   );
+  const [low, high] = apInterval(scored);
   console.log(
     `  AP ${fmt(averagePrecision(scored))}   (an all-yes or random ranking scores about the base rate)`,
   );
+  console.log(`  AP 95% bootstrap interval ${fmt(low)}-${fmt(high)} (1,000 resamples of the rows)`);
   console.log(`  P@10% ${fmt(precisionAt(scored, Math.round(scored.length / 10)))}`);
   if (!split) {
     for (const h of ['tune', 'report']) {

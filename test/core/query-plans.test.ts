@@ -13,7 +13,7 @@ import { createClaim, findByTextHash, getClaim, listClaims } from '../../d1/clai
 import { queueScreen, workspaceData } from '../../d1/desk';
 import { getEmbedClaim } from '../../d1/embeds';
 import { completeKey, releaseKey, reserveKey } from '../../d1/idempotency';
-import { findMatches } from '../../d1/matches';
+import { findMatches, findMatchesOfClaim } from '../../d1/matches';
 import { feedItems, getPublicClaim, listPublic, publishedLike } from '../../d1/public';
 import { clearHits, hit } from '../../d1/rate-limits';
 import { sitemapIndex, sitemapPage } from '../../d1/sitemap';
@@ -159,8 +159,6 @@ async function fixture() {
  * one of them stops scanning, so this list stays true.
  */
 const KNOWN: Record<string, string> = {
-  'claims list by rating':
-    'listClaims: no index can serve "rating of the newest verdict" (a correlated subquery): walks claims by seq until a page is full',
   'public submission (intake key, claim or count, submission, audit)':
     "the plan of any INSERT INTO claims lists SQLite's check of child rows by claims.duplicate_of (no index); it runs only while a deferred foreign-key violation is pending, which no statement here leaves",
 };
@@ -179,7 +177,7 @@ const SORT_CURSORS = {
  */
 const PAGE_STATEMENT = /assignee_name|ORDER BY c\.published_at DESC, c\.seq DESC/;
 /** Pages that may sort (text queries order by relevance or by the matching rows). */
-const MAY_SORT = /text query|search|by rating|by article/;
+const MAY_SORT = /text query|search|by article/;
 
 /** Hot paths: name → the real d1 calls behind it. */
 type Case = [
@@ -394,6 +392,11 @@ const CASES: Case[] = [
   [
     'matching, published only',
     (db, f) => findMatches(db, f.text, { publishedOnly: true, limit: 5 }),
+  ],
+  ['matching a stored claim (findMatchesOfClaim)', (db, f) => findMatchesOfClaim(db, f.claim.id)],
+  [
+    'matching a stored claim, published only',
+    (db, f) => findMatchesOfClaim(db, f.claim.id, { publishedOnly: true, limit: 5 }),
   ],
   ['"may already be checked" (publishedLike)', (db, f) => publishedLike(db, f.text, 5)],
   ['feeds', (db) => feedItems(db, 50)],

@@ -1,8 +1,16 @@
 import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClaim } from '../../d1/claims';
-import { findMatches, findMatchesMany } from '../../d1/matches';
-import { unique } from '../helpers';
+import {
+  findMatches,
+  findMatchesMany,
+  findMatchesOfClaim,
+  storedClaimTerms,
+} from '../../d1/matches';
+import { matchTerms } from '../../worker/match/similarity';
+import { fcParams } from '../fc-params';
+import { callJson, d1Queries, makeUser, unique } from '../helpers';
 
 const actor = { userId: null, requestId: 'test-matches' };
 
@@ -123,5 +131,127 @@ describe('findMatches', () => {
     const found = await findMatches(env.DB, target.text.replace('approved', 'has approved'));
     expect(found[0]?.id).toBe(target.id);
     expect(found[0]!.similarity).toBeGreaterThan(0.8);
+  });
+});
+
+describe('findMatchesOfClaim (a stored claim, one round trip)', () => {
+  // Words that overlap between claims, so that which terms are asked decides the candidates:
+  // stopwords, one-letter tokens, repeats, ties in length, numbers, and letters outside the BMP
+  // (a Deseret word: one code point is two UTF-16 units).
+  const POOL = [
+    'the',
+    'of',
+    'said',
+    'minister',
+    'ministre',
+    'budget',
+    'roads',
+    'a',
+    'x',
+    'dam',
+    'water',
+    'billion',
+    '2.1',
+    '40',
+    '7%',
+    'في',
+    'من',
+    'الوزير',
+    'البطالة',
+    'انخفضت',
+    'سدود',
+    'ب',
+    'chômage',
+    'hausse',
+    'selon',
+    'et',
+    'le',
+    '\u{10410}\u{10437}',
+    '\u{10410}',
+    'ab',
+    'cd',
+    'ef',
+  ];
+
+  it('gives what findMatches gives for its text, the claim left out (any text, both filters)', async () => {
+    const w = word();
+    const texts = fc.sample(
+      fc.array(fc.constantFrom(...POOL), { minLength: 1, maxLength: 16 }).map((ws) => ws.join(' ')),
+      { numRuns: 40, seed: 7 },
+    );
+    const stored = [];
+    for (const t of texts) stored.push(await claim(`${t} ${w}`));
+    await publish(stored[0]!.id, 'false');
+    await publish(stored[1]!.id, 'true');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...stored),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 12 }),
+        async (c, publishedOnly, limit) => {
+          const mine = await findMatchesOfClaim(env.DB, c.id, { publishedOnly, limit });
+          const byText = await findMatches(env.DB, c.text, {
+            excludeId: c.id,
+            publishedOnly,
+            limit,
+          });
+          expect(mine).toEqual({ claim: { id: c.id, text: c.text }, matches: byText });
+        },
+      ),
+      fcParams(40),
+    );
+  });
+
+  it('derives, inside SQLite, exactly the terms matchTerms picks from the text', async () => {
+    const w = word();
+    // Ties in length are kept in the order they first occur: only the first twelve are asked.
+    const tail = w.slice(-8);
+    const tied = Array.from({ length: 13 }, (_, k) => 'mlkjihgfedcba'[k]! + tail); // not in alphabetical order
+    const fixed = [
+      `${tied.join(' ')} ${tied[3]} the x`,
+      `قالَ الوزيرُ في مؤتمر صحفي إنّ نسبة البطالة بلغت ٧٪ في ${w}`,
+      `Selon le ministre, le chômage a baissé de 16,2 % à 40 000 ${w}`,
+      `\u{10410}\u{10437} \u{10410} ab ${w}`,
+      '!!! ...',
+    ];
+    const random = fc.sample(
+      fc
+        .array(fc.constantFrom(...POOL, ...tied), { minLength: 0, maxLength: 30 })
+        .map((ws) => ws.join(' ')),
+      fcParams(60).numRuns,
+    );
+    for (const text of [...fixed, ...random]) {
+      const stored = await claim(text || 'x');
+      expect(await storedClaimTerms(env.DB, stored.id)).toEqual(matchTerms(stored.text, 12));
+    }
+    expect(matchTerms(fixed[0]!, 12)).toEqual(tied.slice(0, 12));
+  });
+
+  it('finds exact copies by the stored hash, and is null for a claim that does not exist', async () => {
+    const w = word();
+    const a = await claim(`قالَ الوزيرُ إنّ عدد السدود بلغ ٤٠ سداً ${w}`, 'ar');
+    const b = await claim(`قال الوزير إن عدد السدود بلغ 40 سدا ${w}`, 'ar');
+    const found = await findMatchesOfClaim(env.DB, a.id);
+    expect(found?.matches[0]).toMatchObject({ id: b.id, similarity: 1 });
+    expect(found?.matches.map((m) => m.id)).not.toContain(a.id);
+    expect(await findMatchesOfClaim(env.DB, 'clm_doesnotexist0000000000')).toBeNull();
+  });
+
+  it('answers GET /api/v1/claims/:id/matches in one D1 round trip after the session, 404 for no claim', async () => {
+    const editor = await makeUser('editor');
+    const w = word();
+    const a = await claim(`The ${w} reservoir holds 3 billion cubic metres of water`);
+    const b = await claim(`The ${w} reservoir holds 3 billion cubic meters of water this year`);
+    const { res, body } = await callJson(`/api/v1/claims/${a.id}/matches`, { token: editor.token });
+    expect(res.status).toBe(200);
+    expect(body.claim).toEqual({ id: a.id, text: a.text });
+    expect(body.matches[0].id).toBe(b.id);
+    expect(body.matches).toEqual(await findMatches(env.DB, a.text, { excludeId: a.id }));
+    expect(d1Queries(res)).toBe(2); // the session, then the claim and its matches in one batch
+    const missing = await callJson('/api/v1/claims/zzzzzzzzzzzzzzzz/matches', {
+      token: editor.token,
+    });
+    expect(missing.res.status).toBe(404);
+    expect(missing.body.code).toBe('not_found');
   });
 });

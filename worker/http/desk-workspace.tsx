@@ -1,4 +1,4 @@
-/** Loads everything the claim workspace shows (two D1 round trips) and renders it (also after a refused form). */
+/** Loads everything the claim workspace shows (two D1 round trips at once) and renders it (also after a refused form). */
 import type { Context } from 'hono';
 import { workspaceData } from '../../d1/desk';
 import { matcherFor } from '../match/matcher';
@@ -27,15 +27,19 @@ export async function showWorkspace(
   status: 200 | 403 | 409 | 422 = 200,
 ) {
   const db = c.env.DB;
-  const data = ID_PATTERN.test(id) ? await workspaceData(db, id) : null;
+  if (!ID_PATTERN.test(id)) return deskMessage(c, 404, deskUi(c).t('notFound'));
+  // The workspace's read and the matcher's (which reads the claim's text itself) go out together.
+  const [data, found] = await Promise.all([
+    workspaceData(db, id),
+    matcherFor(db, c.env).findForClaim(id, { limit: 5 }),
+  ]);
   if (!data) return deskMessage(c, 404, deskUi(c).t('notFound'));
   const { detail } = data;
   const { collab } = data;
-  // Only a retracted claim can be removed from the public site: read its removal alongside.
-  const [matches, removal] = await Promise.all([
-    matcherFor(db, c.env).find(detail.claim.text, { excludeId: detail.claim.id, limit: 5 }),
-    detail.claim.status === 'retracted' ? getRemoval(db, detail.claim.id) : null,
-  ]);
+  const matches = found?.matches ?? [];
+  // Only a retracted claim can be removed from the public site: read its removal then.
+  const removal =
+    detail.claim.status === 'retracted' ? await getRemoval(db, detail.claim.id) : null;
   const ui = deskUi(c);
   const done = c.req.method === 'GET' ? COLLAB_NOTICES[c.req.query('collab') ?? ''] : undefined;
   const removalDone = c.req.method === 'GET' ? c.req.query('removal') : undefined;

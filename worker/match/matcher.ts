@@ -15,7 +15,14 @@
  */
 import { env as workerEnv } from 'cloudflare:workers';
 import { matchRowsByIds } from '../../d1/embeddings';
-import { findMatches, findMatchesMany, type ClaimMatch, type MatchOptions } from '../../d1/matches';
+import {
+  findMatches,
+  findMatchesMany,
+  findMatchesOfClaim,
+  type ClaimMatch,
+  type ClaimMatches,
+  type MatchOptions,
+} from '../../d1/matches';
 import type { Bindings } from '../env';
 import { semanticParts, type SemanticParts } from './embed';
 
@@ -25,6 +32,11 @@ export interface Matcher {
   find(text: string, opts?: MatchOptions): Promise<ClaimMatch[]>;
   /** `find` for several texts (an article's candidates), in order. */
   findMany(texts: string[], opts?: MatchOptions): Promise<ClaimMatch[][]>;
+  /**
+   * `find` for a stored claim's text, the claim left out, without reading the claim first (the
+   * lexical part is one D1 round trip in all); null when there is no such claim.
+   */
+  findForClaim(id: string, opts?: Omit<MatchOptions, 'excludeId'>): Promise<ClaimMatches | null>;
 }
 
 /** The mapped similarity of a vector hit exactly at the embedder's threshold. */
@@ -37,6 +49,7 @@ export function lexicalMatcher(db: D1Database): Matcher {
     kind: 'lexical',
     find: (text, opts) => findMatches(db, text, opts),
     findMany: (texts, opts) => findMatchesMany(db, texts, opts),
+    findForClaim: (id, opts) => findMatchesOfClaim(db, id, opts),
   };
 }
 
@@ -97,20 +110,24 @@ export function semanticMatcher(db: D1Database, parts: SemanticParts): Matcher {
     );
   }
 
+  /** The semantic lists, or null (logged) when the embedding or index call failed. */
+  const semanticOrNull = (texts: string[], opts: MatchOptions) =>
+    semanticLists(texts, opts).catch((error: unknown) => {
+      console.log(
+        JSON.stringify({
+          level: 'warn',
+          event: 'match.semantic_failed',
+          error: error instanceof Error ? error.message : 'failed',
+        }),
+      );
+      return null;
+    });
+
   async function findMany(texts: string[], opts: MatchOptions = {}): Promise<ClaimMatch[][]> {
     const limit = opts.limit ?? 10;
     const [lexicalLists, semantic] = await Promise.all([
       lexical.findMany(texts, opts),
-      semanticLists(texts, opts).catch((error: unknown) => {
-        console.log(
-          JSON.stringify({
-            level: 'warn',
-            event: 'match.semantic_failed',
-            error: error instanceof Error ? error.message : 'failed',
-          }),
-        );
-        return null;
-      }),
+      semanticOrNull(texts, opts),
     ]);
     if (!semantic) return lexicalLists;
     return lexicalLists.map((list, i) => mergeMatches(list, semantic[i] ?? [], limit));
@@ -120,6 +137,18 @@ export function semanticMatcher(db: D1Database, parts: SemanticParts): Matcher {
     kind: 'semantic',
     findMany,
     find: async (text, opts) => (await findMany([text], opts))[0] ?? [],
+    // The claim's text is known only after the lexical read; the embedding is asked after it.
+    async findForClaim(id, opts = {}) {
+      const found = await lexical.findForClaim(id, opts);
+      if (!found) return null;
+      const options = { ...opts, excludeId: id };
+      const semantic = await semanticOrNull([found.claim.text], options);
+      if (!semantic) return found;
+      return {
+        claim: found.claim,
+        matches: mergeMatches(found.matches, semantic[0] ?? [], opts.limit ?? 10),
+      };
+    },
   };
 }
 

@@ -265,12 +265,42 @@ const STOPWORDS = new Set(
     .map(searchKey), // the same folding as the indexed text, so they compare equal
 );
 
-/** Search-key tokens worth querying the full-text index with, most distinctive first (longest). */
+/** The stopwords, as search-key tokens (d1/matches.ts binds them to derive a stored claim's terms). */
+export const STOPWORD_LIST: readonly string[] = [...STOPWORDS];
+
+/** How many terms of a text query the full-text index (d1/matches.ts). */
+export const MATCH_TERMS_MAX = 12;
+
+/**
+ * Search-key tokens worth querying the full-text index with, most distinctive first (longest; ties
+ * in the order they first occur). Lengths count code points, as SQLite's length() does: d1/matches.ts
+ * derives the same terms from a stored claim inside SQLite.
+ */
 export function matchTerms(text: string, max = 24): string[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const t of searchKey(text).split(' ')) {
-    if (t.length < 2 || STOPWORDS.has(t) || seen.has(t)) continue;
-    seen.add(t);
+    if (seen.has(t) || STOPWORDS.has(t)) continue;
+    const length = codePoints(t);
+    if (length >= 2) seen.set(t, length);
   }
-  return [...seen].sort((x, y) => y.length - x.length).slice(0, max);
+  return [...seen]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, max)
+    .map(([t]) => t);
+}
+
+/** Length in code points (a UTF-16 length, less one per surrogate pair). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }

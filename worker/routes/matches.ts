@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getClaim } from '../../d1/claims';
 import type { AppEnv } from '../env';
 import { problem, validationHook } from '../lib/problem';
 import { matcherFor } from '../match/matcher';
@@ -39,13 +38,12 @@ export const matches = matchesBase.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
-    const claim = await getClaim(c.env.DB, id);
-    if (!claim) throw problem(404, 'Claim not found', { code: 'not_found' });
-    const found = await matcherFor(c.env.DB, c.env).find(claim.text, {
-      excludeId: id,
+    // One D1 round trip after the session: the claim is read in the matcher's batch.
+    const found = await matcherFor(c.env.DB, c.env).findForClaim(id, {
       limit: q.limit,
       publishedOnly: q.published === '1' || q.published === 'true',
     });
-    return c.json({ claim: { id: claim.id, text: claim.text }, matches: found }, 200);
+    if (!found) throw problem(404, 'Claim not found', { code: 'not_found' });
+    return c.json({ claim: found.claim, matches: found.matches }, 200);
   },
 );
