@@ -40,13 +40,33 @@ class Reader {
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const atom = this.atom();
       const min = this.quantifier();
-      if (acc.nullable) {
-        acc.atoms.push(...atom.atoms);
-        acc.any ||= atom.any;
-        acc.nullable = atom.nullable || min === 0;
+      acc.atoms.push(...atom.atoms);
+      acc.any ||= atom.any;
+      acc.nullable = atom.nullable || min === 0;
+      if (!acc.nullable) {
+        this.skipRest();
+        break;
       }
     }
     return acc;
+  }
+
+  /** Past the rest of a sequence (up to its '|' or ')'): what follows a first unit is not read. */
+  skipRest(): void {
+    const s = this.src;
+    let depth = 0;
+    for (; this.i < s.length; this.i++) {
+      const c = s[this.i];
+      if (c === '\\') this.i++;
+      else if (c === '[') {
+        this.i++;
+        while (this.i < s.length && s[this.i] !== ']') this.i += s[this.i] === '\\' ? 2 : 1;
+      } else if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) return;
+        depth--;
+      } else if (c === '|' && depth === 0) return;
+    }
   }
 
   /** The minimum repeat count of the quantifier at the cursor (1 when there is none). */
@@ -146,6 +166,7 @@ export function firstUnits(source: string, flags: string): (unit: number) => boo
   if (reader.i !== source.length) throw new Error(`first.ts: stopped early in ${source}`);
   if (first.any || first.nullable) return () => true;
   if (first.atoms.length === 0) return () => false;
-  const test = new RegExp(`^(?:${first.atoms.join('|')})$`, flags.replace(/[gyd]/g, ''));
+  const atoms = [...new Set(first.atoms)];
+  const test = new RegExp(`^(?:${atoms.join('|')})$`, flags.replace(/[gyd]/g, ''));
   return (unit) => (unit >= 0xd800 && unit <= 0xdfff) || test.test(String.fromCharCode(unit));
 }
