@@ -87,7 +87,7 @@ const AR_PREFIX = '(?:[وف]?[بلكس]?(?:ال|لل)?)';
 /** A single-pass scanner over several lists: `groups[g - 1]` is the list that capture group g matched. */
 export interface Scanner {
   re: RegExp;
-  /** The same pattern without its leading lookbehind, sticky: `nextMatch` runs it only where a word may start. */
+  /** The same pattern, sticky: `nextMatch` runs it only where a word may start. */
   sticky: RegExp;
   groups: number[];
   /**
@@ -131,8 +131,7 @@ export function scanner(lists: readonly RegExp[], flags = 'u'): Scanner {
   const starts = new Uint8Array(0x10000);
   return {
     re: new RegExp(source, `${flags}g`),
-    // `nextMatch` checks the leading lookbehind itself (`wordMayStart`) before it runs this one.
-    sticky: new RegExp(body, `${flags}y`),
+    sticky: new RegExp(source, `${flags}y`),
     groups: [...bareIds, ...prefixedIds],
     starts,
     mayStart: (unit) => {
