@@ -1,6 +1,6 @@
 // The hand-written scans that replace regexes on the extractor's hot path give the regexes' answers.
 import { describe, expect, it } from 'vitest';
-import { namedEntity } from '../../worker/extract/features';
+import { namedEntity, signs } from '../../worker/extract/features';
 import { firstUnits } from '../../worker/extract/first';
 import { type Lexicon, nextMatch, scanner } from '../../worker/extract/lexicon';
 import { segmentSpans } from '../../worker/extract/segment';
@@ -77,6 +77,49 @@ describe('namedEntity', () => {
     expect(namedEntity('“Yes,” said the minister.')).toBe(false);
     expect(namedEntity('ends with a capital A')).toBe(false);
     expect(namedEntity('after 𝐚 𝐀b')).toBe(true);
+  });
+});
+
+describe('signs', () => {
+  it('finds what the sign regexes find, on 20,000 generated strings', () => {
+    const SIGNS = [
+      '5',
+      '%',
+      '‰',
+      '$',
+      'us$',
+      '€',
+      '£',
+      '¥',
+      '?',
+      '؟',
+      '!',
+      'ه',
+      '❤',
+      '♥',
+      '😀',
+      'a',
+      ' ',
+      '٣',
+      'x',
+    ];
+    const REGEXES: [number, RegExp][] = [
+      [1, /\d/],
+      [2, /%|‰/],
+      [4, /[$€£¥]|(?<![\p{L}])(?:us\$|\$us)/u],
+      [8, /[?؟]/],
+    ];
+    const EMOTION_HINT = /[\uD83D\uD83E\u2764\u2665]|هه|[!؟?]{2}/;
+    const next = random(7);
+    for (let n = 0; n < 20_000; n++) {
+      let s = '';
+      const length = Math.floor(next() * 6);
+      for (let i = 0; i < length; i++) s += SIGNS[Math.floor(next() * SIGNS.length)];
+      const got = signs(s);
+      for (const [bit, re] of REGEXES) expect((got & bit) !== 0, `${bit} ${s}`).toBe(re.test(s));
+      // The emotion pre-check may only let through more, never less.
+      if (EMOTION_HINT.test(s)) expect(got & 16, s).toBe(16);
+    }
   });
 });
 

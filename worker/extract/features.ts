@@ -67,9 +67,8 @@ const CLOCK =
 // Links, @mentions and the # of hashtags (social posts): their digits and letters are not content.
 const NOISE = /https?:\/\/\S+|www\.\S+|@\w+|#/gu;
 const MAYBE_NOISE = /[@#]|https?:|www\./;
-const CURRENCY_SIGN = /[$€£¥]|(?<![\p{L}])(?:us\$|\$us)/u;
-const PERCENT_SIGN = /%|‰/;
-const QUESTION = /[?؟]/;
+// A currency sign, /[$€£¥]|(?<![\p{L}])(?:us\$|\$us)/u, a percent sign, /%|‰/, and a question mark,
+// /[?؟]/, are found by `signs()`.
 // A full stop or exclamation mark at the end: "When he ran..." or "What I said was..." is not a question.
 const STATEMENT_END = /[.!]['"”’»)]*\s*$/u;
 /**
@@ -161,7 +160,34 @@ function dateSpan(lex: Lexicon): RegExp {
   return re;
 }
 
-const DIGIT = /\d/;
+const HAS_DIGIT = 1;
+const HAS_PERCENT = 2;
+const HAS_CURRENCY = 4;
+const HAS_QUESTION = 8;
+const MAY_FEEL = 16;
+/**
+ * The signs a sentence holds, in one pass instead of one regex each: a digit (/\d/), % or ‰
+ * (PERCENT_SIGN), $ € £ ¥ (CURRENCY_SIGN: its "us$" / "$us" hold a $ too), ? or ؟ (QUESTION), and
+ * a unit EMOTION_HINT needs (an emoji's high surrogate, ❤ ♥, ه, ! ? ؟), which then runs.
+ */
+export function signs(s: string): number {
+  let out = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 48 && c <= 57) out |= HAS_DIGIT;
+      else if (c === 37) out |= HAS_PERCENT;
+      else if (c === 36) out |= HAS_CURRENCY;
+      else if (c === 63) out |= HAS_QUESTION | MAY_FEEL;
+      else if (c === 33) out |= MAY_FEEL;
+    } else if (c === 0x2030) out |= HAS_PERCENT;
+    else if (c === 0x20ac || c === 0xa3 || c === 0xa5) out |= HAS_CURRENCY;
+    else if (c === 0x61f) out |= HAS_QUESTION | MAY_FEEL;
+    else if (c === 0xd83d || c === 0xd83e || c === 0x2764 || c === 0x2665 || c === 0x647)
+      out |= MAY_FEEL;
+  }
+  return out;
+}
 /** Whether a non-ASCII unit is punctuation or space (Latin-1 symbols, general punctuation, Arabic ، ؛ ؟ ٪ ٫ ٬ ۔). */
 function nonAsciiSeparator(c: number): boolean {
   return (
@@ -206,8 +232,8 @@ function scanWords(text: string): number {
 }
 
 /** Figures of the lower-cased normalized sentence that are not years, clock times, dates or "covid 19". */
-function countNumbers(norm: string, lex: Lexicon): number {
-  if (!DIGIT.test(norm)) return 0;
+function countNumbers(norm: string, lex: Lexicon, hasDigit: boolean): number {
+  if (!hasDigit) return 0;
   // NAMED_NUMBER needs a "19": most sentences skip that pass.
   const named = norm.includes('19') ? norm.replace(NAMED_NUMBER, ' ') : norm;
   const stripped = named.replace(CLOCK, ' ').replace(dateSpan(lex), ' ');
@@ -372,11 +398,12 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
     if (on) fired.add(id);
   };
   const words = countWords(norm);
-  const numbers = countNumbers(lower, lex);
+  const sg = signs(norm);
+  const numbers = countNumbers(lower, lex, (sg & HAS_DIGIT) !== 0);
   add('number', numbers > 0);
   if (numbers > 0) fired.delete('number-word');
-  add('percent', PERCENT_SIGN.test(norm));
-  add('money', CURRENCY_SIGN.test(norm));
+  add('percent', (sg & HAS_PERCENT) !== 0);
+  add('money', (sg & HAS_CURRENCY) !== 0);
   if (fired.has('record')) fired.delete('superlative');
   if (
     lex.reportedOpinion &&
@@ -392,10 +419,10 @@ export function detectFeatures(raw: string, lex: Lexicon, language: string): Fea
     add('attribution', head !== null && lex.entity.test(head[0]));
   }
   add('breaking', BREAKING_HINT.test(lower) && BREAKING.test(lower));
-  add('-feeling', EMOTION_HINT.test(norm) && EMOTION.test(norm));
+  add('-feeling', (sg & MAY_FEEL) !== 0 && EMOTION_HINT.test(norm) && EMOTION.test(norm));
   add(
     '-question',
-    QUESTION.test(norm) || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)),
+    (sg & HAS_QUESTION) !== 0 || (lex.questionStart.test(norm) && !STATEMENT_END.test(norm)),
   );
   // First person overlaps other lists ("je pense", "I think"), so it gets its own pass.
   add('-first-person', firstPerson(norm, lex, language));
