@@ -3,16 +3,15 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { logUnexpected } from './http/log';
 import { notFoundPage } from './http/public-context';
-import { deskMessage, deskUi } from './http/desk-context';
 import { problemResponse, ProblemError, type ProblemInit } from './lib/problem';
 import { ErrorPage } from './views/error-page';
 
 /**
  * One `notFound` and one `onError` for the whole Worker: the root app (worker/app.tsx) and the
  * apps built on first use (worker/api-app.ts, worker/desk-app.ts) each register these two, so an
- * answer has the same shape whichever app produced it.
+ * answer has the same shape whichever app produced it (the desk app answers its own HTML 404).
  */
-function wantsProblemJson(c: Context): boolean {
+export function wantsProblemJson(c: Context): boolean {
   return c.req.path.startsWith('/api/') || !(c.req.header('Accept') ?? '').includes('text/html');
 }
 
@@ -23,9 +22,6 @@ export const notFound: NotFoundHandler<AppEnv> = (c) => {
       detail: `No route for ${c.req.method} ${c.req.path}`,
       code: 'not_found',
     });
-  // The desk's own page, in the editor's language (the desk router's middleware has run).
-  if (c.req.path === '/desk' || c.req.path.startsWith('/desk/'))
-    return deskMessage(c, 404, deskUi(c).t('notFound'));
   // Public paths: the site's chrome, in the reader's language, with a way home and to search.
   return notFoundPage(c);
 };

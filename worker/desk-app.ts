@@ -6,7 +6,8 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from './env';
-import { notFound, onError } from './app-errors';
+import { notFound, onError, wantsProblemJson } from './app-errors';
+import { deskMessage, deskUi } from './http/desk-context';
 import { accessSso } from './middleware/access-sso';
 import { outboxFlush } from './middleware/outbox-flush';
 import { fromRoot } from './middleware/sub-app';
@@ -21,5 +22,8 @@ deskApp.use('/desk/*', outboxFlush());
 deskApp.use('/desk/*', accessSso());
 deskApp.route('/desk', desk);
 
-deskApp.notFound(notFound);
+// The desk's own page, in the editor's language (the desk router's middleware has run).
+deskApp.notFound((c) =>
+  wantsProblemJson(c) ? notFound(c) : deskMessage(c, 404, deskUi(c).t('notFound')),
+);
 deskApp.onError(onError);
