@@ -65,9 +65,13 @@ export function eagerModules(js) {
   });
   const reached = new Set();
   const todo = [''];
-  while (todo.length > 0)
-    for (const next of edges.get(todo.pop()) ?? [])
-      if (!reached.has(next)) (reached.add(next), todo.push(next));
+  while (todo.length > 0) {
+    for (const next of edges.get(todo.pop()) ?? []) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      todo.push(next);
+    }
+  }
   const all = new Set(sections.map((s) => s[1]));
   const topLevel = [...all].filter((p) => !pathsWrapped.has(p));
   return { all, wrapped: pathsWrapped, eager: new Set([...topLevel, ...reached]) };
