@@ -5,10 +5,14 @@
 // (25 ms). The JSON API and the desk are built on their first request (worker/app.tsx imports
 // worker/api-app.ts and worker/desk-app.ts dynamically, which esbuild turns into modules
 // initialized on first use), so start-up evaluates the public pages, the embeds, the root
-// middlewares and the job registry only: ~40 ms median on a quiet machine (load 1.5), down from
-// ~55-65 ms. What is left is mostly zod again: the public routers import the schemas barrel
-// (worker/schemas/index.ts: every field, request and response schema with its OpenAPI metadata,
-// ~18 ms), and jobs/queue.ts → registry.ts → integrations/feeds.ts → ingest + extract (~12 ms).
+// middlewares and the job registry only: 46 ms median, 44 ms fastest at load 1.5 (in one A/B run
+// at load 2-3: 54/51 ms before, 48/45 ms after). Less than the API and desk cost when built
+// eagerly (~18 ms): the lazy wrappers make every module's code a function V8 compiles when it is
+// first called, inside the profiled script (a bundle without the API and desk at all: ~36 ms),
+// and they add ~9 KB gzip. What is left is mostly zod again: the public routers import the schemas
+// barrel (worker/schemas/index.ts: every field, request and response schema with its OpenAPI
+// metadata, ~18 ms), and jobs/queue.ts → registry.ts → integrations/feeds.ts → ingest + extract
+// (~12 ms); the first request under /api pays ~27 ms more than before, under /desk ~8 ms.
 //
 // Two checks, both fail the run:
 // - structure: a second, unminified build is read for esbuild's lazy-module wrappers (`var
