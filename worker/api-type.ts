@@ -2,7 +2,7 @@
  * `AppType`: the JSON API's route types for `hc<AppType>()` (hono/client). Every /api/v1 router is
  * written as one chain (`const xBase = new OpenAPIHono(); xBase.use(…); export const x =
  * xBase.openapi(…).openapi(…)`), so its routes are in its type; they are mounted here as in
- * worker/app.tsx. A new router: chain it and add its line. Imported with `import type` only:
+ * worker/api-app.ts (the API app built on its first request). A new router: chain it and add its line. Imported with `import type` only:
  * nothing of this file reaches the Worker bundle.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';

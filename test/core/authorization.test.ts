@@ -11,7 +11,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createFeed } from '../../d1/feeds';
 import { createEndpoint } from '../../d1/webhooks';
-import { app } from '../../worker/app';
+import { api } from '../../worker/api-app';
+import { deskApp } from '../../worker/desk-app';
 import { DUMMY_TOKEN } from '../../worker/turnstile';
 import {
   apiClaim,
@@ -602,7 +603,7 @@ describe('authorization table: API', () => {
 
   it('has a row for every other /api route the app serves', () => {
     const served = new Set(
-      app.routes
+      api.routes
         .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
         .map((r) => `${r.method} ${openApiPath(r.path)}`),
     );
@@ -834,7 +835,7 @@ function toSignIn(res: Response): boolean {
 describe('authorization table: desk', () => {
   it('has a row for every desk route the app serves', () => {
     const served = new Set(
-      app.routes
+      deskApp.routes
         .filter((r) => r.method !== 'ALL' && (r.path === '/desk' || r.path.startsWith('/desk/')))
         .map((r) => `${r.method} ${r.path}`),
     );

@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { app } from '../../worker/app';
+import { api } from '../../worker/api-app';
 import { IF_MATCH_REQUIRED, PUBLIC_OPERATIONS } from '../../worker/schemas/openapi-extras';
 import { call, callJson, makeUser } from '../helpers';
 
@@ -42,7 +42,7 @@ const header = (op: Op, name: string) =>
 describe('OpenAPI document', () => {
   it('lists every route the app serves under /api/v1, and nothing else', async () => {
     const served = new Set(
-      app.routes
+      api.routes
         .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
         .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}').replace(/\/$/, '')}`),
     );

@@ -5,8 +5,10 @@ import {
   matchTerms,
   numberAgreement,
   numbersIn,
+  STOPWORD_LIST,
   trigramDice,
 } from '../../worker/match/similarity';
+import { searchKey } from '../../worker/extract/normalize';
 
 const sim = (a: string, b: string) => claimSimilarity(claimProfile(a), claimProfile(b));
 
@@ -65,5 +67,23 @@ describe('claim similarity', () => {
     const ar = matchTerms('قال الوزير إن البطالة انخفضت في الربع الثالث');
     expect(ar).toContain('بطاله'); // article stripped, ta marbuta folded, as in the index
     expect(ar).not.toContain('في');
+  });
+
+  it('writes every stop word in its search-key form, so it compares equal to the indexed text', () => {
+    expect(STOPWORD_LIST.filter((w) => searchKey(w) !== w)).toEqual([]);
+    // Spelled as readers write them, they fold to listed words.
+    for (const w of [
+      'affirmé',
+      'déclaré',
+      'été',
+      'année',
+      'على',
+      'إلى',
+      'أن',
+      'التي',
+      'الذين',
+      'بنسبة',
+    ])
+      expect(STOPWORD_LIST, w).toContain(searchKey(w));
   });
 });

@@ -20,22 +20,26 @@ export interface SecurityHeadersOptions {
  * `frame-ancestors 'none'`; embed routes opt in to framing and cross-origin loading.
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler<AppEnv> {
-  const inner = secureHeaders({
-    contentSecurityPolicy: options.csp ?? {
-      defaultSrc: ["'none'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-    },
-    xFrameOptions: options.frameable ? false : 'DENY',
-    crossOriginResourcePolicy: options.corp ?? 'same-origin',
-    crossOriginOpenerPolicy: options.frameable ? false : 'same-origin',
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: 'strict-origin-when-cross-origin',
-    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-    xContentTypeOptions: 'nosniff',
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
-  });
+  // Built on the first request through it, not when a router module is loaded (start-up time).
+  let inner: MiddlewareHandler | undefined;
+  const build = () =>
+    secureHeaders({
+      contentSecurityPolicy: options.csp ?? {
+        defaultSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      xFrameOptions: options.frameable ? false : 'DENY',
+      crossOriginResourcePolicy: options.corp ?? 'same-origin',
+      crossOriginOpenerPolicy: options.frameable ? false : 'same-origin',
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+      xContentTypeOptions: 'nosniff',
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    });
   return async function securityHeadersMiddleware(c, next) {
+    inner ??= build();
     await inner(c, async () => {
       await next();
       if (options.cacheControl && !c.res.headers.has('Cache-Control'))
