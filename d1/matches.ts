@@ -76,10 +76,10 @@ const MATCH_FILTERS = `(?1 IS NULL OR c.id <> ?1) AND (?2 IS NULL OR c.article_i
  * of every term in the expression (to count its rows), and the commonest ones are long.
  * No known term: `""`, which matches nothing.
  */
-const pickTerms = (source: string) => `counts AS (
+const pickTerms = (source: string, table: FtsTable) => `counts AS (
     SELECT j.key AS k, '"' || replace(j.value, '"', '""') || '"' AS q,
-      (SELECT count(*) FROM (SELECT 1 FROM claims_fts
-         WHERE claims_fts MATCH '"' || replace(j.value, '"', '""') || '"' LIMIT ${ROW_BUDGET + 1})) AS n
+      (SELECT count(*) FROM (SELECT 1 FROM ${table}
+         WHERE ${table} MATCH '"' || replace(j.value, '"', '""') || '"' LIMIT ${ROW_BUDGET + 1})) AS n
     FROM ${source} j),
   known AS (SELECT q, row_number() OVER w AS i, sum(n) OVER w AS running FROM counts WHERE n > 0
     WINDOW w AS (ORDER BY n, k)),
@@ -88,7 +88,12 @@ const pickTerms = (source: string) => `counts AS (
       || group_concat(q, ' OR ') FILTER (WHERE picked) AS m
     FROM (SELECT q, i, i <= ${MAX_TERMS} AND (i <= ${MIN_TERMS} OR running <= ${ROW_BUDGET}) AS picked
           FROM known ORDER BY i))`;
-const PICK_TERMS = pickTerms('json_each(?4)');
+/**
+ * The full-text index candidates come from: every claim, or the published ones only
+ * (claims_public_fts, migration 0020: same search key and tokenizer, kept by triggers on status),
+ * so a published-only query ranks and counts among published claims instead of filtering all.
+ */
+type FtsTable = 'claims_fts' | 'claims_public_fts';
 const PICKED = `coalesce((SELECT m FROM expr), '""')`;
 
 /**
@@ -229,9 +234,10 @@ function rerank(
 /**
  * The bm25 candidates for one MATCH expression. Ranking reads only the FTS index; reading each
  * hit's claim row first (to filter it) cost more than the ranking itself (25-40 ms for ~3,000
- * hits at 100,000 claims, against 5-12 ms). So when the only filter is one excluded claim, the
+ * hits at 100,000 claims, against 5-12 ms). So unless an article's claims are left out, the
  * index ranks FTS_CANDIDATES + 1 hits and only those claim rows are read (the caller drops the
- * excluded one); the article and published-only filters still filter before ranking.
+ * excluded claim); published-only reads the published claims' own index. The article filter
+ * still filters before ranking.
  */
 function candidatesStatement(
   db: D1Database,
@@ -240,26 +246,29 @@ function candidatesStatement(
 ) {
   // A text's terms are bound as ?4; a stored claim's are computed from its row (?1 is then the
   // claim, always excluded, and ?6 the stopwords).
+  const table: FtsTable = opts.publishedOnly ? 'claims_public_fts' : 'claims_fts';
   const withTerms =
-    'terms' in query ? `WITH ${PICK_TERMS}` : `WITH ${CLAIM_TERMS}, ${pickTerms('qterms')}`;
+    'terms' in query
+      ? `WITH ${pickTerms('json_each(?4)', table)}`
+      : `WITH ${CLAIM_TERMS}, ${pickTerms('qterms', table)}`;
   // Statements take ?1..?5, plus ?6 with a stored claim's terms.
   const stopwords = 'terms' in query ? [] : [STOPWORDS_JSON];
   const terms = 'terms' in query ? query.terms : null;
   const excludeId = 'terms' in query ? (opts.excludeId ?? null) : query.claimId;
-  if (!opts.publishedOnly && opts.excludeArticleId === undefined)
+  if (opts.excludeArticleId === undefined)
     return db
       .prepare(
         `${withTerms},
-         top AS (SELECT rowid AS seq, bm25(claims_fts) AS r FROM claims_fts
-           WHERE claims_fts MATCH ${PICKED} ORDER BY r LIMIT ?5)
+         top AS (SELECT rowid AS seq, bm25(${table}) AS r FROM ${table}
+           WHERE ${table} MATCH ${PICKED} ORDER BY r LIMIT ?5)
          SELECT ${MATCH_COLUMNS} FROM top CROSS JOIN claims c ON c.seq = top.seq ORDER BY top.r`,
       )
       .bind('terms' in query ? null : excludeId, null, 0, terms, FTS_CANDIDATES + 1, ...stopwords);
   return db
     .prepare(
       `${withTerms}
-       SELECT ${MATCH_COLUMNS} FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
-       WHERE claims_fts MATCH ${PICKED} AND ${MATCH_FILTERS} ORDER BY bm25(claims_fts) LIMIT ?5`,
+       SELECT ${MATCH_COLUMNS} FROM ${table} JOIN claims c ON c.seq = ${table}.rowid
+       WHERE ${table} MATCH ${PICKED} AND ${MATCH_FILTERS} ORDER BY bm25(${table}) LIMIT ?5`,
     )
     .bind(
       excludeId,

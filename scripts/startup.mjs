@@ -41,6 +41,8 @@ export const MUST_STAY_LAZY = [
   /^worker\/desk-app\.ts$/,
   /^worker\/routes\/[^/]+\.tsx?$/, // the API routers and the API docs
   /^worker\/routes\/desk\//,
+  /^worker\/jobs\/registry\.ts$/, // every job handler: imported by the queue and cron handlers only
+  /^worker\/extract\/index\.ts$/, // claim extraction: article ingest (API, desk, feed jobs)
 ];
 
 /**

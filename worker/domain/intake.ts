@@ -7,7 +7,7 @@ import type { Actor } from '../../d1/audit';
 import { hit } from '../../d1/rate-limits';
 import { createSubmission, type SubmissionResult } from '../../d1/submissions';
 import type { Bindings } from '../env';
-import { detectLanguage } from '../extract/index';
+import { detectLanguage } from '../extract/language';
 import { emitEvent } from '../integrations/webhooks';
 import { embedSoon } from '../match/embed-jobs';
 import { randomToken, sha256Hex } from '../lib/crypto';

@@ -15,7 +15,7 @@ import type { Bindings } from '../env';
 import { IngestError } from '../ingest/errors';
 import { checkArticleUrl } from '../ingest/fetch-article';
 import { queueDeliveries, webhookUrlRefusal } from '../integrations/webhooks';
-import { enqueue } from '../jobs/queue';
+import { enqueue } from '../jobs/enqueue';
 import { sealWebhookSecret } from '../lib/reader-keys';
 import type { WebhookEvent } from '../lib/webhook-events';
 import { newWebhookSecret } from '../lib/webhook-signature';

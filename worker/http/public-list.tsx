@@ -12,7 +12,7 @@ import type { ClaimCardView } from '../views/public/parts';
 import { ratingView } from './rating-view';
 import { claimHref, conditional, localeOf, originOf, renderPage } from './public-context';
 import { LANGUAGES } from '../lib/lang';
-import { RatingKey } from '../schemas';
+import { RatingKey } from '../schemas/fields';
 
 const PAGE_SIZE = 20;
 

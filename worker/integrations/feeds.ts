@@ -25,7 +25,7 @@ import {
 import { ingestArticle } from '../ingest/ingest-article';
 import { articleFetchOptions } from '../ingest/outbound';
 import type { JobHandler } from '../jobs/registry';
-import { enqueue } from '../jobs/queue';
+import { enqueue } from '../jobs/enqueue';
 import { FeedParseError, parseFeed } from './feed-parse';
 
 /** Largest feed document read (bytes); a bigger one is a per-feed error, nothing ingested. */

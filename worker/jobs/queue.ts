@@ -1,23 +1,10 @@
 import type { Bindings } from '../env';
+import { DEAD_LETTER_QUEUE, type Job } from './enqueue';
 import { jobHandlers } from './registry';
 
-export const JOBS_QUEUE = 'claimdesk-jobs';
-export const DEAD_LETTER_QUEUE = 'claimdesk-jobs-dlq';
-
-/** A job message: a type that names its handler in `jobHandlers`, plus the handler's own fields. */
-export interface Job {
-  type: string;
-  [field: string]: unknown;
-}
-
-/** Puts one job on the queue (optionally delayed). */
-export async function enqueue(
-  env: Pick<Bindings, 'JOBS'>,
-  job: Job,
-  delaySeconds?: number,
-): Promise<void> {
-  await env.JOBS.send(job, delaySeconds ? { delaySeconds } : undefined);
-}
+// Consuming jobs needs every handler (the registry); putting one on the queue does not: writers
+// import ./enqueue, so a request never evaluates the registry and what it imports.
+export { DEAD_LETTER_QUEUE, enqueue, JOBS_QUEUE, type Job } from './enqueue';
 
 /** Back-off before retry number `attempt` (1-based): 30 s, 60 s, 120 s, … capped at one hour. */
 export function backoffSeconds(attempt: number): number {

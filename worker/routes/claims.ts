@@ -4,7 +4,7 @@ import { createClaim, listClaims } from '../../d1/claims';
 import { goneIfRemoved } from '../http/removed-claim';
 import { editClaim } from '../domain/claim-edit';
 import type { AppEnv } from '../env';
-import { detectLanguage } from '../extract/index';
+import { detectLanguage } from '../extract/language';
 import { ifMatchVersion } from '../http/if-match';
 import { claimRefusal } from '../http/refusal-problem';
 import { actorOf } from '../http/actor';

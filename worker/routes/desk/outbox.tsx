@@ -17,7 +17,7 @@ import type { AppEnv } from '../../env';
 import { actorOf } from '../../http/actor';
 import { deskMessage, deskUi, render, requireDesk } from '../../http/desk-context';
 import { notifyStrings } from '../../i18n/notify';
-import { enqueue } from '../../jobs/queue';
+import { enqueue } from '../../jobs/enqueue';
 import { formValidator } from '../../middleware/form-validator';
 import { EMAIL_JOB } from '../../notify/deliver';
 import {

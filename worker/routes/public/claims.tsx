@@ -9,7 +9,7 @@ import type { AppEnv } from '../../env';
 import { clientAddress } from '../../http/actor';
 import { formValidator, type OnInvalid } from '../../middleware/form-validator';
 import { ID_PATTERN } from '../../lib/ids';
-import { MALFORMED_TEXT, text } from '../../schemas';
+import { MALFORMED_TEXT, text } from '../../schemas/fields';
 import { strings } from '../../i18n/public';
 import { ClaimPage } from '../../views/public/claim-page';
 import { PublicError } from '../../views/public/error-page';

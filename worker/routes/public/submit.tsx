@@ -26,7 +26,7 @@ import {
   type FormErrors,
   type OnInvalid,
 } from '../../middleware/form-validator';
-import { SUBMISSION_CODE, SubmissionFields } from '../../schemas';
+import { SUBMISSION_CODE, SubmissionFields } from '../../schemas/requests';
 import { newId } from '../../lib/ids';
 import { SUBMIT_BODY_LIMIT } from '../../lib/limits';
 import { DUMMY_TOKEN, isTestSecret, isTestSiteKey } from '../../turnstile';
