@@ -163,12 +163,7 @@ export async function findMatchesMany(
     ),
   ]);
   const exact = exactResult?.results ?? [];
-  const ftsRows = new Map(
-    withTerms.map(({ i }, k) => [
-      i,
-      (second[k]?.results ?? []).filter((r) => r.id !== opts.excludeId).slice(0, FTS_CANDIDATES),
-    ]),
-  );
+  const ftsRows = new Map(withTerms.map(({ i }, k) => [i, second[k]?.results ?? []]));
 
   return texts.map((text, i) => rerank(text, hashes[i], exact, ftsRows.get(i) ?? [], opts));
 }
@@ -204,7 +199,10 @@ export async function findMatchesOfClaim(
   };
 }
 
-/** One text's exact-hash rows and bm25 candidates → its matches, most similar first. */
+/**
+ * One text's exact-hash rows and bm25 candidates → its matches, most similar first. The excluded
+ * claim is dropped here (the index-only ranking cannot filter it) and FTS_CANDIDATES re-ranked.
+ */
 function rerank(
   text: string,
   hash: string | undefined,
@@ -217,7 +215,7 @@ function rerank(
   const found = new Map<string, ClaimMatch>();
   for (const row of exact) if (row.text_hash === hash) found.set(row.id, toMatch(row, 1));
   const query = claimProfile(text);
-  for (const row of candidates) {
+  for (const row of candidates.filter((r) => r.id !== opts.excludeId).slice(0, FTS_CANDIDATES)) {
     if (found.has(row.id)) continue;
     const similarity = claimSimilarity(query, claimProfile(row.text, row.search_text), threshold);
     if (similarity >= threshold) found.set(row.id, toMatch(row, similarity));
@@ -247,14 +245,20 @@ function candidatesStatement(
   // A text's terms are bound as ?4; a stored claim's are computed from its row (?1 is then the
   // claim, always excluded, and ?6 the stopwords).
   const table: FtsTable = opts.publishedOnly ? 'claims_public_fts' : 'claims_fts';
-  const withTerms =
+  const { withTerms, terms, excludeId, extra } =
     'terms' in query
-      ? `WITH ${pickTerms('json_each(?4)', table)}`
-      : `WITH ${CLAIM_TERMS}, ${pickTerms('qterms', table)}`;
-  // Statements take ?1..?5, plus ?6 with a stored claim's terms.
-  const stopwords = 'terms' in query ? [] : [STOPWORDS_JSON];
-  const terms = 'terms' in query ? query.terms : null;
-  const excludeId = 'terms' in query ? (opts.excludeId ?? null) : query.claimId;
+      ? {
+          withTerms: `WITH ${pickTerms('json_each(?4)', table)}`,
+          terms: query.terms,
+          excludeId: opts.excludeId ?? null,
+          extra: [],
+        }
+      : {
+          withTerms: `WITH ${CLAIM_TERMS}, ${pickTerms('qterms', table)}`,
+          terms: null,
+          excludeId: query.claimId,
+          extra: [STOPWORDS_JSON],
+        };
   if (opts.excludeArticleId === undefined)
     return db
       .prepare(
@@ -263,7 +267,7 @@ function candidatesStatement(
            WHERE ${table} MATCH ${PICKED} ORDER BY r LIMIT ?5)
          SELECT ${MATCH_COLUMNS} FROM top CROSS JOIN claims c ON c.seq = top.seq ORDER BY top.r`,
       )
-      .bind('terms' in query ? null : excludeId, null, 0, terms, FTS_CANDIDATES + 1, ...stopwords);
+      .bind(excludeId, null, 0, terms, FTS_CANDIDATES + 1, ...extra);
   return db
     .prepare(
       `${withTerms}
@@ -276,7 +280,7 @@ function candidatesStatement(
       opts.publishedOnly ? 1 : 0,
       terms,
       FTS_CANDIDATES,
-      ...stopwords,
+      ...extra,
     );
 }
 
